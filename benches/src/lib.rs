@@ -1,0 +1,1 @@
+//! Benchmarks for tdx-calls (see `benches/`).

@@ -1,0 +1,647 @@
+//! Stage 4: emit the output struct and the wrapper from the validated IR.
+//!
+//! The wrapper is one `core::arch::asm!` block tailored to the leaf: RAX carries
+//! `leaf | version << 16` in and the status out; each bound input is loaded straight into its
+//! register; RCX, RDX and R8–R11 are always taken back (so a failed call's error can show them,
+//! and because the SysV ABI lets any call clobber them); nothing goes through memory unless
+//! `regs = …` asks for it. All emitted paths are absolute and generated locals are
+//! mixed-site, so the expansion works under `#![no_implicit_prelude]` and cannot capture a
+//! parameter.
+
+use crate::Family;
+use crate::ir::{Call, InputBinding, LeafRef, OkType, OutputField};
+use crate::regs::Reg;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
+
+/// Expand a validated call into the output struct (if any) and the wrapper.
+pub fn expand(call: &Call) -> TokenStream {
+    let out_struct = output_struct(call);
+    let wrapper = wrapper(call);
+    quote! {
+        #out_struct
+        #wrapper
+    }
+}
+
+fn private() -> TokenStream {
+    quote!(::tdx_core::__private)
+}
+
+/// The leaf path used in trait projections: the table type, or `Unchecked`.
+fn leaf_ty(call: &Call) -> TokenStream {
+    match &call.leaf {
+        LeafRef::Checked(path) => quote!(#path),
+        LeafRef::Unchecked { .. } => quote!(::tdx_core::__private::Unchecked),
+    }
+}
+
+/// The ABI table's type for output register `reg`, in public paths (it appears in the
+/// generated struct's documentation).
+fn table_output_ty(call: &Call, field: &OutputField) -> TokenStream {
+    let leaf = leaf_ty(call);
+    let marker = public_marker(field.reg, field.reg_span);
+    quote_spanned!(field.reg_span=> <#leaf as ::tdx_core::abi::Output<#marker>>::Type)
+}
+
+fn public_marker(reg: Reg, span: Span) -> TokenStream {
+    let private = reg.marker(span).to_string();
+    let name = private
+        .rsplit("::")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    let ident = Ident::new(&name, span);
+    quote!(::tdx_core::reg::#ident)
+}
+
+fn field_ty(call: &Call, field: &OutputField) -> TokenStream {
+    match &field.ty {
+        Some(ty) => quote!(#ty),
+        None => table_output_ty(call, field),
+    }
+}
+
+fn status_ty(family: Family) -> TokenStream {
+    match family {
+        Family::Tdvmcall => quote!(::tdx_core::TdvmcallStatus),
+        Family::Seamcall | Family::Tdcall => quote!(::tdx_core::TdxStatus),
+    }
+}
+
+fn output_struct(call: &Call) -> TokenStream {
+    let OkType::Struct(name) = &call.func.ok else {
+        return TokenStream::new();
+    };
+    let vis = &call.func.vis;
+    let fn_name = &call.func.sig.ident;
+    let status_ty = status_ty(call.family);
+    let status_doc = match call.family {
+        Family::Tdvmcall => {
+            "The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a \
+             non-error code such as `RETRY`)."
+        }
+        Family::Seamcall | Family::Tdcall => {
+            "The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code \
+             (bit 63 clear, non-zero), kept whole."
+        }
+    };
+    let doc = format!(
+        "Outputs of [`{fn_name}`]: the completion status and the registers named by `out(..)`."
+    );
+    let fields = call.outputs.iter().map(|field| {
+        let name = &field.name;
+        let ty = field_ty(call, field);
+        let doc = format!("`{}` as the call returned it.", field.reg.name());
+        quote! {
+            #[doc = #doc]
+            pub #name: #ty,
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq
+        )]
+        #vis struct #name {
+            #[doc = #status_doc]
+            pub status: #status_ty,
+            #(#fields)*
+        }
+    }
+}
+
+/// `param` or `param.field.field`
+fn binding_expr(input: &InputBinding) -> TokenStream {
+    let param = &input.param;
+    let fields = &input.fields;
+    quote!(#param #(.#fields)*)
+}
+
+fn leaf_const(call: &Call) -> TokenStream {
+    let p = private();
+    let local = format_ident!("__LEAF", span = Span::mixed_site());
+    let info = match &call.leaf {
+        LeafRef::Checked(path) => {
+            let getter = match call.family {
+                Family::Seamcall => quote!(seamcall_leaf),
+                Family::Tdcall => quote!(tdcall_leaf),
+                Family::Tdvmcall => quote!(tdvmcall_leaf),
+            };
+            let span = syn::spanned::Spanned::span(path);
+            let info = quote_spanned!(span=> #p::#getter::<#path>());
+            match call.version {
+                Some(version) => quote!(#info.with_version(#version)),
+                None => info,
+            }
+        }
+        LeafRef::Unchecked { number, .. } => {
+            let family = match call.family {
+                Family::Seamcall => quote!(Seamcall),
+                Family::Tdcall => quote!(Tdcall),
+                Family::Tdvmcall => quote!(Tdvmcall),
+            };
+            let name = match call.family {
+                Family::Tdvmcall => format!("sub-function {number:#x}"),
+                Family::Seamcall | Family::Tdcall => format!("leaf {number:#x}"),
+            };
+            let version = call.version.unwrap_or(0);
+            quote! {
+                #p::LeafInfo {
+                    family: #p::Family::#family,
+                    name: #name,
+                    number: #number,
+                    version: #version,
+                }
+            }
+        }
+    };
+    let call_site = format_ident!("__CALL", span = Span::mixed_site());
+    let returned = match &call.regs {
+        Some(_) => quote!(#p::RegSet::ALL_OPERANDS),
+        None => {
+            let mask = hex_u16(
+                call.returned()
+                    .iter()
+                    .fold(0u16, |mask, reg| mask | reg.bit()),
+            );
+            quote!(#p::RegSet::from_bits(#mask))
+        }
+    };
+    quote! {
+        const #local: #p::LeafInfo = #info;
+        const #call_site: &#p::CallSite = &#p::CallSite { leaf: #local, returned: #returned };
+    }
+}
+
+/// Compile-time check that the bound inputs are exactly the leaf's inputs.
+fn inputs_check(call: &Call) -> TokenStream {
+    let LeafRef::Checked(path) = &call.leaf else {
+        return TokenStream::new();
+    };
+    if call.regs.is_some() {
+        return TokenStream::new();
+    }
+    let p = private();
+    let mask = hex_u16(call.input_mask());
+    let span = syn::spanned::Spanned::span(path);
+    quote_spanned! {span=>
+        const _: () = #p::check_inputs(
+            <#path as #p::Leaf>::INPUTS,
+            #p::RegSet::from_bits(#mask),
+        );
+    }
+}
+
+/// `let __in_rcx: u64 = <type-checked conversion>(page);` for every input.
+fn input_images(call: &Call) -> TokenStream {
+    let p = private();
+    let is_unsafe = call.func.sig.unsafety.is_some();
+    let leaf = leaf_ty(call);
+    call.inputs
+        .iter()
+        .map(|input| {
+            let local = input.reg.in_local();
+            let expr = binding_expr(input);
+            let span = input.param.span();
+            let marker = input.reg.marker(input.reg_span);
+            let image = match &call.leaf {
+                LeafRef::Checked(path) => {
+                    quote_spanned!(span=> #p::input::<#path, #marker, _>(#expr))
+                }
+                LeafRef::Unchecked { .. } => {
+                    quote_spanned!(span=> #p::UncheckedOperand::encode(#expr))
+                }
+            };
+            let safe_check = if is_unsafe {
+                TokenStream::new()
+            } else {
+                quote_spanned!(span=> #p::assert_not_an_address::<_, #leaf, #marker>(&#expr);)
+            };
+            quote! {
+                #safe_check
+                let #local: ::core::primitive::u64 = #image;
+            }
+        })
+        .collect()
+}
+
+/// The `asm!` operands for the register form (everything but `regs = …`).
+fn register_operands(call: &Call) -> (Vec<TokenStream>, Vec<TokenStream>) {
+    let returned = call.returned();
+    let mut named = Vec::new();
+    let mut explicit = Vec::new();
+    let rax = format_ident!("__rax", span = Span::mixed_site());
+    let leaf = format_ident!("__LEAF", span = Span::mixed_site());
+    let p = private();
+    match call.family {
+        Family::Tdvmcall => {
+            explicit.push(quote!(inout("rax") #p::TDG_VP_VMCALL => #rax));
+        }
+        Family::Seamcall | Family::Tdcall => {
+            explicit.push(quote!(inout("rax") #leaf.rax() => #rax));
+        }
+    }
+    for reg in Reg::ALL {
+        let name = reg.name();
+        let out = reg.out_local();
+        let is_returned = returned.contains(&reg);
+        // What goes in: a bound parameter, a value the macro sets (TDG.VP.VMCALL's RCX,
+        // R10, R11), zero for an exposed register the VMM only writes (so no stale value
+        // leaks to the VMM), or nothing.
+        let input: Option<TokenStream> = if call.input(reg).is_some() {
+            let local = reg.in_local();
+            Some(quote!(#local))
+        } else if call.family == Family::Tdvmcall {
+            match reg {
+                Reg::Rcx => {
+                    let mask = syn::LitInt::new(
+                        &format!("{:#06x}u64", call.exposed_mask()),
+                        Span::call_site(),
+                    );
+                    Some(quote!(#mask))
+                }
+                Reg::R10 => Some(quote!(0u64)),
+                Reg::R11 => Some(quote!(#leaf.number)),
+                _ if call.exposed_mask() & reg.bit() != 0 => Some(quote!(0u64)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if reg == Reg::Rbx {
+            // LLVM reserves RBX, so it cannot be an operand: swap it through a scratch
+            // register inside the block (see the template).
+            if input.is_some() || is_returned {
+                let scratch = format_ident!("rbx_value");
+                let input = input.unwrap_or_else(|| quote!(0u64));
+                let output = if is_returned { quote!(#out) } else { quote!(_) };
+                named.push(quote!(#scratch = inout(reg) #input => #output));
+            }
+            continue;
+        }
+        match (input, is_returned) {
+            (Some(input), true) => explicit.push(quote!(inout(#name) #input => #out)),
+            (Some(input), false) => explicit.push(quote!(in(#name) #input)),
+            (None, true) => explicit.push(quote!(lateout(#name) #out)),
+            (None, false) => {}
+        }
+    }
+    (named, explicit)
+}
+
+/// `0x0f06u16`: masks are easier to audit in hex.
+fn hex_u16(value: u16) -> syn::LitInt {
+    syn::LitInt::new(&format!("{value:#06x}u16"), Span::call_site())
+}
+
+fn uses_rbx(call: &Call) -> bool {
+    call.input(Reg::Rbx).is_some() || call.returned().contains(&Reg::Rbx)
+}
+
+/// The instruction lines of the template.
+fn template(call: &Call) -> Vec<String> {
+    let instruction = match call.family {
+        Family::Seamcall => "seamcall",
+        Family::Tdcall | Family::Tdvmcall => "tdcall",
+    };
+    let mut lines = Vec::new();
+    let rbx = uses_rbx(call);
+    if rbx {
+        lines.push("xchg {rbx_value}, rbx".to_owned());
+    }
+    lines.push(instruction.to_owned());
+    if rbx {
+        lines.push("xchg {rbx_value}, rbx".to_owned());
+    }
+    if call.family == Family::Seamcall {
+        // CF=1 is VMfailInvalid (no TDX module): RAX is stale, so replace it with
+        // TDX_SEAMCALL_VMFAILINVALID here, in the same block, as Linux's tdxcall.S does.
+        lines.push("jnc 2f".to_owned());
+        lines.push("mov rax, {vmfailinvalid}".to_owned());
+        lines.push("2:".to_owned());
+    }
+    lines
+}
+
+fn asm_block(call: &Call) -> TokenStream {
+    let p = private();
+    let lines = template(call);
+    let (named, explicit) = register_operands(call);
+    let mut operands = named;
+    if call.family == Family::Seamcall {
+        operands.push(quote!(vmfailinvalid = const #p::SEAMCALL_VMFAILINVALID));
+    }
+    operands.extend(explicit);
+    quote! {
+        ::core::arch::asm!(
+            #(#lines,)*
+            #(#operands,)*
+            options(nostack),
+        )
+    }
+}
+
+/// The `asm!` block of the `regs = …` form: all 13 registers through `ModuleArgs`, as
+/// Linux's `__seamcall_saved_ret` / `__tdcall_saved_ret`.
+fn asm_block_regs(call: &Call) -> TokenStream {
+    let p = private();
+    let rax = format_ident!("__rax", span = Span::mixed_site());
+    let leaf = format_ident!("__LEAF", span = Span::mixed_site());
+    let ptr = format_ident!("__args_ptr", span = Span::mixed_site());
+    let instruction = match call.family {
+        Family::Seamcall => "seamcall",
+        Family::Tdcall | Family::Tdvmcall => "tdcall",
+    };
+    let mut lines: Vec<String> = vec![
+        "push rbx".into(),
+        "push rdi".into(),
+        "mov rcx, [rdi]".into(),
+        "mov rdx, [rdi + 8]".into(),
+        "mov r8, [rdi + 16]".into(),
+        "mov r9, [rdi + 24]".into(),
+        "mov r10, [rdi + 32]".into(),
+        "mov r11, [rdi + 40]".into(),
+        "mov r12, [rdi + 48]".into(),
+        "mov r13, [rdi + 56]".into(),
+        "mov r14, [rdi + 64]".into(),
+        "mov r15, [rdi + 72]".into(),
+        "mov rbx, [rdi + 80]".into(),
+        "mov rsi, [rdi + 96]".into(),
+        "mov rdi, [rdi + 88]".into(),
+        instruction.into(),
+    ];
+    if call.family == Family::Seamcall {
+        lines.extend([
+            "jnc 2f".into(),
+            "mov rax, {vmfailinvalid}".into(),
+            "jmp 3f".into(),
+        ]);
+    }
+    lines.extend([
+        "2:".into(),
+        "push rax".into(),
+        "mov rax, [rsp + 8]".into(),
+        "mov [rax], rcx".into(),
+        "mov [rax + 8], rdx".into(),
+        "mov [rax + 16], r8".into(),
+        "mov [rax + 24], r9".into(),
+        "mov [rax + 32], r10".into(),
+        "mov [rax + 40], r11".into(),
+        "mov [rax + 48], r12".into(),
+        "mov [rax + 56], r13".into(),
+        "mov [rax + 64], r14".into(),
+        "mov [rax + 72], r15".into(),
+        "mov [rax + 80], rbx".into(),
+        "mov [rax + 88], rdi".into(),
+        "mov [rax + 96], rsi".into(),
+        "pop rax".into(),
+        "3:".into(),
+        "add rsp, 8".into(),
+        "pop rbx".into(),
+        // Clear what the TD or the VMM left in the registers, so it cannot be used
+        // speculatively (as Linux's TDX_MODULE_CALL does after the saved variant).
+        "xor ecx, ecx".into(),
+        "xor edx, edx".into(),
+        "xor r8d, r8d".into(),
+        "xor r9d, r9d".into(),
+        "xor r10d, r10d".into(),
+        "xor r11d, r11d".into(),
+        "xor r12d, r12d".into(),
+        "xor r13d, r13d".into(),
+        "xor r14d, r14d".into(),
+        "xor r15d, r15d".into(),
+        "xor esi, esi".into(),
+        "xor edi, edi".into(),
+    ]);
+    let mut operands = Vec::new();
+    if call.family == Family::Seamcall {
+        operands.push(quote!(vmfailinvalid = const #p::SEAMCALL_VMFAILINVALID));
+    }
+    operands.push(quote!(inout("rax") #leaf.rax() => #rax));
+    operands.push(quote!(inout("rdi") #ptr => _));
+    for reg in [
+        "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rsi",
+    ] {
+        operands.push(quote!(lateout(#reg) _));
+    }
+    // Not `nostack`: the block pushes RBX and the pointer (so the compiler keeps the red zone
+    // free).
+    quote! {
+        ::core::arch::asm!(
+            #(#lines,)*
+            #(#operands,)*
+        )
+    }
+}
+
+/// The retry conditions checked after each attempt.
+fn retry_checks(call: &Call) -> (TokenStream, TokenStream) {
+    let p = private();
+    let rax = format_ident!("__rax", span = Span::mixed_site());
+    let busy_left = format_ident!("__busy_retries_left", span = Span::mixed_site());
+    let entropy_left = format_ident!("__entropy_retries_left", span = Span::mixed_site());
+    let mut init = TokenStream::new();
+    let mut checks = TokenStream::new();
+    if call.retry.entropy > 0 {
+        let n = call.retry.entropy;
+        init.extend(quote!(let mut #entropy_left: ::core::primitive::u32 = #n;));
+        checks.extend(quote! {
+            if #rax == #p::RND_NO_ENTROPY && #entropy_left > 0 {
+                #entropy_left -= 1;
+                continue;
+            }
+        });
+    }
+    if call.retry.busy > 0 {
+        let n = call.retry.busy;
+        init.extend(quote!(let mut #busy_left: ::core::primitive::u32 = #n;));
+        checks.extend(quote! {
+            if #rax & #p::STATUS_MASK == #p::OPERAND_BUSY && #busy_left > 0 {
+                #busy_left -= 1;
+                continue;
+            }
+        });
+    }
+    (init, checks)
+}
+
+fn wrapper(call: &Call) -> TokenStream {
+    let p = private();
+    let attrs = &call.func.attrs;
+    let vis = &call.func.vis;
+    let sig = &call.func.sig;
+    let leaf_const = leaf_const(call);
+    let inputs_check = inputs_check(call);
+    let rax = format_ident!("__rax", span = Span::mixed_site());
+    let call_site = format_ident!("__CALL", span = Span::mixed_site());
+    let (retry_init, retry_checks) = retry_checks(call);
+
+    let body = if let Some(param) = &call.regs {
+        let args = format_ident!("__args", span = Span::mixed_site());
+        let saved = format_ident!("__args_in", span = Span::mixed_site());
+        let ptr = format_ident!("__args_ptr", span = Span::mixed_site());
+        let asm = asm_block_regs(call);
+        // SAFETY (of the emitted block): the pointer is a live `&mut ModuleArgs`; the block
+        // loads all 13 argument registers from it, restores RBX and the stack pointer,
+        // writes every register back through it and declares every other register it
+        // touches clobbered. What the module or the VMM does with the registers (and the
+        // memory they point at) is the caller's `unsafe` contract, which `validate` makes
+        // mandatory for this form.
+        let attempt = quote! {
+            let #rax: ::core::primitive::u64;
+            let #ptr: *mut #p::ModuleArgs = ::core::ptr::from_mut(&mut *#args);
+            unsafe { #asm };
+        };
+        let call_once = if call.retry.is_none() {
+            attempt
+        } else {
+            // A failed attempt wrote its outputs back: restore the inputs before each retry.
+            quote! {
+                let #saved: #p::ModuleArgs = *#args;
+                #retry_init
+                let #rax: ::core::primitive::u64 = loop {
+                    *#args = #saved;
+                    #attempt
+                    #retry_checks
+                    break #rax;
+                };
+            }
+        };
+        let ok = ok_value(call);
+        quote! {
+            let #args: &mut #p::ModuleArgs = #param;
+            #call_once
+            if #p::TdxStatus::from_raw(#rax).is_error() {
+                return ::core::result::Result::Err(::core::convert::From::from(
+                    #p::call_failed(#call_site, #rax, *#args),
+                ));
+            }
+            ::core::result::Result::Ok(#ok)
+        }
+    } else {
+        let images = input_images(call);
+        let returned = call.returned();
+        let outs: Vec<Ident> = returned.iter().map(|reg| reg.out_local()).collect();
+        let asm = asm_block(call);
+        // SAFETY (of the emitted block): every register the leaf reads is an input operand
+        // and every register it may write is an output: RAX, RCX, RDX and R8-R11 always
+        // (`Reg::RETURNED`), every `out(..)` register, and for TDG.VP.VMCALL every register
+        // exposed to the VMM (the VMM may write any of them). The TDX module preserves the
+        // others. RBX, which LLVM reserves, is swapped through a scratch register and is back
+        // in place before the block ends; RSP and RBP are never touched, so `nostack` holds.
+        // No `nomem`/`readonly`: the module or the VMM may access the memory the operands
+        // point at, which is why a wrapper passing an address must be `unsafe fn` (checked
+        // through `SafeOperand`) and the caller vouches for that memory.
+        let attempt = quote! {
+            let #rax: ::core::primitive::u64;
+            #(let #outs: ::core::primitive::u64;)*
+            unsafe { #asm };
+        };
+        let call_once = if call.retry.is_none() {
+            attempt
+        } else {
+            quote! {
+                #retry_init
+                let (#rax, #(#outs),*) = loop {
+                    #attempt
+                    #retry_checks
+                    break (#rax, #(#outs),*);
+                };
+            }
+        };
+        let returned_fields = returned.iter().map(|reg| {
+            let field = Ident::new(reg.name(), Span::call_site());
+            let out = reg.out_local();
+            quote!(#field: #out)
+        });
+        let returned_regs = quote!(#p::ModuleArgs { #(#returned_fields,)* ..#p::NO_REGS });
+        let ok = ok_value(call);
+        let check = match call.family {
+            Family::Tdvmcall => {
+                let r10 = Reg::R10.out_local();
+                quote! {
+                    if #rax != 0 || #p::TdvmcallStatus::from_raw(#r10).is_error() {
+                        return ::core::result::Result::Err(::core::convert::From::from(
+                            #p::call_failed(#call_site, #rax, #returned_regs),
+                        ));
+                    }
+                }
+            }
+            Family::Seamcall | Family::Tdcall => quote! {
+                if #p::TdxStatus::from_raw(#rax).is_error() {
+                    return ::core::result::Result::Err(::core::convert::From::from(
+                        #p::call_failed(#call_site, #rax, #returned_regs),
+                    ));
+                }
+            },
+        };
+        quote! {
+            #images
+            #call_once
+            #check
+            ::core::result::Result::Ok(#ok)
+        }
+    };
+    quote! {
+        #(#attrs)*
+        #vis #sig {
+            #leaf_const
+            #inputs_check
+            #body
+        }
+    }
+}
+
+/// The `Ok` value: the status, or the output struct.
+fn ok_value(call: &Call) -> TokenStream {
+    let p = private();
+    let rax = format_ident!("__rax", span = Span::mixed_site());
+    let status = match call.family {
+        Family::Tdvmcall => {
+            let r10 = Reg::R10.out_local();
+            quote!(#p::TdvmcallStatus::from_raw(#r10))
+        }
+        Family::Seamcall | Family::Tdcall => quote!(#p::TdxStatus::from_raw(#rax)),
+    };
+    match &call.func.ok {
+        OkType::Status(_) => status,
+        OkType::Struct(name) => {
+            let fields = call.outputs.iter().map(|field| {
+                let name = &field.name;
+                let local = field.reg.out_local();
+                // The struct field already has the table's type: let inference fill it in.
+                let ty = field
+                    .ty
+                    .as_ref()
+                    .map_or_else(|| quote!(_), |ty| quote!(#ty));
+                let marker = field.reg.marker(field.reg_span);
+                let span = field
+                    .ty
+                    .as_ref()
+                    .map_or(field.reg_span, syn::spanned::Spanned::span);
+                let decode = match &call.leaf {
+                    LeafRef::Checked(path) => {
+                        quote_spanned!(span=> #p::output::<#ty, #path, #marker>(#local))
+                    }
+                    LeafRef::Unchecked { .. } => {
+                        quote_spanned!(span=> <#ty as #p::UncheckedDecode>::decode(#local))
+                    }
+                };
+                quote!(#name: #decode)
+            });
+            quote! {
+                #name {
+                    status: #status,
+                    #(#fields,)*
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Stage 2: the typed IR. `validate` builds it from the parsed syntax; `expand` reads only
+//! this, never raw attributes. Registers are kept sorted in `struct tdx_module_args` order.
+
+use crate::Family;
+use crate::regs::Reg;
+use proc_macro2::Span;
+use syn::{Attribute, Ident, Path, Signature, Type, Visibility};
+
+/// One validated wrapper declaration.
+pub struct Call {
+    pub family: Family,
+    pub leaf: LeafRef,
+    /// `version = N`, overriding the table's version.
+    pub version: Option<u8>,
+    /// Registers loaded from parameters, sorted by register.
+    pub inputs: Vec<InputBinding>,
+    /// Registers read into fields of the output struct, sorted by register.
+    pub outputs: Vec<OutputField>,
+    /// `regs = PARAM`: every register in and out through a `&mut ModuleArgs`.
+    pub regs: Option<Ident>,
+    pub retry: Retry,
+    pub func: Func,
+}
+
+/// Which leaf the call issues.
+pub enum LeafRef {
+    /// A type of the ABI table: the compiler checks every binding against it.
+    Checked(Path),
+    /// An integer leaf: nothing to check against, every output type is written out.
+    Unchecked { number: u64, span: Span },
+}
+
+/// `in(REG = PARAM[.field...])`
+pub struct InputBinding {
+    pub reg: Reg,
+    pub reg_span: Span,
+    pub param: Ident,
+    pub fields: Vec<Ident>,
+}
+
+/// `out(REG = name [: Type])`
+pub struct OutputField {
+    pub reg: Reg,
+    pub reg_span: Span,
+    pub name: Ident,
+    /// `None`: the ABI table's type for the register.
+    pub ty: Option<Type>,
+}
+
+/// Bounded retry counts (extra attempts after the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retry {
+    /// Retries on `TDX_OPERAND_BUSY` (compared under the status mask).
+    pub busy: u32,
+    /// Retries on `TDX_RND_NO_ENTROPY` (compared exactly, as Linux's `sc_retry`).
+    pub entropy: u32,
+}
+
+impl Retry {
+    /// Linux's `sc_retry` makes at most `RDRAND_RETRY_LOOPS` (10) attempts: 9 retries.
+    pub const SEAMCALL_DEFAULT_ENTROPY: u32 = 9;
+
+    pub fn is_none(self) -> bool {
+        self.busy == 0 && self.entropy == 0
+    }
+}
+
+/// The annotated signature, in the pieces the expansion needs.
+pub struct Func {
+    /// The user's attributes (doc comments included), emitted on the function.
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    /// The signature exactly as written.
+    pub sig: Signature,
+    pub ok: OkType,
+    /// The error type as written (anything `From<TdxError>`).
+    pub err_ty: Type,
+}
+
+/// What `Ok` carries.
+pub enum OkType {
+    /// `Result<TdxStatus, _>` (or `TdvmcallStatus` for #[tdvmcall]): a call without outputs
+    /// that returns its completion status, so success-with-information is never lost.
+    Status(Type),
+    /// `Result<Name, _>`: the macro generates `struct Name { status, <outputs> }`.
+    Struct(Ident),
+}
+
+impl Call {
+    /// The mask of bound input registers.
+    pub fn input_mask(&self) -> u16 {
+        self.inputs
+            .iter()
+            .fold(0, |mask, input| mask | input.reg.bit())
+    }
+
+    /// The mask of output registers.
+    pub fn output_mask(&self) -> u16 {
+        self.outputs
+            .iter()
+            .fold(0, |mask, output| mask | output.reg.bit())
+    }
+
+    /// TDG.VP.VMCALL: the registers exposed to the VMM (RCX's value): R10 and R11 always,
+    /// plus every bound input and output register.
+    pub fn exposed_mask(&self) -> u16 {
+        Reg::R10.bit() | Reg::R11.bit() | self.input_mask() | self.output_mask()
+    }
+
+    /// The registers whose values the call returns to the caller (all captured after the
+    /// instruction, and shown in a failed call's error).
+    pub fn returned(&self) -> Vec<Reg> {
+        let mut mask = self.output_mask();
+        for reg in Reg::RETURNED {
+            mask |= reg.bit();
+        }
+        if self.family == Family::Tdvmcall {
+            // Every exposed register may be written by the VMM.
+            mask |= self.exposed_mask();
+        }
+        Reg::ALL
+            .into_iter()
+            .filter(|reg| mask & reg.bit() != 0)
+            .collect()
+    }
+
+    pub fn input(&self, reg: Reg) -> Option<&InputBinding> {
+        self.inputs.iter().find(|input| input.reg == reg)
+    }
+
+    pub fn output(&self, reg: Reg) -> Option<&OutputField> {
+        self.outputs.iter().find(|output| output.reg == reg)
+    }
+}

@@ -1,0 +1,95 @@
+// seamcall abi::TdhMngRd | in: rcx=tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mng_rd`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MngRd {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub value: u64,
+}
+pub unsafe fn tdh_mng_rd(tdr: Page<Tdr>, field: FieldId) -> Result<MngRd, TdxError> {
+    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
+        abi::TdhMngRd,
+    >();
+    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
+        leaf: __LEAF,
+        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    };
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMngRd as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngRd,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(tdr);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngRd,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(field);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __LEAF.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            ::core::convert::From::from(
+                ::tdx_core::__private::call_failed(
+                    __CALL,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MngRd {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        value: ::tdx_core::__private::output::<
+            u64,
+            abi::TdhMngRd,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}

@@ -1,0 +1,111 @@
+// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_phymem_page_reclaim`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct PageReclaim {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub page_type: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+    ///`rdx` as the call returned it.
+    pub owner: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rdx,
+    >>::Type,
+    ///`r8` as the call returned it.
+    pub page_size: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R8,
+    >>::Type,
+}
+/// Take a page back from the TDX module.
+pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError> {
+    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
+        abi::TdhPhymemPageReclaim,
+    >();
+    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
+        leaf: __LEAF,
+        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    };
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhPhymemPageReclaim,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(page);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __LEAF.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            lateout("rdx") __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            ::core::convert::From::from(
+                ::tdx_core::__private::call_failed(
+                    __CALL,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(PageReclaim {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        page_type: ::tdx_core::__private::output::<
+            _,
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        owner: ::tdx_core::__private::output::<
+            _,
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::Rdx,
+        >(__rdx),
+        page_size: ::tdx_core::__private::output::<
+            _,
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}

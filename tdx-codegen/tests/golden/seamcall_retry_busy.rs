@@ -1,0 +1,90 @@
+// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=4 busy<=3
+pub unsafe fn tdh_mem_sept_add(
+    gpa: SeptGpa,
+    tdr: Page<Tdr>,
+    page: Page<Sept>,
+) -> Result<TdxStatus, TdxError> {
+    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
+        abi::TdhMemSeptAdd,
+    >();
+    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
+        leaf: __LEAF,
+        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    };
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAdd,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAdd,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(tdr);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAdd,
+        ::tdx_core::__private::R8,
+        _,
+    >(page);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 4u32;
+    let mut __busy_retries_left: ::core::primitive::u32 = 3u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __LEAF.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        if __rax & ::tdx_core::__private::STATUS_MASK
+            == ::tdx_core::__private::OPERAND_BUSY && __busy_retries_left > 0
+        {
+            __busy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            ::core::convert::From::from(
+                ::tdx_core::__private::call_failed(
+                    __CALL,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}

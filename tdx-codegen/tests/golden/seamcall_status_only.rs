@@ -1,0 +1,74 @@
+// seamcall abi::TdhMngCreate | in: rcx=tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid) -> Result<TdxStatus, TdxError> {
+    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
+        abi::TdhMngCreate,
+    >();
+    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
+        leaf: __LEAF,
+        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    };
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngCreate,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(tdr);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngCreate,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(hkid);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __LEAF.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            ::core::convert::From::from(
+                ::tdx_core::__private::call_failed(
+                    __CALL,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}

@@ -1,0 +1,101 @@
+// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`raw_leaf`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct RawOut {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r12` as the call returned it.
+    pub d: u64,
+    ///`rbx` as the call returned it.
+    pub b_out: u64,
+}
+pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
+    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::LeafInfo {
+        family: ::tdx_core::__private::Family::Seamcall,
+        name: "leaf 0x42",
+        number: 66u64,
+        version: 2u8,
+    };
+    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
+        leaf: __LEAF,
+        returned: ::tdx_core::__private::RegSet::from_bits(0x1f0eu16),
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
+        a,
+    );
+    let __in_rbx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
+        b,
+    );
+    let __in_rdi: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
+        c,
+    );
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11, __r12, __rbx) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        let __r12: ::core::primitive::u64;
+        let __rbx: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "xchg {rbx_value}, rbx",
+            "seamcall",
+            "xchg {rbx_value}, rbx",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            rbx_value = inout(reg) __in_rbx => __rbx,
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __LEAF.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            lateout("rdx") __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            lateout("r12") __r12,
+            in("rdi") __in_rdi,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11, __r12, __rbx);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            ::core::convert::From::from(
+                ::tdx_core::__private::call_failed(
+                    __CALL,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        r12: __r12,
+                        rbx: __rbx,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(RawOut {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        d: <u64 as ::tdx_core::__private::UncheckedDecode>::decode(__r12),
+        b_out: <u64 as ::tdx_core::__private::UncheckedDecode>::decode(__rbx),
+    })
+}

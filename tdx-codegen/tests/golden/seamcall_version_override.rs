@@ -1,0 +1,84 @@
+// seamcall abi::TdhVpInit version=1 | in: rcx=tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_vp_init(
+    tdvpr: Page<Tdvpr>,
+    initial_rcx: u64,
+    x2apic_id: u64,
+) -> Result<TdxStatus, TdxError> {
+    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
+        abi::TdhVpInit,
+    >()
+        .with_version(1u8);
+    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
+        leaf: __LEAF,
+        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    };
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhVpInit as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhVpInit,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(tdvpr);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhVpInit,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(initial_rcx);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhVpInit,
+        ::tdx_core::__private::R8,
+        _,
+    >(x2apic_id);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __LEAF.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            ::core::convert::From::from(
+                ::tdx_core::__private::call_failed(
+                    __CALL,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}

@@ -1,0 +1,225 @@
+//! Support items for the code the macros generate. Not public API: names and signatures
+//! change without notice. Generated code reaches `tdx_core` only through this module.
+
+pub use crate::abi::{
+    Family, Input, Leaf, LeafInfo, Output, SeamcallLeaf, TdcallLeaf, TdvmcallLeaf,
+};
+pub use crate::error::CallSite;
+pub use crate::reg::{
+    NotAnAddress, R8, R9, R10, R11, R12, R13, R14, R15, Rbx, Rcx, Rdi, Rdx, RegDecode, RegEncode,
+    RegSet, Rsi,
+};
+pub use crate::{ModuleArgs, TdvmcallStatus, TdxError, TdxStatus};
+
+/// `TDX_SEAMCALL_VMFAILINVALID`: what RAX is set to when SEAMCALL returns CF=1.
+pub const SEAMCALL_VMFAILINVALID: u64 = TdxStatus::SEAMCALL_VMFAILINVALID.raw();
+/// `TDX_RND_NO_ENTROPY`, compared exactly (as Linux's `sc_retry`).
+pub const RND_NO_ENTROPY: u64 = TdxStatus::RND_NO_ENTROPY.raw();
+/// `TDX_OPERAND_BUSY`, compared under [`STATUS_MASK`].
+pub const OPERAND_BUSY: u64 = TdxStatus::OPERAND_BUSY.raw();
+/// `TDX_SEAMCALL_STATUS_MASK`.
+pub const STATUS_MASK: u64 = 0xFFFF_FFFF_0000_0000;
+
+/// The leaf type of an unchecked (integer) leaf: every register type is accepted.
+pub enum Unchecked {}
+
+/// A value that may be loaded into register `R` of leaf `L`, where the ABI table wants `K`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be passed in `{R}` of `{L}`: the ABI table wants `{K}`",
+    label = "this is a `{Self}`, not a `{K}`",
+    note = "addresses of different spaces and pages of different kinds never convert implicitly: use the named conversion, or fix the binding"
+)]
+pub trait Operand<K, L, R> {
+    /// The register image.
+    fn encode(self) -> u64;
+}
+
+impl<T: RegEncode, L, R> Operand<T, L, R> for T {
+    #[inline(always)]
+    fn encode(self) -> u64 {
+        self.to_reg()
+    }
+}
+impl<L, R> Operand<u64, L, R> for u64 {
+    #[inline(always)]
+    fn encode(self) -> u64 {
+        self
+    }
+}
+
+/// A value that may be loaded into any register of an unchecked (integer) leaf.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be carried in a register",
+    label = "not a register value",
+    note = "implement `tdx_core::reg::RegEncode` for it, or pass a `u64`"
+)]
+pub trait UncheckedOperand {
+    /// The register image.
+    fn encode(self) -> u64;
+}
+impl<T: RegEncode> UncheckedOperand for T {
+    #[inline(always)]
+    fn encode(self) -> u64 {
+        self.to_reg()
+    }
+}
+impl UncheckedOperand for u64 {
+    #[inline(always)]
+    fn encode(self) -> u64 {
+        self
+    }
+}
+
+/// A type an output field may have when register `R` of leaf `L` holds a `K`: `K` itself or
+/// a raw `u64`.
+#[diagnostic::on_unimplemented(
+    message = "`{R}` of `{L}` holds a `{K}`, which cannot be read as `{Self}`",
+    label = "declare this field as `{K}` (or leave the type out), or as a raw `u64`"
+)]
+pub trait Decodes<K, L, R>: Sized {
+    /// Decode the register image.
+    fn decode(raw: u64) -> Self;
+}
+impl<T: RegDecode, L, R> Decodes<T, L, R> for T {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        T::from_reg(raw)
+    }
+}
+impl<K: RegDecode, L, R> Decodes<K, L, R> for u64 {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        raw
+    }
+}
+impl<L, R> Decodes<u64, L, R> for u64 {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        raw
+    }
+}
+
+/// An output type of an unchecked (integer) leaf.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be decoded from a register",
+    label = "not a register value",
+    note = "implement `tdx_core::reg::RegDecode` for it, or use `u64`"
+)]
+pub trait UncheckedDecode: Sized {
+    /// Decode the register image.
+    fn decode(raw: u64) -> Self;
+}
+impl<T: RegDecode> UncheckedDecode for T {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        T::from_reg(raw)
+    }
+}
+impl UncheckedDecode for u64 {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        raw
+    }
+}
+
+/// Passed in `{R}` of a safe wrapper: must not be an address.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` carries an address in `{R}` of `{L}`, so the wrapper must be an `unsafe fn`",
+    label = "an address the TDX module or the VMM will access",
+    note = "the caller of a call that passes an address vouches for that memory: declare the wrapper `unsafe fn` and document its `# Safety` contract"
+)]
+pub trait SafeOperand<L, R> {}
+impl<T: NotAnAddress, L, R> SafeOperand<L, R> for T {}
+
+/// Compile-time check used by a safe wrapper: `T` is not an address.
+#[inline(always)]
+pub const fn assert_not_an_address<T: SafeOperand<L, R>, L, R>(_: &T) {}
+
+/// Check that the registers a wrapper binds are exactly the inputs the leaf reads.
+///
+/// Evaluated in a `const` item, so a mismatch is a compile error naming the register.
+pub const fn check_inputs(needed: RegSet, bound: RegSet) {
+    let missing = needed.difference(bound);
+    macro_rules! each {
+        ($($index:literal $name:literal),*) => {$(
+            if missing.contains($index) {
+                panic!(concat!(
+                    "the ABI table says this leaf reads `", $name,
+                    "`, but `in(..)` does not bind it"
+                ));
+            }
+        )*};
+    }
+    each!(1 "rcx", 2 "rdx", 8 "r8", 9 "r9", 10 "r10", 11 "r11", 12 "r12", 13 "r13", 14 "r14",
+          15 "r15", 3 "rbx", 7 "rdi", 6 "rsi");
+}
+
+/// RAX of TDG.VP.VMCALL: TDCALL leaf 0.
+pub const TDG_VP_VMCALL: u64 = 0;
+
+/// The leaf info of a SEAMCALL leaf (the bound is the family check).
+pub const fn seamcall_leaf<L: SeamcallLeaf>() -> LeafInfo {
+    L::INFO
+}
+/// The leaf info of a TDCALL leaf (the bound is the family check).
+pub const fn tdcall_leaf<L: TdcallLeaf>() -> LeafInfo {
+    L::INFO
+}
+/// The leaf info of a TDG.VP.VMCALL sub-function (the bound is the family check).
+pub const fn tdvmcall_leaf<L: TdvmcallLeaf>() -> LeafInfo {
+    L::INFO
+}
+
+/// Registers in `struct tdx_module_args` order (rcx rdx r8..r15 rbx rdi rsi) as `ModuleArgs`.
+#[inline(always)]
+pub const fn module_args(r: [u64; 13]) -> ModuleArgs {
+    ModuleArgs {
+        rcx: r[0],
+        rdx: r[1],
+        r8: r[2],
+        r9: r[3],
+        r10: r[4],
+        r11: r[5],
+        r12: r[6],
+        r13: r[7],
+        r14: r[8],
+        r15: r[9],
+        rbx: r[10],
+        rdi: r[11],
+        rsi: r[12],
+    }
+}
+
+/// The error of a failed call. Out of line and cold: it keeps the wrapper's hot path as short
+/// as a hand-written one.
+#[cold]
+#[inline(never)]
+pub fn call_failed(call: &'static CallSite, rax: u64, regs: ModuleArgs) -> TdxError {
+    TdxError::new(call, TdxStatus::from_raw(rax), regs)
+}
+
+/// No registers: the base of the `ModuleArgs` a failed call's error is built from.
+pub const NO_REGS: ModuleArgs = module_args([0; 13]);
+
+/// The register image of input `value`, type-checked against the ABI table: `T` must be the
+/// type leaf `L` takes in register `R`.
+#[inline(always)]
+pub fn input<L, R, T>(value: T) -> u64
+where
+    L: Input<R>,
+    R: crate::reg::Reg,
+    T: Operand<<L as Input<R>>::Type, L, R>,
+{
+    value.encode()
+}
+
+/// Output register `R` of leaf `L` decoded as `T`: the ABI table's type, or a raw `u64`.
+#[inline(always)]
+pub fn output<T, L, R>(raw: u64) -> T
+where
+    L: Output<R>,
+    R: crate::reg::Reg,
+    T: Decodes<<L as Output<R>>::Type, L, R>,
+{
+    T::decode(raw)
+}
