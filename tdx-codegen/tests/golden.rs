@@ -183,3 +183,17 @@ fn golden_expansions() {
     }
     assert!(stale.is_empty(), "{}", stale.join("\n"));
 }
+
+#[test]
+fn expansions_use_only_absolute_or_user_written_paths() {
+    for case in cases() {
+        let input = format!("{} {}", case.args, case.item);
+        let expansion = tdx_codegen::expand(case.family, case.args, case.item);
+        let bad = common::unrooted_paths(&input, expansion);
+        assert!(
+            bad.is_empty(),
+            "{}: emitted relative paths {bad:?}",
+            case.name
+        );
+    }
+}

@@ -171,3 +171,34 @@ pub fn check_golden(path: &Path, actual: &str) -> Option<String> {
     }
     Some(diff)
 }
+
+/// Hygiene: every multi-segment path the expansion emits is either `::`-rooted or was written
+/// by the user (appears in the input). Returns the offending paths.
+pub fn unrooted_paths(input: &str, expansion: TokenStream) -> Vec<String> {
+    use syn::visit::Visit;
+    struct Paths<'a> {
+        input: &'a str,
+        bad: Vec<String>,
+    }
+    impl<'ast> Visit<'ast> for Paths<'_> {
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            if path.segments.len() > 1 && path.leading_colon.is_none() {
+                let text: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+                let joined = text.join(" :: ");
+                if !self.input.contains(&joined) {
+                    self.bad.push(text.join("::"));
+                }
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let Ok(file) = syn::parse2::<syn::File>(expansion) else {
+        return vec!["<unparsable expansion>".to_owned()];
+    };
+    let mut paths = Paths {
+        input,
+        bad: Vec::new(),
+    };
+    paths.visit_file(&file);
+    paths.bad
+}
