@@ -79,7 +79,7 @@ pub struct Func {
 
 /// What `Ok` carries.
 pub enum OkType {
-    /// `Result<TdxStatus, _>` (or `TdvmcallStatus` for #[tdvmcall]): a call without outputs
+    /// `Result<TdxStatus, _>` (or `TdvmcallStatus` for `#[tdvmcall]`): a call without outputs
     /// that returns its completion status, so success-with-information is never lost.
     Status(Type),
     /// `Result<Name, _>`: the macro generates `struct Name { status, <outputs> }`.

@@ -1,6 +1,6 @@
 //! The expansion behind `#[seamcall]`, `#[tdcall]` and `#[tdvmcall]`, as a plain library.
 //!
-//! `tdx-macros` is a thin proc-macro shim over [`expand`]; keeping the work here lets the
+//! `tdx-macros` is a thin proc-macro shim over [`expand()`]; keeping the work here lets the
 //! golden-expansion tests and the benchmarks call it without a compiler.
 //!
 //! The pipeline, one module per stage:

@@ -1,8 +1,77 @@
 //! # tdx-core
 //!
-//! `no_std`, allocation-free types for Intel TDX calls, and the `#[seamcall]`, `#[tdcall]`
-//! and `#[tdvmcall]` attribute macros that turn a bodiless signature into the exact inline
-//! assembly for one leaf.
+//! `no_std`, allocation-free types for Intel TDX calls, and the `#[seamcall]`, `#[tdcall]` and
+//! `#[tdvmcall]` attribute macros, which turn a bodiless signature into the exact inline
+//! assembly for one leaf, a typed output struct, and compile-time checks against the ABI table
+//! ([`abi`]).
+//!
+//! ```no_run
+//! use tdx_core::{abi, seamcall, Hpa, TdxError};
+//!
+//! /// Take a page back from the TDX module.
+//! #[seamcall(leaf = abi::TdhPhymemPageReclaim, in(rcx = page), out(rcx = page_type, rdx = owner, r8 = page_size))]
+//! pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError>;
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! // SAFETY: kernel context; the page was given to the TDX module and its TD is torn down.
+//! let reclaimed = unsafe { tdh_phymem_page_reclaim(Hpa::new(0x1_0000_0000)?)? };
+//! println!("page type {:?}, owner {:#x}", reclaimed.page_type, reclaimed.owner);
+//! # Ok(()) }
+//! ```
+//!
+//! (The example does not run here: `seamcall` only executes in VMX root mode on a TDX host.
+//! `tdx-emu` runs the same bytes in user space for tests.)
+//!
+//! ## The grammar
+//!
+//! ```text
+//! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, regs = PARAM] [, retry(...)])]
+//! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, regs = PARAM] [, retry(busy = N)])]
+//! #[tdvmcall(subfn = SUBFN [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
+//!
+//! LEAF   := a leaf type of the ABI table (`abi::TdhMemPageAug`: checked), or an integer (unchecked)
+//! BIND   := REG = PARAM | REG = PARAM.field[.field...]
+//! FIELD  := REG = name [: Type]          Type defaults to the ABI table's type for REG
+//! REG    := rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi      (never rax, rsp, rbp)
+//! regs   := a `&mut ModuleArgs` parameter: all 13 registers in and out through memory
+//! retry  := retry(none) | retry(busy = N [, entropy = N])
+//! ```
+//!
+//! The item is `[pub] [unsafe] fn name(params) -> Result<Out, E>;` where `Out` names the output
+//! struct the macro generates (a `status` field, then one field per `out(..)` register, in
+//! register order), or is [`TdxStatus`] ([`TdvmcallStatus`] for `#[tdvmcall]`) when the call has
+//! no outputs. `E` is [`TdxError`] or any type that is `From<TdxError>`.
+//!
+//! ## What the expansion guarantees
+//!
+//! * One `asm!` block tailored to the leaf: RAX = `leaf | version << 16`; each bound input
+//!   straight into its register; RCX, RDX and R8–R11 always taken back; no memory round trip
+//!   unless `regs = …` asks for one. RBX, which LLVM reserves, is swapped through a scratch
+//!   register inside the block.
+//! * SEAMCALL with CF=1 (VMfailInvalid) becomes [`TdxStatus::SEAMCALL_VMFAILINVALID`], tested
+//!   inside the same block, as Linux's `tdxcall.S`.
+//! * The status is kept whole: bit 63 set is an error ([`TdxError`], with the leaf, the full
+//!   status and every returned register); bit 63 clear and non-zero (e.g. `TDX_KEY_CONFIGURED`)
+//!   is success with information and is returned, not dropped. `Result<(), _>` is refused for
+//!   that reason.
+//! * SEAMCALLs retry `TDX_RND_NO_ENTROPY` 9 times (10 attempts, Linux's `sc_retry`) unless
+//!   `retry(none)`; `retry(busy = N)` adds bounded retries on `TDX_OPERAND_BUSY`.
+//! * TDG.VP.VMCALL: RCX (the exposed-register mask) is computed at compile time from the bound
+//!   registers, R10 = 0, R11 = the sub-function, and every exposed register is treated as
+//!   written by the VMM (an exposed register the call only reads back goes in as zero).
+//!
+//! ## What the compiler checks
+//!
+//! * Each bound parameter has exactly the type the ABI table gives its register: a [`Gpa`]
+//!   where the ABI says host physical, a [`Page<Tdvpr>`] where it says TDR, or a raw `u64`
+//!   where it wants an address all fail to compile, with a message naming the leaf, the
+//!   register and both types.
+//! * Binding a register the leaf does not use, or leaving out one it reads, fails to compile.
+//! * An output field must be the table's type for its register, or a raw `u64`.
+//! * A safe `fn` whose inputs carry an address fails to compile: the caller must vouch for the
+//!   memory the module will access.
+//! * Everything the tokens alone decide (duplicate registers, unknown keys, unbound
+//!   parameters, ...) is a spanned macro error; the macro never panics.
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
