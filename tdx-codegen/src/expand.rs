@@ -41,20 +41,8 @@ fn leaf_ty(call: &Call) -> TokenStream {
 /// generated struct's documentation).
 fn table_output_ty(call: &Call, field: &OutputField) -> TokenStream {
     let leaf = leaf_ty(call);
-    let marker = public_marker(field.reg, field.reg_span);
+    let marker = field.reg.public_marker(field.reg_span);
     quote_spanned!(field.reg_span=> <#leaf as ::tdx_core::abi::Output<#marker>>::Type)
-}
-
-fn public_marker(reg: Reg, span: Span) -> TokenStream {
-    let private = reg.marker(span).to_string();
-    let name = private
-        .rsplit("::")
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_owned();
-    let ident = Ident::new(&name, span);
-    quote!(::tdx_core::reg::#ident)
 }
 
 fn field_ty(call: &Call, field: &OutputField) -> TokenStream {

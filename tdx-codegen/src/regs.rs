@@ -96,9 +96,9 @@ impl Reg {
         self as usize
     }
 
-    /// The marker type in `tdx_core::reg`, e.g. `::tdx_core::__private::Rcx`.
-    pub fn marker(self, span: Span) -> TokenStream {
-        let name = match self {
+    /// The name of the register's marker type in `tdx_core::reg` (`Rcx`).
+    pub const fn marker_name(self) -> &'static str {
+        match self {
             Reg::Rcx => "Rcx",
             Reg::Rdx => "Rdx",
             Reg::R8 => "R8",
@@ -112,9 +112,19 @@ impl Reg {
             Reg::Rbx => "Rbx",
             Reg::Rdi => "Rdi",
             Reg::Rsi => "Rsi",
-        };
-        let ident = Ident::new(name, span);
+        }
+    }
+
+    /// The marker type as generated code names it: `::tdx_core::__private::Rcx`.
+    pub fn marker(self, span: Span) -> TokenStream {
+        let ident = Ident::new(self.marker_name(), span);
         quote!(::tdx_core::__private::#ident)
+    }
+
+    /// The marker type by its public path (for items users see): `::tdx_core::reg::Rcx`.
+    pub fn public_marker(self, span: Span) -> TokenStream {
+        let ident = Ident::new(self.marker_name(), span);
+        quote!(::tdx_core::reg::#ident)
     }
 
     /// The generated local that holds this register's value after the call (`__rcx`).

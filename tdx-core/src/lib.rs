@@ -86,6 +86,11 @@ pub mod page;
 pub mod reg;
 pub mod status;
 
+/// The DSL reference (`docs/dsl.md`), included here so that its examples are compiled.
+#[doc = include_str!("../../docs/dsl.md")]
+#[cfg(doctest)]
+pub mod dsl_reference {}
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
