@@ -1,8 +1,7 @@
-//! Built by `cargo build --workspace` (and so by `cargo test --workspace` and clippy): if `std`
-//! were anywhere in the dependency graph of `tdx-core` or `tdx-calls`, this crate's
-//! `#[panic_handler]` would collide with std's (`error[E0152]: found duplicate lang item
-//! `panic_impl``) and the build would fail. Neither crate names `alloc` either (checked by
-//! `tdx-core/tests/no_std.rs`).
+//! Built by `tdx-core/tests/no_std.rs` (so by `cargo test --workspace`): if `std` were anywhere
+//! in the dependency graph of `tdx-core` or `tdx-calls`, this crate's `#[panic_handler]` would
+//! collide with std's (`error[E0152]: found duplicate lang item `panic_impl``) and the build
+//! would fail.
 #![no_std]
 #![deny(missing_docs)]
 

@@ -1,6 +1,6 @@
-//! `tdx-core` and `tdx-calls` are `#![no_std]` and allocation-free. std is excluded by the
-//! `nostd-check` crate (a duplicate `panic_impl` lang item would fail the build); this test
-//! checks that neither crate declares `std` or `alloc` at all.
+//! `tdx-core` and `tdx-calls` are `#![no_std]` and allocation-free: the first test builds the
+//! `nostd-check` crate (its own `#[panic_handler]` is a duplicate lang item if `std` is anywhere
+//! in the graph), the second checks that neither crate names `std` or `alloc` at all.
 
 use std::path::Path;
 
@@ -38,4 +38,24 @@ fn no_std_and_no_alloc_in_the_no_std_crates() {
             }
         }
     }
+}
+
+#[test]
+fn the_crates_build_with_no_std_in_their_dependency_graph() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let target = root.join("target").join("nostd-check");
+    let output = std::process::Command::new(cargo)
+        .args(["build", "--quiet", "--manifest-path"])
+        .arg(root.join("nostd-check/Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target)
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("run cargo");
+    assert!(
+        output.status.success(),
+        "nostd-check failed to build: std or alloc reached the graph?\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
