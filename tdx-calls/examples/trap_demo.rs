@@ -4,7 +4,9 @@
 //!
 //! `cargo run --release -p tdx-calls --example trap_demo`
 
-use tdx_core::{Hkid, Hpa, Page, Tdr, TdxError, TdxStatus, abi, seamcall, tdvmcall};
+use tdx_core::{
+    Gpa, Hkid, Hpa, MapGpaTarget, Page, Tdr, TdxError, TdxStatus, abi, seamcall, tdvmcall,
+};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
 /// Take a page back from the TDX module.
@@ -17,7 +19,7 @@ unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid) -> Result<TdxStatus, TdxErr
 
 /// Convert a GPA range between private and shared.
 #[tdvmcall(subfn = abi::TdvmcallMapGpa, in(r12 = start, r13 = size), out(r11 = resume))]
-unsafe fn tdvmcall_map_gpa(start: u64, size: u64) -> Result<MapGpa, TdxError>;
+unsafe fn tdvmcall_map_gpa(start: MapGpaTarget, size: u64) -> Result<MapGpa, TdxError>;
 
 fn show(instruction: Instruction, cpu: &CpuState) {
     println!(
@@ -51,12 +53,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     println!("TDG.VP.VMCALL<MapGPA>, answered with RETRY from 0x5000:");
+    let start = MapGpaTarget::Private(Gpa::new(0x4000)?);
     let mut retry = |instruction: Instruction, cpu: &mut CpuState| {
         show(instruction, cpu);
         (cpu.rax, cpu.r10, cpu.r11) = (0, 1, 0x5000);
     };
     // SAFETY: as above.
-    let mapped = with_handler(&mut retry, || unsafe { tdvmcall_map_gpa(0x4000, 0x2000) })?;
+    let mapped = with_handler(&mut retry, || unsafe { tdvmcall_map_gpa(start, 0x2000) })?;
     println!("  -> {mapped:?}");
     println!(
         "{} TDX instructions trapped and answered",

@@ -1,14 +1,31 @@
 //! # tdx-calls
 //!
-//! Every TDX call Linux makes, declared with the `tdx-core` DSL (the catalog is being filled
-//! in; see the project issues).
+//! Every TDX call Linux makes, declared with the `tdx-core` DSL: one wrapper per leaf, named
+//! after the spec mnemonic, each expanded into the exact `asm!` block for that leaf.
+//!
+//! | module | family | what |
+//! |---|---|---|
+//! | [`host`] | SEAMCALL | the 35 TDX-module leaves (host VMM → TDX module), the extended-error decoders, Linux's bounded loops |
+//! | [`seamldr`] | SEAMCALL | the two P-SEAMLDR leaves (bit 63) |
+//! | [`guest`] | TDCALL | the 8 TDCALL leaves (TD guest → TDX module), page acceptance |
+//! | [`vmcall`] | TDG.VP.VMCALL | the 11 GHCI sub-functions (TD guest → VMM), the KVM hypercall, MapGPA's loop |
+//! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`](handles::TdxTd) and [`TdxVp`](handles::TdxVp) |
+//! | [`catalog`] | – | the list of wrappers as data (`--example abi`, `docs/catalog.md`) |
+//!
+//! The expansion of every wrapper is committed under `tdx-calls/expanded/`, and a test fails
+//! when it is stale. Retry policy is Linux's: SEAMCALLs retry `TDX_RND_NO_ENTROPY` (10
+//! attempts, as `sc_retry`) except TDH.VP.ENTER and TDH.PHYMEM.PAGE.RDMD; `TDX_OPERAND_BUSY`
+//! is returned to the caller; the loops Linux runs (TDH.SYS.TDMR.INIT, TDH.PHYMEM.CACHE.WB,
+//! TDH.SYS.DISABLE, MapGPA, page acceptance) are separate, bounded functions over the
+//! one-leaf wrappers.
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
-/// "Writing a wrapper for a new leaf in your own crate" (`docs/new-leaf.md`), compiled and run
-/// here as doctests so the guide cannot drift from the macro.
-#[doc = include_str!("../../docs/new-leaf.md")]
-#[cfg(doctest)]
-pub mod new_leaf_guide {}
+pub mod catalog;
+pub mod guest;
+pub mod handles;
+pub mod host;
+pub mod seamldr;
+pub mod vmcall;

@@ -6,8 +6,8 @@ use std::cell::RefCell;
 use std::hint::black_box;
 use tdx_core::abi::{self, Leaf};
 use tdx_core::{
-    FieldId, Gpa, Hkid, Hpa, ModuleArgs, Page, Sept, SeptGpa, SeptLevel, Tdcs, Tdr, TdvmcallStatus,
-    Tdvpr, TdxError, TdxStatus, seamcall, tdcall, tdvmcall,
+    FieldId, Gpa, Hkid, Hpa, MapGpaTarget, ModuleArgs, Page, Sept, SeptGpa, SeptLevel, Tdcs, Tdr,
+    TdvmcallStatus, Tdvpr, TdxError, TdxStatus, seamcall, tdcall, tdvmcall,
 };
 use tdx_emu::{CpuState, Instruction, with_handler};
 
@@ -75,7 +75,7 @@ unsafe fn tdg_mr_report(report: Gpa, data: Gpa, subtype: u64) -> Result<TdxStatu
 unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
 
 #[tdvmcall(subfn = abi::TdvmcallMapGpa, in(r12 = start, r13 = size), out(r11 = resume))]
-unsafe fn tdvmcall_map_gpa(start: u64, size: u64) -> Result<MapGpa, TdxError>;
+unsafe fn tdvmcall_map_gpa(start: MapGpaTarget, size: u64) -> Result<MapGpa, TdxError>;
 
 #[tdvmcall(subfn = abi::TdvmcallCpuid, in(r12 = leaf, r13 = subleaf), out(r12 = eax, r13 = ebx, r14 = ecx, r15 = edx))]
 fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError>;
@@ -107,6 +107,9 @@ fn trace<R>(
     (result, seen.into_inner())
 }
 
+fn private(raw: u64) -> MapGpaTarget {
+    MapGpaTarget::Private(Gpa::new(raw).expect("valid test GPA"))
+}
 fn hpa(raw: u64) -> Hpa {
     Hpa::new(raw).expect("valid test HPA")
 }
@@ -142,7 +145,7 @@ fn inputs_land_in_their_registers_and_outputs_come_from_theirs() {
     assert_eq!(out.status, TdxStatus::SUCCESS);
     assert_eq!(out.page_type.raw(), 3, "page_type from RCX");
     assert_eq!(out.owner, 0x7000_0000, "owner from RDX");
-    assert_eq!(out.page_size, 1, "page_size from R8");
+    assert_eq!(out.page_size.raw(), 1, "page_size from R8");
 }
 
 #[test]
@@ -546,7 +549,10 @@ fn tdcall_leaf_and_outputs() {
     assert_eq!(seen[0].0, Instruction::Tdcall);
     assert_eq!(seen[0].1.rax, 1);
     let info = result.expect("success");
-    assert_eq!((info.gpa_width, info.attributes), (52, 0x1000_0000));
+    assert_eq!(
+        (info.gpa_width.raw(), info.attributes.raw()),
+        (52, 0x1000_0000)
+    );
 
     // TDCALL has no CF check: CF is ignored and RAX is the status.
     let (result, seen) = trace(
@@ -612,7 +618,7 @@ fn tdvmcall_sets_mask_r10_r11_and_reads_r10_status() {
             cpu.r11 = 0x8000;
         },
         // SAFETY: the trap answers the instruction.
-        || unsafe { tdvmcall_map_gpa(0x4000, 0x2000) },
+        || unsafe { tdvmcall_map_gpa(private(0x4000), 0x2000) },
     );
     let cpu = seen[0].1;
     assert_eq!(seen[0].0, Instruction::Tdcall);
@@ -662,7 +668,7 @@ fn tdvmcall_failures_name_the_right_status() {
         },
         || {
             // SAFETY: the trap answers the instruction.
-            unsafe { tdvmcall_map_gpa(0x4000, 0x1000) }
+            unsafe { tdvmcall_map_gpa(private(0x4000), 0x1000) }
         },
     );
     let error = result.expect_err("VMM error");
@@ -673,7 +679,7 @@ fn tdvmcall_failures_name_the_right_status() {
         |_, cpu| cpu.rax = TdxStatus::OPERAND_INVALID.raw(),
         || {
             // SAFETY: the trap answers the instruction.
-            unsafe { tdvmcall_map_gpa(0x4000, 0x1000) }
+            unsafe { tdvmcall_map_gpa(private(0x4000), 0x1000) }
         },
     );
     assert_eq!(

@@ -114,7 +114,7 @@ fn binding_expr(input: &InputBinding) -> TokenStream {
 
 fn leaf_const(call: &Call) -> TokenStream {
     let p = private();
-    let local = format_ident!("__LEAF", span = Span::mixed_site());
+    let local = format_ident!("__leaf", span = Span::mixed_site());
     let info = match &call.leaf {
         LeafRef::Checked(path) => {
             let getter = match call.family {
@@ -150,7 +150,7 @@ fn leaf_const(call: &Call) -> TokenStream {
             }
         }
     };
-    let call_site = format_ident!("__CALL", span = Span::mixed_site());
+    let call_site = format_ident!("__call", span = Span::mixed_site());
     let returned = match &call.regs {
         Some(_) => quote!(#p::RegSet::ALL_OPERANDS),
         None => {
@@ -162,9 +162,12 @@ fn leaf_const(call: &Call) -> TokenStream {
             quote!(#p::RegSet::from_bits(#mask))
         }
     };
+    // Locals, not `const` items: items are not hygienic, so a `const __LEAF` would shadow a
+    // parameter of that name. The values are still computed at compile time (`const { .. }`).
     quote! {
-        const #local: #p::LeafInfo = #info;
-        const #call_site: &#p::CallSite = &#p::CallSite { leaf: #local, returned: #returned };
+        let #local: #p::LeafInfo = const { #info };
+        let #call_site: &'static #p::CallSite =
+            const { &#p::CallSite { leaf: #info, returned: #returned } };
     }
 }
 
@@ -176,11 +179,16 @@ fn inputs_check(call: &Call) -> TokenStream {
     if call.regs.is_some() {
         return TokenStream::new();
     }
-    let p = private();
+    let span = path
+        .segments
+        .last()
+        .map_or_else(Span::call_site, |s| s.ident.span());
+    let p = quote_spanned!(span=> ::tdx_core::__private);
     let mask = hex_u16(call.input_mask());
-    let span = syn::spanned::Spanned::span(path);
     quote_spanned! {span=>
+        const _: () = #p::check_register_form(<#path as #p::Leaf>::INFO);
         const _: () = #p::check_inputs(
+            <#path as #p::Leaf>::INFO,
             <#path as #p::Leaf>::INPUTS,
             #p::RegSet::from_bits(#mask),
         );
@@ -189,12 +197,14 @@ fn inputs_check(call: &Call) -> TokenStream {
 
 /// `let __in_rcx: u64 = <type-checked conversion>(page);` for every input.
 fn input_images(call: &Call) -> TokenStream {
-    let p = private();
     let is_unsafe = call.func.sig.unsafety.is_some();
     let leaf = leaf_ty(call);
     call.inputs
         .iter()
         .map(|input| {
+            // The support path carries the register's span: an `Input<R>` failure (a register
+            // the leaf does not read) is reported at the register, not at the whole attribute.
+            let p = quote_spanned!(input.reg_span=> ::tdx_core::__private);
             let local = input.reg.in_local();
             let expr = binding_expr(input);
             let span = input.param.span();
@@ -226,7 +236,7 @@ fn register_operands(call: &Call) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let mut named = Vec::new();
     let mut explicit = Vec::new();
     let rax = format_ident!("__rax", span = Span::mixed_site());
-    let leaf = format_ident!("__LEAF", span = Span::mixed_site());
+    let leaf = format_ident!("__leaf", span = Span::mixed_site());
     let p = private();
     match call.family {
         Family::Tdvmcall => {
@@ -341,7 +351,7 @@ fn asm_block(call: &Call) -> TokenStream {
 fn asm_block_regs(call: &Call) -> TokenStream {
     let p = private();
     let rax = format_ident!("__rax", span = Span::mixed_site());
-    let leaf = format_ident!("__LEAF", span = Span::mixed_site());
+    let leaf = format_ident!("__leaf", span = Span::mixed_site());
     let ptr = format_ident!("__args_ptr", span = Span::mixed_site());
     let instruction = match call.family {
         Family::Seamcall => "seamcall",
@@ -462,13 +472,17 @@ fn retry_checks(call: &Call) -> (TokenStream, TokenStream) {
 
 fn wrapper(call: &Call) -> TokenStream {
     let p = private();
+    // `From<TdxError>` for the user's error type: a failure is reported at that type.
+    let err_span = syn::spanned::Spanned::span(&call.func.err_ty);
+    let err_ty = &call.func.err_ty;
+    let from = quote_spanned!(err_span=> <#err_ty as ::core::convert::From<#p::TdxError>>::from);
     let attrs = &call.func.attrs;
     let vis = &call.func.vis;
     let sig = &call.func.sig;
     let leaf_const = leaf_const(call);
     let inputs_check = inputs_check(call);
     let rax = format_ident!("__rax", span = Span::mixed_site());
-    let call_site = format_ident!("__CALL", span = Span::mixed_site());
+    let call_site = format_ident!("__call", span = Span::mixed_site());
     let (retry_init, retry_checks) = retry_checks(call);
 
     let body = if let Some(param) = &call.regs {
@@ -507,7 +521,7 @@ fn wrapper(call: &Call) -> TokenStream {
             let #args: &mut #p::ModuleArgs = #param;
             #call_once
             if #p::TdxStatus::from_raw(#rax).is_error() {
-                return ::core::result::Result::Err(::core::convert::From::from(
+                return ::core::result::Result::Err(#from(
                     #p::call_failed(#call_site, #rax, *#args),
                 ));
             }
@@ -556,7 +570,7 @@ fn wrapper(call: &Call) -> TokenStream {
                 let r10 = Reg::R10.out_local();
                 quote! {
                     if #rax != 0 || #p::TdvmcallStatus::from_raw(#r10).is_error() {
-                        return ::core::result::Result::Err(::core::convert::From::from(
+                        return ::core::result::Result::Err(#from(
                             #p::call_failed(#call_site, #rax, #returned_regs),
                         ));
                     }
@@ -564,7 +578,7 @@ fn wrapper(call: &Call) -> TokenStream {
             }
             Family::Seamcall | Family::Tdcall => quote! {
                 if #p::TdxStatus::from_raw(#rax).is_error() {
-                    return ::core::result::Result::Err(::core::convert::From::from(
+                    return ::core::result::Result::Err(#from(
                         #p::call_failed(#call_site, #rax, #returned_regs),
                     ));
                 }
@@ -614,6 +628,7 @@ fn ok_value(call: &Call) -> TokenStream {
                     .ty
                     .as_ref()
                     .map_or(field.reg_span, syn::spanned::Spanned::span);
+                let p = quote_spanned!(span=> ::tdx_core::__private);
                 let decode = match &call.leaf {
                     LeafRef::Checked(path) => {
                         quote_spanned!(span=> #p::output::<#ty, #path, #marker>(#local))

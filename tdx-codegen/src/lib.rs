@@ -60,8 +60,10 @@ pub fn lower(family: Family, args: TokenStream, item: TokenStream) -> syn::Resul
 /// Never panics: every mistake becomes a spanned `compile_error!`, followed by the signature
 /// with an `unreachable!()` body.
 pub fn expand(family: Family, args: TokenStream, item: TokenStream) -> TokenStream {
-    match lower(family, args, item.clone()) {
+    match lower(family, args.clone(), item.clone()) {
         Ok(call) => expand::expand(&call),
-        Err(error) => fallback::fallback(error, syn::parse2::<parse::Item>(item).ok().as_ref()),
+        Err(error) => {
+            fallback::fallback(error, syn::parse2::<parse::Item>(item).ok().as_ref(), &args)
+        }
     }
 }

@@ -136,6 +136,21 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
                     ),
                     Family::Seamcall | Family::Tdcall => {}
                 }
+                if number == 0 && family != Family::Tdvmcall && args.regs.is_none() {
+                    errors.push(
+                        lit.span(),
+                        match family {
+                            Family::Tdcall => {
+                                "TDCALL leaf 0 is TDG.VP.VMCALL: the VMM may write every exposed \
+                                 register, so use #[tdvmcall], or `regs = …` for a raw call"
+                            }
+                            _ => {
+                                "SEAMCALL leaf 0 is TDH.VP.ENTER: the TD's registers come back in \
+                                 every GPR, so declare it with `regs = …`"
+                            }
+                        },
+                    );
+                }
                 Some(LeafRef::Unchecked {
                     number,
                     span: lit.span(),
@@ -452,7 +467,21 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
                             && path.path.segments.len() == 1
                             && path.path.segments[0].arguments.is_empty() =>
                     {
-                        ok = Some(OkType::Struct(path.path.segments[0].ident.clone()));
+                        let name = &path.path.segments[0].ident;
+                        if RESERVED_STRUCT_NAMES
+                            .iter()
+                            .any(|reserved| name == reserved)
+                        {
+                            errors.push(
+                                name.span(),
+                                format!(
+                                    "`{name}` cannot name the output struct: the macro generates a struct with a `status` field and one field per `out(..)` register under that name, which would shadow `{name}`; choose a new name such as `{}Out`",
+                                    to_camel(&sig.ident.to_string())
+                                ),
+                            );
+                        } else {
+                            ok = Some(OkType::Struct(name.clone()));
+                        }
                     }
                     other => errors.push(
                         other.span(),
@@ -513,4 +542,58 @@ fn result_args(ty: &Type) -> Option<(&Type, &Type)> {
         return None;
     }
     Some((ok, err))
+}
+
+/// Names the generated output struct must not take: primitive types and the types of
+/// `tdx_core` a return type might be mistaken for.
+const RESERVED_STRUCT_NAMES: &[&str] = &[
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "u128",
+    "usize",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "i128",
+    "isize",
+    "bool",
+    "char",
+    "str",
+    "f32",
+    "f64",
+    "Self",
+    "Hpa",
+    "Hva",
+    "Gpa",
+    "SharedGpa",
+    "Gva",
+    "KeyedHpa",
+    "Page",
+    "SeptGpa",
+    "AcceptGpa",
+    "FieldId",
+    "Hkid",
+    "PageSize",
+    "SeptLevel",
+    "ModuleArgs",
+    "TdxError",
+    "Option",
+    "Result",
+];
+
+/// `tdh_mem_page_aug` → `TdhMemPageAug`.
+fn to_camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
 }

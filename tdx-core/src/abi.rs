@@ -240,11 +240,7 @@ macro_rules! abi_table {
                 type Type = $in_ty;
             }
         )*
-        $(
-            impl $crate::abi::Output<$crate::__abi_reg!($out_reg)> for $leaf {
-                type Type = $out_ty;
-            }
-        )*
+        $crate::__abi_outputs!($leaf; $($out_reg : $out_ty),*);
     )*};
 }
 
@@ -322,3 +318,67 @@ macro_rules! __abi_reg {
 
 mod table;
 pub use table::*;
+
+/// The type of an output register a leaf does not return anything in. Every leaf implements
+/// [`Output`] for all 13 registers (so an output struct naming such a register still has a
+/// well-formed type, and the mistake is reported once, by the wrapper's decode call).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoOutput {}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_outputs {
+    ($leaf:ident; $($reg:ident : $ty:ty),*) => {
+        $crate::__abi_lookup_out!($leaf, rcx; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, rdx; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r8; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r9; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r10; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r11; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r12; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r13; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r14; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, r15; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, rbx; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, rdi; $($reg : $ty),*);
+        $crate::__abi_lookup_out!($leaf, rsi; $($reg : $ty),*);
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_lookup_out {
+    ($leaf:ident, $want:ident; ) => {
+        impl $crate::abi::Output<$crate::__abi_reg!($want)> for $leaf {
+            type Type = $crate::abi::NoOutput;
+        }
+    };
+    ($leaf:ident, $want:ident; $reg:ident : $ty:ty $(, $rreg:ident : $rty:ty)*) => {
+        $crate::__abi_if_eq! { $want $reg {
+            impl $crate::abi::Output<$crate::__abi_reg!($want)> for $leaf {
+                type Type = $ty;
+            }
+        } else {
+            $crate::__abi_lookup_out!($leaf, $want; $($rreg : $rty),*);
+        } }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_if_eq {
+    (rcx rcx {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (rdx rdx {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r8 r8 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r9 r9 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r10 r10 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r11 r11 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r12 r12 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r13 r13 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r14 r14 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (r15 r15 {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (rbx rbx {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (rdi rdi {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    (rsi rsi {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
+    ($a:ident $b:ident {$($then:tt)*} else {$($else:tt)*}) => { $($else)* };
+}

@@ -81,6 +81,7 @@ pub mod abi;
 pub mod addr;
 pub mod args;
 pub mod error;
+pub mod outputs;
 pub mod packed;
 pub mod page;
 pub mod reg;
@@ -98,6 +99,10 @@ pub mod __private;
 pub use addr::{AddrError, Gpa, Gva, Hpa, Hva, KeyedHpa, SharedGpa};
 pub use args::ModuleArgs;
 pub use error::{CallSite, TdxError};
+pub use outputs::{
+    AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, ExitReason, GpaWidth, IoPort,
+    KvmHypercallNr, MapGpaTarget, MsrIndex, PamtPageSize, RtmrIndex, TdAttributes, VeInstruction,
+};
 pub use packed::{AcceptGpa, FieldId, Hkid, PageSize, SeptGpa, SeptLevel};
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
 pub use status::{TdvmcallStatus, TdxStatus};

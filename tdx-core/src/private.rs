@@ -34,12 +34,14 @@ pub trait Operand<K, L, R> {
     fn encode(self) -> u64;
 }
 
+#[diagnostic::do_not_recommend]
 impl<T: RegEncode, L, R> Operand<T, L, R> for T {
     #[inline(always)]
     fn encode(self) -> u64 {
         self.to_reg()
     }
 }
+#[diagnostic::do_not_recommend]
 impl<L, R> Operand<u64, L, R> for u64 {
     #[inline(always)]
     fn encode(self) -> u64 {
@@ -80,18 +82,21 @@ pub trait Decodes<K, L, R>: Sized {
     /// Decode the register image.
     fn decode(raw: u64) -> Self;
 }
+#[diagnostic::do_not_recommend]
 impl<T: RegDecode, L, R> Decodes<T, L, R> for T {
     #[inline(always)]
     fn decode(raw: u64) -> Self {
         T::from_reg(raw)
     }
 }
+#[diagnostic::do_not_recommend]
 impl<K: RegDecode, L, R> Decodes<K, L, R> for u64 {
     #[inline(always)]
     fn decode(raw: u64) -> Self {
         raw
     }
 }
+#[diagnostic::do_not_recommend]
 impl<L, R> Decodes<u64, L, R> for u64 {
     #[inline(always)]
     fn decode(raw: u64) -> Self {
@@ -129,29 +134,62 @@ impl UncheckedDecode for u64 {
     note = "the caller of a call that passes an address vouches for that memory: declare the wrapper `unsafe fn` and document its `# Safety` contract"
 )]
 pub trait SafeOperand<L, R> {}
+#[diagnostic::do_not_recommend]
 impl<T: NotAnAddress, L, R> SafeOperand<L, R> for T {}
 
 /// Compile-time check used by a safe wrapper: `T` is not an address.
 #[inline(always)]
 pub const fn assert_not_an_address<T: SafeOperand<L, R>, L, R>(_: &T) {}
 
+/// A message assembled at compile time (const panics take one `&str` argument).
+struct ConstMsg {
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl ConstMsg {
+    const fn new() -> Self {
+        ConstMsg {
+            buf: [0; 256],
+            len: 0,
+        }
+    }
+    const fn push(mut self, s: &str) -> Self {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && self.len < self.buf.len() {
+            self.buf[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+    const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.buf.split_at(self.len).0) {
+            Ok(s) => s,
+            Err(_) => "the ABI table lists an input that `in(..)` does not bind",
+        }
+    }
+}
+
 /// Check that the registers a wrapper binds are exactly the inputs the leaf reads.
 ///
-/// Evaluated in a `const` item, so a mismatch is a compile error naming the register.
-pub const fn check_inputs(needed: RegSet, bound: RegSet) {
+/// Evaluated in a `const` item, so a mismatch is a compile error naming the leaf and the register.
+pub const fn check_inputs(leaf: LeafInfo, needed: RegSet, bound: RegSet) {
     let missing = needed.difference(bound);
-    macro_rules! each {
-        ($($index:literal $name:literal),*) => {$(
-            if missing.contains($index) {
-                panic!(concat!(
-                    "the ABI table says this leaf reads `", $name,
-                    "`, but `in(..)` does not bind it"
-                ));
-            }
-        )*};
+    let mut i = 0;
+    while i < crate::reg::OPERAND_REGS.len() {
+        let (name, index) = crate::reg::OPERAND_REGS[i];
+        if missing.contains(index) {
+            let msg = ConstMsg::new()
+                .push(leaf.name)
+                .push(" reads `")
+                .push(name)
+                .push("` (see its entry in the ABI table), but `in(..)` does not bind it");
+            panic!("{}", msg.as_str());
+        }
+        i += 1;
     }
-    each!(1 "rcx", 2 "rdx", 8 "r8", 9 "r9", 10 "r10", 11 "r11", 12 "r12", 13 "r13", 14 "r14",
-          15 "r15", 3 "rbx", 7 "rdi", 6 "rsi");
 }
 
 /// RAX of TDG.VP.VMCALL: TDCALL leaf 0.
@@ -219,7 +257,50 @@ pub fn output<T, L, R>(raw: u64) -> T
 where
     L: Output<R>,
     R: crate::reg::Reg,
+    R: ReturnedIn<L>,
     T: Decodes<<L as Output<R>>::Type, L, R>,
 {
     T::decode(raw)
+}
+
+/// Check that a leaf may be called with its registers as `asm!` operands: TDH.VP.ENTER
+/// (SEAMCALL leaf 0) and TDG.VP.VMCALL (TDCALL leaf 0) return values the TD or the VMM wrote
+/// in registers the wrapper cannot know, so they only go through `regs = …`.
+pub const fn check_register_form(leaf: LeafInfo) {
+    if leaf.number == 0 {
+        match leaf.family {
+            Family::Seamcall => panic!(
+                "TDH.VP.ENTER returns the TD's registers in every GPR: declare it with `regs = …`"
+            ),
+            Family::Tdcall => panic!(
+                "TDG.VP.VMCALL lets the VMM write every exposed register: use #[tdvmcall], or \
+                 `regs = …` for a raw call"
+            ),
+            Family::Tdvmcall => {}
+        }
+    }
+}
+
+/// Register `Self` is an output of leaf `L` (its table type is not
+/// [`NoOutput`](crate::abi::NoOutput)).
+#[diagnostic::on_unimplemented(
+    message = "`{L}` returns nothing in `{Self}`",
+    label = "the ABI table does not list this register as an output of `{L}`",
+    note = "see the leaf's entry in `tdx_core::abi` for the registers it returns"
+)]
+pub trait ReturnedIn<L> {}
+#[diagnostic::do_not_recommend]
+impl<L: Output<R>, R: crate::reg::Reg> ReturnedIn<L> for R where <L as Output<R>>::Type: RealOutput {}
+
+/// Any output type but `NoOutput`.
+pub trait RealOutput {}
+impl<T: RegDecode> RealOutput for T {}
+impl RealOutput for u64 {}
+
+// Never called (`ReturnedIn` fails first): it keeps a wrong output register to one error.
+#[diagnostic::do_not_recommend]
+impl<L, R> Decodes<crate::abi::NoOutput, L, R> for crate::abi::NoOutput {
+    fn decode(_: u64) -> Self {
+        unreachable!()
+    }
 }

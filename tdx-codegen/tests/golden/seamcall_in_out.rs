@@ -25,14 +25,20 @@ pub struct PageReclaim {
 }
 /// Take a page back from the TDX module.
 pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
-        abi::TdhPhymemPageReclaim,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageReclaim>()
     };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageReclaim>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INFO,
+    );
     const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INFO,
         <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INPUTS,
         ::tdx_core::__private::RegSet::from_bits(0x0002u16),
     );
@@ -56,7 +62,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            inout("rax") __LEAF.rax() => __rax,
+            inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             lateout("rdx") __rdx,
             lateout("r8") __r8,
@@ -73,9 +79,11 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
     };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

@@ -1,14 +1,23 @@
 // seamcall 0x8000000000000000 (unchecked) | in: rcx=info | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::LeafInfo {
-        family: ::tdx_core::__private::Family::Seamcall,
-        name: "leaf 0x8000000000000000",
-        number: 9223372036854775808u64,
-        version: 0u8,
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::LeafInfo {
+            family: ::tdx_core::__private::Family::Seamcall,
+            name: "leaf 0x8000000000000000",
+            number: 9223372036854775808u64,
+            version: 0u8,
+        }
     };
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::LeafInfo {
+                family: ::tdx_core::__private::Family::Seamcall,
+                name: "leaf 0x8000000000000000",
+                number: 9223372036854775808u64,
+                version: 0u8,
+            },
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
     };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
         info,
@@ -28,7 +37,7 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            inout("rax") __LEAF.rax() => __rax,
+            inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             lateout("rdx") __rdx,
             lateout("r8") __r8,
@@ -45,9 +54,11 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
     };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

@@ -1,11 +1,13 @@
 // seamcall abi::TdhVpEnter | all 13 registers in and out through `args` | retry: none
 pub unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
-        abi::TdhVpEnter,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhVpEnter>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpEnter>(),
+            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+        }
     };
     let __args: &mut ::tdx_core::__private::ModuleArgs = args;
     let __rax: ::core::primitive::u64;
@@ -65,7 +67,7 @@ pub unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>
         "xor esi, esi",
         "xor edi, edi",
         vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-        inout("rax") __LEAF.rax() => __rax,
+        inout("rax") __leaf.rax() => __rax,
         inout("rdi") __args_ptr => _,
         lateout("rcx") _,
         lateout("rdx") _,
@@ -81,9 +83,9 @@ pub unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
-                ::tdx_core::__private::call_failed(__CALL, __rax, *__args),
-            ),
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
         );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))

@@ -1,13 +1,19 @@
 // seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::seamcall_leaf::<
-        abi::TdhSysLpInit,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>()
     };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INFO,
+    );
     const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INFO,
         <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INPUTS,
         ::tdx_core::__private::RegSet::from_bits(0x0000u16),
     );
@@ -24,7 +30,7 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
         "mov rax, {vmfailinvalid}",
         "2:",
         vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-        inout("rax") __LEAF.rax() => __rax,
+        inout("rax") __leaf.rax() => __rax,
         lateout("rcx") __rcx,
         lateout("rdx") __rdx,
         lateout("r8") __r8,
@@ -35,9 +41,11 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

@@ -16,15 +16,24 @@ pub struct RawOut {
     pub b_out: u64,
 }
 pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::LeafInfo {
-        family: ::tdx_core::__private::Family::Seamcall,
-        name: "leaf 0x42",
-        number: 66u64,
-        version: 2u8,
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::LeafInfo {
+            family: ::tdx_core::__private::Family::Seamcall,
+            name: "leaf 0x42",
+            number: 66u64,
+            version: 2u8,
+        }
     };
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x1f0eu16),
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::LeafInfo {
+                family: ::tdx_core::__private::Family::Seamcall,
+                name: "leaf 0x42",
+                number: 66u64,
+                version: 2u8,
+            },
+            returned: ::tdx_core::__private::RegSet::from_bits(0x1f0eu16),
+        }
     };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
         a,
@@ -55,7 +64,7 @@ pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
             "2:",
             rbx_value = inout(reg) __in_rbx => __rbx,
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            inout("rax") __LEAF.rax() => __rax,
+            inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             lateout("rdx") __rdx,
             lateout("r8") __r8,
@@ -74,9 +83,11 @@ pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
     };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

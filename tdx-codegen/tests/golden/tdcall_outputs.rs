@@ -20,14 +20,20 @@ pub struct VpInfo {
     >>::Type,
 }
 pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::tdcall_leaf::<
-        abi::TdgVpInfo,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInfo>()
     };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInfo>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdgVpInfo as ::tdx_core::__private::Leaf>::INFO,
+    );
     const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdgVpInfo as ::tdx_core::__private::Leaf>::INFO,
         <abi::TdgVpInfo as ::tdx_core::__private::Leaf>::INPUTS,
         ::tdx_core::__private::RegSet::from_bits(0x0000u16),
     );
@@ -40,7 +46,7 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
         "tdcall",
-        inout("rax") __LEAF.rax() => __rax,
+        inout("rax") __leaf.rax() => __rax,
         lateout("rcx") __rcx,
         lateout("rdx") __rdx,
         lateout("r8") __r8,
@@ -51,9 +57,11 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

@@ -1,11 +1,13 @@
 // tdcall abi::TdgVpVmcall | all 13 registers in and out through `args` | retry: none
 pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::tdcall_leaf::<
-        abi::TdgVpVmcall,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcall>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcall>(),
+            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+        }
     };
     let __args: &mut ::tdx_core::__private::ModuleArgs = args;
     let __rax: ::core::primitive::u64;
@@ -61,7 +63,7 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         "xor r15d, r15d",
         "xor esi, esi",
         "xor edi, edi",
-        inout("rax") __LEAF.rax() => __rax,
+        inout("rax") __leaf.rax() => __rax,
         inout("rdi") __args_ptr => _,
         lateout("rcx") _,
         lateout("rdx") _,
@@ -77,9 +79,9 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
-                ::tdx_core::__private::call_failed(__CALL, __rax, *__args),
-            ),
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
         );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))

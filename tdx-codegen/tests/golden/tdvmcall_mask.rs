@@ -16,14 +16,20 @@ pub struct MapGpa {
     >>::Type,
 }
 pub unsafe fn tdvmcall_map_gpa(start: u64, size: u64) -> Result<MapGpa, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::tdvmcall_leaf::<
-        abi::TdvmcallMapGpa,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallMapGpa>()
     };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallMapGpa>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INFO,
+    );
     const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INFO,
         <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INPUTS,
         ::tdx_core::__private::RegSet::from_bits(0x3000u16),
     );
@@ -54,16 +60,18 @@ pub unsafe fn tdvmcall_map_gpa(start: u64, size: u64) -> Result<MapGpa, TdxError
         lateout("r8") __r8,
         lateout("r9") __r9,
         inout("r10") 0u64 => __r10,
-        inout("r11") __LEAF.number => __r11,
+        inout("r11") __leaf.number => __r11,
         inout("r12") __in_r12 => __r12,
         inout("r13") __in_r13 => __r13,
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

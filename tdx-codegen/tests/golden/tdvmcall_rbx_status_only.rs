@@ -4,15 +4,24 @@ pub unsafe fn report_fatal_error(
     msg1: u64,
     msg7: u64,
 ) -> Result<TdvmcallStatus, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::LeafInfo {
-        family: ::tdx_core::__private::Family::Tdvmcall,
-        name: "sub-function 0x10003",
-        number: 65539u64,
-        version: 0u8,
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::LeafInfo {
+            family: ::tdx_core::__private::Family::Tdvmcall,
+            name: "sub-function 0x10003",
+            number: 65539u64,
+            version: 0u8,
+        }
     };
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0x1f0eu16),
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::LeafInfo {
+                family: ::tdx_core::__private::Family::Tdvmcall,
+                name: "sub-function 0x10003",
+                number: 65539u64,
+                version: 0u8,
+            },
+            returned: ::tdx_core::__private::RegSet::from_bits(0x1f0eu16),
+        }
     };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
         msg7,
@@ -45,7 +54,7 @@ pub unsafe fn report_fatal_error(
             lateout("r8") __r8,
             lateout("r9") __r9,
             inout("r10") 0u64 => __r10,
-            inout("r11") __LEAF.number => __r11,
+            inout("r11") __leaf.number => __r11,
             inout("r12") __in_r12 => __r12,
             options(nostack),
         ) };
@@ -59,9 +68,11 @@ pub unsafe fn report_fatal_error(
     };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

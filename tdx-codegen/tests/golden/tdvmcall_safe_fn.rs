@@ -20,14 +20,20 @@ pub struct Cpuid {
     pub edx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R15>>::Type,
 }
 pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
-    const __LEAF: ::tdx_core::__private::LeafInfo = ::tdx_core::__private::tdvmcall_leaf::<
-        abi::TdvmcallCpuid,
-    >();
-    const __CALL: &::tdx_core::__private::CallSite = &::tdx_core::__private::CallSite {
-        leaf: __LEAF,
-        returned: ::tdx_core::__private::RegSet::from_bits(0xff06u16),
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallCpuid>()
     };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallCpuid>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0xff06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INFO,
+    );
     const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INFO,
         <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INPUTS,
         ::tdx_core::__private::RegSet::from_bits(0x3000u16),
     );
@@ -70,7 +76,7 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
         lateout("r8") __r8,
         lateout("r9") __r9,
         inout("r10") 0u64 => __r10,
-        inout("r11") __LEAF.number => __r11,
+        inout("r11") __leaf.number => __r11,
         inout("r12") __in_r12 => __r12,
         inout("r13") __in_r13 => __r13,
         inout("r14") 0u64 => __r14,
@@ -79,9 +85,11 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
         return ::core::result::Result::Err(
-            ::core::convert::From::from(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
                 ::tdx_core::__private::call_failed(
-                    __CALL,
+                    __call,
                     __rax,
                     ::tdx_core::__private::ModuleArgs {
                         rcx: __rcx,

@@ -1,0 +1,269 @@
+//! The catalog as data: one [`CatalogEntry`] per wrapper, whose leaf number, version, spec
+//! name and registers are read from the ABI table ([`tdx_core::abi`]), never typed twice.
+//!
+//! `cargo run -p tdx-calls --example abi -- --json` prints [`write_json`]'s output, one JSON
+//! object per wrapper per line; `-- --markdown` prints [`write_markdown`]'s, committed as
+//! `docs/catalog.md`. The tests check both against the table, against Linux's facts
+//! (`tests/data/linux-abi.json`) and against the committed expansion of every wrapper
+//! (`expanded/`).
+//!
+//! ```
+//! use tdx_calls::catalog::CATALOG;
+//! let aug = CATALOG.iter().find(|e| e.wrapper == "tdh_mem_page_aug").expect("in the catalog");
+//! assert_eq!((aug.leaf.name, aug.leaf.number), ("TDH.MEM.PAGE.AUG", 6));
+//! assert_eq!(aug.inputs.to_string(), "rcx rdx r8");
+//! ```
+
+use core::fmt;
+
+use tdx_core::abi::{self, Family, Leaf, LeafInfo};
+use tdx_core::reg::RegSet;
+
+/// One wrapper of the catalog and the ABI-table leaf it issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatalogEntry {
+    /// The module of `tdx_calls` that holds the wrapper (`"host"`).
+    pub module: &'static str,
+    /// The wrapper's name (`"tdh_mem_page_aug"`).
+    pub wrapper: &'static str,
+    /// The leaf's type in [`tdx_core::abi`] (`"TdhMemPageAug"`).
+    pub leaf_type: &'static str,
+    /// Family, spec name, number and version, from the table.
+    pub leaf: LeafInfo,
+    /// The registers the leaf reads, from the table (for a TDG.VP.VMCALL sub-function, those
+    /// besides RCX, R10 and R11).
+    pub inputs: RegSet,
+    /// The registers the leaf returns on success, from the table (for a TDG.VP.VMCALL
+    /// sub-function, those besides R10, the TDVMCALL status).
+    pub outputs: RegSet,
+}
+
+macro_rules! catalog {
+    ($($module:ident :: $wrapper:ident => $leaf:ident;)*) => {
+        /// Every wrapper of the catalog, module by module, in leaf order.
+        pub const CATALOG: &[CatalogEntry] = &[$(
+            CatalogEntry {
+                module: stringify!($module),
+                wrapper: stringify!($wrapper),
+                leaf_type: stringify!($leaf),
+                leaf: <abi::$leaf as Leaf>::INFO,
+                inputs: <abi::$leaf as Leaf>::INPUTS,
+                outputs: <abi::$leaf as Leaf>::OUTPUTS,
+            },
+        )*];
+
+        // Every wrapper named above exists.
+        const _: () = {
+            $(let _ = crate::$module::$wrapper;)*
+        };
+    };
+}
+
+catalog! {
+    host::tdh_vp_enter => TdhVpEnter;
+    host::tdh_mng_addcx => TdhMngAddcx;
+    host::tdh_mem_page_add => TdhMemPageAdd;
+    host::tdh_mem_sept_add => TdhMemSeptAdd;
+    host::tdh_vp_addcx => TdhVpAddcx;
+    host::tdh_mem_page_aug => TdhMemPageAug;
+    host::tdh_mem_range_block => TdhMemRangeBlock;
+    host::tdh_mng_key_config => TdhMngKeyConfig;
+    host::tdh_mng_create => TdhMngCreate;
+    host::tdh_vp_create => TdhVpCreate;
+    host::tdh_mng_rd => TdhMngRd;
+    host::tdh_mr_extend => TdhMrExtend;
+    host::tdh_mr_finalize => TdhMrFinalize;
+    host::tdh_vp_flush => TdhVpFlush;
+    host::tdh_mng_vpflushdone => TdhMngVpflushdone;
+    host::tdh_mng_key_freeid => TdhMngKeyFreeid;
+    host::tdh_mng_init => TdhMngInit;
+    host::tdh_vp_init => TdhVpInit;
+    host::tdh_phymem_page_rdmd => TdhPhymemPageRdmd;
+    host::tdh_vp_rd => TdhVpRd;
+    host::tdh_phymem_page_reclaim => TdhPhymemPageReclaim;
+    host::tdh_mem_page_remove => TdhMemPageRemove;
+    host::tdh_sys_key_config => TdhSysKeyConfig;
+    host::tdh_sys_init => TdhSysInit;
+    host::tdh_sys_rd => TdhSysRd;
+    host::tdh_sys_lp_init => TdhSysLpInit;
+    host::tdh_sys_tdmr_init => TdhSysTdmrInit;
+    host::tdh_mem_track => TdhMemTrack;
+    host::tdh_phymem_cache_wb => TdhPhymemCacheWb;
+    host::tdh_phymem_page_wbinvd => TdhPhymemPageWbinvd;
+    host::tdh_vp_wr => TdhVpWr;
+    host::tdh_sys_config => TdhSysConfig;
+    host::tdh_sys_shutdown => TdhSysShutdown;
+    host::tdh_sys_update => TdhSysUpdate;
+    host::tdh_sys_disable => TdhSysDisable;
+    seamldr::p_seamldr_info => PSeamldrInfo;
+    seamldr::p_seamldr_install => PSeamldrInstall;
+    guest::tdg_vp_vmcall => TdgVpVmcall;
+    guest::tdg_vp_info => TdgVpInfo;
+    guest::tdg_mr_rtmr_extend => TdgMrRtmrExtend;
+    guest::tdg_vp_veinfo_get => TdgVpVeinfoGet;
+    guest::tdg_mr_report => TdgMrReport;
+    guest::tdg_mem_page_accept => TdgMemPageAccept;
+    guest::tdg_vm_rd => TdgVmRd;
+    guest::tdg_vm_wr => TdgVmWr;
+    vmcall::tdvmcall_cpuid => TdvmcallCpuid;
+    vmcall::tdvmcall_hlt => TdvmcallHlt;
+    vmcall::tdvmcall_io => TdvmcallIo;
+    vmcall::tdvmcall_rdmsr => TdvmcallRdmsr;
+    vmcall::tdvmcall_wrmsr => TdvmcallWrmsr;
+    vmcall::tdvmcall_request_mmio => TdvmcallRequestMmio;
+    vmcall::tdvmcall_get_td_vm_call_info => TdvmcallGetTdVmCallInfo;
+    vmcall::tdvmcall_map_gpa => TdvmcallMapGpa;
+    vmcall::tdvmcall_get_quote => TdvmcallGetQuote;
+    vmcall::tdvmcall_report_fatal_error => TdvmcallReportFatalError;
+    vmcall::tdvmcall_setup_event_notify_interrupt => TdvmcallSetupEventNotifyInterrupt;
+    vmcall::tdvmcall_kvm_hypercall => TdgVpVmcallKvm;
+}
+
+/// A register set as a JSON array: `["rcx","rdx","r8"]`.
+struct JsonRegs(RegSet);
+
+impl fmt::Display for JsonRegs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[")?;
+        for (i, name) in self.0.names().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "\"{name}\"")?;
+        }
+        f.write_str("]")
+    }
+}
+
+/// A string as a JSON string literal.
+struct JsonStr<'a>(&'a str);
+
+impl fmt::Display for JsonStr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' => f.write_str("\\\"")?,
+                '\\' => f.write_str("\\\\")?,
+                c if (c as u32) < 0x20 => write!(f, "\\u{:04x}", c as u32)?,
+                c => write!(f, "{c}")?,
+            }
+        }
+        f.write_str("\"")
+    }
+}
+
+/// Registers as words for the Markdown table (`-` for none).
+struct MdRegs(RegSet);
+
+impl fmt::Display for MdRegs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("–");
+        }
+        write!(f, "{}", self.0)
+    }
+}
+
+impl CatalogEntry {
+    /// The entry as one JSON object (no newline): `{"family": "seamcall", "name":
+    /// "TDH.MEM.PAGE.AUG", "leaf": 6, "version": 0, "inputs": ["rcx","rdx","r8"],
+    /// "outputs": [], "wrapper": "host::tdh_mem_page_aug"}`. For a TDG.VP.VMCALL
+    /// sub-function, `leaf` is the sub-function and the registers are those besides RCX, R10
+    /// and R11.
+    pub fn write_json(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        write!(
+            out,
+            "{{\"family\": {}, \"name\": {}, \"leaf\": {}, \"version\": {}, \"inputs\": {}, \
+             \"outputs\": {}, \"wrapper\": \"{}::{}\"}}",
+            JsonStr(self.leaf.family.name()),
+            JsonStr(self.leaf.name),
+            self.leaf.number,
+            self.leaf.version,
+            JsonRegs(self.inputs),
+            JsonRegs(self.outputs),
+            self.module,
+            self.wrapper,
+        )
+    }
+
+    /// The leaf number as the Markdown table shows it: decimal, or hexadecimal for the
+    /// P-SEAMLDR leaves and the sub-functions from 0x10000 up.
+    fn number(&self) -> LeafNumber {
+        LeafNumber(self.leaf.number)
+    }
+}
+
+struct LeafNumber(u64);
+
+impl fmt::Display for LeafNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 >= 0x1_0000 {
+            write!(f, "{:#x}", self.0)
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+/// Every entry of [`CATALOG`] as JSON, one object per line.
+pub fn write_json(out: &mut impl fmt::Write) -> fmt::Result {
+    for entry in CATALOG {
+        entry.write_json(out)?;
+        out.write_str("\n")?;
+    }
+    Ok(())
+}
+
+/// [`CATALOG`] as a Markdown page (`docs/catalog.md`).
+pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
+    out.write_str(
+        "# The catalog\n\
+         \n\
+         Every wrapper of `tdx-calls`, with the leaf it issues. Generated from\n\
+         `tdx_calls::catalog::CATALOG`, whose numbers and registers come from the ABI table\n\
+         (`tdx_core::abi`), by `cargo run -p tdx-calls --example abi -- --markdown`; `cargo test\n\
+         -p tdx-calls --test catalog` fails when this page is stale (`TDX_BLESS=1` rewrites it).\n\
+         Do not edit it by hand.\n\
+         \n\
+         * Leaf: bits 15:0 of RAX (bit 63 for the P-SEAMLDR leaves); for a TDG.VP.VMCALL\n  \
+         sub-function, the sub-function number in R11 (RAX is 0). Version: bits 23:16 of RAX.\n\
+         * Inputs: the registers the leaf reads; outputs: the registers it returns on success.\n  \
+         For a TDG.VP.VMCALL sub-function, these are the registers besides RCX (the exposed\n  \
+         mask), R10 (0 in, the TDVMCALL status out) and R11 (the sub-function), which\n  \
+         `#[tdvmcall]` sets itself.\n\
+         * The vendor-specific (KVM) hypercall is TDCALL leaf 0 with a non-zero R10.\n\
+         \n",
+    )?;
+    for (family, title) in [
+        (Family::Seamcall, "SEAMCALL (host → TDX module)"),
+        (
+            Family::Tdcall,
+            "TDCALL (guest → TDX module; the KVM hypercall form included)",
+        ),
+        (
+            Family::Tdvmcall,
+            "TDG.VP.VMCALL sub-functions (guest → VMM)",
+        ),
+    ] {
+        let count = CATALOG.iter().filter(|e| e.leaf.family == family).count();
+        write!(out, "## {title}: {count}\n\n")?;
+        out.write_str("| name | leaf | version | inputs | outputs | wrapper |\n")?;
+        out.write_str("|---|---|---|---|---|---|\n")?;
+        for entry in CATALOG.iter().filter(|e| e.leaf.family == family) {
+            writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} | `{}::{}` |",
+                entry.leaf.name,
+                entry.number(),
+                entry.leaf.version,
+                MdRegs(entry.inputs),
+                MdRegs(entry.outputs),
+                entry.module,
+                entry.wrapper,
+            )?;
+        }
+        out.write_str("\n")?;
+    }
+    writeln!(out, "{} wrappers in all.", CATALOG.len())
+}

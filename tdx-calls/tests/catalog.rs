@@ -1,0 +1,313 @@
+//! The catalog as data (`tdx_calls::catalog`): its JSON dump agrees with the ABI table and with
+//! Linux's facts (`tests/data/linux-abi.json`), `docs/catalog.md` is its Markdown rendering
+//! (`TDX_BLESS=1` rewrites it), and every wrapper whose expansion is committed under
+//! `expanded/` is in `CATALOG` with the same leaf.
+
+mod common;
+
+use common::{Fact, facts};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use tdx_calls::catalog::{CATALOG, write_json, write_markdown};
+use tdx_core::abi::{self, Family, Leaf, LeafInfo};
+use tdx_core::reg::RegSet;
+
+/// Every leaf type of the ABI table, with its constants (listed here independently of the
+/// catalog, so that a table entry without a wrapper is caught).
+fn table() -> Vec<(&'static str, LeafInfo, RegSet, RegSet)> {
+    macro_rules! table {
+        ($($leaf:ident),* $(,)?) => {
+            vec![$((
+                stringify!($leaf),
+                <abi::$leaf as Leaf>::INFO,
+                <abi::$leaf as Leaf>::INPUTS,
+                <abi::$leaf as Leaf>::OUTPUTS,
+            )),*]
+        };
+    }
+    table![
+        TdhVpEnter,
+        TdhMngAddcx,
+        TdhMemPageAdd,
+        TdhMemSeptAdd,
+        TdhVpAddcx,
+        TdhMemPageAug,
+        TdhMemRangeBlock,
+        TdhMngKeyConfig,
+        TdhMngCreate,
+        TdhVpCreate,
+        TdhMngRd,
+        TdhMrExtend,
+        TdhMrFinalize,
+        TdhVpFlush,
+        TdhMngVpflushdone,
+        TdhMngKeyFreeid,
+        TdhMngInit,
+        TdhVpInit,
+        TdhPhymemPageRdmd,
+        TdhVpRd,
+        TdhPhymemPageReclaim,
+        TdhMemPageRemove,
+        TdhSysKeyConfig,
+        TdhSysInit,
+        TdhSysRd,
+        TdhSysLpInit,
+        TdhSysTdmrInit,
+        TdhMemTrack,
+        TdhPhymemCacheWb,
+        TdhPhymemPageWbinvd,
+        TdhVpWr,
+        TdhSysConfig,
+        TdhSysShutdown,
+        TdhSysUpdate,
+        TdhSysDisable,
+        PSeamldrInfo,
+        PSeamldrInstall,
+        TdgVpVmcall,
+        TdgVpVmcallKvm,
+        TdgVpInfo,
+        TdgMrRtmrExtend,
+        TdgVpVeinfoGet,
+        TdgMrReport,
+        TdgMemPageAccept,
+        TdgVmRd,
+        TdgVmWr,
+        TdvmcallCpuid,
+        TdvmcallHlt,
+        TdvmcallIo,
+        TdvmcallRdmsr,
+        TdvmcallWrmsr,
+        TdvmcallRequestMmio,
+        TdvmcallGetTdVmCallInfo,
+        TdvmcallMapGpa,
+        TdvmcallGetQuote,
+        TdvmcallReportFatalError,
+        TdvmcallSetupEventNotifyInterrupt,
+    ]
+}
+
+/// The JSON dump, one parsed object per line.
+fn json_lines() -> Vec<Value> {
+    let mut text = String::new();
+    write_json(&mut text).expect("format");
+    assert!(text.ends_with('\n'));
+    text.lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}")))
+        .collect()
+}
+
+fn regs(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("a register list")
+        .iter()
+        .map(|v| v.as_str().expect("a register name").to_owned())
+        .collect()
+}
+
+fn names(set: RegSet) -> Vec<String> {
+    set.names().map(str::to_owned).collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn json_dump_is_the_abi_table() {
+    let lines = json_lines();
+    let table = table();
+    assert_eq!(lines.len(), CATALOG.len(), "one line per wrapper");
+    // Every leaf of the table has exactly one wrapper.
+    for (leaf_type, ..) in &table {
+        let n = CATALOG.iter().filter(|e| e.leaf_type == *leaf_type).count();
+        assert_eq!(n, 1, "abi::{leaf_type} has {n} wrappers in the catalog");
+    }
+    assert_eq!(
+        table.len(),
+        CATALOG.len(),
+        "no wrapper without a table leaf"
+    );
+    for (line, entry) in lines.iter().zip(CATALOG) {
+        let (_, info, inputs, outputs) = table
+            .iter()
+            .find(|(t, ..)| *t == entry.leaf_type)
+            .unwrap_or_else(|| panic!("{} is not a table leaf", entry.leaf_type));
+        let wrapper = format!("{}::{}", entry.module, entry.wrapper);
+        assert_eq!(line["wrapper"], wrapper.as_str());
+        assert_eq!(line["family"], info.family.name(), "{wrapper}");
+        assert_eq!(line["name"], info.name, "{wrapper}");
+        assert_eq!(line["leaf"].as_u64(), Some(info.number), "{wrapper}");
+        assert_eq!(
+            line["version"].as_u64(),
+            Some(u64::from(info.version)),
+            "{wrapper}"
+        );
+        assert_eq!(regs(&line["inputs"]), names(*inputs), "{wrapper}");
+        assert_eq!(regs(&line["outputs"]), names(*outputs), "{wrapper}");
+        let keys: Vec<&str> = line
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            sorted(keys.iter().map(|k| k.to_string()).collect()),
+            sorted(
+                [
+                    "family", "name", "leaf", "version", "inputs", "outputs", "wrapper"
+                ]
+                .map(str::to_owned)
+                .to_vec()
+            )
+        );
+    }
+    // Numbers are numbers: the P-SEAMLDR leaf prints whole.
+    let mut text = String::new();
+    write_json(&mut text).expect("format");
+    assert!(text.contains("\"leaf\": 9223372036854775808,"), "{text}");
+}
+
+/// The family a reference entry's wrapper issues in the JSON dump.
+fn json_family(fact: &Fact) -> &str {
+    &fact.family
+}
+
+#[test]
+fn json_dump_agrees_with_linux() {
+    let lines = json_lines();
+    let counts = |family: &str| facts().iter().filter(|f| f.family == family).count();
+    assert_eq!(counts("seamcall"), 37, "35 module leaves + 2 P-SEAMLDR");
+    assert_eq!(counts("tdvmcall"), 11);
+    assert_eq!(
+        counts("tdcall"),
+        9,
+        "8 TDCALL leaves + the KVM hypercall form"
+    );
+
+    // Every leaf and sub-function of the reference has a wrapper, with the same number,
+    // version and input registers.
+    for fact in facts() {
+        let line = lines
+            .iter()
+            .find(|l| l["name"] == fact.name.as_str())
+            .unwrap_or_else(|| panic!("{} (reference) has no wrapper", fact.name));
+        let name = &fact.name;
+        assert_eq!(line["family"], json_family(fact), "{name}: family");
+        assert_eq!(line["leaf"].as_u64(), Some(fact.leaf), "{name}: number");
+        assert_eq!(
+            line["version"].as_u64(),
+            Some(u64::from(fact.version)),
+            "{name}: version"
+        );
+        assert_eq!(
+            sorted(regs(&line["inputs"])),
+            sorted(fact.bound_inputs()),
+            "{name}: input registers (sources: {:?})",
+            fact.source
+        );
+        // What the reference says the leaf returns on success is in the table's outputs
+        // (the table may list more: TDG.VP.INFO's R8..R11, which Linux does not read).
+        let outputs: BTreeSet<String> = regs(&line["outputs"]).into_iter().collect();
+        for reg in fact.success_outputs() {
+            assert!(outputs.contains(&reg), "{name}: output {reg} missing");
+        }
+    }
+    // And nothing is in the catalog that the reference does not know.
+    for line in &lines {
+        let name = line["name"].as_str().expect("name");
+        assert!(
+            facts().iter().any(|f| f.name == name),
+            "{name} is not in linux-abi.json"
+        );
+    }
+}
+
+#[test]
+fn markdown_is_committed_as_docs_catalog_md() {
+    let mut text = String::new();
+    write_markdown(&mut text).expect("format");
+    for entry in CATALOG {
+        assert!(
+            text.contains(&format!("`{}::{}`", entry.module, entry.wrapper)),
+            "{} missing",
+            entry.wrapper
+        );
+    }
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/catalog.md");
+    if std::env::var_os("TDX_BLESS").is_some() {
+        std::fs::write(&path, &text).expect("write docs/catalog.md");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "docs/catalog.md is stale: run `TDX_BLESS=1 cargo test -p tdx-calls --test catalog` \
+         (or `cargo run -p tdx-calls --example abi -- --markdown > docs/catalog.md`)"
+    );
+}
+
+/// `(module, wrapper, family, leaf path)` of every wrapper in `expanded/*.rs`, read from the
+/// `// wrapper: m::f (...)` line and the register plan under it.
+fn expanded_wrappers() -> Vec<(String, String, String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("expanded");
+    let mut out = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tdx-calls/expanded exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read expansion");
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            let Some(rest) = line.strip_prefix("// wrapper: ") else {
+                continue;
+            };
+            let path = rest.split_whitespace().next().expect("module::name");
+            let (module, name) = path.split_once("::").expect("module::name");
+            let plan = lines.next().expect("the register plan follows");
+            let mut words = plan.trim_start_matches("// ").split_whitespace();
+            let family = words.next().expect("family").to_owned();
+            let leaf = words.next().expect("leaf").to_owned();
+            out.push((module.to_owned(), name.to_owned(), family, leaf));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_expanded_wrapper_is_in_the_catalog() {
+    let expanded = expanded_wrappers();
+    assert!(!expanded.is_empty());
+    for (module, name, family, leaf) in &expanded {
+        let entry = CATALOG
+            .iter()
+            .find(|e| e.module == module && e.wrapper == name)
+            .unwrap_or_else(|| panic!("{module}::{name} is expanded but not in CATALOG"));
+        assert_eq!(
+            leaf,
+            &format!("abi::{}", entry.leaf_type),
+            "{module}::{name}: the catalog names the leaf the attribute issues"
+        );
+        let attr = match entry.leaf.family {
+            Family::Seamcall => "seamcall",
+            // The vendor hypercall and TDG.VP.VMCALL are `#[tdcall]` of leaf 0.
+            Family::Tdcall => "tdcall",
+            Family::Tdvmcall => "tdvmcall",
+        };
+        assert_eq!(family, attr, "{module}::{name}");
+    }
+    for entry in CATALOG {
+        assert!(
+            expanded
+                .iter()
+                .any(|(m, n, ..)| m == entry.module && n == entry.wrapper),
+            "{}::{} is in CATALOG but its expansion is not committed",
+            entry.module,
+            entry.wrapper
+        );
+    }
+}

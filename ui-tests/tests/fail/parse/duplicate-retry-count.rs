@@ -1,0 +1,7 @@
+use tdx_core::{Hpa, TdxError, TdxStatus, abi, seamcall};
+
+/// Take a page back from the TDX module.
+#[seamcall(leaf = abi::TdhPhymemPageReclaim, in(rcx = page), retry(busy = 3, busy = 5))]
+pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<TdxStatus, TdxError>;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use tdx_core::{Hpa, TdxError, abi, seamcall};
+
+/// Read a page's metadata.
+#[seamcall(leaf = abi::TdhPhymemPageRdmd, in(rcx = page), out(rcx))]
+pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageMetadata, TdxError>;
+
+fn main() {}

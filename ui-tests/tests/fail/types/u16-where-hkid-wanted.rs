@@ -1,0 +1,7 @@
+use tdx_core::{Page, Tdr, TdxError, TdxStatus, abi, seamcall};
+
+/// Create a TD on a TDR page with a private HKID.
+#[seamcall(leaf = abi::TdhMngCreate, in(rcx = tdr, rdx = hkid))]
+pub unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: u16) -> Result<TdxStatus, TdxError>;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use tdx_core::{TdxError, abi, seamcall};
+
+/// Take a page back from the TDX module.
+#[seamcall(leaf = abi::TdhPhymemPageReclaim, in(rcx = page), out(rcx = page_type, rdx = owner, r8 = page_size))]
+pub unsafe fn tdh_phymem_page_reclaim(page: u64) -> Result<PageReclaim, TdxError>;
+
+fn main() {}

@@ -1,0 +1,7 @@
+use tdx_core::{TdxError, TdxStatus, abi, seamcall};
+
+/// Write back and invalidate the cache lines of one page of a TD.
+#[seamcall(leaf = abi::TdhPhymemPageWbinvd, in(rcx = page))]
+pub unsafe fn tdh_phymem_page_wbinvd(page: u64) -> Result<TdxStatus, TdxError>;
+
+fn main() {}

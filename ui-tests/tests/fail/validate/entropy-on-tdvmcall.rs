@@ -1,0 +1,7 @@
+use tdx_core::{TdxError, abi, tdvmcall};
+
+/// Ask the VMM to emulate CPUID.
+#[tdvmcall(subfn = abi::TdvmcallCpuid, in(r12 = leaf, r13 = subleaf), out(r12 = eax, r13 = ebx, r14 = ecx, r15 = edx), retry(entropy = 3))]
+pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError>;
+
+fn main() {}

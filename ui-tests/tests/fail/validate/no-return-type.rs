@@ -1,0 +1,7 @@
+use tdx_core::{Hkid, Page, Tdr, abi, seamcall};
+
+/// Create a TD on a TDR page with a private HKID.
+#[seamcall(leaf = abi::TdhMngCreate, in(rcx = tdr, rdx = hkid))]
+pub unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid);
+
+fn main() {}

@@ -1,0 +1,7 @@
+use tdx_core::{Hpa, TdxError, abi, seamcall};
+
+/// Take a page back from the TDX module.
+#[seamcall(leaf = abi::TdhPhymemPageReclaim, in(rcx = page), out(rcx = status))]
+pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError>;
+
+fn main() {}
