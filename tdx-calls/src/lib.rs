@@ -9,7 +9,7 @@
 //! | [`seamldr`] | SEAMCALL | the two P-SEAMLDR leaves (bit 63) |
 //! | [`guest`] | TDCALL | the 8 TDCALL leaves (TD guest → TDX module), page acceptance |
 //! | [`vmcall`] | TDG.VP.VMCALL | the 11 GHCI sub-functions (TD guest → VMM), the KVM hypercall, MapGPA's loop |
-//! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`](handles::TdxTd) and [`TdxVp`](handles::TdxVp) |
+//! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`] and [`TdxVp`] |
 //! | [`catalog`] | – | the list of wrappers as data (`--example abi`, `docs/catalog.md`) |
 //!
 //! The expansion of every wrapper is committed under `tdx-calls/expanded/`, and a test fails
@@ -29,3 +29,5 @@ pub mod handles;
 pub mod host;
 pub mod seamldr;
 pub mod vmcall;
+
+pub use handles::{TdxTd, TdxVp};

@@ -17,8 +17,10 @@ use crate::reg::{NotAnAddress, RegDecode, RegEncode};
 /// ```
 /// use tdx_core::{PageSize, SeptLevel};
 /// assert_eq!(SeptLevel::from_code(1), Ok(SeptLevel::Level2M));
-/// assert_eq!(SeptLevel::from_code(3), Err(3));
-/// assert_eq!(SeptLevel::Level2M.page_size(), PageSize::Size2M);
+/// assert_eq!(SeptLevel::from_code(3), Ok(SeptLevel::Level512G)); // a SEPT.ADD level
+/// assert_eq!(SeptLevel::from_code(5), Err(5));
+/// assert_eq!(SeptLevel::Level2M.page_size(), Some(PageSize::Size2M));
+/// assert_eq!(SeptLevel::Level512G.page_size(), None); // no leaf mapping at that level
 /// assert_eq!(SeptLevel::Level1G.bytes(), 1 << 30);
 /// assert_eq!(SeptLevel::from_pg_level(1), Some(SeptLevel::Level4K));
 /// ```
@@ -31,6 +33,11 @@ pub enum SeptLevel {
     Level2M = 1,
     /// 1 GiB (code 2).
     Level1G = 2,
+    /// 512 GiB (code 3): a non-leaf level only, e.g. the PDPT page TDH.MEM.SEPT.ADD adds
+    /// under the root of a 4-level Secure EPT (KVM adds it at TDX level 3).
+    Level512G = 3,
+    /// 256 TiB (code 4): a non-leaf level of a 5-level Secure EPT only.
+    Level256T = 4,
 }
 
 impl SeptLevel {
@@ -39,6 +46,8 @@ impl SeptLevel {
         match raw & 7 {
             1 => SeptLevel::Level2M,
             2 => SeptLevel::Level1G,
+            3 => SeptLevel::Level512G,
+            4 => SeptLevel::Level256T,
             _ => SeptLevel::Level4K,
         }
     }
@@ -50,23 +59,26 @@ impl SeptLevel {
             0 => Ok(SeptLevel::Level4K),
             1 => Ok(SeptLevel::Level2M),
             2 => Ok(SeptLevel::Level1G),
+            3 => Ok(SeptLevel::Level512G),
+            4 => Ok(SeptLevel::Level256T),
             _ => Err(code),
         }
     }
 
-    /// The TDX code (0, 1 or 2).
+    /// The TDX code (0 to 4).
     #[inline]
     pub const fn code(self) -> u8 {
         self as u8
     }
 
-    /// The level for Linux's `enum pg_level` value (`PG_LEVEL_4K` = 1 … `PG_LEVEL_1G` = 3).
+    /// The level for Linux's `enum pg_level` value (`PG_LEVEL_4K` = 1 … `PG_LEVEL_512G` = 4).
     #[inline]
     pub const fn from_pg_level(pg_level: u8) -> Option<Self> {
         match pg_level {
             1 => Some(SeptLevel::Level4K),
             2 => Some(SeptLevel::Level2M),
             3 => Some(SeptLevel::Level1G),
+            4 => Some(SeptLevel::Level512G),
             _ => None,
         }
     }
@@ -77,20 +89,22 @@ impl SeptLevel {
         self as u8 + 1
     }
 
-    /// The page size mapped at this level.
+    /// The page size a leaf entry at this level maps, or `None` for the non-leaf levels
+    /// (512 GiB, 256 TiB).
     #[inline]
-    pub const fn page_size(self) -> PageSize {
+    pub const fn page_size(self) -> Option<PageSize> {
         match self {
-            SeptLevel::Level4K => PageSize::Size4K,
-            SeptLevel::Level2M => PageSize::Size2M,
-            SeptLevel::Level1G => PageSize::Size1G,
+            SeptLevel::Level4K => Some(PageSize::Size4K),
+            SeptLevel::Level2M => Some(PageSize::Size2M),
+            SeptLevel::Level1G => Some(PageSize::Size1G),
+            SeptLevel::Level512G | SeptLevel::Level256T => None,
         }
     }
 
-    /// The number of bytes mapped at this level.
+    /// The number of bytes an entry at this level covers (4 KiB << 9 per level).
     #[inline]
     pub const fn bytes(self) -> u64 {
-        self.page_size().bytes()
+        4096 << (9 * self as u32)
     }
 }
 
@@ -135,7 +149,7 @@ impl PageSize {
         }
     }
 
-    /// The TDX code (0, 1 or 2).
+    /// The TDX code (0 to 4).
     #[inline]
     pub const fn code(self) -> u8 {
         self as u8
@@ -206,7 +220,16 @@ macro_rules! size_code_impls {
     };
 }
 
-size_code_impls!(SeptLevel, [Level4K = "4K", Level2M = "2M", Level1G = "1G"]);
+size_code_impls!(
+    SeptLevel,
+    [
+        Level4K = "4K",
+        Level2M = "2M",
+        Level1G = "1G",
+        Level512G = "512G",
+        Level256T = "256T"
+    ]
+);
 size_code_impls!(PageSize, [Size4K = "4K", Size2M = "2M", Size1G = "1G"]);
 
 /// A GPA packed with a code in bits 2:0, the GPA aligned to the code's page size.

@@ -251,11 +251,9 @@ impl TdxStatus {
             }
             i += 1;
         }
-        let code = self.0 & Self::STATUS_MASK;
-        if code == 0 {
-            return None;
-        }
-        Self::table_name(code)
+        // A zero code with low bits set is a success carrying detail: TDH.VP.ENTER puts the
+        // VMX exit reason in bits 31:0 of a successful status.
+        Self::table_name(self.0 & Self::STATUS_MASK)
     }
 
     /// The name of the [`TdxStatus::NAMED`] entry whose value is exactly `raw`.
@@ -305,7 +303,7 @@ impl fmt::Display for TdxStatus {
             Some(name) => {
                 f.write_str(name)?;
                 if !self.is_exact() && self.operand() != 0 {
-                    if self.is_software() {
+                    if self.is_software() || self.0 & Self::STATUS_MASK == 0 {
                         write!(f, " detail {:#x}", self.operand())?;
                     } else {
                         match self.operand_name() {

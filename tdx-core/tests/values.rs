@@ -438,7 +438,7 @@ fn levels_and_sizes() {
     for code in 0..3u64 {
         let level = SeptLevel::from_code(code).unwrap();
         let size = PageSize::from_code(code).unwrap();
-        assert_eq!(level.page_size(), size);
+        assert_eq!(level.page_size(), Some(size));
         assert_eq!(size.sept_level(), level);
         assert_eq!(level.bytes(), size.bytes());
         assert_eq!(level.to_reg(), code);
@@ -447,13 +447,19 @@ fn levels_and_sizes() {
         assert_eq!(u64::from(level.pg_level()), code + 1);
         assert_eq!(SeptLevel::from_pg_level(level.pg_level()), Some(level));
     }
-    for code in [3u64, 4, 7, 8, u64::MAX] {
+    assert_eq!(SeptLevel::from_code(3), Ok(SeptLevel::Level512G));
+    assert_eq!(SeptLevel::from_code(4), Ok(SeptLevel::Level256T));
+    assert_eq!(SeptLevel::Level512G.bytes(), 1 << 39);
+    assert_eq!(SeptLevel::Level256T.bytes(), 1 << 48);
+    assert_eq!(SeptLevel::Level512G.page_size(), None);
+    for code in [5u64, 7, 8, u64::MAX] {
         assert_eq!(SeptLevel::from_code(code), Err(code));
         assert_eq!(PageSize::try_from(code), Err(code));
         assert_eq!(<Result<PageSize, u64>>::from_reg(code), Err(code));
     }
     assert_eq!(SeptLevel::from_pg_level(0), None);
-    assert_eq!(SeptLevel::from_pg_level(4), None);
+    assert_eq!(SeptLevel::from_pg_level(4), Some(SeptLevel::Level512G));
+    assert_eq!(SeptLevel::from_pg_level(5), None);
     assert_eq!(SeptLevel::Level2M.to_string(), "2M");
 }
 
@@ -493,12 +499,24 @@ fn sept_gpa() {
         })
     );
     // Decoding: undefined codes, bits 11:3, bits 63:52.
-    for code in 3..8u64 {
+    for code in 5..8u64 {
         assert_eq!(
             SeptGpa::from_raw(0x1000 | code),
             Err(AddrError::UnknownLevel { raw: 0x1000 | code })
         );
     }
+    // Levels 3 and 4 exist for TDH.MEM.SEPT.ADD (non-leaf pages), aligned to what they cover.
+    assert_eq!(
+        SeptGpa::new(Gpa::new(1 << 39).unwrap(), SeptLevel::Level512G).map(SeptGpa::as_u64),
+        Ok(1 << 39 | 3)
+    );
+    assert_eq!(
+        SeptGpa::from_raw(0x1000 | 3),
+        Err(AddrError::Misaligned {
+            raw: 0x1003,
+            align: 1 << 39
+        })
+    );
     assert_eq!(
         SeptGpa::from_raw(0x1008),
         Err(AddrError::Misaligned {
@@ -921,12 +939,13 @@ fn unknown_statuses_keep_their_value() {
         st.to_string(),
         "unknown status class 0x09 (0x8000090000000000)"
     );
-    let st = TdxStatus::from_raw(0x0000_0000_0000_0005);
-    assert_eq!(st.name(), None);
+    // A zero code with detail in bits 31:0 (TDH.VP.ENTER's exit reason) is a success.
+    let st = TdxStatus::from_raw(0x0000_0000_0000_004d);
+    assert_eq!(st.name(), Some("TDX_SUCCESS"));
     assert!(st.is_success_with_info());
     assert_eq!(
         st.to_string(),
-        "unknown status class 0x00 (0x0000000000000005)"
+        "TDX_SUCCESS detail 0x4d (0x000000000000004d)"
     );
     assert_eq!(
         format!("{:?}", TdxStatus::from_raw(0xC000_0999_1234_5678)),
@@ -1147,7 +1166,7 @@ proptest! {
                 }
             }
         }
-        for code in 3..8u64 {
+        for code in 5..8u64 {
             prop_assert_eq!(
                 SeptGpa::from_raw((raw & !7) | code),
                 Err(AddrError::UnknownLevel { raw: (raw & !7) | code })

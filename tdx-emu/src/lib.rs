@@ -11,7 +11,10 @@
 //! * [`with_handler`] installs a handler for the current thread while a closure runs (tests run
 //!   on parallel threads, each with its own handler);
 //! * [`set_global_handler`] installs a process-wide fallback for threads without one;
-//! * [`trap_count`] and [`thread_trap_count`] count the instructions answered.
+//! * [`trap_count`] and [`thread_trap_count`] count the instructions answered;
+//! * [`TdxModule`] (in [`module`]) is a software TDX module to install as the handler: PAMT,
+//!   keys, TD and vCPU lifecycle, Secure EPT, measurement, the guest side and a pluggable VMM,
+//!   fault injection and call counters (see `docs/emulator.md`).
 //!
 //! Every other `SIGILL` / `SIGSEGV` (a real crash, `ud2`, a null pointer) goes to whatever handled
 //! the signal before, so the process still dies of the real signal. See the [`trap`] module for the
@@ -60,11 +63,15 @@
 //! assert_eq!(tdx_emu::thread_trap_count() - traps_before, 1);
 //! ```
 
+#![deny(missing_docs)]
+
 #[cfg(not(all(target_os = "linux", target_arch = "x86_64")))]
 compile_error!("tdx-emu supports only x86_64 Linux: it decodes x86-64 Linux signal contexts");
 
+pub mod module;
 pub mod trap;
 
+pub use module::{Config, TdxModule};
 pub use trap::{
     CpuState, Instruction, SharedHandler, TrapHandler, clear_global_handler, global_handler,
     install, set_global_handler, thread_trap_count, trap_count, with_handler,
