@@ -1,1 +1,39 @@
-//! Benchmarks for tdx-calls (see `benches/`).
+//! Benchmarks for tdx-calls: footprint, calls and expansion (see `benches/` and
+//! `docs/benchmarks.md`).
+//!
+//! * [`subjects`]: for every leaf, (a) the macro's wrapper, (b) a hand-written minimal `asm!`
+//!   wrapper (the floor) and (c) the Linux-style path through a shared trampoline
+//!   ([`linux`]), as `#[inline(never)]` functions with exported names;
+//! * [`check`]: runs the three through the tdx-emu trap and checks that they agree;
+//! * [`footprint`]: measures functions in a built binary (`nm`, `objdump`);
+//! * [`expansion`]: the catalog's declarations, as the expansion bench expands them;
+//! * [`report`]: writes the benches' sections of `docs/benchmarks.md`.
+//!
+//! The subjects are compiled into this library so that the `footprint_subjects` binary (whose
+//! release build the footprint bench disassembles), the call bench and the tests share them.
+
+pub mod check;
+pub mod expansion;
+pub mod footprint;
+pub mod linux;
+pub mod report;
+pub mod subjects;
+
+/// One leaf's three subjects.
+pub struct Subject {
+    /// The wrapper's name, as in the catalog (`tdh_phymem_page_reclaim`).
+    pub name: &'static str,
+    /// How the leaf uses the registers (and its family).
+    pub kind: check::Kind,
+    /// The catalog wrapper's path, as the demangled symbol (`tdx_calls::host::tdh_mng_create`).
+    pub wrapper: &'static str,
+    /// Run the three subjects under the trap and compare them.
+    pub check: fn() -> Result<(), String>,
+}
+
+impl Subject {
+    /// `seamcall`, `tdcall` or `tdvmcall`.
+    pub const fn family(&self) -> &'static str {
+        self.kind.family()
+    }
+}

@@ -1,0 +1,41 @@
+//! The footprint subjects in a binary of their own: `benches/footprint.rs` builds it in release
+//! and disassembles `tdx_fp_{a,b,c}_<leaf>` out of it.
+//!
+//! * `footprint_subjects --list`: one line per leaf: name, family, the three symbols;
+//! * `footprint_subjects [--check]`: run every leaf's three subjects through the tdx-emu trap
+//!   and check that they load the same registers and return the same values (exit status 1 if
+//!   any differ). This also keeps every subject linked into the binary.
+
+use tdx_benches::footprint::Set;
+use tdx_benches::subjects::SUBJECTS;
+
+fn main() {
+    if std::env::args().any(|arg| arg == "--list") {
+        for subject in SUBJECTS {
+            let symbols = Set::ALL.map(|set| set.symbol(subject.name));
+            println!(
+                "{}\t{}\t{}",
+                subject.name,
+                subject.family(),
+                symbols.join("\t")
+            );
+        }
+        return;
+    }
+    let failures = tdx_benches::check::check_all();
+    for failure in &failures {
+        eprintln!("MISMATCH {failure}");
+    }
+    println!(
+        "{} leaves: (a), (b) and (c) {}",
+        SUBJECTS.len(),
+        if failures.is_empty() {
+            "agree under the trap"
+        } else {
+            "DISAGREE"
+        }
+    );
+    if !failures.is_empty() {
+        std::process::exit(1);
+    }
+}

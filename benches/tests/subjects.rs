@@ -1,0 +1,36 @@
+//! The footprint subjects stand for the catalog: one per catalog wrapper, and the three of
+//! each leaf do the same thing under the tdx-emu trap (otherwise comparing their sizes would
+//! mean nothing).
+
+use tdx_benches::subjects::SUBJECTS;
+
+#[test]
+fn every_catalog_wrapper_has_its_three_subjects_in_catalog_order() {
+    let catalog: Vec<&str> = tdx_calls::catalog::CATALOG
+        .iter()
+        .map(|entry| entry.wrapper)
+        .collect();
+    let subjects: Vec<&str> = SUBJECTS.iter().map(|s| s.name).collect();
+    assert_eq!(
+        subjects, catalog,
+        "add or reorder the entries of benches/src/subjects.rs to match tdx_calls::catalog::CATALOG"
+    );
+    for (subject, entry) in SUBJECTS.iter().zip(tdx_calls::catalog::CATALOG) {
+        assert_eq!(
+            subject.wrapper,
+            format!("tdx_calls::{}::{}", entry.module, entry.wrapper)
+        );
+        assert_eq!(
+            subject.family(),
+            entry.leaf.family.name(),
+            "{}",
+            subject.name
+        );
+    }
+}
+
+#[test]
+fn macro_floor_and_linux_path_agree_under_the_trap() {
+    let failures = tdx_benches::check::check_all();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
