@@ -103,6 +103,17 @@ fn physical(call: &Call<'_>, addr: u64) -> bool {
     addr >> call.cfg.phys_bits == 0
 }
 
+/// The checks before a 4 KiB page is handed to the module, in the module's order: aligned and
+/// inside a TDMR, locked for this call, and free in the PAMT. Every error names `operand`, the
+/// register that carried the page.
+fn claim_free_page(call: &mut Call<'_>, page: u64, operand: u32) -> Result<(), Fail> {
+    if !page.is_multiple_of(PAGE_4K) || !physical(call, page) {
+        return Err(invalid(operand));
+    }
+    call.lock(LockKey::Page(page), Mode::Exclusive, operand)?;
+    call.st.pamt.check_free(page, PageSize::Size4K, operand)
+}
+
 /// Checks that `tdr` (carried in the register with ID `operand`) is a TD root page, and locks
 /// it.
 fn td_lock(call: &mut Call<'_>, tdr: u64, operand: u32, mode: Mode) -> Result<(), Fail> {
@@ -366,11 +377,7 @@ fn mng_create(call: &mut Call<'_>) -> Outcome {
     need_ready(call)?;
     let (tdr, hkid) = (call.cpu.rcx, call.cpu.rdx);
     call.lock(LockKey::Kot, Mode::Exclusive, op::KOT)?;
-    if !tdr.is_multiple_of(PAGE_4K) || !physical(call, tdr) {
-        return Err(invalid(op::RCX));
-    }
-    call.lock(LockKey::Page(tdr), Mode::Exclusive, op::RCX)?;
-    call.st.pamt.check_free(tdr, PageSize::Size4K, op::RCX)?;
+    claim_free_page(call, tdr, op::RCX)?;
     let Some(hkid) = u16::try_from(hkid)
         .ok()
         .filter(|h| call.cfg.hkids.contains(h))
@@ -435,11 +442,7 @@ fn mng_addcx(call: &mut Call<'_>) -> Outcome {
             return Err(invalid(op::RDX));
         }
     }
-    if !page.is_multiple_of(PAGE_4K) || !physical(call, page) {
-        return Err(invalid(op::RCX));
-    }
-    call.lock(LockKey::Page(page), Mode::Exclusive, op::RCX)?;
-    call.st.pamt.check_free(page, PageSize::Size4K, op::RCX)?;
+    claim_free_page(call, page, op::RCX)?;
     call.st
         .pamt
         .assign(page, PamtType::Tdcx, tdr, PageSize::Size4K);
@@ -613,11 +616,7 @@ fn vp_create(call: &mut Call<'_>) -> Outcome {
             return Err(invalid(op::RDX));
         }
     }
-    if !tdvpr.is_multiple_of(PAGE_4K) || !physical(call, tdvpr) {
-        return Err(invalid(op::RCX));
-    }
-    call.lock(LockKey::Page(tdvpr), Mode::Exclusive, op::RCX)?;
-    call.st.pamt.check_free(tdvpr, PageSize::Size4K, op::RCX)?;
+    claim_free_page(call, tdvpr, op::RCX)?;
     call.st
         .pamt
         .assign(tdvpr, PamtType::Tdvpr, tdr, PageSize::Size4K);
@@ -643,11 +642,7 @@ fn vp_addcx(call: &mut Call<'_>) -> Outcome {
         Some(v) if v.state == VcpuState::Created && v.tdcx.len() < call.cfg.tdcx_per_vcpu() => {}
         _ => return Err(invalid(op::RDX)),
     }
-    if !page.is_multiple_of(PAGE_4K) || !physical(call, page) {
-        return Err(invalid(op::RCX));
-    }
-    call.lock(LockKey::Page(page), Mode::Exclusive, op::RCX)?;
-    call.st.pamt.check_free(page, PageSize::Size4K, op::RCX)?;
+    claim_free_page(call, page, op::RCX)?;
     call.st
         .pamt
         .assign(page, PamtType::Tdcx, tdr, PageSize::Size4K);
@@ -995,11 +990,7 @@ fn mem_sept_add(call: &mut Call<'_>) -> Outcome {
             return Err(entry_state_error(call.cpu, td, level, gpa));
         }
     }
-    if !page.is_multiple_of(PAGE_4K) || !physical(call, page) {
-        return Err(invalid(op::R8));
-    }
-    call.lock(LockKey::Page(page), Mode::Exclusive, op::R8)?;
-    call.st.pamt.check_free(page, PageSize::Size4K, op::R8)?;
+    claim_free_page(call, page, op::R8)?;
     call.st
         .pamt
         .assign(page, PamtType::Ept, tdr, PageSize::Size4K);
@@ -1036,11 +1027,7 @@ fn mem_page_add(call: &mut Call<'_>) -> Outcome {
     if !source.is_multiple_of(PAGE_4K) || !physical(call, source) {
         return Err(invalid(op::R9));
     }
-    if !target.is_multiple_of(PAGE_4K) || !physical(call, target) {
-        return Err(invalid(op::R8));
-    }
-    call.lock(LockKey::Page(target), Mode::Exclusive, op::R8)?;
-    call.st.pamt.check_free(target, PageSize::Size4K, op::R8)?;
+    claim_free_page(call, target, op::R8)?;
     let mut contents = vec![0u8; PAGE_4K as usize];
     call.mem.read(source, &mut contents);
     call.mem.write(target, &contents);
