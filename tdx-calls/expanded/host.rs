@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_mng_create (host.rs)
-// seamcall abi::TdhMngCreate | in: rcx=td.tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngCreate | in: rcx=td.tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngCreate>()
@@ -11,17 +11,38 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngCreate>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngCreate,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngCreate,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngCreate,
         ::tdx_core::__private::Rcx,
@@ -42,18 +63,23 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngCreate>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -87,7 +113,7 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
 }
 
 // wrapper: host::tdh_mng_key_config (host.rs)
-// seamcall abi::TdhMngKeyConfig | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngKeyConfig | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyConfig>()
@@ -95,17 +121,39 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyConfig>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngKeyConfig,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngKeyConfig as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngKeyConfig as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngKeyConfig as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngKeyConfig,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngKeyConfig,
         ::tdx_core::__private::Rcx,
@@ -121,18 +169,24 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngKeyConfig>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -166,7 +220,7 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
 }
 
 // wrapper: host::tdh_mng_addcx (host.rs)
-// seamcall abi::TdhMngAddcx | in: rcx=tdcs rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngAddcx | in: rcx=tdcs rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_addcx(
     td: &TdxTd<'_>,
     tdcs: Page<Tdcs>,
@@ -177,17 +231,38 @@ pub unsafe fn tdh_mng_addcx(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngAddcx>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngAddcx,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngAddcx as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngAddcx as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngAddcx as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngAddcx,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngAddcx,
         ::tdx_core::__private::Rcx,
@@ -208,18 +283,23 @@ pub unsafe fn tdh_mng_addcx(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngAddcx>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -253,7 +333,7 @@ pub unsafe fn tdh_mng_addcx(
 }
 
 // wrapper: host::tdh_mng_init (host.rs)
-// seamcall abi::TdhMngInit | in: rcx=td.tdr rdx=td_params | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngInit | in: rcx=td.tdr rdx=td_params | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_init(
     td: &TdxTd<'_>,
     td_params: Hpa,
@@ -264,17 +344,38 @@ pub unsafe fn tdh_mng_init(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngInit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngInit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngInit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngInit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngInit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngInit,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngInit,
         ::tdx_core::__private::Rcx,
@@ -295,18 +396,23 @@ pub unsafe fn tdh_mng_init(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngInit>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -340,7 +446,7 @@ pub unsafe fn tdh_mng_init(
 }
 
 // wrapper: host::tdh_mng_rd (host.rs)
-// seamcall abi::TdhMngRd | in: rcx=td.tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngRd | in: rcx=td.tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mng_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -362,17 +468,38 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngRd,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngRd,
         ::tdx_core::__private::Rcx,
@@ -393,18 +520,23 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngRd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -445,7 +577,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
 }
 
 // wrapper: host::tdh_mng_vpflushdone (host.rs)
-// seamcall abi::TdhMngVpflushdone | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngVpflushdone | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngVpflushdone>()
@@ -453,17 +585,39 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngVpflushdone>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngVpflushdone,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngVpflushdone as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngVpflushdone as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngVpflushdone as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngVpflushdone,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngVpflushdone,
         ::tdx_core::__private::Rcx,
@@ -479,18 +633,24 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngVpflushdone>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -524,7 +684,7 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
 }
 
 // wrapper: host::tdh_mng_key_freeid (host.rs)
-// seamcall abi::TdhMngKeyFreeid | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngKeyFreeid | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyFreeid>()
@@ -532,17 +692,39 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyFreeid>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngKeyFreeid,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngKeyFreeid as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngKeyFreeid as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngKeyFreeid as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngKeyFreeid,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngKeyFreeid,
         ::tdx_core::__private::Rcx,
@@ -558,18 +740,24 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngKeyFreeid>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -603,7 +791,7 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
 }
 
 // wrapper: host::tdh_mr_extend (host.rs)
-// seamcall abi::TdhMrExtend | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMrExtend | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMrExtend>()
@@ -611,17 +799,38 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMrExtend>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMrExtend,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMrExtend as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMrExtend as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMrExtend as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMrExtend,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMrExtend,
         ::tdx_core::__private::Rcx,
@@ -642,18 +851,23 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrExtend>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -687,7 +901,7 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
 }
 
 // wrapper: host::tdh_mr_finalize (host.rs)
-// seamcall abi::TdhMrFinalize | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMrFinalize | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMrFinalize>()
@@ -695,17 +909,39 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMrFinalize>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMrFinalize,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMrFinalize as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMrFinalize as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMrFinalize as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMrFinalize,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMrFinalize,
         ::tdx_core::__private::Rcx,
@@ -721,18 +957,24 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrFinalize>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -766,7 +1008,7 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_mem_page_add (host.rs)
-// seamcall abi::TdhMemPageAdd | in: rcx=gpa rdx=td.tdr r8=page r9=source | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageAdd | in: rcx=gpa rdx=td.tdr r8=page r9=source | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_add(
     td: &TdxTd<'_>,
     gpa: Gpa,
@@ -779,17 +1021,36 @@ pub unsafe fn tdh_mem_page_add(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageAdd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageAdd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageAdd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageAdd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageAdd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageAdd,
+            (
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageAdd,
         ::tdx_core::__private::Rcx,
@@ -820,18 +1081,21 @@ pub unsafe fn tdh_mem_page_add(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAdd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -865,7 +1129,7 @@ pub unsafe fn tdh_mem_page_add(
 }
 
 // wrapper: host::tdh_mem_sept_add (host.rs)
-// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_sept_add(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -877,17 +1141,37 @@ pub unsafe fn tdh_mem_sept_add(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptAdd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemSeptAdd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemSeptAdd,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemSeptAdd,
         ::tdx_core::__private::Rcx,
@@ -913,18 +1197,22 @@ pub unsafe fn tdh_mem_sept_add(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptAdd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -958,7 +1246,7 @@ pub unsafe fn tdh_mem_sept_add(
 }
 
 // wrapper: host::tdh_mem_page_aug (host.rs)
-// seamcall abi::TdhMemPageAug | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageAug | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_aug(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -970,17 +1258,37 @@ pub unsafe fn tdh_mem_page_aug(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageAug>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageAug,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageAug as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageAug as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageAug as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageAug,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageAug,
         ::tdx_core::__private::Rcx,
@@ -1006,18 +1314,22 @@ pub unsafe fn tdh_mem_page_aug(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAug>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1051,7 +1363,7 @@ pub unsafe fn tdh_mem_page_aug(
 }
 
 // wrapper: host::tdh_mem_range_block (host.rs)
-// seamcall abi::TdhMemRangeBlock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemRangeBlock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_range_block(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1062,17 +1374,38 @@ pub unsafe fn tdh_mem_range_block(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRangeBlock>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemRangeBlock,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemRangeBlock as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemRangeBlock as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemRangeBlock as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemRangeBlock,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemRangeBlock,
         ::tdx_core::__private::Rcx,
@@ -1093,18 +1426,23 @@ pub unsafe fn tdh_mem_range_block(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemRangeBlock>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1138,7 +1476,7 @@ pub unsafe fn tdh_mem_range_block(
 }
 
 // wrapper: host::tdh_mem_track (host.rs)
-// seamcall abi::TdhMemTrack | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemTrack | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMemTrack>()
@@ -1146,17 +1484,39 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemTrack>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemTrack,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemTrack as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemTrack as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemTrack as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemTrack,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemTrack,
         ::tdx_core::__private::Rcx,
@@ -1172,18 +1532,24 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemTrack>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1217,7 +1583,7 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_mem_page_remove (host.rs)
-// seamcall abi::TdhMemPageRemove | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageRemove | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_remove(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1228,17 +1594,38 @@ pub unsafe fn tdh_mem_page_remove(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageRemove>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageRemove,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageRemove as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageRemove as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageRemove as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageRemove,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageRemove,
         ::tdx_core::__private::Rcx,
@@ -1259,18 +1646,23 @@ pub unsafe fn tdh_mem_page_remove(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageRemove>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1304,7 +1696,7 @@ pub unsafe fn tdh_mem_page_remove(
 }
 
 // wrapper: host::tdh_vp_create (host.rs)
-// seamcall abi::TdhVpCreate | in: rcx=vp.tdvpr rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpCreate | in: rcx=vp.tdvpr rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_create(
     td: &TdxTd<'_>,
     vp: &TdxVp<'_>,
@@ -1315,17 +1707,38 @@ pub unsafe fn tdh_vp_create(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpCreate>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpCreate,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhVpCreate as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhVpCreate as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhVpCreate as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpCreate,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhVpCreate,
         ::tdx_core::__private::Rcx,
@@ -1346,18 +1759,23 @@ pub unsafe fn tdh_vp_create(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpCreate>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1391,7 +1809,7 @@ pub unsafe fn tdh_vp_create(
 }
 
 // wrapper: host::tdh_vp_addcx (host.rs)
-// seamcall abi::TdhVpAddcx | in: rcx=tdcx rdx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpAddcx | in: rcx=tdcx rdx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_addcx(
     vp: &TdxVp<'_>,
     tdcx: Page<Tdcx>,
@@ -1402,17 +1820,38 @@ pub unsafe fn tdh_vp_addcx(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpAddcx>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpAddcx,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhVpAddcx as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhVpAddcx as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhVpAddcx as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpAddcx,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhVpAddcx,
         ::tdx_core::__private::Rcx,
@@ -1433,18 +1872,23 @@ pub unsafe fn tdh_vp_addcx(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpAddcx>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1478,7 +1922,7 @@ pub unsafe fn tdh_vp_addcx(
 }
 
 // wrapper: host::tdh_vp_init (host.rs)
-// seamcall abi::TdhVpInit | in: rcx=vp.tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpInit | in: rcx=vp.tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_init(
     vp: &TdxVp<'_>,
     initial_rcx: u64,
@@ -1490,17 +1934,37 @@ pub unsafe fn tdh_vp_init(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpInit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpInit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhVpInit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhVpInit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhVpInit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpInit,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhVpInit,
         ::tdx_core::__private::Rcx,
@@ -1526,18 +1990,22 @@ pub unsafe fn tdh_vp_init(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpInit>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1571,7 +2039,7 @@ pub unsafe fn tdh_vp_init(
 }
 
 // wrapper: host::tdh_vp_rd (host.rs)
-// seamcall abi::TdhVpRd | in: rcx=vp.tdvpr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpRd | in: rcx=vp.tdvpr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_vp_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1593,17 +2061,38 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhVpRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhVpRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhVpRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpRd,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhVpRd,
         ::tdx_core::__private::Rcx,
@@ -1624,18 +2113,23 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpRd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1676,7 +2170,7 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
 }
 
 // wrapper: host::tdh_vp_wr (host.rs)
-// seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_wr(
     vp: &TdxVp<'_>,
     field: FieldId,
@@ -1689,17 +2183,36 @@ pub unsafe fn tdh_vp_wr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpWr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpWr,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhVpWr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhVpWr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhVpWr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpWr,
+            (
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhVpWr,
         ::tdx_core::__private::Rcx,
@@ -1730,18 +2243,21 @@ pub unsafe fn tdh_vp_wr(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpWr>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1775,7 +2291,7 @@ pub unsafe fn tdh_vp_wr(
 }
 
 // wrapper: host::tdh_vp_flush (host.rs)
-// seamcall abi::TdhVpFlush | in: rcx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpFlush | in: rcx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhVpFlush>()
@@ -1783,17 +2299,39 @@ pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpFlush>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpFlush,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhVpFlush as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhVpFlush as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhVpFlush as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpFlush,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhVpFlush,
         ::tdx_core::__private::Rcx,
@@ -1809,18 +2347,24 @@ pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpFlush>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1862,15 +2406,17 @@ pub(super) unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, Td
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpEnter>(),
-            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+            returned: <abi::TdhVpEnter as ::tdx_core::__private::Leaf>::WRITES,
         }
     };
+    const _: () = {};
     let __args: &mut ::tdx_core::__private::ModuleArgs = args;
     let __rax: ::core::primitive::u64;
     let __args_ptr: *mut ::tdx_core::__private::ModuleArgs = ::core::ptr::from_mut(
         &mut *__args,
     );
     unsafe { ::core::arch::asm!(
+        "push rbp",
         "push rbx",
         "push rdi",
         "mov rcx, [rdi]",
@@ -1910,6 +2456,7 @@ pub(super) unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, Td
         "3:",
         "add rsp, 8",
         "pop rbx",
+        "pop rbp",
         "xor ecx, ecx",
         "xor edx, edx",
         "xor r8d, r8d",
@@ -1936,8 +2483,9 @@ pub(super) unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, Td
         lateout("r14") _,
         lateout("r15") _,
         lateout("rsi") _,
+        clobber_abi("C"),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+    if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
         return ::core::result::Result::Err(
             <TdxError as ::core::convert::From<
                 ::tdx_core::__private::TdxError,
@@ -1948,7 +2496,7 @@ pub(super) unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, Td
 }
 
 // wrapper: host::tdh_phymem_page_reclaim (host.rs)
-// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_phymem_page_reclaim`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1980,17 +2528,39 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageReclaim>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhPhymemPageReclaim,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhPhymemPageReclaim as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhPhymemPageReclaim,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhPhymemPageReclaim,
         ::tdx_core::__private::Rcx,
@@ -2006,18 +2576,24 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageReclaim>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2068,7 +2644,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
 }
 
 // wrapper: host::tdh_phymem_page_rdmd (host.rs)
-// seamcall abi::TdhPhymemPageRdmd | in: rcx=page | out: rcx->page_type | clobber: rdx r8 r9 r10 r11 | retry: none
+// seamcall abi::TdhPhymemPageRdmd | in: rcx=page | out: rcx->page_type | clobber: rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdh_phymem_page_rdmd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -2092,17 +2668,39 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageRdmd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhPhymemPageRdmd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhPhymemPageRdmd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhPhymemPageRdmd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhPhymemPageRdmd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhPhymemPageRdmd,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhPhymemPageRdmd,
         ::tdx_core::__private::Rcx,
@@ -2116,18 +2714,24 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "seamcall",
         "jnc 2f",
         "mov rax, {vmfailinvalid}",
         "2:",
         vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageRdmd>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -2162,7 +2766,7 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
 }
 
 // wrapper: host::tdh_phymem_page_wbinvd (host.rs)
-// seamcall abi::TdhPhymemPageWbinvd | in: rcx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemPageWbinvd | in: rcx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageWbinvd>()
@@ -2170,17 +2774,39 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageWbinvd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhPhymemPageWbinvd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhPhymemPageWbinvd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhPhymemPageWbinvd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhPhymemPageWbinvd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhPhymemPageWbinvd,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhPhymemPageWbinvd,
         ::tdx_core::__private::Rcx,
@@ -2196,18 +2822,24 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageWbinvd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2241,7 +2873,7 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
 }
 
 // wrapper: host::tdh_phymem_cache_wb (host.rs)
-// seamcall abi::TdhPhymemCacheWb | in: rcx=mode | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemCacheWb | in: rcx=mode | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemCacheWb>()
@@ -2249,17 +2881,39 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemCacheWb>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhPhymemCacheWb,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhPhymemCacheWb as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhPhymemCacheWb as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhPhymemCacheWb as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhPhymemCacheWb,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhPhymemCacheWb,
         ::tdx_core::__private::Rcx,
@@ -2275,18 +2929,24 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemCacheWb>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2320,30 +2980,48 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
 }
 
 // wrapper: host::tdh_sys_init (host.rs)
-// seamcall abi::TdhSysInit | in: rcx=attributes | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
-pub unsafe fn tdh_sys_init(attributes: u64) -> Result<TdxStatus, TdxError> {
+// seamcall abi::TdhSysInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysInit>()
     };
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysInit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysInit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysInit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysInit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysInit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
-    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
-        abi::TdhSysInit,
-        ::tdx_core::__private::Rcx,
-        _,
-    >(attributes);
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysInit,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -2354,18 +3032,25 @@ pub unsafe fn tdh_sys_init(attributes: u64) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysInit>(),
             inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rcx") __rcx,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2399,7 +3084,7 @@ pub unsafe fn tdh_sys_init(attributes: u64) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_sys_lp_init (host.rs)
-// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>()
@@ -2407,17 +3092,40 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysLpInit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysLpInit,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -2428,18 +3136,25 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysLpInit>(),
             inout("rax") __leaf.rax() => __rax,
-            lateout("rcx") __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rcx") __rcx,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2473,7 +3188,7 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_sys_rd (host.rs)
-// seamcall abi::TdhSysRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_sys_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -2495,17 +3210,39 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0004u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysRd,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhSysRd,
         ::tdx_core::__private::Rdx,
@@ -2521,18 +3258,24 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysRd>(),
             inout("rax") __leaf.rax() => __rax,
-            lateout("rcx") __rcx,
+            out("rcx") __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2573,7 +3316,7 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
 }
 
 // wrapper: host::tdh_sys_config (host.rs)
-// seamcall abi::TdhSysConfig | in: rcx=tdmr_info_array rdx=nr_tdmrs r8=global_keyid | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysConfig | in: rcx=tdmr_info_array rdx=nr_tdmrs r8=global_keyid | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_config(
     tdmr_info_array: Hpa,
     nr_tdmrs: u64,
@@ -2585,17 +3328,37 @@ pub unsafe fn tdh_sys_config(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysConfig>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysConfig,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysConfig as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysConfig as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysConfig as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysConfig,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhSysConfig,
         ::tdx_core::__private::Rcx,
@@ -2621,18 +3384,22 @@ pub unsafe fn tdh_sys_config(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysConfig>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2666,7 +3433,7 @@ pub unsafe fn tdh_sys_config(
 }
 
 // wrapper: host::tdh_sys_key_config (host.rs)
-// seamcall abi::TdhSysKeyConfig | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysKeyConfig | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysKeyConfig>()
@@ -2674,17 +3441,40 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysKeyConfig>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysKeyConfig,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysKeyConfig as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysKeyConfig as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysKeyConfig as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysKeyConfig,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -2695,18 +3485,25 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysKeyConfig>(),
             inout("rax") __leaf.rax() => __rax,
-            lateout("rcx") __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rcx") __rcx,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2740,7 +3537,7 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_sys_tdmr_init (host.rs)
-// seamcall abi::TdhSysTdmrInit | in: rcx=tdmr_base | out: rdx->next | clobber: rcx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysTdmrInit | in: rcx=tdmr_base | out: rdx->next | clobber: rcx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_sys_tdmr_init`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -2764,17 +3561,39 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysTdmrInit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysTdmrInit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysTdmrInit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysTdmrInit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysTdmrInit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysTdmrInit,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhSysTdmrInit,
         ::tdx_core::__private::Rcx,
@@ -2790,18 +3609,24 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysTdmrInit>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2842,7 +3667,7 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
 }
 
 // wrapper: host::tdh_sys_shutdown (host.rs)
-// seamcall abi::TdhSysShutdown | in: rcx=handoff_version | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysShutdown | in: rcx=handoff_version | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysShutdown>()
@@ -2850,17 +3675,39 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysShutdown>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysShutdown,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysShutdown as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysShutdown as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysShutdown as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysShutdown,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhSysShutdown,
         ::tdx_core::__private::Rcx,
@@ -2876,18 +3723,24 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysShutdown>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2921,7 +3774,7 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
 }
 
 // wrapper: host::tdh_sys_update (host.rs)
-// seamcall abi::TdhSysUpdate | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysUpdate | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysUpdate>()
@@ -2929,17 +3782,40 @@ pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysUpdate>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysUpdate,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysUpdate as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysUpdate as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysUpdate as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysUpdate,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -2950,18 +3826,25 @@ pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysUpdate>(),
             inout("rax") __leaf.rax() => __rax,
-            lateout("rcx") __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rcx") __rcx,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -2995,7 +3878,7 @@ pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_sys_disable (host.rs)
-// seamcall abi::TdhSysDisable | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysDisable | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysDisable>()
@@ -3003,17 +3886,40 @@ pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysDisable>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysDisable,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysDisable as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysDisable as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysDisable as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysDisable,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -3024,18 +3930,25 @@ pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysDisable>(),
             inout("rax") __leaf.rax() => __rax,
-            lateout("rcx") __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rcx") __rcx,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

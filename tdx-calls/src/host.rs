@@ -34,6 +34,7 @@ use core::fmt;
 use tdx_core::abi::{self, Family, Leaf, LeafInfo};
 use tdx_core::outputs::{CacheWbMode, ExitReason};
 use tdx_core::packed::SeptLevelState;
+use tdx_core::reg::{Rcx, Rdx};
 use tdx_core::{
     FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa, Tdcs, Tdcx,
     TdxError, TdxStatus, seamcall,
@@ -631,7 +632,7 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 33 | status |
-/// | RCX | `attributes`: module attributes, all reserved: pass 0 | – |
+/// | RCX | 0: reserved (the wrapper loads it) | – |
 ///
 /// Statuses: `TDX_SEAMCALL_VMFAILINVALID` when no module is loaded (Linux: -ENODEV);
 /// `TDX_RND_NO_ENTROPY` after 10 attempts. Done once (Linux caches the result).
@@ -639,8 +640,8 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
 /// # Safety
 ///
 /// See the module docs.
-#[seamcall(leaf = abi::TdhSysInit, in(rcx = attributes))]
-pub unsafe fn tdh_sys_init(attributes: u64) -> Result<TdxStatus, TdxError>;
+#[seamcall(leaf = abi::TdhSysInit)]
+pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError>;
 
 /// TDH.SYS.LP.INIT (SEAMCALL leaf 35): initialize this logical processor, after TDH.SYS.INIT.
 ///
@@ -842,14 +843,14 @@ impl TdxErrorExt for TdxError {
             return None;
         }
         Some(SeptErrorDetail {
-            entry: self.reg(1)?,
-            level_state: SeptLevelState::from_raw(self.reg(2)?),
+            entry: self.reg::<Rcx>()?,
+            level_state: SeptLevelState::from_raw(self.reg::<Rdx>()?),
         })
     }
 
     fn mng_init_error(&self) -> Option<u64> {
         if failed_in(self, &abi::TdhMngInit::INFO) {
-            self.reg(1)
+            self.reg::<Rcx>()
         } else {
             None
         }

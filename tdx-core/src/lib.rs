@@ -15,7 +15,7 @@
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // SAFETY: kernel context; the page was given to the TDX module and its TD is torn down.
 //! let reclaimed = unsafe { tdh_phymem_page_reclaim(Hpa::new(0x1_0000_0000)?)? };
-//! println!("page type {:?}, owner {:#x}", reclaimed.page_type, reclaimed.owner);
+//! println!("page type {:?}, owner TDR {:?}", reclaimed.page_type, reclaimed.owner);
 //! # Ok(()) }
 //! ```
 //!
@@ -86,6 +86,7 @@ pub mod packed;
 pub mod page;
 pub mod reg;
 pub mod status;
+pub mod vp_info;
 
 /// The DSL reference (`docs/dsl.md`), included here so that its examples are compiled.
 #[doc = include_str!("../../docs/dsl.md")]
@@ -107,3 +108,4 @@ pub use packed::{AcceptGpa, FieldId, Hkid, PageSize, SeptGpa, SeptLevel};
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
 pub use status::{TdvmcallStatus, TdxStatus};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};
+pub use vp_info::{TdgCommandsAvailable, VcpuCounts, VcpuIndex};

@@ -17,7 +17,7 @@
 
 use core::fmt;
 
-use crate::reg::{NotAnAddress, RegDecode};
+use crate::reg::RegDecode;
 
 /// A SEAMCALL / TDCALL completion status (RAX), kept whole.
 ///
@@ -345,8 +345,6 @@ impl RegDecode for TdxStatus {
     }
 }
 
-impl NotAnAddress for TdxStatus {}
-
 /// A TDG.VP.VMCALL status (R10 on return), kept whole.
 ///
 /// ```
@@ -461,5 +459,3 @@ impl RegDecode for TdvmcallStatus {
         TdvmcallStatus(raw)
     }
 }
-
-impl NotAnAddress for TdvmcallStatus {}
