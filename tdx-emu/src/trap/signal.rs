@@ -87,8 +87,8 @@ pub(super) fn trap(signal: c_int, info: &siginfo_t, context: &mut ucontext_t) ->
             "tdx-emu: {instruction} at {rip:#x} trapped with no handler on this thread and no \
              global handler: answer it with a tdx_emu::TdxModule (module.run(|| ..) on this \
              thread, or module.install_global() for every thread) or with your own handler \
-             (tdx_emu::with_handler, tdx_emu::set_global_handler); the process now dies of \
-             the signal"
+             (tdx_emu::with_handler, tdx_emu::set_global_handler); passing the signal on (the \
+             process normally dies of it)"
         );
         write_stderr(message.as_bytes());
         return false;
