@@ -225,7 +225,9 @@ impl Inner {
             cpu.rax = TdxStatus::OPERAND_INVALID.raw();
             return;
         };
-        if rax >> 16 != 0 {
+        // The TDCALL dispatcher: reserved bits of RAX must be 0, and only TDG.VM.RD has a
+        // version above 0 (`tdx_td_dispatcher.c`; TDG.VM.RD itself rejects versions above 1).
+        if rax >> 24 != 0 || (version > 0 && leaf != leaf::TDG_VM_RD) {
             st.stats.entry(key).or_default().errors += 1;
             cpu.rax = TdxStatus::OPERAND_INVALID.raw();
             return;

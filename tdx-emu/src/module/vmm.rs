@@ -6,6 +6,7 @@ use super::tdcall::{runnable, td};
 use crate::module::Call;
 use crate::module::seamcall::EXPOSABLE;
 use crate::module::status::{Fail, invalid, operand as op};
+use crate::module::td::TdParams;
 use crate::trap::CpuState;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -329,11 +330,23 @@ pub(crate) fn tdg_vp_vmcall_prepare(
     tdvpr: u64,
 ) -> Result<(VmcallInfo, ModuleArgs), Fail> {
     let tdr = runnable(call, tdvpr)?;
-    let mask = call.cpu.rcx;
-    if mask & !EXPOSABLE != 0 || mask & 0xC00 != 0xC00 {
+    let control = call.cpu.rcx;
+    let td = td(call, tdr)?;
+    let no_rbp_mod = td
+        .params
+        .is_some_and(|p| p.config_flags & TdParams::CONFIG_NO_RBP_MOD != 0);
+    // `tdg_vp_vmcall.c`: GPR_SELECT bits 0 (RAX), 1 (RCX) and 4 (RSP) must be 0, bit 5 (RBP)
+    // too with NO_RBP_MOD, and bits 63:32 are reserved. XMM_SELECT (31:16) is accepted (the
+    // model passes no XMM registers). R10/R11 are a GHCI convention, not a module rule.
+    let mut must_be_zero: u64 = (1 << 0) | (1 << 1) | (1 << 4);
+    if no_rbp_mod {
+        must_be_zero |= 1 << 5;
+    }
+    if control & must_be_zero != 0 || control >> 32 != 0 {
         return Err(invalid(op::RCX));
     }
-    let td = td(call, tdr)?;
+    // The registers the model can hand to the VMM (RBP is not in `ModuleArgs`).
+    let mask = control & EXPOSABLE;
     let index = call.st.vcpus.get(&tdvpr).map_or(0, |v| v.index);
     let gprs = super::seamcall::gprs_of(call.cpu);
     let mut regs = ModuleArgs {

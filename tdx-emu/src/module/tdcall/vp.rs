@@ -2,7 +2,7 @@
 
 use super::td;
 use crate::module::Call;
-use crate::module::status::{Outcome, invalid, operand as op};
+use crate::module::status::{Fail, Outcome, code, invalid, operand as op};
 use tdx_core::TdxStatus;
 
 pub(super) fn tdg_vp_info(call: &mut Call<'_>, tdvpr: u64, tdr: u64) -> Outcome {
@@ -22,7 +22,7 @@ pub(super) fn tdg_vp_info(call: &mut Call<'_>, tdvpr: u64, tdr: u64) -> Outcome 
 pub(super) fn tdg_vp_veinfo_get(call: &mut Call<'_>, tdvpr: u64) -> Outcome {
     let vcpu = call.st.vcpus.get_mut(&tdvpr).ok_or(invalid(op::RAX))?;
     let Some(ve) = vcpu.ve_info.take() else {
-        return Err(invalid(op::RAX));
+        return Err(Fail::exact(code::NO_VALID_VE_INFO));
     };
     call.cpu.rcx = u64::from(ve.exit_reason);
     call.cpu.rdx = ve.exit_qualification;
