@@ -45,6 +45,7 @@ mod locks;
 mod measure;
 mod memory;
 mod metadata;
+mod op_state;
 mod pamt;
 mod seamcall;
 mod sept;

@@ -85,6 +85,8 @@ pub const PAGE_ALREADY_ACCEPTED: TdxStatus = TdxStatus::from_raw(0x0000_0B0A_000
 pub(crate) mod code {
     use tdx_core::TdxStatus;
 
+    /// `TDX_OP_STATE_INCORRECT`: the leaf is not allowed in the TD's OP_STATE.
+    pub(crate) const OP_STATE_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0608_0000_0000);
     /// `TDX_NO_VALID_VE_INFO`: TDG.VP.VEINFO.GET with no #VE pending.
     pub(crate) const NO_VALID_VE_INFO: TdxStatus = TdxStatus::from_raw(0xC000_0704_0000_0000);
     /// `TDX_METADATA_FIELD_ID_INCORRECT`: no such field in the context.

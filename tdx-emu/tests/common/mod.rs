@@ -319,6 +319,10 @@ pub fn as_page<K: PageKind>(raw: u64) -> Page<K> {
     Page::from_u64(raw).expect("page")
 }
 
+/// `TDX_OP_STATE_INCORRECT` (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff): a leaf the
+/// module's `op_state_lookup.c` forbids in the TD's OP_STATE. No operand ID.
+pub const OP_STATE_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0608_0000_0000);
+
 /// A module with the default configuration.
 pub fn module() -> TdxModule {
     TdxModule::new(Config::default())

@@ -5,41 +5,30 @@ use super::{
     physical, sept_error, sept_gpa, td, td_lock,
 };
 use crate::module::Call;
+use crate::module::leaf;
 use crate::module::locks::{LockKey, Mode};
+use crate::module::op_state::gate;
 use crate::module::pamt::{PAGE_4K, PamtType};
 use crate::module::sept::{Entry, LeafState};
 use crate::module::status::{Fail, Outcome, invalid, metadata_incorrect, operand as op};
 use crate::module::td::OpState;
 use tdx_core::{PageSize, TdxStatus};
 
-/// The TD-scope part of the SEPT leaves: TD locked `mode`, keys configured, build state in
-/// `states`.
-pub(super) fn sept_td(
-    call: &mut Call<'_>,
-    tdr: u64,
-    mode: Mode,
-    states: &[OpState],
-) -> Result<(), Fail> {
+/// The TD-scope part of the SEPT leaves: TD locked `mode`, keys configured, and `leaf` allowed
+/// in the TD's OP_STATE by the module's table.
+pub(super) fn sept_td(call: &mut Call<'_>, tdr: u64, mode: Mode, leaf: u64) -> Result<(), Fail> {
     need_ready(call)?;
     call.cpu.rcx = 0;
     call.cpu.rdx = 0;
     td_lock(call, tdr, op::RDX, mode)?;
     let td = td(call, tdr, op::RDX)?;
     keys_configured(td, op::RDX)?;
-    if !states.contains(&td.op) {
-        return Err(invalid(op::RDX));
-    }
-    Ok(())
+    gate(leaf, td.op)
 }
 
 pub(super) fn tdh_mem_sept_add(call: &mut Call<'_>) -> Outcome {
     let (rcx, tdr, page) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
-    sept_td(
-        call,
-        tdr,
-        Mode::Shared,
-        &[OpState::Initialized, OpState::Finalized],
-    )?;
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_SEPT_ADD)?;
     let (gpa, level) = {
         let td = td(call, tdr, op::RDX)?;
         sept_gpa(rcx, td, 1..=td.sept.top())?
@@ -68,7 +57,7 @@ pub(super) fn tdh_mem_sept_add(call: &mut Call<'_>) -> Outcome {
 
 pub(super) fn tdh_mem_page_add(call: &mut Call<'_>) -> Outcome {
     let (gpa, tdr, target, source) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
-    sept_td(call, tdr, Mode::Exclusive, &[OpState::Initialized])?;
+    sept_td(call, tdr, Mode::Exclusive, leaf::TDH_MEM_PAGE_ADD)?;
     {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
         if !gpa.is_multiple_of(PAGE_4K) || !td.is_private_gpa(gpa) {
@@ -140,7 +129,7 @@ pub(super) fn walk(call: &mut Call<'_>, tdr: u64, gpa: u64, level: u8) -> Result
 
 pub(super) fn tdh_mem_page_aug(call: &mut Call<'_>) -> Outcome {
     let (rcx, tdr, page) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
-    sept_td(call, tdr, Mode::Shared, &[OpState::Finalized])?;
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_AUG)?;
     let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
     lock_sept_entry(call, tdr, level, gpa)?;
     walk(call, tdr, gpa, level)?;
@@ -177,12 +166,7 @@ pub(super) fn tdh_mem_page_aug(call: &mut Call<'_>) -> Outcome {
 
 pub(super) fn tdh_mem_range_block(call: &mut Call<'_>) -> Outcome {
     let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
-    sept_td(
-        call,
-        tdr,
-        Mode::Shared,
-        &[OpState::Initialized, OpState::Finalized],
-    )?;
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_RANGE_BLOCK)?;
     let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
     lock_sept_entry(call, tdr, level, gpa)?;
     walk(call, tdr, gpa, level)?;
@@ -223,9 +207,7 @@ pub(super) fn tdh_mem_track(call: &mut Call<'_>) -> Outcome {
     {
         let td = td(call, tdr, op::RCX)?;
         keys_configured(td, op::RCX)?;
-        if td.op == OpState::Uninitialized {
-            return Err(invalid(op::RCX));
-        }
+        gate(leaf::TDH_MEM_TRACK, td.op)?;
     }
     call.lock(LockKey::Epoch(tdr), Mode::Exclusive, op::TD_EPOCH)?;
     let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RCX))?;
@@ -245,12 +227,7 @@ pub(super) fn tdh_mem_track(call: &mut Call<'_>) -> Outcome {
 
 pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
     let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
-    sept_td(
-        call,
-        tdr,
-        Mode::Shared,
-        &[OpState::Initialized, OpState::Finalized],
-    )?;
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_REMOVE)?;
     let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
     lock_sept_entry(call, tdr, level, gpa)?;
     walk(call, tdr, gpa, level)?;
@@ -259,7 +236,7 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
         let Some(Entry::Leaf { hpa, state, bepoch }) = td.sept.get(level, gpa).copied() else {
             return Err(entry_state_error(call.cpu, td, level, gpa));
         };
-        if td.op == OpState::Finalized {
+        if td.op == OpState::Runnable {
             // A running TD may have the page in its TLBs: it must be blocked, and the block
             // tracked (TDH.MEM.TRACK, and every vCPU that entered before it has exited).
             let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);

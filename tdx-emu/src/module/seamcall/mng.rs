@@ -1,9 +1,11 @@
 //! TDH.MNG.*: TD creation, keys, TDCS pages, TD_PARAMS, TD-scope metadata, flush and HKID release.
 
 use super::{SUCCESS, claim_free_page, keys_configured, need_ready, physical, td, td_lock};
+use crate::module::leaf;
 use crate::module::locks::{LockKey, Mode};
 use crate::module::measure::MrtdBuilder;
 use crate::module::metadata::{self, Read, TdField};
+use crate::module::op_state::gate;
 use crate::module::pamt::PamtType;
 use crate::module::sept::{self};
 use crate::module::status::{Fail, Outcome, invalid, key_state, metadata_incorrect, operand as op};
@@ -76,9 +78,11 @@ pub(super) fn tdh_mng_addcx(call: &mut Call<'_>) -> Outcome {
     {
         let td = td(call, tdr, op::RDX)?;
         keys_configured(td, op::RDX)?;
-        if td.op != OpState::Uninitialized || td.tdcs.len() >= call.cfg.tdcx_per_td() {
+        if td.tdcs.len() >= call.cfg.tdcx_per_td() {
             return Err(invalid(op::RDX));
         }
+        // OP_STATE is checked once the TDCS exists (`tdh_mng_add_cx.c`).
+        gate(leaf::TDH_MNG_ADDCX, td.op)?;
     }
     claim_free_page(call, page, op::RCX)?;
     call.st
@@ -151,9 +155,10 @@ pub(super) fn tdh_mng_init(call: &mut Call<'_>) -> Outcome {
     {
         let td = td(call, tdr, op::RCX)?;
         keys_configured(td, op::RCX)?;
-        if td.op != OpState::Uninitialized || td.tdcs.len() != call.cfg.tdcx_per_td() {
+        if td.tdcs.len() != call.cfg.tdcx_per_td() {
             return Err(invalid(op::RCX));
         }
+        gate(leaf::TDH_MNG_INIT, td.op)?;
     }
     if !params_pa.is_multiple_of(1024) || !physical(call, params_pa) {
         return Err(invalid(op::RDX));
@@ -217,6 +222,14 @@ pub(super) fn tdh_mng_rd(call: &mut Call<'_>) -> Outcome {
     need_ready(call)?;
     let (tdr, id) = (call.cpu.rcx, call.cpu.rdx);
     td_lock(call, tdr, op::RCX, Mode::Shared)?;
+    {
+        // The module checks OP_STATE once the TD has keys and its TDCS (before that the model
+        // still answers TDR fields: see docs/emulator.md, Deviations).
+        let td = td(call, tdr, op::RCX)?;
+        if td.lifecycle == Lifecycle::KeysConfigured && td.tdcs.len() == call.cfg.tdcx_per_td() {
+            gate(leaf::TDH_MNG_RD, td.op)?;
+        }
+    }
     let Some((def, next)) = metadata::td_field(id) else {
         return Err(invalid(op::RDX));
     };

@@ -3,7 +3,9 @@
 use super::mem::sept_td;
 use super::{SUCCESS, entry_state_error, keys_configured, need_ready, sept_error, td_lock};
 use crate::module::Call;
+use crate::module::leaf;
 use crate::module::locks::Mode;
+use crate::module::op_state::gate;
 use crate::module::pamt::PAGE_4K;
 use crate::module::sept::{Entry, LeafState};
 use crate::module::status::{Outcome, invalid, metadata_incorrect, operand as op};
@@ -12,7 +14,7 @@ use tdx_core::TdxStatus;
 
 pub(super) fn tdh_mr_extend(call: &mut Call<'_>) -> Outcome {
     let (gpa, tdr) = (call.cpu.rcx, call.cpu.rdx);
-    sept_td(call, tdr, Mode::Exclusive, &[OpState::Initialized])?;
+    sept_td(call, tdr, Mode::Exclusive, leaf::TDH_MR_EXTEND)?;
     let hpa = {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
         if !gpa.is_multiple_of(256) || !td.is_private_gpa(gpa) {
@@ -61,10 +63,8 @@ pub(super) fn tdh_mr_finalize(call: &mut Call<'_>) -> Outcome {
         .get_mut(&tdr)
         .ok_or(metadata_incorrect(op::RCX))?;
     keys_configured(td, op::RCX)?;
-    if td.op != OpState::Initialized {
-        return Err(invalid(op::RCX));
-    }
+    gate(leaf::TDH_MR_FINALIZE, td.op)?;
     td.mrtd_final = Some(td.mrtd.clone().finish());
-    td.op = OpState::Finalized;
+    td.op = OpState::Runnable;
     SUCCESS
 }

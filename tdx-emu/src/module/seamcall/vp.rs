@@ -5,11 +5,12 @@ use super::{
 };
 use crate::module::locks::{LockKey, Mode};
 use crate::module::metadata::{self, Read, VpField};
+use crate::module::op_state::gate;
 use crate::module::pamt::PamtType;
 use crate::module::status::{
     Fail, Outcome, busy, invalid, key_state, metadata_incorrect, operand as op,
 };
-use crate::module::td::{Lifecycle, OpState, Vcpu, VcpuState};
+use crate::module::td::{Lifecycle, Vcpu, VcpuState};
 use crate::module::{Call, VmExit, leaf};
 use crate::trap::CpuState;
 use tdx_core::{PageSize, TdxStatus};
@@ -22,7 +23,8 @@ pub(super) fn tdh_vp_create(call: &mut Call<'_>) -> Outcome {
         let td = td(call, tdr, op::RDX)?;
         keys_configured(td, op::RDX)?;
         let max = td.params.map_or(0, |p| usize::from(p.max_vcpus));
-        if td.op == OpState::Uninitialized || td.vcpus.len() >= max {
+        gate(leaf::TDH_VP_CREATE, td.op)?;
+        if td.vcpus.len() >= max {
             return Err(invalid(op::RDX));
         }
     }
@@ -47,7 +49,11 @@ pub(super) fn tdh_vp_addcx(call: &mut Call<'_>) -> Outcome {
     need_ready(call)?;
     let (page, tdvpr) = (call.cpu.rcx, call.cpu.rdx);
     let tdr = vcpu_lock(call, tdvpr, op::RDX, Mode::Exclusive)?;
-    keys_configured(td(call, tdr, op::RDX)?, op::RDX)?;
+    {
+        let td = td(call, tdr, op::RDX)?;
+        keys_configured(td, op::RDX)?;
+        gate(leaf::TDH_VP_ADDCX, td.op)?;
+    }
     match call.st.vcpus.get(&tdvpr) {
         Some(v) if v.state == VcpuState::Created && v.tdcx.len() < call.cfg.tdcx_per_vcpu() => {}
         _ => return Err(invalid(op::RDX)),
@@ -72,6 +78,7 @@ pub(super) fn tdh_vp_init(call: &mut Call<'_>) -> Outcome {
     let (gpaw, taken) = {
         let td = td(call, tdr, op::RCX)?;
         keys_configured(td, op::RCX)?;
+        gate(leaf::TDH_VP_INIT, td.op)?;
         let taken: Vec<u32> = td
             .vcpus
             .iter()
@@ -137,14 +144,19 @@ pub(super) fn set_vp_field(vcpu: &mut Vcpu, field: VpField, value: u64) {
     }
 }
 
-/// Common checks of TDH.VP.RD / TDH.VP.WR; returns (TDR, debug TD).
-pub(super) fn vp_rw_checks(call: &mut Call<'_>, mode: Mode) -> Result<(u64, bool), Fail> {
+/// Common checks of TDH.VP.RD / TDH.VP.WR (`leaf`); returns (TDR, debug TD).
+pub(super) fn vp_rw_checks(
+    call: &mut Call<'_>,
+    mode: Mode,
+    leaf: u64,
+) -> Result<(u64, bool), Fail> {
     need_ready(call)?;
     let tdvpr = call.cpu.rcx;
     let tdr = vcpu_lock(call, tdvpr, op::RCX, mode)?;
     let debug = {
         let td = td(call, tdr, op::RCX)?;
         keys_configured(td, op::RCX)?;
+        gate(leaf, td.op)?;
         td.is_debug()
     };
     let lp = call.lp;
@@ -159,7 +171,7 @@ pub(super) fn vp_rw_checks(call: &mut Call<'_>, mode: Mode) -> Result<(u64, bool
 
 pub(super) fn tdh_vp_rd(call: &mut Call<'_>) -> Outcome {
     call.cpu.r8 = 0;
-    let (_, debug) = vp_rw_checks(call, Mode::Shared)?;
+    let (_, debug) = vp_rw_checks(call, Mode::Shared, leaf::TDH_VP_RD)?;
     let (tdvpr, id) = (call.cpu.rcx, call.cpu.rdx);
     let Some((def, next)) = metadata::vp_field(id) else {
         return Err(invalid(op::RDX));
@@ -178,7 +190,7 @@ pub(super) fn tdh_vp_rd(call: &mut Call<'_>) -> Outcome {
 }
 
 pub(super) fn tdh_vp_wr(call: &mut Call<'_>) -> Outcome {
-    let (_, debug) = vp_rw_checks(call, Mode::Exclusive)?;
+    let (_, debug) = vp_rw_checks(call, Mode::Exclusive, leaf::TDH_VP_WR)?;
     let (tdvpr, id, value, mask) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
     let Some((def, _)) = metadata::vp_field(id) else {
         return Err(invalid(op::RDX));
@@ -238,9 +250,7 @@ pub(crate) fn tdh_vp_enter_prepare(call: &mut Call<'_>) -> Result<Prepared, Fail
     let epoch = {
         let td = td(call, tdr, op::RCX)?;
         keys_configured(td, op::RCX)?;
-        if td.op != OpState::Finalized {
-            return Err(invalid(op::RCX));
-        }
+        gate(leaf::TDH_VP_ENTER, td.op)?;
         td.epoch
     };
     {

@@ -22,7 +22,7 @@ pub(super) fn runnable(call: &Call<'_>, tdvpr: u64) -> Result<u64, Fail> {
     let vcpu = call.st.vcpus.get(&tdvpr).ok_or(invalid(op::RAX))?;
     let td = call.st.tds.get(&vcpu.tdr).ok_or(invalid(op::RAX))?;
     if vcpu.state != VcpuState::Initialized
-        || td.op != OpState::Finalized
+        || td.op != OpState::Runnable
         || td.lifecycle != Lifecycle::KeysConfigured
     {
         return Err(invalid(op::RAX));
