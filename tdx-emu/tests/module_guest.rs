@@ -5,12 +5,18 @@ mod common;
 
 use common::*;
 use tdx_core::{
-    FieldId, Guest, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
+    Guest, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
 };
 use tdx_emu::module::{
     ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo,
     VmcallInfo, field,
 };
+
+/// Module statuses (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff).
+const METADATA_FIELD_ID_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0C00_0000_0000);
+const METADATA_FIELD_NOT_WRITABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C01_0000_0000);
+const METADATA_FIELD_NOT_READABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C02_0000_0000);
+const NO_VALID_VE_INFO: TdxStatus = TdxStatus::from_raw(0xC000_0704_0000_0000);
 
 /// A finalized TD with one vCPU: GPAs 0x0 and 0x1000 added (PRESENT), 0x2000 (4 KiB) and
 /// 0x20_0000 (2 MiB) AUGed (PENDING). Returns (TD, vCPU).
@@ -95,31 +101,39 @@ fn guest_leaves_through_the_instruction() {
                     .expect("ACCEPT 2M");
             }
 
-            // TDG.VM.RD / TDG.VM.WR.
-            let rd = |id: u64| raw::tdg_vm_rd(FieldId::from_raw(id));
-            assert_eq!(rd(field::td::ATTRIBUTES).map(|o| o.value), Ok(0));
-            assert_eq!(rd(field::td::MAX_VCPUS).map(|o| o.value), Ok(4));
-            assert_eq!(
-                err(rd(field::td::OP_STATE)),
-                st(TdxStatus::METADATA_FIELD_NOT_READABLE, op::RDX)
-            );
-            assert_eq!(
-                err(rd(0x1110_0003_0000_0099)),
-                st(TdxStatus::OPERAND_INVALID, op::RDX)
-            );
-            let ctls = FieldId::from_raw(field::td::TD_CTLS);
-            // SAFETY: the emulator answers the instruction; a metadata write touches no memory.
-            unsafe { raw::tdg_vm_wr(ctls, 0b1011, 0b1) }.expect("VM.WR under the mask");
-            assert_eq!(rd(field::td::TD_CTLS).map(|o| o.value), Ok(1));
-            assert_eq!(
+            // TDG.VM.RD / TDG.VM.WR, every register explicit (RCX = vm_id must be 0).
+            let rd = |id: u64| {
+                let mut args = ModuleArgs {
+                    rdx: id,
+                    ..ModuleArgs::default()
+                };
+                // SAFETY: see the `common` module docs; `args` is live.
+                unsafe { raw::tdg_vm_rd_regs(&mut args) }.map(|_| args.r8)
+            };
+            let wr = |id: u64, value: u64, mask: u64| {
+                let mut args = ModuleArgs {
+                    rdx: id,
+                    r8: value,
+                    r9: mask,
+                    ..ModuleArgs::default()
+                };
                 // SAFETY: as above.
-                err(unsafe { raw::tdg_vm_wr(ctls, 0, 1 << 40) }),
-                st(TdxStatus::OPERAND_INVALID, op::R9)
+                unsafe { raw::tdg_vm_wr_regs(&mut args) }.map(|_| args.r8)
+            };
+            assert_eq!(rd(field::td::ATTRIBUTES), Ok(0));
+            assert_eq!(rd(field::td::MAX_VCPUS), Ok(4));
+            assert_eq!(err(rd(field::td::OP_STATE)), METADATA_FIELD_NOT_READABLE);
+            assert_eq!(err(rd(0x1110_0003_0000_0099)), METADATA_FIELD_ID_INCORRECT);
+            assert_eq!(wr(field::td::TD_CTLS, 0b1011, 0b1), Ok(0), "R8 = old value");
+            assert_eq!(rd(field::td::TD_CTLS), Ok(1));
+            assert_eq!(
+                err(wr(field::td::TD_CTLS, 0, 1 << 40)),
+                METADATA_FIELD_NOT_WRITABLE,
+                "no writable bit in the mask"
             );
             assert_eq!(
-                // SAFETY: as above.
-                err(unsafe { raw::tdg_vm_wr(FieldId::from_raw(field::td::ATTRIBUTES), 1, 1) }),
-                st(TdxStatus::OPERAND_INVALID, op::RDX),
+                err(wr(field::td::ATTRIBUTES, 1, 1)),
+                METADATA_FIELD_NOT_WRITABLE,
                 "read-only for the guest"
             );
 
@@ -168,7 +182,7 @@ fn guest_leaves_through_the_instruction() {
             assert_eq!(report.rtmr[0], [0; 48]);
 
             // TDG.VP.VEINFO.GET.
-            assert_eq!(err(raw::tdg_vp_veinfo_get()), TdxStatus::OPERAND_INVALID);
+            assert_eq!(err(raw::tdg_vp_veinfo_get()), NO_VALID_VE_INFO);
             assert!(m.inject_ve(
                 vp.tdvpr.as_u64(),
                 VeInfo {
@@ -185,11 +199,7 @@ fn guest_leaves_through_the_instruction() {
                 (ve.exit_reason, ve.qualification, ve.gpa, ve.instruction),
                 (48, 0x81, 0x8_0000_1000, 3 | (0x10 << 32))
             );
-            assert_eq!(
-                err(raw::tdg_vp_veinfo_get()),
-                TdxStatus::OPERAND_INVALID,
-                "consumed"
-            );
+            assert_eq!(err(raw::tdg_vp_veinfo_get()), NO_VALID_VE_INFO, "consumed");
         });
         assert_eq!(
             m.sept_leaf(tdr, 0x20_0000).map(|l| l.3),

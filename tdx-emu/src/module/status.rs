@@ -79,6 +79,31 @@ pub mod operand {
 /// (`tdx_error_codes_defs.h`).
 pub const PAGE_ALREADY_ACCEPTED: TdxStatus = TdxStatus::from_raw(0x0000_0B0A_0000_0000);
 
+/// Status codes of the TDX module the model returns that `tdx-core` may not name yet. Values
+/// from `include/auto_gen/tdx_error_codes_defs.h` of intel/tdx-module@72d8cffb214b74ae94d75afce36423020f74b47c
+/// (TDX 1.5.01).
+pub(crate) mod code {
+    use tdx_core::TdxStatus;
+
+    /// `TDX_OP_STATE_INCORRECT`: the leaf is not allowed in the TD's OP_STATE.
+    pub(crate) const OP_STATE_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0608_0000_0000);
+    /// `TDX_NO_VALID_VE_INFO`: TDG.VP.VEINFO.GET with no #VE pending.
+    pub(crate) const NO_VALID_VE_INFO: TdxStatus = TdxStatus::from_raw(0xC000_0704_0000_0000);
+    /// `TDX_METADATA_FIELD_ID_INCORRECT`: no such field in the context.
+    pub(crate) const METADATA_FIELD_ID_INCORRECT: TdxStatus =
+        TdxStatus::from_raw(0xC000_0C00_0000_0000);
+    /// `TDX_METADATA_FIELD_NOT_WRITABLE`: no bit of the write mask is writable by the caller.
+    pub(crate) const METADATA_FIELD_NOT_WRITABLE: TdxStatus =
+        TdxStatus::from_raw(0xC000_0C01_0000_0000);
+    /// `TDX_METADATA_FIELD_NOT_READABLE`: the caller may not read the field.
+    pub(crate) const METADATA_FIELD_NOT_READABLE: TdxStatus =
+        TdxStatus::from_raw(0xC000_0C02_0000_0000);
+    /// `TDX_METADATA_FIELD_VALUE_NOT_VALID`: the write would change a bit the caller may not
+    /// write (`md_check_forbidden_bits_unchanged`).
+    pub(crate) const METADATA_FIELD_VALUE_NOT_VALID: TdxStatus =
+        TdxStatus::from_raw(0xC000_0C03_0000_0000);
+}
+
 /// A failed call: the whole status that goes to RAX.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fail(pub(crate) u64);

@@ -32,24 +32,73 @@ impl Lifecycle {
     }
 }
 
-/// A TD's build state (TDCS.OP_STATE).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A TD's operation state (TDCS.OP_STATE), with the TDX module's 11 values and codes
+/// (`op_state_e` in `include/auto_gen/op_state_lookup.h`, intel/tdx-module@72d8cff, TDX 1.5.01).
+///
+/// The model reaches the first three: TDH.MNG.INIT moves a TD from `Uninitialized` to
+/// `Initialized`, TDH.MR.FINALIZE to `Runnable`. The others belong to TD migration, which the
+/// model does not implement; they are here so that the module's table reads in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OpState {
     /// Created; TDCS pages may be added (TDH.MNG.ADDCX) until TDH.MNG.INIT.
     Uninitialized,
     /// TDH.MNG.INIT done: vCPUs, Secure-EPT pages and measured pages may be added.
     Initialized,
-    /// TDH.MR.FINALIZE done: MRTD is final, vCPUs may run, pages are added with PAGE.AUG.
-    Finalized,
+    /// TDH.MR.FINALIZE done: MRTD is final, vCPUs may run.
+    Runnable,
+    /// Migration: live export.
+    LiveExport,
+    /// Migration: export with the TD paused.
+    PausedExport,
+    /// Migration: export done.
+    PostExport,
+    /// Migration: importing memory.
+    MemoryImport,
+    /// Migration: importing state.
+    StateImport,
+    /// Migration: import committed.
+    PostImport,
+    /// Migration: live import.
+    LiveImport,
+    /// Migration: import failed.
+    FailedImport,
 }
 
 impl OpState {
-    /// The model's code for TDCS.OP_STATE (metadata field `0x9010000200000004`).
+    /// Every state, in code order.
+    pub const ALL: [OpState; 11] = [
+        OpState::Uninitialized,
+        OpState::Initialized,
+        OpState::Runnable,
+        OpState::LiveExport,
+        OpState::PausedExport,
+        OpState::PostExport,
+        OpState::MemoryImport,
+        OpState::StateImport,
+        OpState::PostImport,
+        OpState::LiveImport,
+        OpState::FailedImport,
+    ];
+
+    /// The module's code (`op_state_e`; metadata field `0x9010000200000004`).
     pub const fn code(self) -> u64 {
+        self as u64
+    }
+
+    /// The module's name without the `OP_STATE_` prefix (`"RUNNABLE"`).
+    pub const fn module_name(self) -> &'static str {
         match self {
-            OpState::Uninitialized => 0,
-            OpState::Initialized => 1,
-            OpState::Finalized => 2,
+            OpState::Uninitialized => "UNINITIALIZED",
+            OpState::Initialized => "INITIALIZED",
+            OpState::Runnable => "RUNNABLE",
+            OpState::LiveExport => "LIVE_EXPORT",
+            OpState::PausedExport => "PAUSED_EXPORT",
+            OpState::PostExport => "POST_EXPORT",
+            OpState::MemoryImport => "MEMORY_IMPORT",
+            OpState::StateImport => "STATE_IMPORT",
+            OpState::PostImport => "POST_IMPORT",
+            OpState::LiveImport => "LIVE_IMPORT",
+            OpState::FailedImport => "FAILED_IMPORT",
         }
     }
 }

@@ -232,6 +232,26 @@ pub mod raw {
     #[tdcall(leaf = abi::TdgMemPageAccept, in(rcx = gpa), retry(busy = 1))]
     pub unsafe fn tdg_mem_page_accept_busy1(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>;
 
+    /// TDG.VM.RD version 0 with every register explicit (RCX = `vm_id` included).
+    #[tdcall(leaf = 7, regs = args)]
+    pub unsafe fn tdg_vm_rd_regs(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
+
+    /// TDG.VM.RD version 1 (RAX = 7 | 1 << 16) with every register explicit.
+    #[tdcall(leaf = 7, version = 1, regs = args)]
+    pub unsafe fn tdg_vm_rd_v1_regs(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
+
+    /// TDG.VM.WR with every register explicit.
+    #[tdcall(leaf = 8, regs = args)]
+    pub unsafe fn tdg_vm_wr_regs(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
+
+    /// TDG.VP.VEINFO.GET with every register explicit.
+    #[tdcall(leaf = 3, regs = args)]
+    pub unsafe fn tdg_vp_veinfo_get_regs(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
+
+    /// TDG.VP.VEINFO.GET version 1 (the 1.5.01 dispatcher has versions only for TDG.VM.RD).
+    #[tdcall(leaf = 3, version = 1, regs = args)]
+    pub unsafe fn tdg_vp_veinfo_get_v1_regs(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
+
     #[tdcall(leaf = abi::TdgVpVmcall, regs = args)]
     pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
 
@@ -302,6 +322,10 @@ pub fn accept_gpa(raw: u64, size: PageSize) -> AcceptGpa {
 pub fn as_page<K: PageKind>(raw: u64) -> Page<K> {
     Page::from_u64(raw).expect("page")
 }
+
+/// `TDX_OP_STATE_INCORRECT` (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff): a leaf the
+/// module's `op_state_lookup.c` forbids in the TD's OP_STATE. No operand ID.
+pub const OP_STATE_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0608_0000_0000);
 
 /// A module with the default configuration.
 pub fn module() -> TdxModule {

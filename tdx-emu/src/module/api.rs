@@ -1,0 +1,536 @@
+//! The public methods of [`TdxModule`]: set-up, software calls, inspection, faults, counters.
+
+use crate::trap::{CpuState, Instruction, SharedHandler, TrapHandler};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex, PoisonError};
+use tdx_core::{ModuleArgs, Page, PageKind, PageSize, TdxStatus};
+
+use super::{
+    Completion, Config, ConfigError, Digest48, ExampleVmm, Fault, FaultId, Faults, GUEST, Guest,
+    HostAllocator, Inner, LeafCount, LockTable, MemoryBacking, NEXT_MODULE, PageInfo, Pamt, Phase,
+    SeptState, SparseMemory, State, Sys, TdInfo, TdxModule, VcpuInfo, VeInfo, Vmm, leaf, pamt,
+    sept, with_package,
+};
+
+impl TdxModule {
+    /// A module for `config`, with [`SparseMemory`] as its memory and [`ExampleVmm`] as its
+    /// VMM. The platform is not initialized: run TDH.SYS.INIT and friends, or [`bring_up`].
+    ///
+    /// # Panics
+    ///
+    /// If the configuration is invalid (see [`try_new`](Self::try_new)).
+    ///
+    /// [`bring_up`]: Self::bring_up
+    pub fn new(config: Config) -> Self {
+        match Self::try_new(config, Arc::new(SparseMemory::new())) {
+            Ok(module) => module,
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    /// A module for `config` over `memory`.
+    ///
+    /// # Errors
+    ///
+    /// If the TDMRs are not 1 GiB aligned, sorted and within `phys_bits`; if `phys_bits` is
+    /// not in 32..=52; if the KeyID range is empty or does not fit above `phys_bits`; if there
+    /// are no packages, fewer than 1 TDCS page or 2 TDVPS pages, or a TDMR.INIT chunk that is
+    /// not a non-zero multiple of 4 KiB.
+    pub fn try_new(config: Config, memory: Arc<dyn MemoryBacking>) -> Result<Self, ConfigError> {
+        let err = |m: &str| Err(ConfigError(m.to_owned()));
+        if !(32..=52).contains(&config.phys_bits) {
+            return err("phys_bits must be in 32..=52");
+        }
+        pamt::validate_tdmrs(&config.tdmrs, config.phys_bits)?;
+        if config.hkids.is_empty() || config.hkids.start == 0 {
+            return err("the KeyID range must be non-empty and start above 0");
+        }
+        let hkid_bits = 16 - (config.hkids.end - 1).leading_zeros();
+        if u32::from(config.phys_bits) + hkid_bits > 52 {
+            return err("KeyIDs do not fit between phys_bits and bit 52");
+        }
+        if config.packages == 0 || config.packages > 64 {
+            return err("packages must be in 1..=64");
+        }
+        if config.tdcs_pages == 0 || config.tdvps_pages < 2 || config.max_vcpus_per_td == 0 {
+            return err("tdcs_pages >= 1, tdvps_pages >= 2 and max_vcpus_per_td >= 1 are needed");
+        }
+        if config.tdmr_init_chunk == 0 || !config.tdmr_init_chunk.is_multiple_of(4096) {
+            return err("tdmr_init_chunk must be a non-zero multiple of 4 KiB");
+        }
+        if config.max_gpaw != 48 && config.max_gpaw != 52 {
+            return err("max_gpaw must be 48 or 52");
+        }
+        let id = NEXT_MODULE.fetch_add(1, Ordering::Relaxed);
+        let mut secret = [0u8; 32];
+        secret[..8].copy_from_slice(&id.to_le_bytes());
+        secret[8..16].copy_from_slice(&config.seed.to_le_bytes());
+        let state = State {
+            sys: Sys {
+                phase: Phase::Uninit,
+                lp_init: BTreeSet::new(),
+                key_pkgs: 0,
+                global_keyid: None,
+                update_version: 0,
+                disable_left: config.sys_disable_interruptions,
+            },
+            pamt: Pamt::new(config.tdmrs.clone()),
+            kot: BTreeMap::new(),
+            tds: BTreeMap::new(),
+            vcpus: BTreeMap::new(),
+            locks: LockTable::default(),
+            faults: Faults::new(config.seed),
+            stats: BTreeMap::new(),
+            wb: vec![None; config.packages as usize],
+            alloc: HostAllocator::new(&config.tdmrs),
+            guests: HashMap::new(),
+        };
+        Ok(TdxModule {
+            inner: Arc::new(Inner {
+                id,
+                config,
+                memory,
+                state: Mutex::new(state),
+                vmm: Mutex::new(Box::new(ExampleVmm::new())),
+                secret,
+            }),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The memory the module reads and writes.
+    pub fn memory(&self) -> &Arc<dyn MemoryBacking> {
+        &self.inner.memory
+    }
+
+    /// Writes `data` at `hpa` in the module's memory (a TD_PARAMS page, a PAGE.ADD source).
+    pub fn write_memory(&self, hpa: u64, data: &[u8]) {
+        self.inner.memory.write(hpa, data);
+    }
+
+    /// Reads `len` bytes at `hpa` from the module's memory.
+    pub fn read_memory(&self, hpa: u64, len: usize) -> Vec<u8> {
+        let mut buf = vec![0; len];
+        self.inner.memory.read(hpa, &mut buf);
+        buf
+    }
+
+    // ------------------------------------------------------------------ running it
+
+    /// Runs `f` with this module answering every TDX instruction executed on this thread
+    /// ([`crate::with_handler`]).
+    ///
+    /// # Panics
+    ///
+    /// If the trap cannot be installed. Panics of `f` propagate.
+    pub fn run<R>(&self, f: impl FnOnce() -> R) -> R {
+        let mut handler = self.clone();
+        crate::with_handler(&mut handler, f)
+    }
+
+    /// Makes this module answer TDX instructions on every thread that has no per-thread
+    /// handler ([`crate::set_global_handler`]). Leaks one clone of the handle.
+    ///
+    /// # Errors
+    ///
+    /// If the trap cannot be installed.
+    pub fn install_global(&self) -> io::Result<()> {
+        let handler: &'static TdxModule = Box::leak(Box::new(self.clone()));
+        crate::set_global_handler(handler).map(|_| ())
+    }
+
+    /// Runs `f` with this thread executing as vCPU `tdvpr` of a finalized TD: TDCALLs trapped
+    /// on this thread are answered for that vCPU (TDG.VP.VMCALL goes to the module's [`Vmm`]).
+    /// Use it under [`run`](Self::run) or with the module installed globally.
+    pub fn as_guest<R>(&self, tdvpr: u64, f: impl FnOnce() -> R) -> R {
+        struct Restore(Option<(u64, u64)>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                GUEST.set(self.0);
+            }
+        }
+        let _restore = Restore(GUEST.replace(Some((self.inner.id, tdvpr))));
+        f()
+    }
+
+    /// Answers one SEAMCALL in software (no instruction, no trap): `leaf` is the whole RAX,
+    /// `args` the 13 operand registers in and out (not written back on VMfailInvalid).
+    pub fn seamcall(&self, leaf: u64, args: &mut ModuleArgs) -> Completion {
+        let mut cpu = cpu_from_args(leaf, args);
+        self.inner.handle(Instruction::Seamcall, &mut cpu);
+        if !cpu.cf {
+            *args = args_from_cpu(&cpu);
+        }
+        Completion {
+            status: TdxStatus::from_raw(cpu.rax),
+            cf: cpu.cf,
+        }
+    }
+
+    /// Answers one TDCALL in software as vCPU `tdvpr`.
+    pub fn tdcall(&self, tdvpr: u64, leaf: u64, args: &mut ModuleArgs) -> TdxStatus {
+        let mut cpu = cpu_from_args(leaf, args);
+        self.inner.tdcall(Some(tdvpr), &mut cpu, false);
+        *args = args_from_cpu(&cpu);
+        TdxStatus::from_raw(cpu.rax)
+    }
+
+    /// Initializes the platform in software, as the kernel does at boot: TDH.SYS.INIT,
+    /// TDH.SYS.LP.INIT on this thread, TDH.SYS.CONFIG with every TDMR and the first KeyID as
+    /// the global one, TDH.SYS.KEY.CONFIG on every package, TDH.SYS.TDMR.INIT until every TDMR
+    /// is initialized. Other threads still need [`lp_init`](Self::lp_init).
+    ///
+    /// # Errors
+    ///
+    /// The first status that is not a success (for example if the platform is already up).
+    pub fn bring_up(&self) -> Result<(), TdxStatus> {
+        let check = |c: Completion| {
+            if c.cf || c.status.is_error() {
+                Err(c.status)
+            } else {
+                Ok(())
+            }
+        };
+        let mut args = ModuleArgs::default();
+        check(self.seamcall(leaf::TDH_SYS_INIT, &mut args))?;
+        self.lp_init()?;
+        let cfg = &self.inner.config;
+        let mut args = ModuleArgs {
+            rcx: cfg.tdmrs[0].base,
+            rdx: cfg.tdmrs.len() as u64,
+            r8: u64::from(cfg.hkids.start),
+            ..ModuleArgs::default()
+        };
+        check(self.seamcall(leaf::TDH_SYS_CONFIG, &mut args))?;
+        for package in 0..cfg.packages {
+            with_package(package, || {
+                check(self.seamcall(leaf::TDH_SYS_KEY_CONFIG, &mut ModuleArgs::default()))
+            })?;
+        }
+        for tdmr in &cfg.tdmrs {
+            loop {
+                let mut args = ModuleArgs {
+                    rcx: tdmr.base,
+                    ..ModuleArgs::default()
+                };
+                check(self.seamcall(leaf::TDH_SYS_TDMR_INIT, &mut args))?;
+                if args.rdx >= tdmr.end() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// TDH.SYS.LP.INIT for the calling thread, in software.
+    ///
+    /// # Errors
+    ///
+    /// The status if it fails (e.g. this thread's LP is already initialized).
+    pub fn lp_init(&self) -> Result<(), TdxStatus> {
+        let c = self.seamcall(leaf::TDH_SYS_LP_INIT, &mut ModuleArgs::default());
+        if c.cf || c.status.is_error() {
+            Err(c.status)
+        } else {
+            Ok(())
+        }
+    }
+
+    // ------------------------------------------------------------------ host pages
+
+    /// A free 4 KiB page from the TDMRs (the host allocator: the module has not been given it).
+    ///
+    /// # Panics
+    ///
+    /// If the TDMRs are exhausted.
+    pub fn alloc_page<K: PageKind>(&self) -> Page<K> {
+        match self
+            .try_alloc(PageSize::Size4K)
+            .and_then(|hpa| Page::from_u64(hpa).ok())
+        {
+            Some(page) => page,
+            None => panic!("tdx-emu: the TDMRs have no free 4 KiB page left"),
+        }
+    }
+
+    /// A free page of `size`, aligned to its size, from the TDMRs; `None` if none is left.
+    pub fn try_alloc(&self, size: PageSize) -> Option<u64> {
+        self.inner.lock_state().alloc.alloc(size.bytes())
+    }
+
+    /// Gives a page from [`alloc_page`](Self::alloc_page) / [`try_alloc`](Self::try_alloc) back
+    /// to the host allocator.
+    pub fn free_page(&self, hpa: u64, size: PageSize) {
+        self.inner.lock_state().alloc.free(hpa, size.bytes());
+    }
+
+    // ------------------------------------------------------------------ guests and VMM
+
+    /// Installs the guest code vCPU `tdvpr` runs under TDH.VP.ENTER (by default an
+    /// [`IdleGuest`](super::IdleGuest) that exits with TDG.VP.VMCALL&lt;Instruction.HLT&gt;).
+    pub fn set_guest(&self, tdvpr: u64, guest: impl Guest + 'static) {
+        self.inner
+            .lock_state()
+            .guests
+            .insert(tdvpr, Box::new(guest));
+    }
+
+    /// Replaces the VMM that answers TDG.VP.VMCALL from threads running
+    /// [`as_guest`](Self::as_guest) (by default an [`ExampleVmm`]).
+    pub fn set_vmm(&self, vmm: impl Vmm + 'static) {
+        super::refuse_vmm_reentry(self.inner.id, "set_vmm");
+        *self
+            .inner
+            .vmm
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Box::new(vmm);
+    }
+
+    /// Makes a #VE pending on vCPU `tdvpr`, for TDG.VP.VEINFO.GET. Returns `false` if there is
+    /// no such vCPU.
+    pub fn inject_ve(&self, tdvpr: u64, info: VeInfo) -> bool {
+        match self.inner.lock_state().vcpus.get_mut(&tdvpr) {
+            Some(vcpu) => {
+                vcpu.ve_info = Some(info);
+                true
+            }
+            None => false,
+        }
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /// Injects a fault; it stays until removed.
+    pub fn inject(&self, fault: Fault) -> FaultId {
+        self.inner.lock_state().faults.add(fault)
+    }
+
+    /// Removes an injected fault; `false` if it was not injected.
+    pub fn remove_fault(&self, id: FaultId) -> bool {
+        self.inner.lock_state().faults.remove(id)
+    }
+
+    /// Removes every injected fault.
+    pub fn clear_faults(&self) {
+        self.inner.lock_state().faults.clear();
+    }
+
+    /// How often injected fault `id` has fired, if it is still injected.
+    pub fn fault_hits(&self, id: FaultId) -> Option<u64> {
+        self.inner.lock_state().faults.fired_of(id)
+    }
+
+    /// How many calls injected faults answered in all.
+    pub fn faults_fired(&self) -> u64 {
+        self.inner.lock_state().faults.fired
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /// Calls answered for one leaf (any version).
+    pub fn calls(&self, instruction: Instruction, leaf: u64) -> u64 {
+        let key = (instruction == Instruction::Tdcall, leaf);
+        self.inner
+            .lock_state()
+            .stats
+            .get(&key)
+            .map_or(0, |s| s.calls)
+    }
+
+    /// Counters for every leaf called so far.
+    pub fn call_counts(&self) -> Vec<LeafCount> {
+        self.inner
+            .lock_state()
+            .stats
+            .iter()
+            .map(|(&(tdcall, leaf), stat)| {
+                let instruction = if tdcall {
+                    Instruction::Tdcall
+                } else {
+                    Instruction::Seamcall
+                };
+                LeafCount {
+                    instruction,
+                    leaf,
+                    name: leaf::name(instruction, leaf),
+                    calls: stat.calls,
+                    errors: stat.errors,
+                    faults: stat.faults,
+                }
+            })
+            .collect()
+    }
+
+    /// Calls answered in all.
+    pub fn total_calls(&self) -> u64 {
+        self.inner
+            .lock_state()
+            .stats
+            .values()
+            .map(|s| s.calls)
+            .sum()
+    }
+
+    /// What the PAMT says about the page containing `hpa`; `None` outside every TDMR.
+    pub fn page(&self, hpa: u64) -> Option<PageInfo> {
+        self.inner.lock_state().pamt.info(hpa)
+    }
+
+    /// Every page the module still owns (not `PT_NDA`, not reserved). After a full teardown
+    /// and TDH.PHYMEM.PAGE.RECLAIM of every page this is empty.
+    pub fn leaked_pages(&self) -> Vec<PageInfo> {
+        self.inner
+            .lock_state()
+            .pamt
+            .entries()
+            .map(|(hpa, e)| PageInfo {
+                hpa,
+                page_type: e.page_type,
+                owner: e.owner,
+                size: e.size,
+            })
+            .collect()
+    }
+
+    /// The TDR pages of every TD the module knows (until their TDR is reclaimed).
+    pub fn tds(&self) -> Vec<u64> {
+        self.inner.lock_state().tds.keys().copied().collect()
+    }
+
+    /// A snapshot of the TD with root page `tdr`.
+    pub fn td(&self, tdr: u64) -> Option<TdInfo> {
+        let st = self.inner.lock_state();
+        let td = st.tds.get(&tdr)?;
+        let mut leaves = Vec::new();
+        let mut sept_pages = Vec::new();
+        for (&(level, gpa), entry) in td.sept.iter() {
+            match *entry {
+                sept::Entry::Leaf { hpa, .. } => {
+                    leaves.push((level, gpa, hpa, sept::Entry::state(Some(entry))));
+                }
+                sept::Entry::NonLeaf { page } => sept_pages.push((level, gpa, page)),
+            }
+        }
+        Some(TdInfo {
+            tdr,
+            hkid: td.hkid,
+            lifecycle: td.lifecycle,
+            op_state: td.op,
+            tdcs_pages: td.tdcs.clone(),
+            child_count: td.child_count,
+            params: td.params,
+            gpaw: td.gpaw,
+            vcpus: td.vcpus.iter().copied().collect(),
+            epoch: td.epoch,
+            mrtd: td.mrtd_final,
+            rtmr: td.rtmr,
+            leaves,
+            sept_pages,
+        })
+    }
+
+    /// The final MRTD of TD `tdr` (after TDH.MR.FINALIZE).
+    pub fn mrtd(&self, tdr: u64) -> Option<Digest48> {
+        self.inner.lock_state().tds.get(&tdr)?.mrtd_final
+    }
+
+    /// The Secure-EPT leaf containing `gpa` in TD `tdr`: (level, base GPA, HPA, state).
+    pub fn sept_leaf(&self, tdr: u64, gpa: u64) -> Option<(u8, u64, u64, SeptState)> {
+        let st = self.inner.lock_state();
+        let (level, base, entry) = st.tds.get(&tdr)?.sept.find_leaf(gpa)?;
+        match entry {
+            sept::Entry::Leaf { hpa, .. } => {
+                Some((level, base, hpa, sept::Entry::state(Some(&entry))))
+            }
+            sept::Entry::NonLeaf { .. } => None,
+        }
+    }
+
+    /// A snapshot of vCPU `tdvpr`.
+    pub fn vcpu(&self, tdvpr: u64) -> Option<VcpuInfo> {
+        let st = self.inner.lock_state();
+        let v = st.vcpus.get(&tdvpr)?;
+        Some(VcpuInfo {
+            tdvpr,
+            tdr: v.tdr,
+            index: v.index,
+            tdcx_pages: v.tdcx.clone(),
+            state: v.state,
+            x2apic_id: v.x2apic_id,
+            associated_lp: v.associated_lp,
+            entries: v.entries,
+            gprs: v.gprs,
+        })
+    }
+
+    /// Checks that the model's state is consistent: every PAMT page has one owner that
+    /// exists, TDR child counts match the pages owned, PAMT and every Secure EPT agree (each
+    /// `PT_REG` / `PT_EPT` page of a live TD is mapped exactly once, each mapping's page has
+    /// the right PAMT entry), TDCS/TDCX/TDVPR pages are where the TD and vCPU records say,
+    /// HKIDs are owned by their TDs, and no lock is left taken. Call it when no call is in
+    /// flight.
+    ///
+    /// # Errors
+    ///
+    /// A description of the first inconsistency found.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let st = self.inner.lock_state();
+        super::invariants::check(&st, &self.inner.config)
+    }
+}
+
+impl SharedHandler for TdxModule {
+    fn handle(&self, instruction: Instruction, cpu: &mut CpuState) {
+        self.inner.handle(instruction, cpu);
+    }
+}
+
+impl TrapHandler for TdxModule {
+    fn handle(&mut self, instruction: Instruction, cpu: &mut CpuState) {
+        self.inner.handle(instruction, cpu);
+    }
+}
+
+fn cpu_from_args(rax: u64, args: &ModuleArgs) -> CpuState {
+    CpuState {
+        rax,
+        rcx: args.rcx,
+        rdx: args.rdx,
+        r8: args.r8,
+        r9: args.r9,
+        r10: args.r10,
+        r11: args.r11,
+        r12: args.r12,
+        r13: args.r13,
+        r14: args.r14,
+        r15: args.r15,
+        rbx: args.rbx,
+        rdi: args.rdi,
+        rsi: args.rsi,
+        ..CpuState::default()
+    }
+}
+
+fn args_from_cpu(cpu: &CpuState) -> ModuleArgs {
+    ModuleArgs {
+        rcx: cpu.rcx,
+        rdx: cpu.rdx,
+        r8: cpu.r8,
+        r9: cpu.r9,
+        r10: cpu.r10,
+        r11: cpu.r11,
+        r12: cpu.r12,
+        r13: cpu.r13,
+        r14: cpu.r14,
+        r15: cpu.r15,
+        rbx: cpu.rbx,
+        rdi: cpu.rdi,
+        rsi: cpu.rsi,
+    }
+}

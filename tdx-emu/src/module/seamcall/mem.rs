@@ -1,0 +1,266 @@
+//! TDH.MEM.*: the Secure EPT (SEPT.ADD, PAGE.ADD, PAGE.AUG, RANGE.BLOCK, TRACK, PAGE.REMOVE).
+
+use super::{
+    SUCCESS, claim_free_page, entry_state_error, keys_configured, need_ready, page_size, pages_4k,
+    physical, sept_error, sept_gpa, td, td_lock,
+};
+use crate::module::Call;
+use crate::module::leaf;
+use crate::module::locks::{LockKey, Mode};
+use crate::module::op_state::gate;
+use crate::module::pamt::{PAGE_4K, PamtType};
+use crate::module::sept::{Entry, LeafState};
+use crate::module::status::{Fail, Outcome, invalid, metadata_incorrect, operand as op};
+use crate::module::td::OpState;
+use tdx_core::{PageSize, TdxStatus};
+
+/// The TD-scope part of the SEPT leaves: TD locked `mode`, keys configured, and `leaf` allowed
+/// in the TD's OP_STATE by the module's table.
+pub(super) fn sept_td(call: &mut Call<'_>, tdr: u64, mode: Mode, leaf: u64) -> Result<(), Fail> {
+    need_ready(call)?;
+    call.cpu.rcx = 0;
+    call.cpu.rdx = 0;
+    td_lock(call, tdr, op::RDX, mode)?;
+    let td = td(call, tdr, op::RDX)?;
+    keys_configured(td, op::RDX)?;
+    gate(leaf, td.op)
+}
+
+pub(super) fn tdh_mem_sept_add(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr, page) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_SEPT_ADD)?;
+    let (gpa, level) = {
+        let td = td(call, tdr, op::RDX)?;
+        sept_gpa(rcx, td, 1..=td.sept.top())?
+    };
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        if td.sept.get(level, gpa).is_some() {
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        }
+    }
+    claim_free_page(call, page, op::R8)?;
+    call.st
+        .pamt
+        .assign(page, PamtType::Ept, tdr, PageSize::Size4K);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.set(level, gpa, Entry::NonLeaf { page });
+    td.child_count += 1;
+    SUCCESS
+}
+
+pub(super) fn tdh_mem_page_add(call: &mut Call<'_>) -> Outcome {
+    let (gpa, tdr, target, source) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
+    sept_td(call, tdr, Mode::Exclusive, leaf::TDH_MEM_PAGE_ADD)?;
+    {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        if !gpa.is_multiple_of(PAGE_4K) || !td.is_private_gpa(gpa) {
+            return Err(invalid(op::RCX));
+        }
+        if let Err(w) = td.sept.walk(gpa, 0) {
+            return Err(sept_error(
+                call.cpu,
+                TdxStatus::EPT_WALK_FAILED,
+                w.entry,
+                w.level_state,
+            ));
+        }
+        if td.sept.get(0, gpa).is_some() {
+            return Err(entry_state_error(call.cpu, td, 0, gpa));
+        }
+    }
+    if !source.is_multiple_of(PAGE_4K) || !physical(call, source) {
+        return Err(invalid(op::R9));
+    }
+    claim_free_page(call, target, op::R8)?;
+    let mut contents = vec![0u8; PAGE_4K as usize];
+    call.mem.read(source, &mut contents);
+    call.mem.write(target, &contents);
+    call.st
+        .pamt
+        .assign(target, PamtType::Reg, tdr, PageSize::Size4K);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.mrtd.page_add(gpa);
+    td.sept.set(
+        0,
+        gpa,
+        Entry::Leaf {
+            hpa: target,
+            state: LeafState::Present,
+            bepoch: 0,
+        },
+    );
+    td.child_count += 1;
+    SUCCESS
+}
+
+/// Locks the Secure-EPT tree shared and the entry exclusively (busy on RCX).
+pub(super) fn lock_sept_entry(
+    call: &mut Call<'_>,
+    tdr: u64,
+    level: u8,
+    gpa: u64,
+) -> Result<(), Fail> {
+    call.lock(LockKey::Sept(tdr), Mode::Shared, op::SEPT)?;
+    call.lock(
+        LockKey::SeptEntry(tdr, level, gpa),
+        Mode::Exclusive,
+        op::RCX,
+    )
+}
+
+/// Walks to (`gpa`, `level`) in TD `tdr`, turning a failed walk into `EPT_WALK_FAILED`.
+pub(super) fn walk(call: &mut Call<'_>, tdr: u64, gpa: u64, level: u8) -> Result<(), Fail> {
+    let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+    td.sept
+        .walk(gpa, level)
+        .map_err(|w| sept_error(call.cpu, TdxStatus::EPT_WALK_FAILED, w.entry, w.level_state))
+}
+
+pub(super) fn tdh_mem_page_aug(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr, page) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_AUG)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        if td.sept.get(level, gpa).is_some() {
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        }
+    }
+    let size = page_size(level);
+    if page % size.bytes() != 0 || !physical(call, page) {
+        return Err(invalid(op::R8));
+    }
+    call.lock(LockKey::Page(page), Mode::Exclusive, op::R8)?;
+    call.st.pamt.check_free(page, size, op::R8)?;
+    call.st.pamt.assign(page, PamtType::Reg, tdr, size);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.set(
+        level,
+        gpa,
+        Entry::Leaf {
+            hpa: page,
+            state: LeafState::Pending,
+            bepoch: 0,
+        },
+    );
+    td.child_count += pages_4k(size);
+    SUCCESS
+}
+
+pub(super) fn tdh_mem_range_block(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_RANGE_BLOCK)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    let epoch = td.epoch;
+    match td.sept.get(level, gpa).copied() {
+        Some(Entry::Leaf { hpa, state, .. })
+            if matches!(state, LeafState::Present | LeafState::Pending) =>
+        {
+            let state = if state == LeafState::Present {
+                LeafState::Blocked
+            } else {
+                LeafState::PendingBlocked
+            };
+            td.sept.set(
+                level,
+                gpa,
+                Entry::Leaf {
+                    hpa,
+                    state,
+                    bepoch: epoch,
+                },
+            );
+            SUCCESS
+        }
+        _ => Err(entry_state_error(call.cpu, td, level, gpa)),
+    }
+}
+
+pub(super) fn tdh_mem_track(call: &mut Call<'_>) -> Outcome {
+    need_ready(call)?;
+    let tdr = call.cpu.rcx;
+    td_lock(call, tdr, op::RCX, Mode::Shared)?;
+    {
+        let td = td(call, tdr, op::RCX)?;
+        keys_configured(td, op::RCX)?;
+        gate(leaf::TDH_MEM_TRACK, td.op)?;
+    }
+    call.lock(LockKey::Epoch(tdr), Mode::Exclusive, op::TD_EPOCH)?;
+    let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RCX))?;
+    let lagging = td
+        .vcpus
+        .iter()
+        .filter_map(|v| call.st.vcpus.get(v))
+        .any(|v| v.running && v.entered_epoch < td.epoch);
+    if lagging {
+        return Err(Fail::exact(TdxStatus::PREVIOUS_TLB_EPOCH_BUSY));
+    }
+    if let Some(td) = call.st.tds.get_mut(&tdr) {
+        td.epoch += 1;
+    }
+    SUCCESS
+}
+
+pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_REMOVE)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    let (hpa, size) = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let Some(Entry::Leaf { hpa, state, bepoch }) = td.sept.get(level, gpa).copied() else {
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        };
+        if td.op == OpState::Runnable {
+            // A running TD may have the page in its TLBs: it must be blocked, and the block
+            // tracked (TDH.MEM.TRACK, and every vCPU that entered before it has exited).
+            let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);
+            let tracked = td.epoch > bepoch
+                && !td
+                    .vcpus
+                    .iter()
+                    .filter_map(|v| call.st.vcpus.get(v))
+                    .any(|v| v.running && v.entered_epoch <= bepoch);
+            if !blocked || !tracked {
+                return Err(entry_state_error(call.cpu, td, level, gpa));
+            }
+        }
+        (hpa, page_size(level))
+    };
+    call.lock(LockKey::Page(hpa), Mode::Exclusive, op::RCX)?;
+    call.st.pamt.release(hpa);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.remove(level, gpa);
+    td.child_count = td.child_count.saturating_sub(pages_4k(size));
+    call.cpu.rcx = hpa;
+    SUCCESS
+}

@@ -1,0 +1,51 @@
+//! TDG.MR.*: TDG.MR.RTMR.EXTEND and TDG.MR.REPORT.
+
+use super::{td, translate};
+use crate::module::Call;
+use crate::module::measure::{TdReport, rtmr_extend};
+use crate::module::status::{Outcome, invalid, operand as op};
+use tdx_core::TdxStatus;
+
+pub(super) fn tdg_mr_rtmr_extend(call: &mut Call<'_>, tdr: u64) -> Outcome {
+    let (gpa, index) = (call.cpu.rcx, call.cpu.rdx);
+    if index > 3 {
+        return Err(invalid(op::RDX));
+    }
+    let hpa = translate(td(call, tdr)?, gpa, 64, op::RCX)?;
+    let mut data = [0u8; 48];
+    call.mem.read(hpa, &mut data);
+    let td = call.st.tds.get_mut(&tdr).ok_or(invalid(op::RAX))?;
+    let slot = &mut td.rtmr[index as usize];
+    *slot = rtmr_extend(slot, &data);
+    Ok(TdxStatus::SUCCESS)
+}
+
+pub(super) fn tdg_mr_report(call: &mut Call<'_>, tdr: u64) -> Outcome {
+    let (report_gpa, data_gpa, subtype) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
+    if subtype != 0 {
+        return Err(invalid(op::R8));
+    }
+    let td = td(call, tdr)?;
+    let out = translate(td, report_gpa, 1024, op::RCX)?;
+    let data = translate(td, data_gpa, 64, op::RDX)?;
+    let mut report_data = [0u8; 64];
+    call.mem.read(data, &mut report_data);
+    let params = td.params.unwrap_or_default();
+    let report = TdReport {
+        report_type: [0x81, 0, 1, 0],
+        tee_tcb_info_hash: [0; 48],
+        tee_info_hash: [0; 48],
+        report_data,
+        mac: [0; 32],
+        attributes: params.attributes,
+        xfam: params.xfam,
+        mrtd: td.mrtd_final.unwrap_or([0; 48]),
+        mrconfigid: params.mrconfigid,
+        mrowner: params.mrowner,
+        mrownerconfig: params.mrownerconfig,
+        rtmr: td.rtmr,
+    };
+    let bytes = report.build(call.secret);
+    call.mem.write(out, &bytes);
+    Ok(TdxStatus::SUCCESS)
+}
