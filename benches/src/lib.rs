@@ -12,11 +12,13 @@
 //! The subjects are compiled into this library so that the `footprint_subjects` binary (whose
 //! release build the footprint bench disassembles), the call bench and the tests share them.
 
+pub mod build;
 pub mod check;
 pub mod expansion;
 pub mod footprint;
 pub mod linux;
 pub mod report;
+pub mod shaped;
 pub mod subjects;
 
 /// One leaf's three subjects.
