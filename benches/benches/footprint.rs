@@ -20,40 +20,6 @@ use tdx_benches::subjects::SUBJECTS;
 
 const BIN: &str = "footprint_subjects";
 
-/// Build the subjects in release with the cargo that runs this bench; the executable's path.
-fn build_release() -> Result<PathBuf, String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let manifest = report::workspace_root().join("Cargo.toml");
-    let output = Command::new(&cargo)
-        .args(["build", "--release", "-p", "tdx-benches", "--bin", BIN])
-        .args([
-            "--message-format",
-            "json-render-diagnostics",
-            "--manifest-path",
-        ])
-        .arg(&manifest)
-        .output()
-        .map_err(|e| format!("cannot run {cargo}: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo build --release failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        if message["reason"] == "compiler-artifact"
-            && message["target"]["name"] == BIN
-            && let Some(path) = message["executable"].as_str()
-        {
-            return Ok(PathBuf::from(path));
-        }
-    }
-    Err("cargo did not report the footprint_subjects executable".into())
-}
-
 /// Run the subjects' own check (the three agree under the trap) on the binary measured.
 fn check(binary: &std::path::Path) -> Result<(), String> {
     let output = Command::new(binary)
@@ -151,7 +117,7 @@ fn run() -> Result<(), String> {
     if show.is_none() && !report::bench_mode() {
         return smoke();
     }
-    let path = build_release()?;
+    let path = report::build_release(BIN)?;
     check(&path)?;
     let binary = Binary::load(&path)?;
     let footprint = Footprint::measure(&binary, SUBJECTS)?;

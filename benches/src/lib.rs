@@ -14,10 +14,12 @@
 
 pub mod build;
 pub mod check;
+pub mod count;
 pub mod expansion;
 pub mod footprint;
 pub mod linux;
 pub mod report;
+pub mod script;
 pub mod shaped;
 pub mod subjects;
 
@@ -31,6 +33,8 @@ pub struct Subject {
     pub wrapper: &'static str,
     /// Run the three subjects under the trap and compare them.
     pub check: fn() -> Result<(), String>,
+    /// Run subject `'a'`, `'b'` or `'c'` once under a scripted trap (the instruction counter).
+    pub run: fn(char, script::Script),
 }
 
 impl Subject {

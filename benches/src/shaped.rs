@@ -30,7 +30,10 @@ use tdx_core::{
     Tdcs, Tdcx, TdxError, TdxStatus,
 };
 
+use crate::check::{Kind, Sample};
 use crate::linux::VMFAILINVALID;
+use crate::script::{Script, scripted};
+use tdx_emu::CpuState;
 
 /// RAX, RCX, RDX, R8-R11 as an instruction returned them.
 pub type Returned = [u64; 7];
@@ -137,6 +140,67 @@ pub fn call_failed_regs(
     r11: u64,
 ) -> TdxError {
     error(call, [rax, rcx, rdx, r8, r9, r10, r11])
+}
+
+/// One (b').
+pub struct Shaped {
+    /// The leaf's wrapper name.
+    pub name: &'static str,
+    /// Compare it with (a) under the trap.
+    pub check: fn() -> Result<(), String>,
+    /// Run it once under a script.
+    pub run: fn(Script),
+}
+
+/// The kind of a family.
+macro_rules! kind {
+    (seamcall) => {
+        Kind::Seamcall
+    };
+    (tdcall) => {
+        Kind::Tdcall
+    };
+}
+
+/// Compare (a)'s and (b')'s results and the registers their traps saw (RAX and the leaf's
+/// input registers among RCX, RDX, R8, R9).
+fn compare(
+    name: &str,
+    script: Script,
+    inputs: RegSet,
+    (a, b, same): (String, String, bool),
+    ta: &[CpuState],
+    tb: &[CpuState],
+) -> Result<(), String> {
+    let fail = |what: String| Err(format!("{name} ({script:?}): {what}"));
+    if !same {
+        return fail(format!("results differ: (a) {a}, (b') {b}"));
+    }
+    if ta.len() != tb.len() {
+        return fail(format!("(a) trapped {} times, (b') {}", ta.len(), tb.len()));
+    }
+    for (n, (x, y)) in ta.iter().zip(tb).enumerate() {
+        let regs = [
+            (0, x.rax, y.rax),
+            (1, x.rcx, y.rcx),
+            (2, x.rdx, y.rdx),
+            (8, x.r8, y.r8),
+            (9, x.r9, y.r9),
+        ];
+        for (index, got_a, got_b) in regs {
+            if (index == 0 || inputs.contains(index)) && got_a != got_b {
+                return fail(format!(
+                    "trap {n}, register {index}: (a) {got_a:#x}, (b') {got_b:#x}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Check every (b') against (a); the failures, one line each.
+pub fn check_all() -> Vec<String> {
+    SHAPED.iter().filter_map(|s| (s.check)().err()).collect()
 }
 
 /// The instruction with the inputs an entry names; `(returned registers, inputs for a retry)`.
@@ -301,8 +365,92 @@ macro_rules! shaped {
             }
         )*
 
-        /// The leaves that have a (b').
-        pub const NAMES: &[&str] = &[$(stringify!($name)),*];
+        /// The callers: call (b') and check its `Result`, as a call site does.
+        pub mod callers {
+            use super::*;
+            $(
+                /// Call (b') and test the `Result`.
+                ///
+                /// # Safety
+                ///
+                /// As (b').
+                #[inline(never)]
+                #[unsafe(export_name = concat!("tdx_cs_bp_", stringify!($name)))]
+                pub unsafe fn $name($($p: $ty),*) -> bool {
+                    // SAFETY: forwarded from the caller.
+                    unsafe { super::$name($($p),*) }.is_ok()
+                }
+            )*
+        }
+
+        /// Run (b') once under a scripted trap (for the instruction counter).
+        pub mod runs {
+            use super::*;
+            $(
+                /// Call (b') with sample operands under `script`.
+                pub fn $name(script: Script) {
+                    #[allow(unused_mut, unused_variables)]
+                    let mut tag = 0u64;
+                    $(
+                        tag += 1;
+                        let $p: $ty = Sample::sample(tag);
+                    )*
+                    let _ = scripted(kind!($family), script, || {
+                        // SAFETY: under the scripted trap handler, which answers the
+                        // instruction; nothing is accessed through the sample operands.
+                        core::hint::black_box(unsafe { super::$name($($p),*) })
+                    });
+                }
+            )*
+        }
+
+        /// (b') against (a) under the trap.
+        pub mod checks {
+            use super::*;
+            $(
+                /// Same `Result` and same registers at every trap as (a), on every script.
+                pub fn $name() -> Result<(), String> {
+                    #[allow(unused_mut, unused_variables)]
+                    let mut tag = 0u64;
+                    $(
+                        tag += 1;
+                        let $p: $ty = Sample::sample(tag);
+                    )*
+                    let kind = kind!($family);
+                    for script in Script::ALL {
+                        if script == Script::VmFailInvalid && kind != Kind::Seamcall {
+                            continue; // no CF for TDCALL
+                        }
+                        // SAFETY: under the scripted trap handler; nothing is accessed through
+                        // the sample operands.
+                        let (a, ta) = scripted(kind, script, || unsafe {
+                            crate::subjects::$name::a($($p),*)
+                        });
+                        // SAFETY: as above.
+                        let (b, tb) = scripted(kind, script, || unsafe { super::$name($($p),*) });
+                        // On VMfailInvalid the module wrote nothing: the registers in the
+                        // error are what the wrapper left there, so only the error is compared.
+                        let same = if script == Script::VmFailInvalid {
+                            a.as_ref().err().map(|e| (e.status(), e.leaf()))
+                                == b.as_ref().err().map(|e| (e.status(), e.leaf()))
+                                && a.is_err()
+                        } else {
+                            a == b
+                        };
+                        compare(stringify!($name), script, <abi::$leaf as Leaf>::INPUTS,
+                            (format!("{a:x?}"), format!("{b:x?}"), same), &ta, &tb)?;
+                    }
+                    Ok(())
+                }
+            )*
+        }
+
+        /// Every (b'), in catalog order.
+        pub static SHAPED: &[Shaped] = &[$(Shaped {
+            name: stringify!($name),
+            check: checks::$name,
+            run: runs::$name,
+        }),*];
     };
 }
 
