@@ -5,6 +5,12 @@
 //!   wrapper (the floor) and (c) the Linux-style path through a shared trampoline
 //!   ([`linux`]), as `#[inline(never)]` functions with exported names;
 //! * [`check`]: runs the three through the tdx-emu trap and checks that they agree;
+//! * [`shaped`]: (b'), hand-written wrappers with (a)'s semantics and a shared cold routine per
+//!   family; [`sites`]: their footprint and the call sites';
+//! * [`script`]: scripted trap answers (success, entropy retry, error, VMfailInvalid);
+//! * [`count`]: exact instruction counts by ptrace single-stepping (the calls bench);
+//! * [`build`]: compile-time measurements (the macro against the pre-expanded catalog, and the
+//!   clean build of tdx-core before and after the syn trim);
 //! * [`footprint`]: measures functions in a built binary (`nm`, `objdump`);
 //! * [`expansion`]: the catalog's declarations, as the expansion bench expands them;
 //! * [`report`]: writes the benches' sections of `docs/benchmarks.md`.
@@ -21,6 +27,7 @@ pub mod linux;
 pub mod report;
 pub mod script;
 pub mod shaped;
+pub mod sites;
 pub mod subjects;
 
 /// One leaf's three subjects.

@@ -463,6 +463,12 @@ macro_rules! subjects {
 
             /// Run one of the subjects (`'a'`, `'b'`, `'c'`) once under `script`.
             pub fn run(set: char, script: crate::script::Script) {
+                // Keeps the call sites linked into the binary the footprint bench measures.
+                core::hint::black_box([
+                    call_a as *const (),
+                    call_b as *const (),
+                    call_c as *const (),
+                ]);
                 #[allow(unused_mut, unused_variables)]
                 let mut tag = 0u64;
                 $(
@@ -575,6 +581,12 @@ macro_rules! subjects {
 
             /// Run one of the subjects (`'a'`, `'b'`, `'c'`) once under `script`.
             pub fn run(set: char, script: crate::script::Script) {
+                // Keeps the call sites linked into the binary the footprint bench measures.
+                core::hint::black_box([
+                    call_a as *const (),
+                    call_b as *const (),
+                    call_c as *const (),
+                ]);
                 #[allow(unused_mut, unused_variables)]
                 let mut tag = 0u64;
                 $(

@@ -35,6 +35,13 @@ fn main() {
         }
         return;
     }
+    // Link every runner (and through them the call sites) into this binary.
+    for subject in SUBJECTS {
+        std::hint::black_box(subject.run);
+    }
+    for shaped in tdx_benches::shaped::SHAPED {
+        std::hint::black_box(shaped.run);
+    }
     let mut failures = tdx_benches::check::check_all();
     failures.extend(tdx_benches::shaped::check_all());
     for failure in &failures {
