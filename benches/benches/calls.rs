@@ -1,230 +1,197 @@
-//! Calls: time per call through the tdx-emu trap, for (a) the macro's wrapper, (b) the
-//! hand-written floor and (c) the Linux-style path, against a bare trap round trip (an `asm!`
-//! block holding only the instruction). The trap handler does the minimum: RAX = 0.
+//! Calls: the exact number of instructions each wrapper executes, counted by single-stepping it
+//! with ptrace (`tdx_benches::count`), on the success path, the retry path (one
+//! `TDX_RND_NO_ENTROPY`, then success) and the error path, for (a) the macro's wrapper, (b) the
+//! floor, (b') the hand-written wrapper with (a)'s semantics and (c) the Linux-style path. No
+//! timer: a time through the ~µs trap cannot show a few instructions, a count can.
 //!
 //! ```text
 //! cargo bench -p tdx-benches --bench calls
 //! TDX_BENCH_WRITE=1 cargo bench -p tdx-benches --bench calls    # also docs/benchmarks.md
 //! ```
 //!
-//! Every figure includes the trap (a signal delivery and return, microseconds), so the ratios
-//! show what the wrapper adds on top of the instruction, not how fast a real TDX module is.
+//! Under `cargo test` it counts two leaves in the debug build (a smoke test of the counter).
 
-use core::arch::asm;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::hint::black_box;
-use std::time::Duration;
+use std::path::Path;
+use std::process::Command;
 
-use criterion::measurement::WallTime;
-use criterion::{BenchmarkGroup, Criterion};
-use tdx_benches::check::Sample;
-use tdx_benches::report::{self, Estimate};
-use tdx_benches::subjects::{
-    tdg_vm_rd, tdh_mng_create, tdh_phymem_page_reclaim, tdh_vp_enter, tdvmcall_map_gpa,
-};
-use tdx_calls::handles::{TdxTd, TdxVp};
-use tdx_core::outputs::MapGpaTarget;
-use tdx_core::{FieldId, Hkid, Hpa, ModuleArgs};
-use tdx_emu::{CpuState, Instruction, with_handler};
+use tdx_benches::count::{Count, parse};
+use tdx_benches::report;
+use tdx_benches::subjects::SUBJECTS;
 
-const GROUP: &str = "calls";
+const BIN: &str = "footprint_subjects";
+const SETS: [&str; 4] = ["a", "b", "b'", "c"];
 
-/// The floor of every figure: the instruction alone.
-#[inline(never)]
-fn bare_seamcall() -> u64 {
-    let rax: u64;
-    // SAFETY: under `with_handler`, the trap answers SEAMCALL and changes only RAX (and CF,
-    // which the block does not promise to preserve).
-    unsafe { asm!("seamcall", inout("rax") 0u64 => rax, options(nostack)) };
-    rax
-}
+type Counts = BTreeMap<(String, String, String), Count>;
 
-/// The same for TDCALL.
-#[inline(never)]
-fn bare_tdcall() -> u64 {
-    let rax: u64;
-    // SAFETY: as `bare_seamcall`.
-    unsafe { asm!("tdcall", inout("rax") 0u64 => rax, options(nostack)) };
-    rax
-}
-
-/// Time `routine` with the minimal handler installed for this thread.
-fn bench<R>(c: &mut Group<'_>, id: &str, mut routine: impl FnMut() -> R) {
-    let mut handler = |_: Instruction, cpu: &mut CpuState| cpu.rax = 0;
-    with_handler(&mut handler, || {
-        c.bench_function(id, |b| b.iter(&mut routine));
-    });
-}
-
-type Group<'a> = BenchmarkGroup<'a, WallTime>;
-
-/// One leaf's three subjects, and the bare round trip they are compared with.
-struct Leaf {
-    name: &'static str,
-    bare: &'static str,
-}
-
-const LEAVES: [Leaf; 5] = [
-    Leaf {
-        name: "tdh_phymem_page_reclaim",
-        bare: "bare_seamcall",
-    },
-    Leaf {
-        name: "tdh_mng_create",
-        bare: "bare_seamcall",
-    },
-    Leaf {
-        name: "tdh_vp_enter",
-        bare: "bare_seamcall",
-    },
-    Leaf {
-        name: "tdg_vm_rd",
-        bare: "bare_tdcall",
-    },
-    Leaf {
-        name: "tdvmcall_map_gpa",
-        bare: "bare_tdcall",
-    },
-];
-
-const SETS: [(&str, &str); 3] = [
-    ("a_macro", "(a) macro"),
-    ("b_floor", "(b) floor"),
-    ("c_linux", "(c) Linux-style"),
-];
-
-/// The three subjects of `leaf`, called with `args` (evaluated inside the timed closure).
-macro_rules! three {
-    ($c:ident, $leaf:ident($($arg:expr),*)) => {
-        bench($c, concat!(stringify!($leaf), "_a_macro"), || {
-            // SAFETY: under the trap handler, which answers the instruction; nothing is
-            // accessed through the sample operands, and `ModuleArgs` arguments are live.
-            unsafe { $leaf::a($(black_box($arg)),*) }
-        });
-        bench($c, concat!(stringify!($leaf), "_b_floor"), || {
-            // SAFETY: as above.
-            unsafe { $leaf::b($(black_box($arg)),*) }
-        });
-        bench($c, concat!(stringify!($leaf), "_c_linux"), || {
-            // SAFETY: as above.
-            unsafe { $leaf::c($(black_box($arg)),*) }
-        });
-    };
-}
-
-fn benches(c: &mut Group<'_>) {
-    bench(c, "bare_seamcall", bare_seamcall);
-    bench(c, "bare_tdcall", bare_tdcall);
-
-    let page = Hpa::sample(1);
-    three!(c, tdh_phymem_page_reclaim(page));
-
-    let td: &TdxTd<'_> = Sample::sample(1);
-    let hkid = Hkid::sample(2);
-    three!(c, tdh_mng_create(td, hkid));
-
-    let vp: &TdxVp<'_> = Sample::sample(3);
-    let mut args = ModuleArgs::default();
-    three!(c, tdh_vp_enter(vp, &mut args));
-
-    let field = FieldId::sample(4);
-    three!(c, tdg_vm_rd(field));
-
-    let start = MapGpaTarget::sample(5);
-    three!(c, tdvmcall_map_gpa(start, 0x1000));
-}
-
-fn row(out: &mut String, id: &str, label: &str, e: Estimate, bare: Estimate, target: bool) {
-    let ratio = e.mean / bare.mean;
-    let verdict = match (target, ratio <= 1.25) {
-        (false, _) => "",
-        (true, true) => "met",
-        (true, false) => "**missed**",
-    };
-    let _ = writeln!(
-        out,
-        "| `{id}` | {label} | {} | {} – {} | {} | {ratio:.3} | {verdict} |",
-        report::format_ns(e.mean),
-        report::format_ns(e.low),
-        report::format_ns(e.high),
-        report::format_ns(e.median),
-    );
-}
-
-fn section() -> Result<String, String> {
-    let mut out = format!(
-        "## Calls\n\n\
-         Command: `TDX_BENCH_WRITE=1 cargo bench -p tdx-benches --bench calls` (criterion: \
-         warm-up 1 s, measurement 3 s, 30 samples per benchmark; the tdx-emu handler sets \
-         RAX = 0 and nothing else).\n\n\
-         Machine: {}.\n\n\
-         Target: (a) at most 1.25 × the bare trap round trip of its instruction. Every figure \
-         is dominated by the trap itself (SIGILL delivery, handler, `sigreturn`). Time is \
-         criterion's estimate per call (the slope of its linear regression).\n\n\
-         | benchmark | subject | time | 95% CI | median | ratio to bare | target |\n\
-         |---|---|--:|--:|--:|--:|---|\n",
-        report::machine()
-    );
-    let mut widest: f64 = 0.0;
-    let seam = report::read_estimate(GROUP, "bare_seamcall")?;
-    let td = report::read_estimate(GROUP, "bare_tdcall")?;
-    for bare in [seam, td] {
-        widest = widest.max((bare.high - bare.low) / bare.mean);
+fn counts(binary: &Path, leaves: &[&str]) -> Result<Counts, String> {
+    let output = Command::new(binary)
+        .arg("--count")
+        .args(leaves)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{} --count failed: {}",
+            binary.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
-    row(
-        &mut out,
-        "bare_seamcall",
-        "`asm!(\"seamcall\")`",
-        seam,
-        seam,
-        false,
-    );
-    row(&mut out, "bare_tdcall", "`asm!(\"tdcall\")`", td, td, false);
-    for leaf in &LEAVES {
-        let bare = if leaf.bare == "bare_seamcall" {
-            seam
-        } else {
-            td
-        };
-        for (suffix, label) in SETS {
-            let id = format!("{}_{suffix}", leaf.name);
-            let e = report::read_estimate(GROUP, &id)?;
-            widest = widest.max((e.high - e.low) / e.mean);
-            let label = format!("{label} (vs `{}`)", leaf.bare);
-            row(&mut out, &id, &label, e, bare, suffix == "a_macro");
+    let text = String::from_utf8_lossy(&output.stdout);
+    Ok(parse(&text)
+        .into_iter()
+        .map(|(leaf, set, script, count)| ((leaf, set, script), count))
+        .collect())
+}
+
+fn get(counts: &Counts, leaf: &str, set: &str, script: &str) -> Option<u64> {
+    counts
+        .get(&(leaf.to_string(), set.to_string(), script.to_string()))
+        .and_then(|c| c.as_ref().ok().copied())
+}
+
+fn smoke() -> Result<(), String> {
+    let binary = Path::new(env!("CARGO_BIN_EXE_footprint_subjects"));
+    let counts = counts(binary, &["tdh_mng_addcx", "tdg_vm_rd"])?;
+    if let Some((key, Err(e))) = counts.iter().find(|(_, c)| c.is_err()) {
+        return Err(format!("{key:?}: {e}"));
+    }
+    for set in ["a", "b'", "c"] {
+        let ok = get(&counts, "tdh_mng_addcx", set, "Success").ok_or("no success count")?;
+        let retry = get(&counts, "tdh_mng_addcx", set, "EntropyOnce").ok_or("no retry count")?;
+        if retry <= ok {
+            return Err(format!(
+                "({set}) retry path {retry} not longer than success {ok}"
+            ));
         }
     }
-    let _ = writeln!(
-        out,
-        "\nThe widest 95% confidence interval above is {:.1}% of its estimate: ratios closer to 1 \
-         than that are noise of the trap, not a cost of the wrapper.",
-        widest * 100.0
+    println!(
+        "calls smoke test: {} counts in the debug build; run `cargo bench -p tdx-benches --bench calls` for the figures",
+        counts.len()
     );
-    Ok(out)
+    Ok(())
+}
+
+fn cell(v: Option<u64>) -> String {
+    v.map_or("—".into(), |v| v.to_string())
+}
+
+fn section(counts: &Counts, binary: &Path) -> String {
+    let mut table = String::from(
+        "| leaf | (a) ok | (b) ok | (b') ok | (c) ok | (a) − (b) ok | (a) retry +/attempt | (b') retry +/attempt | (c) retry +/attempt | (a) error | (b') error | (c) error |\n\
+         |---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n",
+    );
+    let (mut within, mut n) = (0, 0);
+    let mut worst: Option<(i64, &str)> = None;
+    let mut totals = [0u64; 4];
+    for subject in SUBJECTS {
+        let leaf = subject.name;
+        let ok = SETS.map(|set| get(counts, leaf, set, "Success"));
+        for (total, v) in totals.iter_mut().zip(ok) {
+            *total += v.unwrap_or(0);
+        }
+        let retry = |set: &str| {
+            let (once, ok) = (
+                get(counts, leaf, set, "EntropyOnce"),
+                get(counts, leaf, set, "Success"),
+            );
+            // A set that does not retry returns the status: the "retry" run is an error run.
+            let retries = subject.family() == "seamcall" && get(counts, leaf, set, "Error") != once;
+            match (once, ok) {
+                (Some(once), Some(ok)) if retries => format!("+{}", once as i64 - ok as i64),
+                (Some(_), Some(_)) => "no retry".into(),
+                _ => "—".into(),
+            }
+        };
+        let diff = match (ok[0], ok[1]) {
+            (Some(a), Some(b)) => {
+                let d = a as i64 - b as i64;
+                n += 1;
+                if d <= 3 {
+                    within += 1;
+                }
+                if worst.is_none_or(|(w, _)| d > w) {
+                    worst = Some((d, leaf));
+                }
+                format!("{d:+}")
+            }
+            _ => "—".into(),
+        };
+        let _ = writeln!(
+            table,
+            "| `{leaf}` | {} | {} | {} | {} | {diff} | {} | {} | {} | {} | {} | {} |",
+            cell(ok[0]),
+            cell(ok[1]),
+            cell(ok[2]),
+            cell(ok[3]),
+            retry("a"),
+            retry("b'"),
+            retry("c"),
+            cell(get(counts, leaf, "a", "Error")),
+            cell(get(counts, leaf, "b'", "Error")),
+            cell(get(counts, leaf, "c", "Error")),
+        );
+    }
+    let failed: Vec<String> = counts
+        .iter()
+        .filter_map(|(k, c)| c.as_ref().err().map(|e| format!("{k:?}: {e}")))
+        .collect();
+    let verdict = if within == n { "met" } else { "**missed**" };
+    let worst = worst.map_or(String::new(), |(d, leaf)| format!("; worst `{leaf}` {d:+}"));
+    format!(
+        "## Calls\n\n\
+         Command: `TDX_BENCH_WRITE=1 cargo bench -p tdx-benches --bench calls` (builds \
+         `cargo build --release -p tdx-benches --bin {BIN}` and runs `{} --count`).\n\n\
+         Machine: {}.\n\n\
+         Exact instruction counts, no timer. `tdx_benches::count` forks a child that calls the \
+         subject once under a scripted tdx-emu trap handler (`tdx_benches::script`), and \
+         single-steps it with `PTRACE_SINGLESTEP`: it counts from the subject's entry (its symbol \
+         in the binary's symbol table; for (a) the catalog wrapper itself) until it returns to the \
+         return address found at entry, callees included (the shared cold routine, the \
+         trampolines, `memcpy`). The trapped SEAMCALL/TDCALL counts as one instruction; the \
+         emulator's signal handler is not counted (counting pauses at the SIGILL/SIGSEGV stop and \
+         resumes when RIP is back just after the instruction at the same RSP). Paths: **ok** = \
+         success with information (`TDX_KEY_CONFIGURED`; TDG.VP.VMCALL: RAX = R10 = 0; \
+         TDH.VP.ENTER: exit reason 77), **retry** = one `TDX_RND_NO_ENTROPY` then success, shown \
+         as the instructions added by the extra attempt, **error** = `TDX_OPERAND_INVALID` \
+         (TDG.VP.VMCALL: the VMM's `TDG.VP.VMCALL_INVALID_OPERAND` in R10). (b) never retries and \
+         never captures, so its three paths are the same length.\n\n\
+         | target | measured | verdict |\n|---|---|---|\n\
+         | every leaf: (a)'s success path within 3 instructions of (b) | {within} of {n} leaves{worst} | {verdict} |\n\n\
+         Success path, all {} leaves: (a) {} instructions, (b) {}, (b') {} (over the {} leaves \
+         that have one), (c) {}.\n\n{table}{}",
+        binary.display(),
+        report::machine(),
+        SUBJECTS.len(),
+        totals[0],
+        totals[1],
+        totals[2],
+        tdx_benches::shaped::SHAPED.len(),
+        totals[3],
+        if failed.is_empty() {
+            String::new()
+        } else {
+            format!("\nNot counted: {}\n", failed.join("; "))
+        }
+    )
+}
+
+fn run() -> Result<(), String> {
+    if !report::bench_mode() {
+        return smoke();
+    }
+    let binary = report::build_release(BIN)?;
+    let counts = counts(&binary, &[])?;
+    let section = section(&counts, &binary);
+    println!("{section}");
+    report::write_section("calls", &section);
+    Ok(())
 }
 
 fn main() {
-    let mut c = Criterion::default()
-        .output_directory(&report::criterion_dir())
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-        .sample_size(30)
-        .configure_from_args();
-    let mut group = c.benchmark_group(GROUP);
-    benches(&mut group);
-    group.finish();
-    c.final_summary();
-    if !report::bench_mode() {
-        return;
-    }
-    match section() {
-        Ok(section) => {
-            println!("{section}");
-            report::write_section("calls", &section);
-        }
-        Err(error) => {
-            eprintln!("calls: {error}");
-            std::process::exit(1);
-        }
+    if let Err(error) = run() {
+        eprintln!("calls: {error}");
+        std::process::exit(1);
     }
 }

@@ -16,43 +16,10 @@ use std::process::Command;
 
 use tdx_benches::footprint::{Binary, Footprint, Set};
 use tdx_benches::report;
+use tdx_benches::sites::Sites;
 use tdx_benches::subjects::SUBJECTS;
 
 const BIN: &str = "footprint_subjects";
-
-/// Build the subjects in release with the cargo that runs this bench; the executable's path.
-fn build_release() -> Result<PathBuf, String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let manifest = report::workspace_root().join("Cargo.toml");
-    let output = Command::new(&cargo)
-        .args(["build", "--release", "-p", "tdx-benches", "--bin", BIN])
-        .args([
-            "--message-format",
-            "json-render-diagnostics",
-            "--manifest-path",
-        ])
-        .arg(&manifest)
-        .output()
-        .map_err(|e| format!("cannot run {cargo}: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "cargo build --release failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        ));
-    }
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
-        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-            continue;
-        };
-        if message["reason"] == "compiler-artifact"
-            && message["target"]["name"] == BIN
-            && let Some(path) = message["executable"].as_str()
-        {
-            return Ok(PathBuf::from(path));
-        }
-    }
-    Err("cargo did not report the footprint_subjects executable".into())
-}
 
 /// Run the subjects' own check (the three agree under the trap) on the binary measured.
 fn check(binary: &std::path::Path) -> Result<(), String> {
@@ -97,6 +64,19 @@ fn smoke() -> Result<(), String> {
     if !missing.is_empty() {
         return Err(format!("catalog wrappers without subjects: {missing:?}"));
     }
+    let sites = Sites::measure(&binary, &footprint);
+    let shaped = sites.shaped.iter().flatten().count();
+    if shaped != tdx_benches::shaped::SHAPED.len() {
+        return Err(format!(
+            "{shaped} (b') symbols found of {}",
+            tdx_benches::shaped::SHAPED.len()
+        ));
+    }
+    for (row, callers) in footprint.rows.iter().zip(&sites.callers) {
+        if callers[0].is_none() || callers[3].is_none() {
+            return Err(format!("{}: a call-site symbol is missing", row.leaf));
+        }
+    }
     println!(
         "footprint smoke test: {} leaves measured in the debug build ({}); run `cargo bench -p tdx-benches --bench footprint` for the figures",
         footprint.rows.len(),
@@ -105,7 +85,7 @@ fn smoke() -> Result<(), String> {
     Ok(())
 }
 
-fn section(binary: &Binary, footprint: &Footprint) -> String {
+fn section(binary: &Binary, footprint: &Footprint, sites: &Sites) -> String {
     let n = footprint.rows.len();
     let missing = missing_subjects();
     let coverage = if missing.is_empty() {
@@ -125,7 +105,14 @@ fn section(binary: &Binary, footprint: &Footprint) -> String {
          Leaves: {coverage}. Shared functions (the trampolines of (c), the cold error \
          constructor `tdx_core::__private::call_failed` of (a)) are counted once per set, in \
          the totals.\n\n\
-         ### Targets\n\n{}\n### Totals\n\n{}\n### Shared functions\n\n{}\n### Per leaf\n\n{}",
+         (b') is `tdx_fp_bp_<leaf>` (`benches/src/shaped.rs`): the same semantics as (a), the \
+         retry and the error capture in one shared cold routine per family; it exists for every \
+         SEAMCALL and TDCALL leaf that is not a `regs = …` wrapper. The call sites are \
+         `tdx_cs_{{a,b,bp,c}}_<leaf>`: an `#[inline(never)]` function that takes the leaf's \
+         parameters, calls the subject and returns whether it succeeded (`is_ok()`; for (b) and \
+         (c) the same rule on the raw status).\n\n\
+         ### Targets\n\n{}\n### Totals\n\n{}\n{}\n### Shared functions\n\n{}\n### Per leaf\n\n{}\n\
+         ### Per leaf: (b') and the call sites\n\n{}",
         binary
             .path
             .strip_prefix(std::env::var("CARGO_TARGET_DIR").unwrap_or_default())
@@ -134,10 +121,12 @@ fn section(binary: &Binary, footprint: &Footprint) -> String {
                 |p| format!("$CARGO_TARGET_DIR/{}", p.display())
             ),
         report::machine(),
-        footprint.targets_table(),
+        sites.targets(footprint),
         footprint.totals_table(),
+        sites.totals(footprint),
         footprint.shared_table(),
         footprint.leaf_table(),
+        sites.table(footprint),
     )
 }
 
@@ -151,19 +140,20 @@ fn run() -> Result<(), String> {
     if show.is_none() && !report::bench_mode() {
         return smoke();
     }
-    let path = build_release()?;
+    let path = report::build_release(BIN)?;
     check(&path)?;
     let binary = Binary::load(&path)?;
     let footprint = Footprint::measure(&binary, SUBJECTS)?;
+    let sites = Sites::measure(&binary, &footprint);
     if let Some(leaf) = show {
         let listing = footprint.show(&binary, &leaf).ok_or_else(|| {
             let names: Vec<&str> = footprint.rows.iter().map(|r| r.leaf).collect();
             format!("no leaf {leaf}; leaves: {}", names.join(" "))
         })?;
-        print!("{listing}");
+        print!("{listing}{}", sites.show(&footprint, &leaf));
         return Ok(());
     }
-    let section = section(&binary, &footprint);
+    let section = section(&binary, &footprint, &sites);
     println!("{section}");
     report::write_section("footprint", &section);
     Ok(())

@@ -6,6 +6,40 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+/// Build binary `bin` of this package in release with the cargo that runs the bench; its path.
+pub fn build_release(bin: &str) -> Result<PathBuf, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let manifest = workspace_root().join("Cargo.toml");
+    let output = Command::new(&cargo)
+        .args(["build", "--release", "-p", "tdx-benches", "--bin", bin])
+        .args([
+            "--message-format",
+            "json-render-diagnostics",
+            "--manifest-path",
+        ])
+        .arg(&manifest)
+        .output()
+        .map_err(|e| format!("cannot run {cargo}: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "cargo build --release failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if message["reason"] == "compiler-artifact"
+            && message["target"]["name"] == bin
+            && let Some(path) = message["executable"].as_str()
+        {
+            return Ok(PathBuf::from(path));
+        }
+    }
+    Err(format!("cargo did not report the {bin} executable"))
+}
+
 /// Where the benchmark report lives.
 pub fn docs_path() -> PathBuf {
     workspace_root().join("docs/benchmarks.md")

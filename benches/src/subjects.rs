@@ -311,6 +311,75 @@ macro_rules! a_fields {
     ($out:ident; $ty:path) => { vec![crate::check::Raw::raw(&$out)] };
 }
 
+/// The call sites: `#[inline(never)]` callers of (a), (b) and (c) that call the subject and
+/// test its result (`is_ok()`; for (b) and (c) the same rule on the raw status), exported as
+/// `tdx_cs_{a,b,c}_<leaf>` so that the footprint bench measures what a caller pays.
+macro_rules! callers {
+    ($name:ident; $($params:tt)*) => { callers!(@split $name [] $($params)*); };
+    (@split $name:ident [$($decl:tt)*] ; $($rest:tt)*) => {
+        callers!(@args $name [$($decl)*] [] $($rest)*);
+    };
+    (@split $name:ident [$($decl:tt)*] $t:tt $($rest:tt)*) => {
+        callers!(@split $name [$($decl)* $t] $($rest)*);
+    };
+    (@args $name:ident [$($decl:tt)*] [$($arg:tt)*] ; $ok:ident) => {
+        /// Call (a) and test the `Result`.
+        ///
+        /// # Safety
+        ///
+        /// As (a).
+        #[inline(never)]
+        #[unsafe(export_name = concat!("tdx_cs_a_", stringify!($name)))]
+        pub unsafe fn call_a($($decl)*) -> bool {
+            // SAFETY: forwarded from the caller.
+            unsafe { a($($arg)*) }.is_ok()
+        }
+
+        /// Call (b) and test its status.
+        ///
+        /// # Safety
+        ///
+        /// As (a).
+        #[inline(never)]
+        #[unsafe(export_name = concat!("tdx_cs_b_", stringify!($name)))]
+        pub unsafe fn call_b($($decl)*) -> bool {
+            // SAFETY: forwarded from the caller.
+            let (status, out) = unsafe { b($($arg)*) };
+            crate::subjects::raw_ok(crate::check::Kind::$ok, status, &out)
+        }
+
+        /// Call (c) and test its status.
+        ///
+        /// # Safety
+        ///
+        /// As (a).
+        #[inline(never)]
+        #[unsafe(export_name = concat!("tdx_cs_c_", stringify!($name)))]
+        pub unsafe fn call_c($($decl)*) -> bool {
+            // SAFETY: forwarded from the caller.
+            let (status, out) = unsafe { c($($arg)*) };
+            crate::subjects::raw_ok(crate::check::Kind::$ok, status, &out)
+        }
+    };
+    (@args $name:ident [$($decl:tt)*] [$($arg:tt)*] $t:tt $($rest:tt)*) => {
+        callers!(@args $name [$($decl)*] [$($arg)* $t] $($rest)*);
+    };
+}
+
+/// Whether a raw `(status, [outputs])` is a success, by the rule of the leaf's kind: the
+/// status's error bit; for TDG.VP.VMCALL also the VMM's status in R10 (the first output); for
+/// the vendor hypercall (R10 a result) only the TDCALL status.
+#[inline(always)]
+pub fn raw_ok<const N: usize>(kind: crate::check::Kind, status: u64, out: &[u64; N]) -> bool {
+    match kind {
+        crate::check::Kind::Tdvmcall => {
+            status == 0 && out.first().is_some_and(|r10| r10 >> 63 == 0)
+        }
+        crate::check::Kind::Vendor => status == 0,
+        _ => status >> 63 == 0,
+    }
+}
+
 /// The list of leaves: one entry per catalog wrapper, see the module documentation.
 macro_rules! subjects {
     (@list [$($done:ident)*]) => {
@@ -390,12 +459,42 @@ macro_rules! subjects {
                 )
             }
 
+            callers!($name; $($p: $ty,)* $args: &mut ModuleArgs; $($p,)* $args; Seamcall);
+
+            /// Run one of the subjects (`'a'`, `'b'`, `'c'`) once under `script`.
+            pub fn run(set: char, script: crate::script::Script) {
+                // Keeps the call sites linked into the binary the footprint bench measures.
+                core::hint::black_box([
+                    call_a as *const (),
+                    call_b as *const (),
+                    call_c as *const (),
+                ]);
+                #[allow(unused_mut, unused_variables)]
+                let mut tag = 0u64;
+                $(
+                    tag += 1;
+                    let $p: $ty = crate::check::Sample::sample(tag);
+                )*
+                let mut $args = ModuleArgs::ZERO;
+                let kind = crate::check::Kind::$kind;
+                // SAFETY: under the scripted trap handler; `args` is live, nothing is accessed
+                // through the sample values.
+                let _ = crate::script::scripted(kind, script, || unsafe {
+                    match set {
+                        'a' => core::hint::black_box(a($($p,)* &mut $args)).is_ok(),
+                        'b' => core::hint::black_box(b($($p,)* &mut $args)).0 == 0,
+                        _ => core::hint::black_box(c($($p,)* &mut $args)).0 == 0,
+                    }
+                });
+            }
+
             /// The leaf's entry.
             pub const SUBJECT: Subject = Subject {
                 name: stringify!($name),
                 kind: crate::check::Kind::$kind,
                 wrapper: concat!("tdx_calls::", stringify!($module), "::", stringify!($func)),
                 check,
+                run,
             };
         }
         subjects!(@list [$($done)* $name] $($rest)*);
@@ -478,12 +577,41 @@ macro_rules! subjects {
                 Ok(())
             }
 
+            callers!($name; $($p: $ty),*; $($p),*; $kind);
+
+            /// Run one of the subjects (`'a'`, `'b'`, `'c'`) once under `script`.
+            pub fn run(set: char, script: crate::script::Script) {
+                // Keeps the call sites linked into the binary the footprint bench measures.
+                core::hint::black_box([
+                    call_a as *const (),
+                    call_b as *const (),
+                    call_c as *const (),
+                ]);
+                #[allow(unused_mut, unused_variables)]
+                let mut tag = 0u64;
+                $(
+                    tag += 1;
+                    let $p: $ty = crate::check::Sample::sample(tag);
+                )*
+                let kind = crate::check::Kind::$kind;
+                // SAFETY: under the scripted trap handler; nothing is accessed through the
+                // sample operands.
+                let _ = crate::script::scripted(kind, script, || unsafe {
+                    match set {
+                        'a' => core::hint::black_box(a($($p),*)).is_ok(),
+                        'b' => core::hint::black_box(b($($p),*)).0 == 0,
+                        _ => core::hint::black_box(c($($p),*)).0 == 0,
+                    }
+                });
+            }
+
             /// The leaf's entry.
             pub const SUBJECT: Subject = Subject {
                 name: stringify!($name),
                 kind: crate::check::Kind::$kind,
                 wrapper: concat!("tdx_calls::", stringify!($module), "::", stringify!($func)),
                 check,
+                run,
             };
         }
         subjects!(@list [$($done)* $name] $($rest)*);

@@ -34,3 +34,21 @@ fn macro_floor_and_linux_path_agree_under_the_trap() {
     let failures = tdx_benches::check::check_all();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_hand_written_same_semantics_wrappers_agree_with_the_macro_under_the_trap() {
+    let failures = tdx_benches::shaped::check_all();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let seamcall = tdx_benches::subjects::SUBJECTS
+        .iter()
+        .filter(|s| s.kind == tdx_benches::check::Kind::Seamcall);
+    for subject in seamcall {
+        assert!(
+            tdx_benches::shaped::SHAPED
+                .iter()
+                .any(|s| s.name == subject.name),
+            "{} has no (b')",
+            subject.name
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Scripted answers of the tdx-emu trap: which status each trapped instruction returns, so that
+//! a wrapper can be driven down its success, retry and error paths (by the (b') check and by
+//! the instruction counter).
+
+use crate::check::Kind;
+use tdx_core::{TdvmcallStatus, TdxStatus};
+use tdx_emu::{CpuState, Instruction, with_handler};
+
+/// A path through a wrapper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Success (with information for SEAMCALL/TDCALL; RAX = 0, R10 = 0 for TDG.VP.VMCALL).
+    Success,
+    /// One `TDX_RND_NO_ENTROPY`, then success.
+    EntropyOnce,
+    /// `TDX_RND_NO_ENTROPY` every time.
+    EntropyAlways,
+    /// An error: `TDX_OPERAND_INVALID` in RAX (TDG.VP.VMCALL: the VMM's
+    /// `TDG.VP.VMCALL_INVALID_OPERAND` in R10).
+    Error,
+    /// CF = 1, RAX untouched (SEAMCALL).
+    VmFailInvalid,
+}
+
+impl Script {
+    /// All of them.
+    pub const ALL: [Script; 5] = [
+        Script::Success,
+        Script::EntropyOnce,
+        Script::EntropyAlways,
+        Script::Error,
+        Script::VmFailInvalid,
+    ];
+}
+
+/// Success with information: `TDX_KEY_CONFIGURED` (bit 63 clear, non-zero).
+const SUCCESS_WITH_INFO: u64 = 0x0000_0815_0000_0000;
+/// TDH.VP.ENTER success: exit reason 77 (TDCALL).
+const SUCCESS_EXIT: u64 = 77;
+/// RCX, RDX, R8-R11, then R12-R15, RBX, RDI, RSI.
+const VOLATILE: [u8; 6] = [1, 2, 8, 9, 10, 11];
+const OPERANDS: [u8; 13] = [1, 2, 8, 9, 10, 11, 12, 13, 14, 15, 3, 7, 6];
+
+fn set(cpu: &mut CpuState, index: u8, value: u64) {
+    let slot = match index {
+        1 => &mut cpu.rcx,
+        2 => &mut cpu.rdx,
+        3 => &mut cpu.rbx,
+        6 => &mut cpu.rsi,
+        7 => &mut cpu.rdi,
+        8 => &mut cpu.r8,
+        9 => &mut cpu.r9,
+        10 => &mut cpu.r10,
+        11 => &mut cpu.r11,
+        12 => &mut cpu.r12,
+        13 => &mut cpu.r13,
+        14 => &mut cpu.r14,
+        _ => &mut cpu.r15,
+    };
+    *slot = value;
+}
+
+/// Answer the `n`-th trap (from 0) of `script` for a leaf of `kind`: distinct values in the
+/// registers the module (or VMM) writes, then the status.
+pub fn answer(kind: Kind, script: Script, n: u64, cpu: &mut CpuState) {
+    if script == Script::VmFailInvalid && kind.family() == "seamcall" {
+        cpu.cf = true;
+        return;
+    }
+    let writes: Vec<u8> = match kind {
+        Kind::SeamcallRegs | Kind::TdcallRegs => OPERANDS.to_vec(),
+        Kind::Tdvmcall | Kind::Vendor => {
+            let exposed = cpu.rcx;
+            OPERANDS
+                .into_iter()
+                .filter(|&i| exposed & 1 << i != 0 || i == 10 || i == 11)
+                .collect()
+        }
+        Kind::Seamcall | Kind::Tdcall => VOLATILE.to_vec(),
+    };
+    for index in writes {
+        set(cpu, index, 0x5000 + 0x100 * n + u64::from(index));
+    }
+    let entropy = match script {
+        Script::EntropyOnce => n == 0,
+        Script::EntropyAlways => true,
+        _ => false,
+    };
+    let error = script == Script::Error;
+    match kind {
+        Kind::Tdvmcall | Kind::Vendor => {
+            cpu.rax = if entropy {
+                TdxStatus::RND_NO_ENTROPY.raw()
+            } else {
+                0
+            };
+            cpu.r10 = if error {
+                TdvmcallStatus::INVALID_OPERAND.raw()
+            } else {
+                0
+            };
+        }
+        _ => {
+            cpu.rax = if entropy {
+                TdxStatus::RND_NO_ENTROPY.raw()
+            } else if error {
+                TdxStatus::OPERAND_INVALID.raw()
+            } else if kind == Kind::SeamcallRegs {
+                SUCCESS_EXIT
+            } else {
+                SUCCESS_WITH_INFO
+            };
+        }
+    }
+}
+
+/// Run `f` under a handler that answers every trap as `script` says; the registers each trap
+/// saw.
+pub fn scripted<R>(kind: Kind, script: Script, f: impl FnOnce() -> R) -> (R, Vec<CpuState>) {
+    let mut seen = Vec::new();
+    let mut handler = |_: Instruction, cpu: &mut CpuState| {
+        let n = seen.len() as u64;
+        seen.push(*cpu);
+        answer(kind, script, n, cpu);
+    };
+    let result = with_handler(&mut handler, f);
+    (result, seen)
+}
