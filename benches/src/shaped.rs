@@ -354,7 +354,7 @@ macro_rules! shaped {
             pub unsafe fn $name($($p: $ty),*) -> Result<$out $(:: $outp)*, TdxError> {
                 static CALL: CallSite = CallSite {
                     leaf: <abi::$leaf as Leaf>::INFO,
-                    returned: RegSet::from_bits(0x0f06),
+                    returned: RegSet::from_bits(<abi::$leaf as Leaf>::WRITES.bits() & 0x0f06),
                 };
                 #[allow(unused_mut)]
                 let (mut r, i) = issue!($family <abi::$leaf as Leaf>::INFO.rax(); [$($ins)*]);
@@ -506,7 +506,7 @@ shaped! {
         => seamcall TdhMemPageRemove retry -> TdxStatus
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
     tdh_sys_key_config() => seamcall TdhSysKeyConfig retry -> TdxStatus [];
-    tdh_sys_init(attributes: u64) => seamcall TdhSysInit retry -> TdxStatus [rcx = attributes];
+    tdh_sys_init() => seamcall TdhSysInit retry -> TdxStatus [rcx = 0];
     tdh_sys_rd(field: FieldId) => seamcall TdhSysRd retry -> host::SysRd { value: r8 }
         [rdx = field.to_reg()];
     tdh_sys_lp_init() => seamcall TdhSysLpInit retry -> TdxStatus [];
@@ -543,7 +543,7 @@ shaped! {
     tdg_mem_page_accept(gpa: AcceptGpa) => tdcall TdgMemPageAccept once -> TdxStatus
         [rcx = gpa.to_reg()];
     tdg_vm_rd(field: FieldId) => tdcall TdgVmRd once -> guest::VmRd { value: r8 }
-        [rdx = field.to_reg()];
+        [rcx = 0, rdx = field.to_reg()];
     tdg_vm_wr(field: FieldId, value: u64, mask: u64) => tdcall TdgVmWr once -> TdxStatus
-        [rdx = field.to_reg(), r8 = value, r9 = mask];
+        [rcx = 0, rdx = field.to_reg(), r8 = value, r9 = mask];
 }
