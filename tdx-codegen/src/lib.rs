@@ -23,6 +23,7 @@ pub mod ir;
 pub mod parse;
 pub mod plan;
 pub mod regs;
+mod suggest;
 pub mod validate;
 
 use proc_macro2::TokenStream;

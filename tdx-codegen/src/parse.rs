@@ -204,14 +204,26 @@ pub fn parse_args(family: Family, tokens: TokenStream) -> syn::Result<Args> {
                 "`{key}` is not available on #[tdvmcall]; use \
                  #[tdcall(leaf = abi::TdgVpVmcall, regs = …)] for a raw TDG.VP.VMCALL"
             ))),
-            _ => Err(meta.error(format!(
-                "unknown {attr} argument `{key}`; expected one of {}",
-                match family {
-                    Family::Tdvmcall => "`subfn`, `in`, `out`, `retry`",
-                    Family::Seamcall | Family::Tdcall =>
-                        "`leaf`, `version`, `in`, `out`, `clobber`, `regs`, `retry`",
-                }
-            ))),
+            _ => {
+                let keys: &[&str] = match family {
+                    Family::Tdvmcall => &["subfn", "in", "out", "retry"],
+                    Family::Seamcall | Family::Tdcall => {
+                        &["leaf", "version", "in", "out", "clobber", "regs", "retry"]
+                    }
+                };
+                let expected: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+                Err(
+                    meta.error(match crate::suggest::closest(&key, keys.iter().copied()) {
+                        Some(close) => {
+                            format!("unknown {attr} argument `{key}`; did you mean `{close}`?")
+                        }
+                        None => format!(
+                            "unknown {attr} argument `{key}`; expected one of {}",
+                            expected.join(", ")
+                        ),
+                    }),
+                )
+            }
         }
     });
     parser.parse2(tokens)?;
@@ -286,12 +298,13 @@ fn parse_retry(meta: &syn::meta::ParseNestedMeta) -> syn::Result<RetryArg> {
                 Ok(())
             }
             _ => Err(inner.error(format!(
-                "unknown retry policy `{}`; expected `busy = N`, `entropy = N` or `none`",
+                "unknown retry policy `{}`; expected `busy = N`, `entropy = N` or `none`{}",
                 if key.is_empty() {
                     "?".to_owned()
                 } else {
                     key.clone()
-                }
+                },
+                crate::suggest::hint(&key, [kw::BUSY, kw::ENTROPY, kw::NONE])
             ))),
         }
     })?;

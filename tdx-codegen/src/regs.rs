@@ -180,6 +180,12 @@ impl Reg {
                     name.to_ascii_lowercase()
                 )
             }
+            _ if crate::suggest::closest(&name, Reg::ALL.iter().map(|r| r.name())).is_some() => {
+                format!(
+                    "unknown register `{name}`{}",
+                    crate::suggest::hint(&name, Reg::ALL.iter().map(|r| r.name()))
+                )
+            }
             _ => format!(
                 "unknown register `{name}`; expected one of rcx, rdx, r8, r9, r10, r11, r12, \
                  r13, r14, r15, rbx, rdi, rsi"

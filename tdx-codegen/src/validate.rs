@@ -250,10 +250,19 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
             errors.push(
                 bind.param.span(),
                 format!(
-                    "`{}` binds `{}`, which is not a parameter of `{}`",
+                    "`{}` binds `{}`, which is not a parameter of `{}`{}",
                     reg.name(),
                     bind.param,
-                    sig.ident
+                    sig.ident,
+                    crate::suggest::hint(
+                        &bind.param.to_string(),
+                        params
+                            .iter()
+                            .map(|p| p.to_string())
+                            .collect::<Vec<_>>()
+                            .iter()
+                            .map(String::as_str)
+                    )
                 ),
             );
         }

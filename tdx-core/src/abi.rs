@@ -375,6 +375,31 @@ macro_rules! abi_table {
         }
     )*) => {$(
         $(#[$attr])*
+        #[doc = ""]
+        #[doc = "# Registers"]
+        #[doc = ""]
+        #[doc = "| register | direction | Rust type |"]
+        #[doc = "|---|---|---|"]
+        $(#[doc = ::core::concat!(
+            "| `", ::core::stringify!($in_reg), "` | in | `", ::core::stringify!($in_ty), "` |"
+        )])*
+        $($(#[doc = ::core::concat!(
+            "| `", ::core::stringify!($zero_reg), "` | in: reserved, the wrapper loads 0 | – |"
+        )])*)?
+        $(#[doc = ::core::concat!(
+            "| `", ::core::stringify!($out_reg), "` | out | `", ::core::stringify!($out_ty), "` |"
+        )])*
+        $($(#[doc = ::core::concat!(
+            "| `", ::core::stringify!($err_reg), "` | written: error information | `u64` |"
+        )])*)?
+        $(
+            #[doc = ""]
+            #[doc = "First module release of each version the module accepts:"]
+            $(#[doc = ::core::concat!(
+                "version ", ::core::stringify!($since_v), ": ", ::core::stringify!($since_major),
+                ".", ::core::stringify!($since_minor), ".", ::core::stringify!($since_update), ";"
+            )])*
+        )?
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         $vis struct $leaf;
 
@@ -416,11 +441,13 @@ macro_rules! abi_table {
         $(
             // SAFETY: the table entry says so in writing (`unsafe impl SafeLeaf;`), with the
             // reason in a `// SAFETY:` comment at the entry.
+            #[diagnostic::do_not_recommend]
             unsafe impl $crate::abi::SafeLeaf for $leaf {}
             const _: () = { let _ = ::core::stringify!($safe); };
         )?
 
         $(
+            #[diagnostic::do_not_recommend]
             impl $crate::abi::Input<$crate::__abi_reg!($in_reg)> for $leaf {
                 type Type = $in_ty;
             }
@@ -439,6 +466,7 @@ macro_rules! __abi_register_form {
     (seamcall 0 $leaf:ident) => {};
     (tdcall 0 $leaf:ident) => {};
     ($family:ident $number:tt $leaf:ident) => {
+        #[doc(hidden)]
         impl $crate::__private::RegisterForm for $leaf {
             type Leaf = $leaf;
         }
@@ -638,12 +666,15 @@ macro_rules! __abi_outputs {
 #[macro_export]
 macro_rules! __abi_lookup_out {
     ($leaf:ident, $want:ident; ) => {
+        #[doc(hidden)]
+        #[diagnostic::do_not_recommend]
         impl $crate::abi::Output<$crate::__abi_reg!($want)> for $leaf {
             type Type = $crate::abi::NoOutput;
         }
     };
     ($leaf:ident, $want:ident; $reg:ident : $ty:ty $(, $rreg:ident : $rty:ty)*) => {
         $crate::__abi_if_eq! { $want $reg {
+            #[diagnostic::do_not_recommend]
             impl $crate::abi::Output<$crate::__abi_reg!($want)> for $leaf {
                 type Type = $ty;
             }
@@ -713,6 +744,8 @@ macro_rules! __abi_preserves {
 #[macro_export]
 macro_rules! __abi_impl_unless {
     ($leaf:ident, $trait:ident, $want:ident; ) => {
+        #[doc(hidden)]
+        #[diagnostic::do_not_recommend]
         impl $crate::abi::$trait<$crate::__abi_reg!($want)> for $leaf {}
     };
     ($leaf:ident, $trait:ident, $want:ident; $reg:ident $($rest:ident)*) => {

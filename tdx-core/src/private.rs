@@ -27,7 +27,7 @@ pub enum Unchecked {}
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be passed in `{R}` of `{L}`: the ABI table wants `{K}`",
     label = "this is a `{Self}`, not a `{K}`",
-    note = "addresses of different spaces and pages of different kinds never convert implicitly: use the named conversion, or fix the binding"
+    note = "addresses of different spaces and pages of different kinds never convert implicitly; the explicit conversions are `Gpa::to_shared`, `SharedGpa::to_private`, `KeyedHpa::new(hpa, hkid, phys_bits)`, `Page::<K>::hpa` and `Page::<K>::new(hpa)`; between an HVA or a GVA and a physical address there is none, because the translation belongs to your page tables: pass the value the ABI table wants"
 )]
 pub trait Operand<K, L, R> {
     /// The register image.
