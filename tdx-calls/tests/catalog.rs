@@ -249,16 +249,27 @@ fn markdown_is_committed_as_docs_catalog_md() {
     );
 }
 
-/// `(module, wrapper, family, leaf path)` of every wrapper in `expanded/*.rs`, read from the
+/// `(module, wrapper, family, leaf path)` of every wrapper in `expanded/**/*.rs`, read from the
 /// `// wrapper: m::f (...)` line and the register plan under it.
 fn expanded_wrappers() -> Vec<(String, String, String, String)> {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("tdx-calls/expanded exists")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("expanded");
     let mut out = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tdx-calls/expanded exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
     for file in files {
         let text = std::fs::read_to_string(&file).expect("read expansion");
         let mut lines = text.lines();
