@@ -1,16 +1,18 @@
 //! # tdx-calls
 //!
-//! Every TDX call Linux makes, declared with the `tdx-core` DSL: one wrapper per leaf, named
-//! after the spec mnemonic, each expanded into the exact `asm!` block for that leaf.
+//! Every TDX call Linux makes, and every other SEAMCALL and TDCALL leaf TDX module 1.5
+//! dispatches, declared with the `tdx-core` DSL: one wrapper per leaf, named after the spec
+//! mnemonic, each expanded into the exact `asm!` block for that leaf.
 //!
 //! | module | family | what |
 //! |---|---|---|
-//! | [`host`] | SEAMCALL | the 35 TDX-module leaves (host VMM → TDX module), the extended-error decoders, Linux's bounded loops |
+//! | [`host`] | SEAMCALL | the 69 TDX-module leaves (host VMM → TDX module: the 68 module 1.5.01 dispatches, and TDH.SYS.DISABLE), by class, the extended-error decoders, Linux's bounded loops |
 //! | [`seamldr`] | SEAMCALL | the two P-SEAMLDR leaves (bit 63) |
-//! | [`guest`] | TDCALL | the 8 TDCALL leaves (TD guest → TDX module), page acceptance |
+//! | [`guest`] | TDCALL | the 21 TDCALL leaves of module 1.5.01 (TD guest → TDX module), by class, page acceptance |
 //! | [`vmcall`] | TDG.VP.VMCALL | the 11 GHCI sub-functions (TD guest → VMM), the KVM hypercall, MapGPA's loop |
 //! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`] and [`TdxVp`] |
 //! | [`catalog`] | – | the list of wrappers as data (`--example abi`, `docs/catalog.md`) |
+//! | [`abi`] | – | the ABI table: [`tdx_core::abi`] and the module-1.5 leaves it does not have yet |
 //!
 //! The expansion of every wrapper is committed under `tdx-calls/expanded/`, and a test fails
 //! when it is stale. Retry policy is Linux's: SEAMCALLs retry `TDX_RND_NO_ENTROPY` (10
@@ -23,6 +25,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
+pub mod abi;
 pub mod catalog;
 pub mod guest;
 pub mod handles;

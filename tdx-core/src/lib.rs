@@ -80,11 +80,16 @@
 pub mod abi;
 pub mod addr;
 pub mod args;
+pub mod cpuid_ve;
 pub mod error;
+pub mod l2;
+pub mod migration;
+pub mod operand_error;
 pub mod outputs;
 pub mod packed;
 pub mod page;
 pub mod reg;
+pub mod servtd;
 pub mod status;
 
 /// The DSL reference (`docs/dsl.md`), included here so that its examples are compiled.
@@ -98,12 +103,22 @@ pub mod __private;
 
 pub use addr::{AddrError, Gpa, Gva, Hpa, Hva, KeyedHpa, SharedGpa};
 pub use args::ModuleArgs;
+pub use cpuid_ve::CpuidVe;
 pub use error::{CallSite, TdxError};
+pub use l2::{
+    AttrFlags, GpaAttr, L2EnterFlags, L2EnterGuestState, L2Invalidate, L2SeptPage, L2Vm, L2VmMask,
+    VmAndFlags,
+};
+pub use migration::{
+    GpaListError, GpaListInfo, HpaAndSize, MacLists, MigStream, MigscPage, PageListInfo,
+};
+pub use operand_error::OperandError;
 pub use outputs::{
     AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, ExitReason, GpaWidth, IoPort,
     KvmHypercallNr, MapGpaTarget, MsrIndex, PamtPageSize, RtmrIndex, TdAttributes, VeInstruction,
 };
 pub use packed::{AcceptGpa, FieldId, Hkid, PageSize, SeptGpa, SeptLevel};
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
+pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType};
 pub use status::{TdvmcallStatus, TdxStatus};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};

@@ -539,3 +539,884 @@ pub unsafe fn tdh_mem_page_remove(
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
+
+// wrapper: host::tdh_mem_page_relocate (host/mem.rs)
+// seamcall abi::TdhMemPageRelocate | in: rcx=gpa rdx=td.tdr r8=target | out: rcx->old_page | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_page_relocate`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemPageRelocate {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub old_page: <abi::TdhMemPageRelocate as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_page_relocate(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+    target: Page<Guest>,
+) -> Result<MemPageRelocate, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageRelocate>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageRelocate>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemPageRelocate as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemPageRelocate as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemPageRelocate as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageRelocate,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageRelocate,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageRelocate,
+        ::tdx_core::__private::R8,
+        _,
+    >(target);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MemPageRelocate {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        old_page: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemPageRelocate,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+    })
+}
+
+// wrapper: host::tdh_mem_rd (host/mem.rs)
+// seamcall abi::TdhMemRd | in: rcx=gpa rdx=td.tdr | out: r8->data | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_rd`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemRd {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub data: <abi::TdhMemRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
+pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRd>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRd>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemRd as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemRd as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemRd as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemRd,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemRd,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MemRd {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        data: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemRd,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
+// wrapper: host::tdh_mem_wr (host/mem.rs)
+// seamcall abi::TdhMemWr | in: rcx=gpa rdx=td.tdr r8=data | out: r8->old | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_wr`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemWr {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub old: <abi::TdhMemWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
+pub unsafe fn tdh_mem_wr(
+    td: &TdxTd<'_>,
+    gpa: Gpa,
+    data: u64,
+) -> Result<MemWr, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemWr>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemWr>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemWr as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemWr as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemWr as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemWr,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemWr,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemWr,
+        ::tdx_core::__private::R8,
+        _,
+    >(data);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MemWr {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        old: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemWr,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
+// wrapper: host::tdh_mem_page_demote (host/mem.rs)
+// seamcall abi::TdhMemPageDemote | in: rcx=gpa rdx=td.tdr r8=sept r9=l2_vm1 r10=l2_vm2 r11=l2_vm3 | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_mem_page_demote(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+    sept: Page<Sept>,
+    l2_vm1: L2SeptPage,
+    l2_vm2: L2SeptPage,
+    l2_vm3: L2SeptPage,
+) -> Result<TdxStatus, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageDemote>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageDemote>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemPageDemote as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemPageDemote as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemPageDemote as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::R8,
+        _,
+    >(sept);
+    let __in_r9: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::R9,
+        _,
+    >(l2_vm1);
+    let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::R10,
+        _,
+    >(l2_vm2);
+    let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::R11,
+        _,
+    >(l2_vm3);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            inout("r9") __in_r9 => __r9,
+            inout("r10") __in_r10 => __r10,
+            inout("r11") __in_r11 => __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}
+
+// wrapper: host::tdh_mem_page_promote (host/mem.rs)
+// seamcall abi::TdhMemPagePromote | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_page_promote`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemPagePromote {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub sept_page: <abi::TdhMemPagePromote as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_page_promote(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemPagePromote, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPagePromote>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPagePromote>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemPagePromote as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemPagePromote as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemPagePromote as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPagePromote,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPagePromote,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MemPagePromote {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        sept_page: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemPagePromote,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+    })
+}
+
+// wrapper: host::tdh_mem_sept_rd (host/mem.rs)
+// seamcall abi::TdhMemSeptRd | in: rcx=gpa rdx=td.tdr | out: rcx->entry rdx->level_state r8->attributes | clobber: r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_sept_rd`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemSeptRd {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub entry: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+    ///`rdx` as the call returned it.
+    pub level_state: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rdx,
+    >>::Type,
+    ///`r8` as the call returned it.
+    pub attributes: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R8,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_sept_rd(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemSeptRd, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRd>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRd>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemSeptRd as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemSeptRd as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemSeptRd as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptRd,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptRd,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MemSeptRd {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        entry: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        level_state: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::Rdx,
+        >(__rdx),
+        attributes: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
+// wrapper: host::tdh_mem_sept_remove (host/mem.rs)
+// seamcall abi::TdhMemSeptRemove | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_sept_remove`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemSeptRemove {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub sept_page: <abi::TdhMemSeptRemove as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_sept_remove(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemSeptRemove, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRemove>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRemove>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemSeptRemove as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemSeptRemove as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemSeptRemove as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptRemove,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptRemove,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MemSeptRemove {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        sept_page: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRemove,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+    })
+}
+
+// wrapper: host::tdh_mem_range_unblock (host/mem.rs)
+// seamcall abi::TdhMemRangeUnblock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_mem_range_unblock(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<TdxStatus, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRangeUnblock>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRangeUnblock>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMemRangeUnblock as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMemRangeUnblock as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMemRangeUnblock as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemRangeUnblock,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemRangeUnblock,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}

@@ -601,3 +601,289 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
+
+// wrapper: host::tdh_mng_wr (host/mng.rs)
+// seamcall abi::TdhMngWr | in: rcx=td.tdr rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mng_wr`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MngWr {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub old: <abi::TdhMngWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
+pub unsafe fn tdh_mng_wr(
+    td: &TdxTd<'_>,
+    field: FieldId,
+    value: u64,
+    mask: u64,
+) -> Result<MngWr, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMngWr>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngWr>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMngWr as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMngWr as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMngWr as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngWr,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(td.tdr);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngWr,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(field);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngWr,
+        ::tdx_core::__private::R8,
+        _,
+    >(value);
+    let __in_r9: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngWr,
+        ::tdx_core::__private::R9,
+        _,
+    >(mask);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            inout("r9") __in_r9 => __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(MngWr {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        old: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMngWr,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
+// wrapper: host::tdh_mng_key_reclaimid (host/mng.rs)
+// seamcall abi::TdhMngKeyReclaimid | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_mng_key_reclaimid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyReclaimid>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyReclaimid>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMngKeyReclaimid as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMngKeyReclaimid as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMngKeyReclaimid as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMngKeyReclaimid,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            lateout("rdx") __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}
+
+// wrapper: host::tdh_mig_stream_create (host/mng.rs)
+// seamcall abi::TdhMigStreamCreate | in: rcx=migsc rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_mig_stream_create(
+    td: &TdxTd<'_>,
+    migsc: MigscPage,
+) -> Result<TdxStatus, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMigStreamCreate>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMigStreamCreate>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhMigStreamCreate as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhMigStreamCreate as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhMigStreamCreate as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMigStreamCreate,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(migsc);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMigStreamCreate,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}

@@ -750,3 +750,313 @@ pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
+
+// wrapper: host::tdh_sys_info (host/sys.rs)
+// seamcall abi::TdhSysInfo | in: rcx=sysinfo rdx=sysinfo_len r8=cmrs r9=cmr_entries | out: rdx->sysinfo_written r9->cmrs_written | clobber: rcx r8 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_sys_info`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct SysInfo {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rdx` as the call returned it.
+    pub sysinfo_written: <abi::TdhSysInfo as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rdx,
+    >>::Type,
+    ///`r9` as the call returned it.
+    pub cmrs_written: <abi::TdhSysInfo as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R9,
+    >>::Type,
+}
+pub unsafe fn tdh_sys_info(
+    sysinfo: Hpa,
+    sysinfo_len: u64,
+    cmrs: Hpa,
+    cmr_entries: u64,
+) -> Result<SysInfo, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhSysInfo>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysInfo>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhSysInfo as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhSysInfo as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhSysInfo as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
+    );
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhSysInfo,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(sysinfo);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhSysInfo,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(sysinfo_len);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhSysInfo,
+        ::tdx_core::__private::R8,
+        _,
+    >(cmrs);
+    let __in_r9: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhSysInfo,
+        ::tdx_core::__private::R9,
+        _,
+    >(cmr_entries);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            inout("r9") __in_r9 => __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(SysInfo {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        sysinfo_written: ::tdx_core::__private::output::<
+            _,
+            abi::TdhSysInfo,
+            ::tdx_core::__private::Rdx,
+        >(__rdx),
+        cmrs_written: ::tdx_core::__private::output::<
+            _,
+            abi::TdhSysInfo,
+            ::tdx_core::__private::R9,
+        >(__r9),
+    })
+}
+
+// wrapper: host::tdh_sys_rdall (host/sys.rs)
+// seamcall abi::TdhSysRdall | in: rdx=list r8=field | out: r8->next | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_sys_rdall`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct SysRdall {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub next: <abi::TdhSysRdall as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
+pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhSysRdall>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysRdall>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhSysRdall as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhSysRdall as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhSysRdall as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0104u16),
+    );
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhSysRdall,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(list);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhSysRdall,
+        ::tdx_core::__private::R8,
+        _,
+    >(field);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            lateout("rcx") __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(SysRdall {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        next: ::tdx_core::__private::output::<
+            _,
+            abi::TdhSysRdall,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
+// wrapper: host::tdh_sys_lp_shutdown (host/sys.rs)
+// seamcall abi::TdhSysLpShutdown | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_sys_lp_shutdown() -> Result<TdxStatus, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpShutdown>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpShutdown>(),
+            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+        }
+    };
+    const _: () = ::tdx_core::__private::check_register_form(
+        <abi::TdhSysLpShutdown as ::tdx_core::__private::Leaf>::INFO,
+    );
+    const _: () = ::tdx_core::__private::check_inputs(
+        <abi::TdhSysLpShutdown as ::tdx_core::__private::Leaf>::INFO,
+        <abi::TdhSysLpShutdown as ::tdx_core::__private::Leaf>::INPUTS,
+        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
+    );
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            inout("rax") __leaf.rax() => __rax,
+            lateout("rcx") __rcx,
+            lateout("rdx") __rdx,
+            lateout("r8") __r8,
+            lateout("r9") __r9,
+            lateout("r10") __r10,
+            lateout("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}

@@ -1,7 +1,8 @@
 //! TD management (TDH.MNG.*): create a TD, configure its key, add its TDCS pages, initialize
 //! it, read its metadata and release its HKID.
 
-use tdx_core::abi;
+use crate::abi;
+use tdx_core::MigscPage;
 use tdx_core::{FieldId, Hkid, Hpa, Page, Tdcs, TdxError, TdxStatus, seamcall};
 
 use crate::handles::TdxTd;
@@ -137,3 +138,77 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
 /// written back ([`tdh_phymem_cache_wb`](super::tdh_phymem_cache_wb)). See the module docs.
 #[seamcall(leaf = abi::TdhMngKeyFreeid, in(rcx = td.tdr))]
 pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
+
+// ================================================================= module 1.5 leaves
+
+/// TDH.MNG.WR (SEAMCALL leaf 13): write a TD-scope metadata field (debug TDs, or fields the host may write), returning the old value.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 13 | status |
+/// | RCX | `td.tdr`: the TD's TDR | – |
+/// | RDX | `field`: the field ID | – |
+/// | R8 | `value`: the value | `old`: the field's previous value |
+/// | R9 | `mask`: the bits of `value` to write | – |
+///
+/// Statuses: `TDX_METADATA_FIELD_NOT_WRITABLE`, `TDX_METADATA_FIELD_ID_INCORRECT`;
+/// `TDX_OPERAND_BUSY`; the handler returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`,
+/// `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00
+/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
+/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` and its
+/// dispatcher.
+///
+/// # Safety
+///
+/// `td.tdr` is an initialized TD, and the written state is one the TD may be given. See the
+/// module docs.
+#[seamcall(leaf = abi::TdhMngWr, in(rcx = td.tdr, rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+pub unsafe fn tdh_mng_wr(
+    td: &TdxTd<'_>,
+    field: FieldId,
+    value: u64,
+    mask: u64,
+) -> Result<MngWr, TdxError>;
+
+/// TDH.MNG.KEY.RECLAIMID (SEAMCALL leaf 27): legacy step of HKID reclamation (kept for compatibility; the module only checks the TD's state).
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 27 | status |
+/// | RCX | `td.tdr`: the TD's TDR | – |
+///
+/// Statuses: `TDX_OPERAND_INVALID`, `TDX_OPERAND_BUSY` for the TDR; no leaf-specific status in
+/// the handler; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00
+/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
+/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c`
+/// and its dispatcher.
+///
+/// # Safety
+///
+/// `td.tdr` is a TD being torn down. See the module docs.
+#[seamcall(leaf = abi::TdhMngKeyReclaimid, in(rcx = td.tdr))]
+pub unsafe fn tdh_mng_key_reclaimid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
+
+/// TDH.MIG.STREAM.CREATE (SEAMCALL leaf 96): create a migration stream on a migration stream context (MIGSC) page.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 96 | status |
+/// | RCX | `migsc`: the MIGSC page | – |
+/// | RDX | `td.tdr`: the TD's TDR | – |
+///
+/// Statuses: `TDX_OPERAND_INVALID`, `TDX_PAGE_METADATA_INCORRECT` (RCX); `TDX_OPERAND_BUSY`;
+/// the handler returns `TDX_MAX_MIGS_NUM_EXCEEDED`, `TDX_OPERAND_BUSY`; `TDX_RND_NO_ENTROPY`
+/// after 10 attempts. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from
+/// 1.0.00). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_mig_stream_create.c` and its dispatcher.
+///
+/// # Safety
+///
+/// `migsc` is a page the caller owns and hands to the TDX module (flushed from the cache) until
+/// reclaimed. See the module docs.
+#[seamcall(leaf = abi::TdhMigStreamCreate, in(rcx = migsc, rdx = td.tdr))]
+pub unsafe fn tdh_mig_stream_create(
+    td: &TdxTd<'_>,
+    migsc: MigscPage,
+) -> Result<TdxStatus, TdxError>;

@@ -1,8 +1,12 @@
-//! SEAMCALL: every TDX-module leaf Linux uses (host VMM → TDX module), one wrapper per leaf,
-//! named after the spec mnemonic, plus the bounded loops Linux runs over some of them.
+//! SEAMCALL: every TDX-module leaf of module 1.5 (host VMM → TDX module), one wrapper per
+//! leaf, named after the spec mnemonic, plus the bounded loops Linux runs over some of them.
+//! The wrappers are grouped by the spec's classes, one file each (`host/{sys,mng,mr,mem,vp,
+//! phymem,servtd,export,import}.rs`), and all reachable here.
 //!
-//! Registers, numbers and retry rules are Linux's (arch/x86/virt/vmx/tdx/tdx.{c,h}@0eaed89c,
-//! arch/x86/kvm/vmx/tdx.c@3829d81b); see the ABI table ([`tdx_core::abi`]) for the sources.
+//! For the leaves Linux uses, registers, numbers and retry rules are Linux's
+//! (arch/x86/virt/vmx/tdx/tdx.{c,h}@0eaed89c, arch/x86/kvm/vmx/tdx.c@3829d81b); the others
+//! were read in the TDX module source (intel/tdx-module@72d8cffb, 1.5.01), as each wrapper
+//! says. See the ABI table ([`tdx_core::abi`], [`crate::abi`]) for the sources.
 //!
 //! # Statuses every wrapper may return
 //!
@@ -31,21 +35,28 @@
 
 use core::fmt;
 
+use crate::abi;
 use tdx_core::TdxError;
-use tdx_core::abi::{self, Family, Leaf, LeafInfo};
+use tdx_core::abi::{Family, Leaf, LeafInfo};
 use tdx_core::packed::SeptLevelState;
 
+mod export;
+mod import;
 mod mem;
 mod mng;
 mod mr;
 mod phymem;
+mod servtd;
 mod sys;
 mod vp;
 
+pub use export::*;
+pub use import::*;
 pub use mem::*;
 pub use mng::*;
 pub use mr::*;
 pub use phymem::*;
+pub use servtd::*;
 pub use sys::*;
 pub use vp::*;
 
@@ -53,8 +64,9 @@ pub use vp::*;
 
 /// The extended error information of a failed Secure-EPT SEAMCALL (TDH.MEM.PAGE.ADD,
 /// TDH.MEM.SEPT.ADD, TDH.MEM.PAGE.AUG, TDH.MEM.RANGE.BLOCK, TDH.MR.EXTEND,
-/// TDH.MEM.PAGE.REMOVE): RCX (`ext_err1`, the Secure-EPT entry) and RDX (`ext_err2`, the level
-/// and state, `level_state` in KVM).
+/// TDH.MEM.PAGE.REMOVE, and the module-1.5 Secure-EPT leaves: RELOCATE, MEM.RD/WR,
+/// DEMOTE, PROMOTE, SEPT.RD, SEPT.REMOVE, RANGE.UNBLOCK, EXPORT.UNBLOCKW): RCX (`ext_err1`,
+/// the Secure-EPT entry) and RDX (`ext_err2`, the level and state, `level_state` in KVM).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SeptErrorDetail {
     /// RCX: the Secure-EPT entry (`ext_err1`).
@@ -69,14 +81,24 @@ impl fmt::Display for SeptErrorDetail {
     }
 }
 
-/// The leaves that return [`SeptErrorDetail`] in RCX/RDX on error.
-const SEPT_ERROR_LEAVES: [LeafInfo; 6] = [
+/// The leaves that return [`SeptErrorDetail`] in RCX/RDX on error: every handler of
+/// intel/tdx-module@72d8cffb (1.5.01) that calls `set_arch_septe_details_in_vmm_regs`.
+const SEPT_ERROR_LEAVES: [LeafInfo; 15] = [
     abi::TdhMemPageAdd::INFO,
     abi::TdhMemSeptAdd::INFO,
     abi::TdhMemPageAug::INFO,
     abi::TdhMemRangeBlock::INFO,
     abi::TdhMrExtend::INFO,
     abi::TdhMemPageRemove::INFO,
+    abi::TdhMemPageRelocate::INFO,
+    abi::TdhMemRd::INFO,
+    abi::TdhMemWr::INFO,
+    abi::TdhMemPageDemote::INFO,
+    abi::TdhMemPagePromote::INFO,
+    abi::TdhMemSeptRd::INFO,
+    abi::TdhMemSeptRemove::INFO,
+    abi::TdhMemRangeUnblock::INFO,
+    abi::TdhExportUnblockw::INFO,
 ];
 
 /// Whether `err` comes from the SEAMCALL leaf `info` (any version), and the module ran (not a

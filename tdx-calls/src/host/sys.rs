@@ -4,7 +4,7 @@
 
 use core::fmt;
 
-use tdx_core::abi;
+use crate::abi;
 use tdx_core::{FieldId, Hkid, Hpa, TdxError, TdxStatus, seamcall};
 
 /// TDH.SYS.INIT (SEAMCALL leaf 33): global initialization of the TDX module; the first
@@ -278,3 +278,71 @@ pub unsafe fn tdh_sys_tdmr_init_loop(
         }
     }
 }
+
+// ================================================================= module 1.5 leaves
+
+/// TDH.SYS.INFO (SEAMCALL leaf 32): the TDX module 1.0 information interface: write TDSYSINFO_STRUCT and the CMR table.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 32 | status |
+/// | RCX | `sysinfo`: HPA of the TDSYSINFO_STRUCT buffer (1024-byte aligned) | – |
+/// | RDX | `sysinfo_len`: its size in bytes (≥ 1024) | `sysinfo_written`: the bytes written to the TDSYSINFO_STRUCT |
+/// | R8 | `cmrs`: HPA of the CMR_INFO array (512-byte aligned) | – |
+/// | R9 | `cmr_entries`: its number of entries (≥ 32, `MAX_CMR`) | `cmrs_written`: the CMR entries written (`MAX_CMR`) |
+///
+/// Statuses: `TDX_OPERAND_INVALID` for a bad size or alignment (operands RCX, RDX, R8, R9); the
+/// handler returns `TDX_OPERAND_INVALID`, `TDX_SYS_LP_INIT_NOT_DONE`; `TDX_RND_NO_ENTROPY`
+/// after 10 attempts. First module version: 1.0.00 (intel/tdx-module@9359de5c, per the module
+/// reference JSON; checked in 1.5.01). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_sys_info.c` and its dispatcher.
+///
+/// # Safety
+///
+/// `sysinfo` and `cmrs` are writable memory of the given sizes, valid and not otherwise
+/// accessed during the call. See the module docs.
+#[seamcall(leaf = abi::TdhSysInfo, in(rcx = sysinfo, rdx = sysinfo_len, r8 = cmrs, r9 = cmr_entries), out(rdx = sysinfo_written, r9 = cmrs_written))]
+pub unsafe fn tdh_sys_info(
+    sysinfo: Hpa,
+    sysinfo_len: u64,
+    cmrs: Hpa,
+    cmr_entries: u64,
+) -> Result<SysInfo, TdxError>;
+
+/// TDH.SYS.RDALL (SEAMCALL leaf 37): read every global metadata field from `field` on into a metadata list page.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 37 | status |
+/// | RDX | `list`: HPA of the 4 KiB metadata list page | – |
+/// | R8 | `field`: the first field ID | `next`: the next field ID to read, or `MD_FIELD_ID_NA` (all ones) when done |
+///
+/// Statuses: `TDX_OPERAND_INVALID` (RDX); `TDX_METADATA_LIST_OVERFLOW` (call again from
+/// `next`); the handler returns `TDX_SYS_LP_INIT_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10
+/// attempts. RCX is not read. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent
+/// from 1.0.00). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_sys_rdall.c` and its dispatcher.
+///
+/// # Safety
+///
+/// `list` is a writable 4 KiB page, valid and not otherwise accessed during the call. See the
+/// module docs.
+#[seamcall(leaf = abi::TdhSysRdall, in(rdx = list, r8 = field), out(r8 = next))]
+pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxError>;
+
+/// TDH.SYS.LP.SHUTDOWN (SEAMCALL leaf 44): shut this logical processor's part of the TDX module down (the only leaf accepted once the module is shut down).
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 44 | status |
+///
+/// Statuses: none specific; no leaf-specific status in the handler; `TDX_RND_NO_ENTROPY` after
+/// 10 attempts. First module version: 1.0.00 (intel/tdx-module@9359de5c, per the module
+/// reference JSON; checked in 1.5.01). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c` and its dispatcher.
+///
+/// # Safety
+///
+/// No TD may run on this logical processor afterwards. See the module docs.
+#[seamcall(leaf = abi::TdhSysLpShutdown)]
+pub unsafe fn tdh_sys_lp_shutdown() -> Result<TdxStatus, TdxError>;
