@@ -367,7 +367,8 @@ impl Check {
             }
             cpu.rax = if scenario == Scenario::Error {
                 TdxStatus::OPERAND_INVALID.raw()
-            } else if kind.exposes() {
+            } else if kind.exposes() || kind == Kind::TdcallRegs {
+                // TDG.VP.VMCALL: any non-zero RAX means the TDCALL itself failed.
                 0
             } else if kind.regs() {
                 SUCCESS_EXIT

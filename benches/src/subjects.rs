@@ -728,13 +728,13 @@ subjects! {
         linux retry __seamcall(31) {} -> [];
     }
 
-    tdh_sys_init(attributes: u64) => Seamcall {
+    tdh_sys_init() => Seamcall {
         catalog host::tdh_sys_init -> TdxStatus;
         floor seamcall(33) [
-            inout("rcx") attributes => _,
+            inout("rcx") 0u64 => _,
             lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [];
-        linux retry __seamcall(33) { rcx: attributes } -> [];
+        linux retry __seamcall(33) {} -> [];
     }
 
     tdh_sys_rd(field: FieldId) => Seamcall {

@@ -156,7 +156,7 @@ fn build_and_tear_down(
     // the trap; every page handed to it comes from its own allocator and stays unused by us
     // until it is reclaimed.
     unsafe {
-        log.call("TDH.SYS.INIT(attributes=0)", host::tdh_sys_init(0))?;
+        log.call("TDH.SYS.INIT()", host::tdh_sys_init())?;
         log.call("TDH.SYS.LP.INIT()", host::tdh_sys_lp_init())?;
         let tdmr_array: Page<Guest> = m.alloc_page();
         let tdmrs = m.config().tdmrs.clone();

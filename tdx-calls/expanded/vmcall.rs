@@ -31,32 +31,36 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallCpuid>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0xff06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallCpuid,
+            >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3000u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallCpuid,
-        ::tdx_core::__private::R12,
-    >(&leaf);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallCpuid>();
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallCpuid,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallCpuid,
         ::tdx_core::__private::R12,
         _,
     >(leaf);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallCpuid,
-        ::tdx_core::__private::R13,
-    >(&subleaf);
     let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallCpuid,
         ::tdx_core::__private::R13,
@@ -147,22 +151,32 @@ pub fn tdvmcall_hlt(irq_disabled: u64) -> Result<TdvmcallStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallHlt>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x1f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallHlt,
+            >(::tdx_core::__private::RegSet::from_bits(0x1f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallHlt as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallHlt as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallHlt as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x1000u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallHlt,
-        ::tdx_core::__private::R12,
-    >(&irq_disabled);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallHlt>();
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallHlt,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallHlt,
         ::tdx_core::__private::R12,
@@ -241,17 +255,28 @@ pub unsafe fn tdvmcall_io(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallIo>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0xff06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallIo,
+            >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallIo as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallIo as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallIo as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0xf000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallIo,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallIo,
         ::tdx_core::__private::R12,
@@ -358,22 +383,32 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallRdmsr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x1f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallRdmsr,
+            >(::tdx_core::__private::RegSet::from_bits(0x1f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallRdmsr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallRdmsr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallRdmsr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x1000u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallRdmsr,
-        ::tdx_core::__private::R12,
-    >(&msr);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallRdmsr>();
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallRdmsr,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallRdmsr,
         ::tdx_core::__private::R12,
@@ -443,17 +478,30 @@ pub unsafe fn tdvmcall_wrmsr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallWrmsr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallWrmsr,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallWrmsr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallWrmsr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallWrmsr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallWrmsr,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallWrmsr,
         ::tdx_core::__private::R12,
@@ -542,17 +590,28 @@ pub unsafe fn tdvmcall_request_mmio(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallRequestMmio>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0xff06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallRequestMmio,
+            >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallRequestMmio as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallRequestMmio as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallRequestMmio as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0xf000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallRequestMmio,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallRequestMmio,
         ::tdx_core::__private::R12,
@@ -671,22 +730,32 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallGetTdVmCallInfo>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x7f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallGetTdVmCallInfo,
+            >(::tdx_core::__private::RegSet::from_bits(0x7f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x1000u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallGetTdVmCallInfo,
-        ::tdx_core::__private::R12,
-    >(&leaf);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallGetTdVmCallInfo>();
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallGetTdVmCallInfo,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallGetTdVmCallInfo,
         ::tdx_core::__private::R12,
@@ -793,17 +862,30 @@ pub unsafe fn tdvmcall_map_gpa(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallMapGpa>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallMapGpa,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallMapGpa,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallMapGpa,
         ::tdx_core::__private::R12,
@@ -881,17 +963,30 @@ pub unsafe fn tdvmcall_get_quote(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallGetQuote>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallGetQuote,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallGetQuote as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallGetQuote as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallGetQuote as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallGetQuote,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallGetQuote,
         ::tdx_core::__private::R12,
@@ -964,102 +1059,64 @@ pub fn tdvmcall_report_fatal_error(
             leaf: ::tdx_core::__private::tdvmcall_leaf::<
                 abi::TdvmcallReportFatalError,
             >(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0xdfceu16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallReportFatalError,
+            >(::tdx_core::__private::RegSet::from_bits(0xdfceu16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallReportFatalError as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallReportFatalError as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallReportFatalError as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0xd3ccu16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::Rdx,
-    >(&message.rdx);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallReportFatalError>();
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallReportFatalError,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R13,
+            ),
+            (),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::Rdx,
         _,
     >(message.rdx);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::R8,
-    >(&message.r8);
     let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::R8,
         _,
     >(message.r8);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::R9,
-    >(&message.r9);
     let __in_r9: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::R9,
         _,
     >(message.r9);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::R12,
-    >(&code);
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::R12,
         _,
     >(code);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::R14,
-    >(&message.r14);
     let __in_r14: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::R14,
         _,
     >(message.r14);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::R15,
-    >(&message.r15);
     let __in_r15: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::R15,
         _,
     >(message.r15);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::Rbx,
-    >(&message.rbx);
     let __in_rbx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::Rbx,
         _,
     >(message.rbx);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::Rdi,
-    >(&message.rdi);
     let __in_rdi: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::Rdi,
         _,
     >(message.rdi);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallReportFatalError,
-        ::tdx_core::__private::Rsi,
-    >(&message.rsi);
     let __in_rsi: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallReportFatalError,
         ::tdx_core::__private::Rsi,
@@ -1140,17 +1197,31 @@ pub unsafe fn tdvmcall_setup_event_notify_interrupt(
             leaf: ::tdx_core::__private::tdvmcall_leaf::<
                 abi::TdvmcallSetupEventNotifyInterrupt,
             >(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x1f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallSetupEventNotifyInterrupt,
+            >(::tdx_core::__private::RegSet::from_bits(0x1f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallSetupEventNotifyInterrupt as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallSetupEventNotifyInterrupt as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallSetupEventNotifyInterrupt as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x1000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallSetupEventNotifyInterrupt,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallSetupEventNotifyInterrupt,
         ::tdx_core::__private::R12,
@@ -1212,15 +1283,17 @@ pub(super) unsafe fn tdvmcall_kvm_hypercall(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcallKvm>(),
-            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+            returned: <abi::TdgVpVmcallKvm as ::tdx_core::__private::Leaf>::WRITES,
         }
     };
+    const _: () = {};
     let __args: &mut ::tdx_core::__private::ModuleArgs = args;
     let __rax: ::core::primitive::u64;
     let __args_ptr: *mut ::tdx_core::__private::ModuleArgs = ::core::ptr::from_mut(
         &mut *__args,
     );
     unsafe { ::core::arch::asm!(
+        "push rbp",
         "push rbx",
         "push rdi",
         "mov rcx, [rdi]",
@@ -1257,6 +1330,7 @@ pub(super) unsafe fn tdvmcall_kvm_hypercall(
         "3:",
         "add rsp, 8",
         "pop rbx",
+        "pop rbp",
         "xor ecx, ecx",
         "xor edx, edx",
         "xor r8d, r8d",
@@ -1282,8 +1356,9 @@ pub(super) unsafe fn tdvmcall_kvm_hypercall(
         lateout("r14") _,
         lateout("r15") _,
         lateout("rsi") _,
+        clobber_abi("C"),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+    if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
         return ::core::result::Result::Err(
             <TdxError as ::core::convert::From<
                 ::tdx_core::__private::TdxError,

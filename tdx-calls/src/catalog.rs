@@ -1,7 +1,7 @@
 //! The catalog as data: one [`CatalogEntry`] per wrapper ([`CATALOG`]: the leaves Linux
 //! uses; [`MODULE_CATALOG`]: the other module-1.5 leaves; [`entries`]: both), whose leaf
-//! number, version, spec name and registers are read from the ABI table
-//! ([`tdx_core::abi`], [`crate::abi`]), never typed twice.
+//! number, version, spec name and registers are read from the ABI table ([`tdx_core::abi`]),
+//! never typed twice.
 //!
 //! `cargo run -p tdx-calls --example abi -- --json` prints [`write_json`]'s output, one JSON
 //! object per wrapper per line; `-- --markdown` prints [`write_markdown`]'s, committed as
@@ -19,8 +19,7 @@
 
 use core::fmt;
 
-use crate::abi;
-use tdx_core::abi::{Family, Leaf, LeafInfo};
+use tdx_core::abi::{self, Family, Leaf, LeafInfo, ModuleVersion};
 use tdx_core::reg::RegSet;
 
 /// One wrapper of the catalog and the ABI-table leaf it issues.
@@ -34,9 +33,16 @@ pub struct CatalogEntry {
     pub leaf_type: &'static str,
     /// Family, spec name, number and version, from the table.
     pub leaf: LeafInfo,
-    /// The registers the leaf reads, from the table (for a TDG.VP.VMCALL sub-function, those
-    /// besides RCX, R10 and R11).
+    /// Every register the wrapper loads, from the table: the bound inputs and the reserved
+    /// ones it loads with 0 (for a TDG.VP.VMCALL sub-function, those besides RCX, R10 and
+    /// R11).
     pub inputs: RegSet,
+    /// The reserved inputs among them, which the wrapper loads with a fixed 0.
+    pub zeroed: RegSet,
+    /// The first TDX module release that accepts the leaf at this version (`None` for the
+    /// GHCI sub-functions and the P-SEAMLDR leaves, which the module does not define, and for
+    /// TDH.SYS.DISABLE, which no published release has).
+    pub min_module: Option<ModuleVersion>,
     /// The registers the leaf returns on success, from the table (for a TDG.VP.VMCALL
     /// sub-function, those besides R10, the TDVMCALL status).
     pub outputs: RegSet,
@@ -51,7 +57,9 @@ macro_rules! catalog {
                 wrapper: stringify!($wrapper),
                 leaf_type: stringify!($leaf),
                 leaf: <abi::$leaf as Leaf>::INFO,
-                inputs: <abi::$leaf as Leaf>::INPUTS,
+                inputs: <abi::$leaf as Leaf>::DATA.loaded(),
+                zeroed: <abi::$leaf as Leaf>::ZEROED,
+                min_module: <abi::$leaf as Leaf>::DATA.min_module(),
                 outputs: <abi::$leaf as Leaf>::OUTPUTS,
             },
         )*];
@@ -127,8 +135,8 @@ catalog! {
 }
 
 catalog! {
-    /// The wrappers of the module-1.5 leaves Linux does not use, read in the TDX module
-    /// source (intel/tdx-module@72d8cffb), module by module, in leaf order.
+    /// The wrappers of the other leaves module 1.5 dispatches, read in the TDX module source
+    /// (intel/tdx-module@72d8cffb), module by module, in leaf order.
     MODULE_CATALOG:
     host::tdh_mem_page_relocate => TdhMemPageRelocate;
     host::tdh_mem_rd => TdhMemRd;
@@ -234,7 +242,8 @@ pub const NOT_WRAPPED: &[NotWrapped] = &[
         family: "seamcall",
         name: "TDH.SERVTD.REBIND",
         number: 97,
-        reason: "in the 1.5.34 and 2.0.18 enums, dispatched by neither",
+        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
+                 reference; 1.5.34 not checked)",
     },
     NotWrapped {
         family: "tdcall",
@@ -246,7 +255,8 @@ pub const NOT_WRAPPED: &[NotWrapped] = &[
         family: "tdcall",
         name: "TDG.SERVTD.REBIND.APPROVE",
         number: 33,
-        reason: "in the 1.5.34 and 2.0.18 enums, dispatched by neither",
+        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
+                 reference; 1.5.34 not checked)",
     },
 ];
 
@@ -263,6 +273,18 @@ impl fmt::Display for JsonRegs {
             write!(f, "\"{name}\"")?;
         }
         f.write_str("]")
+    }
+}
+
+/// A module release as a JSON string (`"1.5.05"`), or `null`.
+struct JsonModule(Option<ModuleVersion>);
+
+impl fmt::Display for JsonModule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(version) => write!(f, "\"{version}\""),
+            None => f.write_str("null"),
+        }
     }
 }
 
@@ -296,23 +318,65 @@ impl fmt::Display for MdRegs {
     }
 }
 
+/// A module release for the Markdown table (`–` for none).
+struct MdModule(Option<ModuleVersion>);
+
+impl fmt::Display for MdModule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(version) => write!(f, "{version}"),
+            None => f.write_str("–"),
+        }
+    }
+}
+
+/// Loaded registers for the Markdown table, the zeroed ones as `rcx=0`.
+struct MdInputs(RegSet, RegSet);
+
+impl fmt::Display for MdInputs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("–");
+        }
+        for (i, (name, index)) in tdx_core::reg::OPERAND_REGS
+            .into_iter()
+            .filter(|&(_, index)| self.0.contains(index))
+            .enumerate()
+        {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            f.write_str(name)?;
+            if self.1.contains(index) {
+                f.write_str("=0")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl CatalogEntry {
     /// The entry as one JSON object (no newline): `{"family": "seamcall", "name":
     /// "TDH.MEM.PAGE.AUG", "leaf": 6, "version": 0, "inputs": ["rcx","rdx","r8"],
-    /// "outputs": [], "wrapper": "host::tdh_mem_page_aug"}`. For a TDG.VP.VMCALL
+    /// "zeroed": [], "outputs": [], "min_module": "1.0.00", "wrapper":
+    /// "host::tdh_mem_page_aug"}`. `inputs` is every register the wrapper loads, `zeroed`
+    /// those it loads with a fixed 0, `min_module` the first module release that accepts the
+    /// leaf at this version (`null` where the module does not define it). For a TDG.VP.VMCALL
     /// sub-function, `leaf` is the sub-function and the registers are those besides RCX, R10
     /// and R11.
     pub fn write_json(&self, out: &mut impl fmt::Write) -> fmt::Result {
         write!(
             out,
             "{{\"family\": {}, \"name\": {}, \"leaf\": {}, \"version\": {}, \"inputs\": {}, \
-             \"outputs\": {}, \"wrapper\": \"{}::{}\"}}",
+             \"zeroed\": {}, \"outputs\": {}, \"min_module\": {}, \"wrapper\": \"{}::{}\"}}",
             JsonStr(self.leaf.family.name()),
             JsonStr(self.leaf.name),
             self.leaf.number,
             self.leaf.version,
             JsonRegs(self.inputs),
+            JsonRegs(self.zeroed),
             JsonRegs(self.outputs),
+            JsonModule(self.min_module),
             self.module,
             self.wrapper,
         )
@@ -359,7 +423,9 @@ pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
          \n\
          * Leaf: bits 15:0 of RAX (bit 63 for the P-SEAMLDR leaves); for a TDG.VP.VMCALL\n  \
          sub-function, the sub-function number in R11 (RAX is 0). Version: bits 23:16 of RAX.\n\
-         * Inputs: the registers the leaf reads; outputs: the registers it returns on success.\n  \
+         * Inputs: every register the wrapper loads (reserved ones, loaded with 0, marked `=0`);\n  \
+         outputs: the registers it returns on success. Module: the first TDX module release\n  \
+         that accepts the leaf at this version (– where the module does not define it).\n  \
          For a TDG.VP.VMCALL sub-function, these are the registers besides RCX (the exposed\n  \
          mask), R10 (0 in, the TDVMCALL status out) and R11 (the sub-function), which\n  \
          `#[tdvmcall]` sets itself.\n\
@@ -379,16 +445,17 @@ pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
     ] {
         let count = entries().filter(|e| e.leaf.family == family).count();
         write!(out, "## {title}: {count}\n\n")?;
-        out.write_str("| name | leaf | version | inputs | outputs | wrapper |\n")?;
-        out.write_str("|---|---|---|---|---|---|\n")?;
+        out.write_str("| name | leaf | version | module | inputs | outputs | wrapper |\n")?;
+        out.write_str("|---|---|---|---|---|---|---|\n")?;
         for entry in entries().filter(|e| e.leaf.family == family) {
             writeln!(
                 out,
-                "| `{}` | {} | {} | {} | {} | `{}::{}` |",
+                "| `{}` | {} | {} | {} | {} | {} | `{}::{}` |",
                 entry.leaf.name,
                 entry.number(),
                 entry.leaf.version,
-                MdRegs(entry.inputs),
+                MdModule(entry.min_module),
+                MdInputs(entry.inputs, entry.zeroed),
                 MdRegs(entry.outputs),
                 entry.module,
                 entry.wrapper,

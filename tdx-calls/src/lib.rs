@@ -12,7 +12,6 @@
 //! | [`vmcall`] | TDG.VP.VMCALL | the 11 GHCI sub-functions (TD guest → VMM), the KVM hypercall, MapGPA's loop |
 //! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`] and [`TdxVp`] |
 //! | [`catalog`] | – | the list of wrappers as data (`--example abi`, `docs/catalog.md`) |
-//! | [`abi`] | – | the ABI table: [`tdx_core::abi`] and the module-1.5 leaves it does not have yet |
 //!
 //! The expansion of every wrapper is committed under `tdx-calls/expanded/`, and a test fails
 //! when it is stale. Retry policy is Linux's: SEAMCALLs retry `TDX_RND_NO_ENTROPY` (10
@@ -25,7 +24,6 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
-pub mod abi;
 pub mod catalog;
 pub mod guest;
 pub mod handles;

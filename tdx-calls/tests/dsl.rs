@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::hint::black_box;
 use tdx_core::abi::{self, Leaf};
+use tdx_core::reg;
 use tdx_core::{
     FieldId, Gpa, Hkid, Hpa, MapGpaTarget, ModuleArgs, Page, Sept, SeptGpa, SeptLevel, Tdcs, Tdr,
     TdvmcallStatus, Tdvpr, TdxError, TdxStatus, seamcall, tdcall, tdvmcall,
@@ -144,7 +145,11 @@ fn inputs_land_in_their_registers_and_outputs_come_from_theirs() {
     let out = result.expect("success");
     assert_eq!(out.status, TdxStatus::SUCCESS);
     assert_eq!(out.page_type.raw(), 3, "page_type from RCX");
-    assert_eq!(out.owner, 0x7000_0000, "owner from RDX");
+    assert_eq!(
+        out.owner,
+        Hpa::new(0x7000_0000),
+        "owner (the TDR's HPA) from RDX"
+    );
     assert_eq!(out.page_size.raw(), 1, "page_size from R8");
 }
 
@@ -358,9 +363,13 @@ fn a_failed_call_keeps_leaf_status_and_every_returned_register() {
     );
     let error = result.expect_err("busy is an error");
     assert_eq!(error.leaf(), abi::TdhPhymemPageReclaim::INFO);
-    assert_eq!(error.reg(1), Some(0x11));
-    assert_eq!(error.reg(11), Some(0x66));
-    assert_eq!(error.reg(12), None, "R12 is not returned by this leaf");
+    assert_eq!(error.reg::<reg::Rcx>(), Some(0x11));
+    assert_eq!(error.reg::<reg::R11>(), Some(0x66));
+    assert_eq!(
+        error.reg::<reg::R12>(),
+        None,
+        "R12 is not returned by this leaf"
+    );
     assert_eq!(
         error.to_string(),
         "TDH.PHYMEM.PAGE.RECLAIM (leaf 28) failed: TDX_OPERAND_BUSY operand RCX \

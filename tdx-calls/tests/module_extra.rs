@@ -1,5 +1,5 @@
-//! The module-1.5 wrappers that are not one attribute each (TDG.VP.ENTER through
-//! `ModuleArgs`), and the extended-error decoders on the new Secure-EPT leaves.
+//! Behaviour of the module-1.5 wrappers beyond their register image: the extended-error
+//! decoder on the new Secure-EPT leaves, and the reserved RCX of TDG.VP.RD.
 
 mod module_common;
 
@@ -7,27 +7,6 @@ use module_common::*;
 use tdx_calls::guest;
 use tdx_calls::host::{self, TdxErrorExt};
 use tdx_core::packed::SeptLevelState;
-use tdx_core::{L2EnterFlags, L2Invalidate, ModuleArgs};
-
-#[test]
-fn tdg_vp_enter_loads_flags_and_register_file_and_returns_every_register() {
-    let mut args = ModuleArgs::ZERO;
-    args.rcx = 0xDEAD; // overwritten by the flags
-    let regs = [
-        "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "rbx", "rdi", "rsi",
-    ];
-    let (result, seen) = run(&regs, || {
-        let flags = L2EnterFlags::new(vm(2), L2Invalidate::TlbOnly);
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_vp_enter(flags, gpa(GPA), &mut args) }
-    });
-    check_inputs("TDG.VP.ENTER", &seen, &[("rcx", 2 << 52 | 2), ("rdx", GPA)]);
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-    assert_eq!(args.rcx, answer("rcx"));
-    assert_eq!(args.r13, answer("r13"));
-    assert_eq!(args.rbx, answer("rbx"));
-    assert_eq!(args.rsi, answer("rsi"));
-}
 
 #[test]
 fn a_failed_demote_returns_its_secure_ept_detail() {
@@ -47,9 +26,8 @@ fn a_failed_demote_returns_its_secure_ept_detail() {
                         td,
                         sept_gpa(),
                         page::<Sept>(SEPT),
-                        L2SeptPage::NONE,
-                        L2SeptPage::NONE,
-                        L2SeptPage::NONE,
+                        L2SeptPages::NONE,
+                        DynamicPamt::NONE,
                     )
                 }
             })

@@ -1,9 +1,8 @@
 //! Every module-1.5 wrapper the Linux reference does not cover (TDCALL), run through the trap
 //! (tdx-emu) with a scripted handler: the register image the instruction saw (RAX = leaf and
-//! version, and every register the module reads) is checked against the committed module
-//! reference `tests/data/module-1.5-leaves.json` (read from intel/tdx-module@72d8cffb), and
-//! every output field is checked to come from its register. Generated from the same notes as
-//! the wrappers; edit both together.
+//! version, and every register the wrapper loads) is checked against the committed reference
+//! `tests/data/module-1.5-leaves.json` (read from intel/tdx-module@72d8cffb), and every output
+//! field is checked to come from its register.
 
 mod module_common;
 
@@ -150,9 +149,29 @@ fn tdg_vp_invvpid() {
 #[test]
 fn tdg_servtd_rd() {
     let (result, seen) = run(&["rdx", "r8", "r10", "r11", "r12", "r13"], || {
-        guest::tdg_servtd_rd(ServtdHandle::from_raw(0x77), FieldId::from_raw(FIELD))
+        guest::tdg_servtd_rd(
+            ServtdHandle::from_raw(0x77),
+            FieldId::from_raw(FIELD),
+            TdUuid {
+                q0: 0x10,
+                q1: 0x11,
+                q2: 0x12,
+                q3: 0x13,
+            },
+        )
     });
-    check_inputs("TDG.SERVTD.RD", &seen, &[("rcx", 0x77), ("rdx", FIELD)]);
+    check_inputs(
+        "TDG.SERVTD.RD",
+        &seen,
+        &[
+            ("rcx", 0x77),
+            ("rdx", FIELD),
+            ("r10", 0x10),
+            ("r11", 0x11),
+            ("r12", 0x12),
+            ("r13", 0x13),
+        ],
+    );
     let out = result.expect("success");
     assert_eq!(out.next, answer("rdx"), "rdx");
     assert_eq!(out.value, answer("r8"), "r8");
@@ -173,13 +192,28 @@ fn tdg_servtd_wr() {
                 FieldId::from_raw(FIELD),
                 0x55u64,
                 0xFFu64,
+                TdUuid {
+                    q0: 0x10,
+                    q1: 0x11,
+                    q2: 0x12,
+                    q3: 0x13,
+                },
             )
         }
     });
     check_inputs(
         "TDG.SERVTD.WR",
         &seen,
-        &[("rcx", 0x77), ("rdx", FIELD), ("r8", 0x55), ("r9", 0xFF)],
+        &[
+            ("rcx", 0x77),
+            ("rdx", FIELD),
+            ("r8", 0x55),
+            ("r9", 0xFF),
+            ("r10", 0x10),
+            ("r11", 0x11),
+            ("r12", 0x12),
+            ("r13", 0x13),
+        ],
     );
     let out = result.expect("success");
     assert_eq!(out.old, answer("r8"), "r8");
@@ -187,4 +221,32 @@ fn tdg_servtd_wr() {
     assert_eq!(out.uuid1, answer("r11"), "r11");
     assert_eq!(out.uuid2, answer("r12"), "r12");
     assert_eq!(out.uuid3, answer("r13"), "r13");
+}
+
+/// TDG.VP.ENTER: the register image against the module reference, outputs from their registers.
+#[test]
+fn tdg_vp_enter() {
+    let (result, seen) = run(
+        &[
+            "rcx", "rdx", "r8", "r9", "r10", "r11", "r12", "r13", "rdi", "rsi",
+        ],
+        || {
+            // SAFETY: the trap answers the instruction; no memory is touched.
+            unsafe {
+                guest::tdg_vp_enter(L2EnterFlags::new(vm(2), L2Invalidate::TlbOnly), gpa(GPA))
+            }
+        },
+    );
+    check_inputs("TDG.VP.ENTER", &seen, &[("rcx", 2 << 52 | 2), ("rdx", GPA)]);
+    let out = result.expect("success");
+    assert_eq!(out.exit_qualification, answer("rcx"), "rcx");
+    assert_eq!(out.gla, answer("rdx"), "rdx");
+    assert_eq!(out.gpa, answer("r8"), "r8");
+    assert_eq!(out.interruption, answer("r9"), "r9");
+    assert_eq!(out.idt_vectoring, answer("r10"), "r10");
+    assert_eq!(out.instruction, answer("r11"), "r11");
+    assert_eq!(out.exit_info, answer("r12"), "r12");
+    assert_eq!(out.extended_exit_qualification, answer("r13"), "r13");
+    assert_eq!(out.cs_base, answer("rdi"), "rdi");
+    assert_eq!(out.cs, answer("rsi"), "rsi");
 }

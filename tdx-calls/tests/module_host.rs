@@ -1,9 +1,8 @@
 //! Every module-1.5 wrapper the Linux reference does not cover (SEAMCALL), run through the trap
 //! (tdx-emu) with a scripted handler: the register image the instruction saw (RAX = leaf and
-//! version, and every register the module reads) is checked against the committed module
-//! reference `tests/data/module-1.5-leaves.json` (read from intel/tdx-module@72d8cffb), and
-//! every output field is checked to come from its register. Generated from the same notes as
-//! the wrappers; edit both together.
+//! version, and every register the wrapper loads) is checked against the committed reference
+//! `tests/data/module-1.5-leaves.json` (read from intel/tdx-module@72d8cffb), and every output
+//! field is checked to come from its register.
 
 mod module_common;
 
@@ -71,9 +70,15 @@ fn tdh_mem_page_demote() {
                     td,
                     sept_gpa(),
                     page::<Sept>(SEPT),
-                    L2SeptPage::NONE,
-                    L2SeptPage::new(page::<Sept>(SEPT2)),
-                    L2SeptPage::NONE,
+                    L2SeptPages {
+                        vm1: L2SeptPage::NONE,
+                        vm2: L2SeptPage::new(page::<Sept>(SEPT2)),
+                        vm3: L2SeptPage::NONE,
+                    },
+                    DynamicPamt {
+                        page0: DynamicPamtPage::new(page::<Guest>(PAGE)),
+                        page1: DynamicPamtPage::NONE,
+                    },
                 )
             }
         })
@@ -88,6 +93,8 @@ fn tdh_mem_page_demote() {
             ("r9", !0),
             ("r10", SEPT2),
             ("r11", !0),
+            ("r12", PAGE),
+            ("r13", 0),
         ],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
@@ -380,6 +387,7 @@ fn tdh_export_mem() {
                         list0: hpa(TDR2),
                         list1: hpa(SOURCE2),
                     },
+                    L2AttrList::NONE,
                 )
             }
         })
@@ -395,6 +403,7 @@ fn tdh_export_mem() {
             ("r10", 1),
             ("r11", TDR2),
             ("r12", SOURCE2),
+            ("r14", !0),
         ],
     );
     let out = result.expect("success");
@@ -612,6 +621,7 @@ fn tdh_import_mem() {
                         list1: hpa(SOURCE2),
                     },
                     PageListInfo::new(hpa(SEPT2), 1).expect("valid"),
+                    L2AttrList::NONE,
                 )
             }
         })
@@ -628,6 +638,7 @@ fn tdh_import_mem() {
             ("r11", TDR2),
             ("r12", SOURCE2),
             ("r13", SEPT2 | 1 << 55),
+            ("r14", !0),
         ],
     );
     let out = result.expect("success");
@@ -678,6 +689,7 @@ fn tdh_import_state_immutable() {
         &seen,
         &[
             ("rcx", TDR),
+            ("rdx", 0),
             ("r8", SOURCE | 128 << 52),
             ("r9", PAGE | 3 << 55),
             ("r10", 1),
@@ -707,6 +719,7 @@ fn tdh_import_state_td() {
         &seen,
         &[
             ("rcx", TDR),
+            ("rdx", 0),
             ("r8", SOURCE | 128 << 52),
             ("r9", PAGE | 3 << 55),
             ("r10", 1),
@@ -736,6 +749,7 @@ fn tdh_import_state_vp() {
         &seen,
         &[
             ("rcx", TDVPR),
+            ("rdx", 0),
             ("r8", SOURCE | 128 << 52),
             ("r9", PAGE | 3 << 55),
             ("r10", 1),

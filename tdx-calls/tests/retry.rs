@@ -95,7 +95,7 @@ fn all_calls() -> Vec<(&'static str, Call)> {
         call!(unsafe "TDH.PHYMEM.PAGE.RECLAIM" => host::tdh_phymem_page_reclaim(hpa(0x1000))),
         call!(unsafe "TDH.MEM.PAGE.REMOVE" => td(|t| host::tdh_mem_page_remove(t, sept_gpa()))),
         call!(unsafe "TDH.SYS.KEY.CONFIG" => host::tdh_sys_key_config()),
-        call!(unsafe "TDH.SYS.INIT" => host::tdh_sys_init(0)),
+        call!(unsafe "TDH.SYS.INIT" => host::tdh_sys_init()),
         call!(unsafe "TDH.SYS.RD" => host::tdh_sys_rd(FieldId::from_raw(1))),
         call!(unsafe "TDH.SYS.LP.INIT" => host::tdh_sys_lp_init()),
         call!(unsafe "TDH.SYS.TDMR.INIT" => host::tdh_sys_tdmr_init(hpa(1 << 30))),

@@ -302,7 +302,10 @@ fn tdh_phymem_page_reclaim() {
         f,
         &[
             ("rcx", out.page_type.raw()),
-            ("rdx", out.owner),
+            (
+                "rdx",
+                out.owner.map_or_else(|e| e.raw(), |hpa| hpa.as_u64()),
+            ),
             ("r8", out.page_size.raw()),
         ],
     );
@@ -332,7 +335,7 @@ fn tdh_sys_key_config() {
 fn tdh_sys_init() {
     let f = fact("TDH.SYS.INIT");
     // SAFETY: the trap answers the instruction; no memory is touched.
-    let (result, seen) = once(&f.name, || unsafe { host::tdh_sys_init(0) });
+    let (result, seen) = once(&f.name, || unsafe { host::tdh_sys_init() });
     check_inputs(f, &seen, &[("rcx", 0)]);
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }

@@ -151,16 +151,23 @@ fn leaf_const(call: &Call) -> TokenStream {
         }
     };
     let call_site = format_ident!("__call", span = Span::mixed_site());
-    let returned = match &call.regs {
-        Some(_) => quote!(#p::RegSet::ALL_OPERANDS),
-        None => {
-            let mask = hex_u16(
-                call.returned()
-                    .iter()
-                    .fold(0u16, |mask, reg| mask | reg.bit()),
-            );
-            quote!(#p::RegSet::from_bits(#mask))
+    // What a failed call shows: for a table leaf, the registers its module writes (outputs and
+    // error information) among those the wrapper takes back; everything for an integer leaf.
+    let taken = hex_u16(
+        call.returned()
+            .iter()
+            .fold(0u16, |mask, reg| mask | reg.bit()),
+    );
+    let returned = match (&call.leaf, &call.regs, call.family) {
+        (LeafRef::Checked(path), Some(_), _) => quote!(<#path as #p::Leaf>::WRITES),
+        (LeafRef::Unchecked { .. }, Some(_), _) => quote!(#p::RegSet::ALL_OPERANDS),
+        (LeafRef::Checked(path), None, Family::Tdvmcall) => {
+            quote!(#p::shown_vmcall::<#path>(#p::RegSet::from_bits(#taken)))
         }
+        (LeafRef::Checked(path), None, _) => {
+            quote!(#p::shown::<#path>(#p::RegSet::from_bits(#taken)))
+        }
+        (LeafRef::Unchecked { .. }, None, _) => quote!(#p::RegSet::from_bits(#taken)),
     };
     // Locals, not `const` items: items are not hygienic, so a `const __LEAF` would shadow a
     // parameter of that name. The values are still computed at compile time (`const { .. }`).
@@ -171,34 +178,54 @@ fn leaf_const(call: &Call) -> TokenStream {
     }
 }
 
-/// Compile-time check that the bound inputs are exactly the leaf's inputs.
-fn inputs_check(call: &Call) -> TokenStream {
+/// Compile-time checks against the ABI table, each a trait bound whose failure names the leaf
+/// and the register (`#[diagnostic::on_unimplemented]` in tdx-core): the leaf may be issued in
+/// the register form; every register it reads is bound; every register among R12–R15, RBX,
+/// RDI and RSI that it writes is taken back; and a safe `fn` wraps only a leaf the table
+/// marks safe.
+fn checks(call: &Call) -> TokenStream {
     let LeafRef::Checked(path) = &call.leaf else {
         return TokenStream::new();
     };
-    if call.regs.is_some() {
-        return TokenStream::new();
-    }
     let span = path
         .segments
         .last()
         .map_or_else(Span::call_site, |s| s.ident.span());
     let p = quote_spanned!(span=> ::tdx_core::__private);
-    let mask = hex_u16(call.input_mask());
+    let mut checks = TokenStream::new();
+    if call.func.sig.unsafety.is_none() {
+        checks.extend(quote_spanned!(span=> #p::assert_safe_leaf::<#path>();));
+    }
+    if call.regs.is_none() {
+        let unbound = Reg::ALL
+            .into_iter()
+            .filter(|reg| call.input(*reg).is_none())
+            .map(|reg| reg.marker(span));
+        // R12-R15, RBX, RDI and RSI that the wrapper neither returns nor discards (RCX-R11
+        // are always taken back; a TDG.VP.VMCALL takes back every exposed register).
+        let kept: Vec<TokenStream> = if call.family == Family::Tdvmcall {
+            Vec::new()
+        } else {
+            let returned = call.returned();
+            let discarded = call.discarded();
+            Reg::ALL
+                .into_iter()
+                .filter(|reg| !Reg::RETURNED.contains(reg))
+                .filter(|reg| !returned.contains(reg) && !discarded.contains(reg))
+                .map(|reg| reg.marker(span))
+                .collect()
+        };
+        checks.extend(quote_spanned! {span=>
+            #p::register_form::<#path, (#(#unbound,)*), (#(#kept,)*)>();
+        });
+    }
     quote_spanned! {span=>
-        const _: () = #p::check_register_form(<#path as #p::Leaf>::INFO);
-        const _: () = #p::check_inputs(
-            <#path as #p::Leaf>::INFO,
-            <#path as #p::Leaf>::INPUTS,
-            #p::RegSet::from_bits(#mask),
-        );
+        const _: () = { #checks };
     }
 }
 
 /// `let __in_rcx: u64 = <type-checked conversion>(page);` for every input.
 fn input_images(call: &Call) -> TokenStream {
-    let is_unsafe = call.func.sig.unsafety.is_some();
-    let leaf = leaf_ty(call);
     call.inputs
         .iter()
         .map(|input| {
@@ -217,13 +244,7 @@ fn input_images(call: &Call) -> TokenStream {
                     quote_spanned!(span=> #p::UncheckedOperand::encode(#expr))
                 }
             };
-            let safe_check = if is_unsafe {
-                TokenStream::new()
-            } else {
-                quote_spanned!(span=> #p::assert_not_an_address::<_, #leaf, #marker>(&#expr);)
-            };
             quote! {
-                #safe_check
                 let #local: ::core::primitive::u64 = #image;
             }
         })
@@ -233,6 +254,8 @@ fn input_images(call: &Call) -> TokenStream {
 /// The `asm!` operands for the register form (everything but `regs = …`).
 fn register_operands(call: &Call) -> (Vec<TokenStream>, Vec<TokenStream>) {
     let returned = call.returned();
+    let discarded = call.discarded();
+    let zero_candidates = call.zero_candidates();
     let mut named = Vec::new();
     let mut explicit = Vec::new();
     let rax = format_ident!("__rax", span = Span::mixed_site());
@@ -273,10 +296,11 @@ fn register_operands(call: &Call) -> (Vec<TokenStream>, Vec<TokenStream>) {
         } else {
             None
         };
+        let is_discarded = discarded.contains(&reg);
         if reg == Reg::Rbx {
             // LLVM reserves RBX, so it cannot be an operand: swap it through a scratch
             // register inside the block (see the template).
-            if input.is_some() || is_returned {
+            if input.is_some() || is_returned || is_discarded {
                 let scratch = format_ident!("rbx_value");
                 let input = input.unwrap_or_else(|| quote!(0u64));
                 let output = if is_returned { quote!(#out) } else { quote!(_) };
@@ -284,11 +308,17 @@ fn register_operands(call: &Call) -> (Vec<TokenStream>, Vec<TokenStream>) {
             }
             continue;
         }
-        match (input, is_returned) {
-            (Some(input), true) => explicit.push(quote!(inout(#name) #input => #out)),
-            (Some(input), false) => explicit.push(quote!(in(#name) #input)),
-            (None, true) => explicit.push(quote!(lateout(#name) #out)),
-            (None, false) => {}
+        // A register the template may zero is written before the instruction: `out`, not
+        // `lateout`, so no input can share it.
+        let early = zero_candidates.contains(&reg);
+        match (input, is_returned, is_discarded) {
+            (Some(input), true, _) => explicit.push(quote!(inout(#name) #input => #out)),
+            (Some(input), false, true) => explicit.push(quote!(inout(#name) #input => _)),
+            (Some(input), false, false) => explicit.push(quote!(in(#name) #input)),
+            (None, true, _) if early => explicit.push(quote!(out(#name) #out)),
+            (None, true, _) => explicit.push(quote!(lateout(#name) #out)),
+            (None, false, true) => explicit.push(quote!(lateout(#name) _)),
+            (None, false, false) => {}
         }
     }
     (named, explicit)
@@ -300,7 +330,9 @@ fn hex_u16(value: u16) -> syn::LitInt {
 }
 
 fn uses_rbx(call: &Call) -> bool {
-    call.input(Reg::Rbx).is_some() || call.returned().contains(&Reg::Rbx)
+    call.input(Reg::Rbx).is_some()
+        || call.returned().contains(&Reg::Rbx)
+        || call.discarded().contains(&Reg::Rbx)
 }
 
 /// The instruction lines of the template.
@@ -310,6 +342,15 @@ fn template(call: &Call) -> Vec<String> {
         Family::Tdcall | Family::Tdvmcall => "tdcall",
     };
     let mut lines = Vec::new();
+    // Reserved inputs: `{zeroed}` is the leaf's `zero { .. }` mask from the ABI table, so the
+    // assembler keeps exactly the `xor`s the table asks for and drops the others.
+    for reg in call.zero_candidates() {
+        lines.push(format!(
+            ".if {{zeroed}} & {:#06x}; {}; .endif",
+            reg.bit(),
+            reg.zeroing()
+        ));
+    }
     let rbx = uses_rbx(call);
     if rbx {
         lines.push("xchg {rbx_value}, rbx".to_owned());
@@ -336,6 +377,9 @@ fn asm_block(call: &Call) -> TokenStream {
     if call.family == Family::Seamcall {
         operands.push(quote!(vmfailinvalid = const #p::SEAMCALL_VMFAILINVALID));
     }
+    if let (false, LeafRef::Checked(path)) = (call.zero_candidates().is_empty(), &call.leaf) {
+        operands.push(quote!(zeroed = const #p::zeroed::<#path>()));
+    }
     operands.extend(explicit);
     quote! {
         ::core::arch::asm!(
@@ -358,6 +402,9 @@ fn asm_block_regs(call: &Call) -> TokenStream {
         Family::Tdcall | Family::Tdvmcall => "tdcall",
     };
     let mut lines: Vec<String> = vec![
+        // The module writes the host's RBP on TD exits (unless the TD has NO_RBP_MOD, and
+        // always in module 1.5.01/1.5.05), and LLVM may keep a live value in it.
+        "push rbp".into(),
         "push rbx".into(),
         "push rdi".into(),
         "mov rcx, [rdi]".into(),
@@ -403,6 +450,7 @@ fn asm_block_regs(call: &Call) -> TokenStream {
         "3:".into(),
         "add rsp, 8".into(),
         "pop rbx".into(),
+        "pop rbp".into(),
         // Clear what the TD or the VMM left in the registers, so it cannot be used
         // speculatively (as Linux's TDX_MODULE_CALL does after the saved variant).
         "xor ecx, ecx".into(),
@@ -429,12 +477,16 @@ fn asm_block_regs(call: &Call) -> TokenStream {
     ] {
         operands.push(quote!(lateout(#reg) _));
     }
-    // Not `nostack`: the block pushes RBX and the pointer (so the compiler keeps the red zone
-    // free).
+    // Not `nostack`: the block pushes RBP, RBX and the pointer (so the compiler keeps the red
+    // zone free). `clobber_abi("C")`: the module re-initialises the host's extended state on a
+    // TD exit (`td_vmexit_to_vmm` -> `initialize_extended_state`), and the VMM of a
+    // TDG.VP.VMCALL may change the XMM registers the TD exposes (RCX bits 31:16), so every
+    // vector, mask and x87 register is declared clobbered.
     quote! {
         ::core::arch::asm!(
             #(#lines,)*
             #(#operands,)*
+            clobber_abi("C"),
         )
     }
 }
@@ -480,7 +532,7 @@ fn wrapper(call: &Call) -> TokenStream {
     let vis = &call.func.vis;
     let sig = &call.func.sig;
     let leaf_const = leaf_const(call);
-    let inputs_check = inputs_check(call);
+    let checks = checks(call);
     let rax = format_ident!("__rax", span = Span::mixed_site());
     let call_site = format_ident!("__call", span = Span::mixed_site());
     let (retry_init, retry_checks) = retry_checks(call);
@@ -491,9 +543,10 @@ fn wrapper(call: &Call) -> TokenStream {
         let ptr = format_ident!("__args_ptr", span = Span::mixed_site());
         let asm = asm_block_regs(call);
         // SAFETY (of the emitted block): the pointer is a live `&mut ModuleArgs`; the block
-        // loads all 13 argument registers from it, restores RBX and the stack pointer,
+        // loads all 13 argument registers from it, restores RBP, RBX and the stack pointer,
         // writes every register back through it and declares every other register it
-        // touches clobbered. What the module or the VMM does with the registers (and the
+        // touches clobbered (`clobber_abi("C")` for the vector and x87 state the module
+        // re-initialises on a TD exit). What the module or the VMM does with the registers (and the
         // memory they point at) is the caller's `unsafe` contract, which `validate` makes
         // mandatory for this form.
         let attempt = quote! {
@@ -520,7 +573,7 @@ fn wrapper(call: &Call) -> TokenStream {
         quote! {
             let #args: &mut #p::ModuleArgs = #param;
             #call_once
-            if #p::TdxStatus::from_raw(#rax).is_error() {
+            if #p::regs_form_failed(#call_site.leaf, #rax) {
                 return ::core::result::Result::Err(#from(
                     #p::call_failed(#call_site, #rax, *#args),
                 ));
@@ -533,14 +586,17 @@ fn wrapper(call: &Call) -> TokenStream {
         let outs: Vec<Ident> = returned.iter().map(|reg| reg.out_local()).collect();
         let asm = asm_block(call);
         // SAFETY (of the emitted block): every register the leaf reads is an input operand
-        // and every register it may write is an output: RAX, RCX, RDX and R8-R11 always
-        // (`Reg::RETURNED`), every `out(..)` register, and for TDG.VP.VMCALL every register
-        // exposed to the VMM (the VMM may write any of them). The TDX module preserves the
-        // others. RBX, which LLVM reserves, is swapped through a scratch register and is back
+        // (bound, or a reserved input the template zeroes because the ABI table's
+        // `zero { .. }` says so) and every register it may write is an output: RAX, RCX, RDX
+        // and R8-R11 always (`Reg::RETURNED`), every `out(..)` and `clobber(..)` register,
+        // every register of an integer leaf without `clobber(..)`, and for TDG.VP.VMCALL every
+        // register exposed to the VMM (the VMM may write any of them). Any other register the
+        // table says the module writes fails `checks` (`Preserves`), so the module preserves
+        // the rest. RBX, which LLVM reserves, is swapped through a scratch register and is back
         // in place before the block ends; RSP and RBP are never touched, so `nostack` holds.
         // No `nomem`/`readonly`: the module or the VMM may access the memory the operands
-        // point at, which is why a wrapper passing an address must be `unsafe fn` (checked
-        // through `SafeOperand`) and the caller vouches for that memory.
+        // point at, which is why only a leaf the table marks `SafeLeaf` (an `unsafe impl`) may
+        // have a safe wrapper, and the caller of an `unsafe fn` vouches for that memory.
         let attempt = quote! {
             let #rax: ::core::primitive::u64;
             #(let #outs: ::core::primitive::u64;)*
@@ -595,7 +651,7 @@ fn wrapper(call: &Call) -> TokenStream {
         #(#attrs)*
         #vis #sig {
             #leaf_const
-            #inputs_check
+            #checks
             #body
         }
     }

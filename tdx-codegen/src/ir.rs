@@ -18,6 +18,9 @@ pub struct Call {
     pub outputs: Vec<OutputField>,
     /// `regs = PARAM`: every register in and out through a `&mut ModuleArgs`.
     pub regs: Option<Ident>,
+    /// `clobber(REG, ..)`: registers the module may write that the wrapper discards, sorted
+    /// (`None`: the key was not given).
+    pub clobbers: Option<Vec<Reg>>,
     pub retry: Retry,
     pub func: Func,
 }
@@ -121,6 +124,35 @@ impl Call {
         Reg::ALL
             .into_iter()
             .filter(|reg| mask & reg.bit() != 0)
+            .collect()
+    }
+
+    /// The registers the wrapper takes back but discards: `clobber(..)`, or for an integer
+    /// leaf without that key every register the family may write that is not returned
+    /// (nothing tells the macro which ones the module preserves).
+    pub fn discarded(&self) -> Vec<Reg> {
+        let returned = self.returned();
+        let every = matches!(self.leaf, LeafRef::Unchecked { .. }) && self.clobbers.is_none();
+        let listed = self.clobbers.as_deref().unwrap_or(&[]);
+        Reg::ALL
+            .into_iter()
+            .filter(|reg| !returned.contains(reg) && (every || listed.contains(reg)))
+            .collect()
+    }
+
+    /// Reserved inputs the wrapper may have to load with 0: for a table leaf of SEAMCALL or
+    /// TDCALL in the register form, every unbound register of RCX–R11 (the table's `zero { .. }`
+    /// decides, through a `.if` of the template; the table allows no other register there).
+    pub fn zero_candidates(&self) -> Vec<Reg> {
+        if self.family == Family::Tdvmcall
+            || self.regs.is_some()
+            || !matches!(self.leaf, LeafRef::Checked(_))
+        {
+            return Vec::new();
+        }
+        Reg::RETURNED
+            .into_iter()
+            .filter(|reg| self.input(*reg).is_none())
             .collect()
     }
 

@@ -5,8 +5,8 @@
 //! The grammar (keys in any order, each at most once):
 //!
 //! ```text
-//! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, regs = PARAM] [, retry(...)])]
-//! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, regs = PARAM] [, retry(busy = N)])]
+//! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(...)])]
+//! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(busy = N)])]
 //! #[tdvmcall(subfn = SUBFN [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
 //!
 //! LEAF   := path to a leaf type of the ABI table | integer (unchecked)
@@ -30,6 +30,7 @@ pub mod kw {
     pub const OUT: &str = "out";
     pub const REGS: &str = "regs";
     pub const RETRY: &str = "retry";
+    pub const CLOBBER: &str = "clobber";
     pub const BUSY: &str = "busy";
     pub const ENTROPY: &str = "entropy";
     pub const NONE: &str = "none";
@@ -78,6 +79,7 @@ pub struct Args {
     pub outputs: Option<(Vec<FieldArg>, Span)>,
     pub regs: Option<(Ident, Span)>,
     pub retry: Option<(RetryArg, Span)>,
+    pub clobber: Option<(Vec<Ident>, Span)>,
 }
 
 fn duplicate(key: &str, span: Span, first: Span) -> syn::Error {
@@ -178,6 +180,26 @@ pub fn parse_args(family: Family, tokens: TokenStream) -> syn::Result<Args> {
                 let retry = parse_retry(&meta)?;
                 set(&mut args.retry, kw::RETRY, span, retry)
             }
+            // clobber(r12, r13)
+            kw::CLOBBER if family != Family::Tdvmcall => {
+                let content;
+                syn::parenthesized!(content in meta.input);
+                let regs: Vec<Ident> =
+                    syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated(&content)
+                        .map_err(|e| {
+                            syn::Error::new(
+                                e.span(),
+                                "`clobber(..)` lists registers only: `clobber(r12, r13)`",
+                            )
+                        })?
+                        .into_iter()
+                        .collect();
+                set(&mut args.clobber, kw::CLOBBER, span, regs)
+            }
+            kw::CLOBBER => Err(meta.error(
+                "`clobber` is not available on #[tdvmcall]: every register exposed to the VMM \
+                 is already taken back",
+            )),
             kw::VERSION | kw::REGS => Err(meta.error(format!(
                 "`{key}` is not available on #[tdvmcall]; use \
                  #[tdcall(leaf = abi::TdgVpVmcall, regs = …)] for a raw TDG.VP.VMCALL"
@@ -187,7 +209,7 @@ pub fn parse_args(family: Family, tokens: TokenStream) -> syn::Result<Args> {
                 match family {
                     Family::Tdvmcall => "`subfn`, `in`, `out`, `retry`",
                     Family::Seamcall | Family::Tdcall =>
-                        "`leaf`, `version`, `in`, `out`, `regs`, `retry`",
+                        "`leaf`, `version`, `in`, `out`, `clobber`, `regs`, `retry`",
                 }
             ))),
         }

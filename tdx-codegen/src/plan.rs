@@ -66,9 +66,17 @@ pub fn plan(call: &Call) -> String {
             .returned()
             .into_iter()
             .filter(|reg| call.output(*reg).is_none())
+            .chain(call.discarded())
             .map(Reg::name)
             .collect();
         text.push_str(&format!(" | clobber: {}", clobbered.join(" ")));
+        let zero: Vec<&str> = call.zero_candidates().into_iter().map(Reg::name).collect();
+        if !zero.is_empty() {
+            text.push_str(&format!(
+                " | zeroed if the table reserves: {}",
+                zero.join(" ")
+            ));
+        }
     }
     let retry = call.retry;
     let mut policies = Vec::new();

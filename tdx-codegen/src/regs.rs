@@ -86,6 +86,20 @@ impl Reg {
         }
     }
 
+    /// The instruction that sets the register to 0 (`xor ecx, ecx`: the 32-bit form, which
+    /// clears the upper half too and is the shortest encoding).
+    pub fn zeroing(self) -> String {
+        let low = match self {
+            Reg::Rcx => "ecx".to_owned(),
+            Reg::Rdx => "edx".to_owned(),
+            Reg::Rbx => "ebx".to_owned(),
+            Reg::Rdi => "edi".to_owned(),
+            Reg::Rsi => "esi".to_owned(),
+            other => format!("{}d", other.name()),
+        };
+        format!("xor {low}, {low}")
+    }
+
     /// The bit of this register in a register mask.
     pub const fn bit(self) -> u16 {
         1 << self.index()

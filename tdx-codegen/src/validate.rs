@@ -409,6 +409,59 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
         }
     }
 
+    // clobber(REG, ..): registers the module may write that the wrapper does not read.
+    let mut clobbers: BTreeMap<Reg, Span> = BTreeMap::new();
+    for ident in args.clobber.iter().flat_map(|(regs, _)| regs) {
+        match Reg::from_ident(ident) {
+            Err(message) => errors.push(ident.span(), message),
+            Ok(reg) => {
+                if let Some(first) = clobbers.get(&reg) {
+                    errors.push_with_note(
+                        ident.span(),
+                        format!("`{}` is listed twice in `clobber(..)`", reg.name()),
+                        *first,
+                        "note: first listed here".to_owned(),
+                    );
+                } else if let Some(output) = outputs.get(&reg) {
+                    errors.push_with_note(
+                        ident.span(),
+                        format!(
+                            "`{}` is already taken back as an output: remove it from `clobber(..)`",
+                            reg.name()
+                        ),
+                        output.reg_span,
+                        "note: the output is here".to_owned(),
+                    );
+                } else {
+                    clobbers.insert(reg, ident.span());
+                }
+            }
+        }
+    }
+    if let (Some((_, span)), Some((_, regs_span))) = (&args.clobber, &args.regs) {
+        errors.push_with_note(
+            *span,
+            "`clobber(..)` cannot be combined with `regs = …`: every register is written back \
+             to the `ModuleArgs`"
+                .to_owned(),
+            *regs_span,
+            "note: `regs` given here".to_owned(),
+        );
+    }
+
+    // An integer leaf is never safe: nothing says what its registers carry.
+    if let (Some(LeafRef::Unchecked { span, .. }), None) = (&leaf, &sig.unsafety) {
+        errors.push_with_note(
+            sig.fn_token.span,
+            "a wrapper of an integer (unchecked) leaf must be an `unsafe fn`: nothing tells the \
+             macro that its registers carry no address; declare the leaf with \
+             `tdx_core::abi_table!` (`unsafe impl SafeLeaf;`) to wrap it with a safe `fn`"
+                .to_owned(),
+            *span,
+            "note: the integer leaf is here".to_owned(),
+        );
+    }
+
     // Return type: Result<Out, Error>.
     let status_name = match family {
         Family::Tdvmcall => "TdvmcallStatus",
@@ -511,6 +564,10 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
         inputs: inputs.into_values().collect(),
         outputs: outputs.into_values().collect(),
         regs,
+        clobbers: args
+            .clobber
+            .as_ref()
+            .map(|_| clobbers.into_keys().collect()),
         retry,
         func: Func {
             attrs: item.attrs,

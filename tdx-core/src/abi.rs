@@ -136,9 +136,128 @@ pub trait Leaf {
     /// Every register the leaf reads (for TDG.VP.VMCALL: besides RCX, R10 and R11, which the
     /// macro sets).
     const INPUTS: RegSet;
+    /// Reserved inputs: registers the module reads that must be zero. Every wrapper loads 0
+    /// into them itself, as Linux's zero-filled `struct tdx_module_args` does.
+    const ZEROED: RegSet;
     /// Every register the leaf returns a value in on success (for TDG.VP.VMCALL: besides R10,
     /// the TDVMCALL status).
     const OUTPUTS: RegSet;
+    /// Every register the module writes for this leaf, on success or on error: the outputs
+    /// plus the extended error information. A wrapper must take each of them back (the
+    /// caller-saved RCX, RDX, R8–R11 always are; R12–R15, RBX, RDI and RSI only when named
+    /// in `out(..)` or `clobber(..)`, which the compiler checks).
+    const WRITES: RegSet;
+    /// Whether a safe `fn` may wrap the leaf: set only by `unsafe impl SafeLeaf;` in the
+    /// leaf's table entry.
+    const SAFE: bool;
+    /// The whole entry as data (for the catalog dump, the docs and the emulator).
+    const DATA: LeafData;
+}
+
+/// A leaf a safe `fn` may wrap: none of its registers carries an address or an operand that
+/// makes the module (or the VMM) touch memory the caller must vouch for.
+///
+/// # Safety
+///
+/// Implementing it lets safe code issue the leaf with any register values the table's types
+/// admit. Implement it only through `unsafe impl SafeLeaf;` in the leaf's `abi_table!` entry,
+/// with a `// SAFETY:` comment saying why no register carries an address.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` may not be wrapped by a safe `fn`: its registers carry addresses or memory-affecting operands",
+    label = "the ABI table does not mark this leaf safe",
+    note = "declare the wrapper `unsafe fn` and write its `# Safety` contract: the caller vouches for the memory the module or the VMM will access"
+)]
+pub unsafe trait SafeLeaf: Leaf {}
+
+/// Register `R` is not an input of the leaf: a wrapper may leave it unbound.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` reads `{R}`, but `in(..)` does not bind it",
+    label = "this leaf reads a register the wrapper leaves unbound",
+    note = "bind it in `in(..)` with the type the ABI table gives it (see the leaf's entry in `tdx_core::abi`)"
+)]
+pub trait NotRead<R: Reg>: Leaf {}
+
+/// The module never writes register `R` for the leaf: a wrapper need not take it back.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` writes `{R}`, which this wrapper does not take back",
+    label = "the module overwrites this register: it must be an output of the `asm!` block",
+    note = "name the register in `out(..)` (or in `clobber(..)` if you do not need its value)"
+)]
+pub trait Preserves<R: Reg>: Leaf {}
+
+/// A TDX module release, as the module's `BUILD.md` numbers it (`1.5.05`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ModuleVersion {
+    /// Major version (`1`).
+    pub major: u8,
+    /// Minor version (`5`).
+    pub minor: u8,
+    /// Update number (`5` in `1.5.05`).
+    pub update: u8,
+}
+
+impl ModuleVersion {
+    /// `major.minor.update`.
+    pub const fn new(major: u8, minor: u8, update: u8) -> Self {
+        ModuleVersion {
+            major,
+            minor,
+            update,
+        }
+    }
+}
+
+impl fmt::Display for ModuleVersion {
+    /// `1.5.05`, as the module's releases are named.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}.{:02}", self.major, self.minor, self.update)
+    }
+}
+
+/// One entry of the ABI table as data: what `abi_table!` was told, nothing more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LeafData {
+    /// The leaf type's name (`"TdhMemPageAug"`).
+    pub type_name: &'static str,
+    /// Family, spec name, number and version.
+    pub info: LeafInfo,
+    /// Registers a wrapper binds.
+    pub inputs: RegSet,
+    /// Reserved inputs every wrapper loads with 0.
+    pub zeroed: RegSet,
+    /// Registers returned on success.
+    pub outputs: RegSet,
+    /// Every register the module writes (outputs and error information).
+    pub writes: RegSet,
+    /// Whether a safe `fn` may wrap the leaf.
+    pub safe: bool,
+    /// Every version the module accepts, with the first module release that has it.
+    pub since: &'static [(u8, ModuleVersion)],
+    /// Each input register with its type, as written in the table.
+    pub input_types: &'static [(&'static str, &'static str)],
+    /// Each output register with its type, as written in the table.
+    pub output_types: &'static [(&'static str, &'static str)],
+}
+
+impl LeafData {
+    /// The first module release that accepts the leaf at the table's version (`None` when
+    /// the entry does not say).
+    pub const fn min_module(&self) -> Option<ModuleVersion> {
+        let mut i = 0;
+        while i < self.since.len() {
+            let (version, module) = self.since[i];
+            if version == self.info.version {
+                return Some(module);
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The registers a wrapper loads: the bound inputs and the zeroed ones.
+    pub const fn loaded(&self) -> RegSet {
+        RegSet::from_bits(self.inputs.bits() | self.zeroed.bits())
+    }
 }
 
 /// A SEAMCALL leaf (host → TDX module).
@@ -189,31 +308,70 @@ pub trait Output<R: Reg>: Leaf {
 
 /// Declare leaves of the ABI table.
 ///
-/// Each entry gives the family (`seamcall`, `tdcall`, `tdvmcall`), the type name, the
-/// leaf number (for `tdvmcall`, the sub-function), the version, the spec name, and the type
-/// of each input and output register:
+/// Each entry gives the family (`seamcall`, `seamldr` for a P-SEAMLDR leaf, `tdcall`,
+/// `tdvmcall`), the type name, the leaf number (for `tdvmcall`, the sub-function; for
+/// `seamldr`, the loader's number without bit 63), the version, the spec name, and then in
+/// this order:
+///
+/// | clause | required | meaning |
+/// |---|---|---|
+/// | `since { V: (MAJOR, MINOR, UPDATE), … }` | no | every version of the leaf the module accepts, with the first module release that has it |
+/// | `in { REG: Type, … }` | yes | the registers a wrapper binds, each with the one type it takes |
+/// | `zero { REG, … }` | no | registers the module reads that must be zero (reserved): every wrapper loads 0 into them itself (RCX–R11 only) |
+/// | `out { REG: Type, … }` | yes | the registers returned on success, each with its decoded type |
+/// | `err { REG, … }` | no | further registers the module writes (extended error information, detail) |
+/// | `unsafe impl SafeLeaf;` | no | a safe `fn` may wrap the leaf: no register carries an address or a memory-affecting operand. Writing it takes `unsafe`, and a `// SAFETY:` comment above it says why |
 ///
 /// ```
-/// use tdx_core::{abi::Leaf, FieldId, Page, Tdr};
+/// use tdx_core::abi::{Leaf, ModuleVersion};
+/// use tdx_core::{FieldId, Page, Tdr};
 ///
 /// tdx_core::abi_table! {
 ///     /// Read a TD-scope metadata field (a second copy of `TdhMngRd`, for the example).
 ///     pub seamcall MyMngRd = 11, version 0, "TDH.MNG.RD" {
+///         since { 0: (1, 0, 0), 1: (1, 5, 1) }
 ///         in { rcx: Page<Tdr>, rdx: FieldId }
 ///         out { r8: u64 }
+///         err { rdx }
+///     }
+///
+///     /// A made-up leaf with a reserved input.
+///     pub tdcall MyInfo = 0x7E, version 0, "TDG.MY.INFO" {
+///         in {}
+///         zero { rcx }
+///         out { rdx: u64 }
+///         // SAFETY: no register carries an address: RCX is reserved, RDX a plain value.
+///         unsafe impl SafeLeaf;
 ///     }
 /// }
 /// assert_eq!(MyMngRd::OUTPUTS.to_string(), "r8");
+/// assert_eq!(MyMngRd::WRITES.to_string(), "rdx r8");
+/// assert_eq!(MyMngRd::DATA.min_module(), Some(ModuleVersion::new(1, 0, 0)));
+/// assert_eq!(MyInfo::ZEROED.to_string(), "rcx");
+/// assert!(MyInfo::SAFE && !MyMngRd::SAFE);
 /// ```
 ///
-/// Registers are written in lowercase (`rcx rdx r8 … r15 rbx rdi rsi`).
+/// `abi_table! { list NAME; … }` also defines `pub const NAME: &[LeafData]` with every
+/// entry, in order (the built-in table's parts are joined in [`LEAVES`]).
+///
+/// Registers are written in lowercase (`rcx rdx r8 … r15 rbx rdi rsi`). A leaf number must fit
+/// bits 15:0 of RAX (a `seamldr` number sets bit 63 itself): a larger literal is refused, so
+/// it can never set version bits by accident.
 #[macro_export]
 macro_rules! abi_table {
+    (list $list:ident; $($entries:tt)*) => {
+        $crate::abi_table! { $($entries)* }
+        $crate::__abi_list! { $list; $($entries)* }
+    };
     ($(
         $(#[$attr:meta])*
-        $vis:vis $family:ident $leaf:ident = $number:literal, version $version:literal, $name:literal {
+        $vis:vis $family:ident $leaf:ident = $number:tt, version $version:literal, $name:literal {
+            $(since { $($since_v:literal : ($since_major:literal, $since_minor:literal, $since_update:literal)),* $(,)? })?
             in { $($in_reg:ident : $in_ty:ty),* $(,)? }
+            $(zero { $($zero_reg:ident),* $(,)? })?
             out { $($out_reg:ident : $out_ty:ty),* $(,)? }
+            $(err { $($err_reg:ident),* $(,)? })?
+            $(unsafe impl SafeLeaf $safe:tt)?
         }
     )*) => {$(
         $(#[$attr])*
@@ -224,16 +382,43 @@ macro_rules! abi_table {
             const INFO: $crate::abi::LeafInfo = $crate::abi::LeafInfo {
                 family: $crate::__abi_family!($family),
                 name: $name,
-                number: $number,
+                number: $crate::__abi_number!($family $number),
                 version: $version,
             };
             const INPUTS: $crate::reg::RegSet = $crate::reg::RegSet::EMPTY
                 $(.with(<$crate::__abi_reg!($in_reg) as $crate::reg::Reg>::INDEX))*;
+            const ZEROED: $crate::reg::RegSet = $crate::reg::RegSet::EMPTY
+                $($(.with(<$crate::__abi_zero_reg!($zero_reg) as $crate::reg::Reg>::INDEX))*)?;
             const OUTPUTS: $crate::reg::RegSet = $crate::reg::RegSet::EMPTY
                 $(.with(<$crate::__abi_reg!($out_reg) as $crate::reg::Reg>::INDEX))*;
+            const WRITES: $crate::reg::RegSet = <Self as $crate::abi::Leaf>::OUTPUTS
+                $($(.with(<$crate::__abi_reg!($err_reg) as $crate::reg::Reg>::INDEX))*)?;
+            const SAFE: bool = $crate::__abi_safe!($($safe)?);
+            const DATA: $crate::abi::LeafData = $crate::abi::LeafData {
+                type_name: ::core::stringify!($leaf),
+                info: <Self as $crate::abi::Leaf>::INFO,
+                inputs: <Self as $crate::abi::Leaf>::INPUTS,
+                zeroed: <Self as $crate::abi::Leaf>::ZEROED,
+                outputs: <Self as $crate::abi::Leaf>::OUTPUTS,
+                writes: <Self as $crate::abi::Leaf>::WRITES,
+                safe: <Self as $crate::abi::Leaf>::SAFE,
+                since: &[$($(($since_v, $crate::abi::ModuleVersion::new(
+                    $since_major, $since_minor, $since_update,
+                ))),*)?],
+                input_types: &[$((::core::stringify!($in_reg), ::core::stringify!($in_ty))),*],
+                output_types: &[$((::core::stringify!($out_reg), ::core::stringify!($out_ty))),*],
+            };
         }
 
         $crate::__abi_family_impl!($family $leaf);
+        $crate::__abi_register_form!($family $number $leaf);
+        $($($crate::__abi_zero_check!($zero_reg);)*)?
+        $(
+            // SAFETY: the table entry says so in writing (`unsafe impl SafeLeaf;`), with the
+            // reason in a `// SAFETY:` comment at the entry.
+            unsafe impl $crate::abi::SafeLeaf for $leaf {}
+            const _: () = { let _ = ::core::stringify!($safe); };
+        )?
 
         $(
             impl $crate::abi::Input<$crate::__abi_reg!($in_reg)> for $leaf {
@@ -241,13 +426,114 @@ macro_rules! abi_table {
             }
         )*
         $crate::__abi_outputs!($leaf; $($out_reg : $out_ty),*);
+        $crate::__abi_not_read!($leaf; $($in_reg)*);
+        $crate::__abi_preserves!($leaf; $($out_reg)* $($($err_reg)*)?);
     )*};
+}
+
+/// `impl RegisterForm` for every leaf but SEAMCALL 0 (TDH.VP.ENTER) and TDCALL 0
+/// (TDG.VP.VMCALL), which only go through `regs = …`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_register_form {
+    (seamcall 0 $leaf:ident) => {};
+    (tdcall 0 $leaf:ident) => {};
+    ($family:ident $number:tt $leaf:ident) => {
+        impl $crate::__private::RegisterForm for $leaf {
+            type Leaf = $leaf;
+        }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_safe {
+    () => {
+        false
+    };
+    ($safe:tt) => {
+        true
+    };
+}
+
+/// The leaf number as RAX bits: a `u16` for SEAMCALL/TDCALL (a wider literal is refused by
+/// the compiler's literal-range check), bit 63 set for a P-SEAMLDR leaf, any `u64` for a
+/// TDG.VP.VMCALL sub-function (it goes to R11, not RAX).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_number {
+    (seamcall $number:tt) => {{
+        let number: u16 = $number;
+        number as u64
+    }};
+    (tdcall $number:tt) => {{
+        let number: u16 = $number;
+        number as u64
+    }};
+    (seamldr $number:tt) => {{
+        let number: u16 = $number;
+        (1u64 << 63) | number as u64
+    }};
+    (tdvmcall $number:tt) => {{
+        let number: u64 = $number;
+        number
+    }};
+}
+
+/// A `zero { .. }` register: RCX–R11 only (the wrapper loads them inside its `asm!` block).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_zero_reg {
+    (rcx) => {
+        $crate::reg::Rcx
+    };
+    (rdx) => {
+        $crate::reg::Rdx
+    };
+    (r8) => {
+        $crate::reg::R8
+    };
+    (r9) => {
+        $crate::reg::R9
+    };
+    (r10) => {
+        $crate::reg::R10
+    };
+    (r11) => {
+        $crate::reg::R11
+    };
+    // Refused by `__abi_zero_check!`, which reports it; this only keeps it to that one error.
+    ($other:ident) => {
+        $crate::reg::Rcx
+    };
+}
+
+/// The error for a `zero { .. }` register outside RCX–R11.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_zero_check {
+    (rcx) => {};
+    (rdx) => {};
+    (r8) => {};
+    (r9) => {};
+    (r10) => {};
+    (r11) => {};
+    ($other:ident) => {
+        ::core::compile_error!(::core::concat!(
+            "`zero { .. }` lists RCX–R11 only (the wrapper zeroes them inside its `asm!` block); `",
+            ::core::stringify!($other),
+            "` cannot be a reserved input here: type it in `in { .. }` and bind it"
+        ));
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __abi_family {
     (seamcall) => {
+        $crate::abi::Family::Seamcall
+    };
+    (seamldr) => {
         $crate::abi::Family::Seamcall
     };
     (tdcall) => {
@@ -262,6 +548,9 @@ macro_rules! __abi_family {
 #[macro_export]
 macro_rules! __abi_family_impl {
     (seamcall $leaf:ident) => {
+        impl $crate::abi::SeamcallLeaf for $leaf {}
+    };
+    (seamldr $leaf:ident) => {
         impl $crate::abi::SeamcallLeaf for $leaf {}
     };
     (tdcall $leaf:ident) => {
@@ -381,4 +670,68 @@ macro_rules! __abi_if_eq {
     (rdi rdi {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
     (rsi rsi {$($then:tt)*} else {$($else:tt)*}) => { $($then)* };
     ($a:ident $b:ident {$($then:tt)*} else {$($else:tt)*}) => { $($else)* };
+}
+
+/// `impl NotRead<R>` for every register that is not in the input list.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_not_read {
+    ($leaf:ident; $($reg:ident)*) => {
+        $crate::__abi_impl_unless!($leaf, NotRead, rcx; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, rdx; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r8; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r9; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r10; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r11; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r12; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r13; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r14; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, r15; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, rbx; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, rdi; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, NotRead, rsi; $($reg)*);
+    };
+}
+
+/// `impl Preserves<R>` for every callee-saved-in-Rust register (R12–R15, RBX, RDI, RSI) the
+/// module does not write. RCX, RDX and R8–R11 are taken back by every wrapper.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_preserves {
+    ($leaf:ident; $($reg:ident)*) => {
+        $crate::__abi_impl_unless!($leaf, Preserves, r12; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, Preserves, r13; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, Preserves, r14; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, Preserves, r15; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, Preserves, rbx; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, Preserves, rdi; $($reg)*);
+        $crate::__abi_impl_unless!($leaf, Preserves, rsi; $($reg)*);
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_impl_unless {
+    ($leaf:ident, $trait:ident, $want:ident; ) => {
+        impl $crate::abi::$trait<$crate::__abi_reg!($want)> for $leaf {}
+    };
+    ($leaf:ident, $trait:ident, $want:ident; $reg:ident $($rest:ident)*) => {
+        $crate::__abi_if_eq! { $want $reg {} else {
+            $crate::__abi_impl_unless!($leaf, $trait, $want; $($rest)*);
+        } }
+    };
+}
+
+/// `pub const LIST: &[LeafData]` of the entries of one `abi_table! { list LIST; .. }`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __abi_list {
+    ($list:ident; $(
+        $(#[$attr:meta])*
+        $vis:vis $family:ident $leaf:ident = $number:tt, version $version:literal, $name:literal
+        { $($body:tt)* }
+    )*) => {
+        /// Every leaf of this part of the table, as data, in table order.
+        pub const $list: &[$crate::abi::LeafData] = &[$(<$leaf as $crate::abi::Leaf>::DATA),*];
+    };
 }

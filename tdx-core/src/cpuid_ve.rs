@@ -2,7 +2,7 @@
 //! and user (bit 1) mode raises #VE unconditionally; bits 63:2 are reserved
 //! (intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_cpuidve_set.c`).
 
-use crate::reg::{NotAnAddress, RegEncode};
+use crate::reg::RegEncode;
 
 /// The CPUID-#VE setting of this vCPU (TDG.VP.CPUIDVE.SET RCX).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -19,5 +19,3 @@ impl RegEncode for CpuidVe {
         self.supervisor as u64 | (self.user as u64) << 1
     }
 }
-
-impl NotAnAddress for CpuidVe {}

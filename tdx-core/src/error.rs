@@ -1,7 +1,7 @@
 //! [`TdxError`]: a failed TDX call, with everything needed to diagnose it.
 
 use crate::abi::{Family, LeafInfo};
-use crate::reg::RegSet;
+use crate::reg::{Reg, RegSet};
 use crate::{ModuleArgs, TdvmcallStatus, TdxStatus};
 use core::fmt;
 
@@ -34,7 +34,8 @@ pub struct TdxError {
 pub struct CallSite {
     /// The leaf the wrapper issues.
     pub leaf: LeafInfo,
-    /// The registers whose values the wrapper takes back after the instruction.
+    /// The registers a failed call shows: those the leaf's module writes (outputs and error
+    /// information, from the ABI table) that the wrapper takes back.
     pub returned: RegSet,
 }
 
@@ -69,24 +70,46 @@ impl TdxError {
         }
     }
 
-    /// The value of the register with x86 GPR index `index` (RCX = 1 … R15 = 15) as the call
-    /// returned it, or `None` if the call does not return that register.
-    pub fn reg(&self, index: u8) -> Option<u64> {
-        if self.call.returned.contains(index) {
+    /// The value of register `R` as the call returned it, or `None` if the leaf does not
+    /// return that register (on success or on its error path), or the call never reached the
+    /// module (`TDX_SEAMCALL_VMFAILINVALID`: the registers are stale).
+    ///
+    /// ```
+    /// # use tdx_core::{abi::{Leaf, TdhMemPageAug}, reg::{Rcx, R12}, CallSite, ModuleArgs, TdxError, TdxStatus};
+    /// static CALL: CallSite = CallSite { leaf: TdhMemPageAug::INFO, returned: TdhMemPageAug::WRITES };
+    /// let regs = ModuleArgs { rcx: 0x11, r12: 0xdead, ..ModuleArgs::default() };
+    /// let err = TdxError::new(&CALL, TdxStatus::EPT_WALK_FAILED, regs);
+    /// assert_eq!(err.reg::<Rcx>(), Some(0x11));
+    /// assert_eq!(err.reg::<R12>(), None); // never returned by TDH.MEM.PAGE.AUG
+    /// ```
+    pub fn reg<R: Reg>(&self) -> Option<u64> {
+        self.reg_at(R::INDEX)
+    }
+
+    /// [`reg`](Self::reg) by x86 GPR index (RCX = 1 … R15 = 15), for code that walks the
+    /// registers.
+    pub fn reg_at(&self, index: u8) -> Option<u64> {
+        if self.returned().contains(index) {
             self.regs.get(index)
         } else {
             None
         }
     }
 
-    /// All registers as returned (only those in [`returned`](Self::returned) are meaningful).
+    /// All registers as the wrapper took them back; only those in
+    /// [`returned`](Self::returned) are meaningful (use [`reg`](Self::reg)).
     pub const fn regs(&self) -> &ModuleArgs {
         &self.regs
     }
 
-    /// Which registers the call returned.
+    /// The registers the leaf returned: what the module writes for it (outputs and error
+    /// information), none if SEAMCALL failed with VMfailInvalid.
     pub const fn returned(&self) -> RegSet {
-        self.call.returned
+        if self.status.raw() == TdxStatus::SEAMCALL_VMFAILINVALID.raw() {
+            RegSet::EMPTY
+        } else {
+            self.call.returned
+        }
     }
 
     /// Whether the module reported `TDX_OPERAND_BUSY` (compared under the status mask, so
@@ -105,7 +128,7 @@ impl fmt::Display for TdxError {
         }
         let mut sep = "; ";
         for (name, index) in crate::reg::OPERAND_REGS {
-            if let Some(value) = self.reg(index) {
+            if let Some(value) = self.reg_at(index) {
                 write!(f, "{sep}{name}={value:#x}")?;
                 sep = " ";
             }

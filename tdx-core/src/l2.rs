@@ -10,7 +10,7 @@
 
 use crate::operand_error::OperandError;
 use crate::page::{Page, Sept};
-use crate::reg::{NotAnAddress, RegDecode, RegEncode};
+use crate::reg::{RegDecode, RegEncode};
 
 /// `NULL_PA` (all ones): "no page" in a per-VM page register (`src/common/x86_defs/x86_defs.h`).
 pub const NULL_PA: u64 = !0;
@@ -72,6 +72,55 @@ impl RegEncode for L2SeptPage {
     }
 }
 
+/// R9–R11 of TDH.MEM.PAGE.DEMOTE: the new Secure-EPT page of each L2 VM (1–3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct L2SeptPages {
+    /// L2 VM 1 (R9).
+    pub vm1: L2SeptPage,
+    /// L2 VM 2 (R10).
+    pub vm2: L2SeptPage,
+    /// L2 VM 3 (R11).
+    pub vm3: L2SeptPage,
+}
+
+impl L2SeptPages {
+    /// No page for any L2 VM (a TD without L2 VMs).
+    pub const NONE: L2SeptPages = L2SeptPages {
+        vm1: L2SeptPage::NONE,
+        vm2: L2SeptPage::NONE,
+        vm3: L2SeptPage::NONE,
+    };
+}
+
+/// R14 of TDH.EXPORT.MEM / TDH.IMPORT.MEM from module 1.5.16 on (public fork labels,
+/// **unconfirmed**): the HPA of the L2 attribute list page, used only with a GPA list of
+/// format 1 (`GPA_LIST_FORMAT_GPA_AND_ATTR`); `NONE` (`NULL_PA`) otherwise. Module 1.5.01
+/// does not read the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct L2AttrList(u64);
+
+impl L2AttrList {
+    /// No list (`NULL_PA`).
+    pub const NONE: L2AttrList = L2AttrList(NULL_PA);
+
+    /// The list page at `hpa` (4 KiB aligned; the module requires a shared HPA).
+    pub const fn new(hpa: crate::Hpa) -> Result<Self, crate::AddrError> {
+        let raw = hpa.as_u64();
+        if raw.is_multiple_of(4096) {
+            Ok(L2AttrList(raw))
+        } else {
+            Err(crate::AddrError::Misaligned { raw, align: 4096 })
+        }
+    }
+}
+
+impl RegEncode for L2AttrList {
+    #[inline]
+    fn to_reg(self) -> u64 {
+        self.0
+    }
+}
+
 /// RCX of TDG.VP.INVEPT: the L2 VMs whose cached EPT translations to invalidate (bit `n`
 /// for VM `n`; bit 0, the L1 VM, must be 0, and so must the bits of VMs the TD lacks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -98,8 +147,6 @@ impl RegEncode for L2VmMask {
         self.0
     }
 }
-
-impl NotAnAddress for L2VmMask {}
 
 /// RCX of TDG.VP.INVVPID (`vm_and_flags_t`): bit 0 `list` (RDX is a GLA list descriptor,
 /// else one GLA entry), bits 53:52 the L2 VM; every other bit reserved.
@@ -169,8 +216,6 @@ impl RegEncode for L2EnterFlags {
         self.0
     }
 }
-
-impl NotAnAddress for L2EnterFlags {}
 
 /// The L2 vCPU register file TDG.VP.ENTER reads at entry and writes back at the L2 exit
 /// (`l2_enter_guest_state_t`, intel/tdx-module@72d8cffb `include/tdx_api_defs.h`): its GPA
@@ -246,8 +291,6 @@ impl RegDecode for GpaAttr {
     }
 }
 
-impl NotAnAddress for GpaAttr {}
-
 /// R8 of TDG.MEM.PAGE.ATTR.WR (`attr_flags_t`): 16 bits per VM; in each, bit 15 `do_invept`
 /// and bits 14:0 the mask of attribute bits to write (the module's `attr_flags` uses the
 /// `gpa_attr_t` layout for the mask).
@@ -283,8 +326,6 @@ impl RegEncode for AttrFlags {
         self.0
     }
 }
-
-impl NotAnAddress for AttrFlags {}
 
 #[cfg(test)]
 mod tests {

@@ -15,7 +15,7 @@
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! // SAFETY: kernel context; the page was given to the TDX module and its TD is torn down.
 //! let reclaimed = unsafe { tdh_phymem_page_reclaim(Hpa::new(0x1_0000_0000)?)? };
-//! println!("page type {:?}, owner {:#x}", reclaimed.page_type, reclaimed.owner);
+//! println!("page type {:?}, owner TDR {:?}", reclaimed.page_type, reclaimed.owner);
 //! # Ok(()) }
 //! ```
 //!
@@ -88,9 +88,11 @@ pub mod operand_error;
 pub mod outputs;
 pub mod packed;
 pub mod page;
+pub mod pamt;
 pub mod reg;
 pub mod servtd;
 pub mod status;
+pub mod vp_info;
 
 /// The DSL reference (`docs/dsl.md`), included here so that its examples are compiled.
 #[doc = include_str!("../../docs/dsl.md")]
@@ -106,8 +108,8 @@ pub use args::ModuleArgs;
 pub use cpuid_ve::CpuidVe;
 pub use error::{CallSite, TdxError};
 pub use l2::{
-    AttrFlags, GpaAttr, L2EnterFlags, L2EnterGuestState, L2Invalidate, L2SeptPage, L2Vm, L2VmMask,
-    VmAndFlags,
+    AttrFlags, GpaAttr, L2AttrList, L2EnterFlags, L2EnterGuestState, L2Invalidate, L2SeptPage,
+    L2SeptPages, L2Vm, L2VmMask, VmAndFlags,
 };
 pub use migration::{
     GpaListError, GpaListInfo, HpaAndSize, MacLists, MigStream, MigscPage, PageListInfo,
@@ -119,6 +121,8 @@ pub use outputs::{
 };
 pub use packed::{AcceptGpa, FieldId, Hkid, PageSize, SeptGpa, SeptLevel};
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
-pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType};
+pub use pamt::{DynamicPamt, DynamicPamtPage};
+pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};
+pub use vp_info::{TdgCommandsAvailable, VcpuCounts, VcpuIndex};

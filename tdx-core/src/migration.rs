@@ -202,8 +202,6 @@ impl RegEncode for MigStream {
     }
 }
 
-impl crate::reg::NotAnAddress for MigStream {}
-
 /// R11/R12 of TDH.EXPORT.MEM and TDH.IMPORT.MEM: the HPAs of the two MAC lists (4 KiB pages
 /// of 16-byte MACs; list 0 for GPA-list entries 0–255, list 1 for 256–511), written on
 /// export and checked on import. The module checks each only when the GPA list has entries

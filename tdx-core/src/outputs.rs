@@ -17,7 +17,7 @@ use core::fmt;
 use core::num::NonZeroU64;
 
 use crate::addr::{Gpa, SharedGpa};
-use crate::reg::{NotAnAddress, RegDecode, RegEncode};
+use crate::reg::{RegDecode, RegEncode};
 use crate::status::TdxStatus;
 
 // ------------------------------------------------------------------------ TDG.VP.INFO
@@ -89,8 +89,6 @@ impl RegDecode for GpaWidth {
         GpaWidth(raw)
     }
 }
-
-impl NotAnAddress for GpaWidth {}
 
 /// RDX of TDG.VP.INFO: the TD attributes, kept whole. Linux names two bits:
 /// [`TdAttributes::DEBUG`] (bit 0) and [`TdAttributes::SEPT_VE_DISABLE`] (bit 28).
@@ -169,8 +167,6 @@ impl RegDecode for TdAttributes {
         TdAttributes(raw)
     }
 }
-
-impl NotAnAddress for TdAttributes {}
 
 // ------------------------------------------------------------- exits: VE info, VP.ENTER
 
@@ -276,8 +272,6 @@ impl RegDecode for ExitReason {
     }
 }
 
-impl NotAnAddress for ExitReason {}
-
 /// R10 of TDG.VP.VEINFO.GET: instruction length in bits 31:0, instruction information in
 /// bits 63:32.
 ///
@@ -335,8 +329,6 @@ impl RegDecode for VeInstruction {
         VeInstruction(raw)
     }
 }
-
-impl NotAnAddress for VeInstruction {}
 
 // ------------------------------------------------------------- TDH.PHYMEM.PAGE.RECLAIM
 
@@ -404,8 +396,6 @@ impl RegDecode for PamtPageSize {
     }
 }
 
-impl NotAnAddress for PamtPageSize {}
-
 // ------------------------------------------------------------------- scalar inputs
 
 /// RCX of TDH.PHYMEM.CACHE.WB: start a cache write-back, or resume one that returned
@@ -425,8 +415,6 @@ impl RegEncode for CacheWbMode {
         self as u64
     }
 }
-
-impl NotAnAddress for CacheWbMode {}
 
 /// RDX of TDG.MR.RTMR.EXTEND: the index of the runtime measurement register to extend
 /// (Linux: `u8 index`). The register usage was read only in patch text (**uncertain**), and
@@ -455,8 +443,6 @@ impl RegEncode for RtmrIndex {
         self.0 as u64
     }
 }
-
-impl NotAnAddress for RtmrIndex {}
 
 /// R12 of the Instruction.IO and #VE.RequestMMIO sub-functions: the access size in bytes
 /// (IO: 1, 2 or 4; MMIO: 1, 2, 4 or 8).
@@ -500,8 +486,6 @@ impl RegEncode for AccessSize {
     }
 }
 
-impl NotAnAddress for AccessSize {}
-
 /// R13 of the Instruction.IO and #VE.RequestMMIO sub-functions: 0 = read (IN), 1 = write
 /// (OUT) (Linux's `PORT_READ` / `PORT_WRITE`, and `EPT_READ` / `EPT_WRITE`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -519,8 +503,6 @@ impl RegEncode for AccessDirection {
         self as u64
     }
 }
-
-impl NotAnAddress for AccessDirection {}
 
 /// R14 of Instruction.IO: the I/O port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -548,8 +530,6 @@ impl RegEncode for IoPort {
     }
 }
 
-impl NotAnAddress for IoPort {}
-
 /// R12 of Instruction.RDMSR and Instruction.WRMSR: the MSR index (ECX of the instruction).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(transparent)]
@@ -575,8 +555,6 @@ impl RegEncode for MsrIndex {
         self.0 as u64
     }
 }
-
-impl NotAnAddress for MsrIndex {}
 
 /// R12 of SetupEventNotifyInterrupt: the interrupt vector the VMM injects to notify the TD,
 /// 32 to 255. Both the register and the range were read only in dev-tree KVM code
@@ -615,8 +593,6 @@ impl RegEncode for EventNotifyVector {
         self.0 as u64
     }
 }
-
-impl NotAnAddress for EventNotifyVector {}
 
 /// R12 of MapGPA: the start of the range to convert, whose shared bit says the direction
 /// (GHCI: shared bit set = map as shared, clear = map as private; Linux sets it with
@@ -701,5 +677,3 @@ impl RegEncode for KvmHypercallNr {
         self.0.get()
     }
 }
-
-impl NotAnAddress for KvmHypercallNr {}

@@ -8,7 +8,7 @@
 use core::fmt;
 
 use crate::addr::{AddrError, Gpa};
-use crate::reg::{NotAnAddress, RegDecode, RegEncode};
+use crate::reg::{RegDecode, RegEncode};
 
 /// A Secure-EPT level: the TDX encoding of a mapping size (0 = 4 KiB, 1 = 2 MiB, 2 = 1 GiB).
 ///
@@ -216,7 +216,6 @@ macro_rules! size_code_impls {
             }
         }
 
-        impl NotAnAddress for $ty {}
     };
 }
 
@@ -488,8 +487,6 @@ impl RegDecode for FieldId {
     }
 }
 
-impl NotAnAddress for FieldId {}
-
 /// A host key identifier (HKID): the 16-bit private KeyID of a TD (RDX of TDH.MNG.CREATE,
 /// the KeyID bits of a [`KeyedHpa`](crate::KeyedHpa)).
 ///
@@ -557,8 +554,6 @@ impl RegDecode for Result<Hkid, u64> {
     }
 }
 
-impl NotAnAddress for Hkid {}
-
 /// The state of a Secure-EPT entry (bits 15:8 of [`SeptLevelState`]): a code, with the ones
 /// Linux names as associated constants. Unknown codes are kept.
 ///
@@ -623,8 +618,6 @@ impl fmt::Debug for SeptEntryState {
         write!(f, "SeptEntryState({self})")
     }
 }
-
-impl NotAnAddress for SeptEntryState {}
 
 /// The Secure-EPT level and entry state a SEPT-type SEAMCALL returns in RDX on error
 /// (`level_state`): level in bits 2:0, state in bits 15:8. The whole register is kept.
@@ -707,8 +700,6 @@ impl RegDecode for SeptLevelState {
     }
 }
 
-impl NotAnAddress for SeptLevelState {}
-
 /// A PAMT page type, as TDH.PHYMEM.PAGE.RDMD and TDH.PHYMEM.PAGE.RECLAIM return it in RCX.
 /// The whole register is kept; Linux names only [`PageType::NDA`] and [`PageType::RSVD`].
 ///
@@ -775,5 +766,3 @@ impl RegDecode for PageType {
         PageType(raw)
     }
 }
-
-impl NotAnAddress for PageType {}

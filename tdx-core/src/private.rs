@@ -6,8 +6,7 @@ pub use crate::abi::{
 };
 pub use crate::error::CallSite;
 pub use crate::reg::{
-    NotAnAddress, R8, R9, R10, R11, R12, R13, R14, R15, Rbx, Rcx, Rdi, Rdx, RegDecode, RegEncode,
-    RegSet, Rsi,
+    R8, R9, R10, R11, R12, R13, R14, R15, Rbx, Rcx, Rdi, Rdx, RegDecode, RegEncode, RegSet, Rsi,
 };
 pub use crate::{ModuleArgs, TdvmcallStatus, TdxError, TdxStatus};
 
@@ -127,69 +126,97 @@ impl UncheckedDecode for u64 {
     }
 }
 
-/// Passed in `{R}` of a safe wrapper: must not be an address.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` carries an address in `{R}` of `{L}`, so the wrapper must be an `unsafe fn`",
-    label = "an address the TDX module or the VMM will access",
-    note = "the caller of a call that passes an address vouches for that memory: declare the wrapper `unsafe fn` and document its `# Safety` contract"
-)]
-pub trait SafeOperand<L, R> {}
-#[diagnostic::do_not_recommend]
-impl<T: NotAnAddress, L, R> SafeOperand<L, R> for T {}
-
-/// Compile-time check used by a safe wrapper: `T` is not an address.
+/// Compile-time check of a safe wrapper: the ABI table marks its leaf safe
+/// ([`SafeLeaf`](crate::abi::SafeLeaf), which only an `unsafe impl` grants).
 #[inline(always)]
-pub const fn assert_not_an_address<T: SafeOperand<L, R>, L, R>(_: &T) {}
+pub const fn assert_safe_leaf<L: crate::abi::SafeLeaf>() {}
 
-/// A message assembled at compile time (const panics take one `&str` argument).
-struct ConstMsg {
-    buf: [u8; 256],
-    len: usize,
+/// Compile-time check of a register-form wrapper against the ABI table, as one call so that a
+/// path that is not a leaf gives one error, not one per register: `L` may be issued with its
+/// registers as operands, the wrapper leaves unbound only registers `L` does not read
+/// (`U`, a tuple of register markers), and it does not take back only registers the module
+/// never writes for `L` (`P`).
+#[inline(always)]
+pub const fn register_form<L, U, P>()
+where
+    L: RegisterForm,
+    U: AllUnbound<<L as RegisterForm>::Leaf>,
+    P: AllPreserved<<L as RegisterForm>::Leaf>,
+{
 }
 
-impl ConstMsg {
-    const fn new() -> Self {
-        ConstMsg {
-            buf: [0; 256],
-            len: 0,
+/// Every register of the tuple is one leaf `L` does not read.
+pub trait AllUnbound<L> {}
+/// Every register of the tuple is one the module never writes for leaf `L`.
+pub trait AllPreserved<L> {}
+
+macro_rules! register_tuples {
+    () => {
+        impl<L> AllUnbound<L> for () {}
+        impl<L> AllPreserved<L> for () {}
+    };
+    ($head:ident $($tail:ident)*) => {
+        impl<L, $head: crate::reg::Reg, $($tail: crate::reg::Reg),*> AllUnbound<L>
+            for ($head, $($tail,)*)
+        where
+            L: crate::abi::NotRead<$head> $(+ crate::abi::NotRead<$tail>)*,
+        {
         }
-    }
-    const fn push(mut self, s: &str) -> Self {
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() && self.len < self.buf.len() {
-            self.buf[self.len] = bytes[i];
-            self.len += 1;
-            i += 1;
+        impl<L, $head: crate::reg::Reg, $($tail: crate::reg::Reg),*> AllPreserved<L>
+            for ($head, $($tail,)*)
+        where
+            L: crate::abi::Preserves<$head> $(+ crate::abi::Preserves<$tail>)*,
+        {
         }
-        self
-    }
-    const fn as_str(&self) -> &str {
-        match core::str::from_utf8(self.buf.split_at(self.len).0) {
-            Ok(s) => s,
-            Err(_) => "the ABI table lists an input that `in(..)` does not bind",
-        }
+        register_tuples!($($tail)*);
+    };
+}
+register_tuples!(A B C D E F G H I J K M N);
+
+/// The reserved inputs of leaf `L` as a mask (bit n = GPR n), for the `.if` lines of the
+/// `asm!` template that load them with 0.
+#[inline(always)]
+pub const fn zeroed<L: Leaf>() -> u16 {
+    L::ZEROED.bits()
+}
+
+/// The registers a failed call of leaf `L` shows: those the module writes (outputs and error
+/// information) among those the wrapper took back (`taken`).
+#[inline(always)]
+pub const fn shown<L: Leaf>(taken: RegSet) -> RegSet {
+    RegSet::from_bits(L::WRITES.bits() & taken.bits())
+}
+
+/// The registers a failed TDG.VP.VMCALL sub-function shows: its outputs, R10 (the TDVMCALL
+/// status) and R11, among those the wrapper took back.
+#[inline(always)]
+pub const fn shown_vmcall<L: Leaf>(taken: RegSet) -> RegSet {
+    RegSet::from_bits((L::OUTPUTS.bits() | 1 << 10 | 1 << 11) & taken.bits())
+}
+
+/// Whether the status of a `regs = …` call is a failure: for TDG.VP.VMCALL at the instruction
+/// level (TDCALL leaf 0) any non-zero RAX is (the TDCALL itself failed), as `#[tdvmcall]` and
+/// Linux's `__tdx_hypercall` treat it; otherwise an error status (bit 63).
+#[inline(always)]
+pub const fn regs_form_failed(leaf: LeafInfo, rax: u64) -> bool {
+    match (leaf.family, leaf.number) {
+        (Family::Tdcall, 0) => rax != 0,
+        _ => TdxStatus::from_raw(rax).is_error(),
     }
 }
 
-/// Check that the registers a wrapper binds are exactly the inputs the leaf reads.
-///
-/// Evaluated in a `const` item, so a mismatch is a compile error naming the leaf and the register.
-pub const fn check_inputs(leaf: LeafInfo, needed: RegSet, bound: RegSet) {
-    let missing = needed.difference(bound);
-    let mut i = 0;
-    while i < crate::reg::OPERAND_REGS.len() {
-        let (name, index) = crate::reg::OPERAND_REGS[i];
-        if missing.contains(index) {
-            let msg = ConstMsg::new()
-                .push(leaf.name)
-                .push(" reads `")
-                .push(name)
-                .push("` (see its entry in the ABI table), but `in(..)` does not bind it");
-            panic!("{}", msg.as_str());
-        }
-        i += 1;
-    }
+/// A leaf whose registers can be `asm!` operands: every leaf but TDH.VP.ENTER (SEAMCALL leaf
+/// 0) and TDG.VP.VMCALL (TDCALL leaf 0), which return values the TD or the VMM wrote in
+/// registers the wrapper cannot know.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` returns values the TD or the VMM wrote in every register: it cannot be called with `in(..)`/`out(..)`",
+    label = "declare this wrapper with `regs = …` (a `&mut ModuleArgs` parameter)",
+    note = "for a GHCI sub-function of TDG.VP.VMCALL, use `#[tdvmcall]` instead"
+)]
+pub trait RegisterForm: Leaf {
+    /// `Self`: the register checks go through this projection, so that a leaf refused here
+    /// (or a type that is no leaf) gives this one error rather than one per register.
+    type Leaf: Leaf;
 }
 
 /// RAX of TDG.VP.VMCALL: TDCALL leaf 0.
@@ -261,24 +288,6 @@ where
     T: Decodes<<L as Output<R>>::Type, L, R>,
 {
     T::decode(raw)
-}
-
-/// Check that a leaf may be called with its registers as `asm!` operands: TDH.VP.ENTER
-/// (SEAMCALL leaf 0) and TDG.VP.VMCALL (TDCALL leaf 0) return values the TD or the VMM wrote
-/// in registers the wrapper cannot know, so they only go through `regs = …`.
-pub const fn check_register_form(leaf: LeafInfo) {
-    if leaf.number == 0 {
-        match leaf.family {
-            Family::Seamcall => panic!(
-                "TDH.VP.ENTER returns the TD's registers in every GPR: declare it with `regs = …`"
-            ),
-            Family::Tdcall => panic!(
-                "TDG.VP.VMCALL lets the VMM write every exposed register: use #[tdvmcall], or \
-                 `regs = …` for a raw call"
-            ),
-            Family::Tdvmcall => {}
-        }
-    }
 }
 
 /// Register `Self` is an output of leaf `L` (its table type is not

@@ -176,12 +176,3 @@ pub trait RegDecode: Copy {
     /// Decode the 64-bit register image.
     fn from_reg(raw: u64) -> Self;
 }
-
-/// Marker for operand types that are not, and do not contain, a memory address.
-///
-/// A wrapper may be a safe `fn` only if every input it passes implements this trait: a
-/// register that carries an address lets the TDX module (or the VMM) read or write memory,
-/// and the caller has to vouch for that memory in an `unsafe` call.
-pub trait NotAnAddress {}
-
-impl NotAnAddress for u64 {}

@@ -5,7 +5,7 @@
 //! (`servtd_attributes_t`), `src/vmm_dispatcher/migration_api_calls/tdh_servtd_bind.c`.
 
 use crate::operand_error::OperandError;
-use crate::reg::{NotAnAddress, RegDecode, RegEncode};
+use crate::reg::{RegDecode, RegEncode};
 
 /// R8 of TDH.SERVTD.BIND / .PREBIND: the index of the binding slot in the target TD's
 /// TDCS (the module checks it against `MAX_SERVTDS`, 1 in 1.5.01).
@@ -25,8 +25,6 @@ impl RegEncode for ServtdSlot {
         self.0
     }
 }
-
-impl NotAnAddress for ServtdSlot {}
 
 /// R9 of TDH.SERVTD.BIND / .PREBIND: the service-TD type (0: migration TD, the only type
 /// 1.5.01 accepts).
@@ -49,8 +47,6 @@ impl RegEncode for ServtdType {
         self.0
     }
 }
-
-impl NotAnAddress for ServtdType {}
 
 /// R10 of TDH.SERVTD.BIND / .PREBIND (`servtd_attributes_t`): bit 0 `instance_binding`,
 /// bits 47:32 the TDINFO fields to ignore in the binding hash; bits 3:1 (future binding
@@ -89,8 +85,6 @@ impl RegEncode for ServtdAttributes {
     }
 }
 
-impl NotAnAddress for ServtdAttributes {}
-
 /// The binding handle TDH.SERVTD.BIND returns in RCX and the service TD passes in RCX of
 /// TDG.SERVTD.RD / .WR to name the target TD (opaque to software).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -122,7 +116,19 @@ impl RegDecode for ServtdHandle {
     }
 }
 
-impl NotAnAddress for ServtdHandle {}
+/// A TD_UUID (256 bits), R10–R13 of TDG.SERVTD.RD / .WR and of the TDH.SERVTD.BIND output:
+/// `q0` is bits 63:0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct TdUuid {
+    /// Bits 63:0 (R10).
+    pub q0: u64,
+    /// Bits 127:64 (R11).
+    pub q1: u64,
+    /// Bits 191:128 (R12).
+    pub q2: u64,
+    /// Bits 255:192 (R13).
+    pub q3: u64,
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,23 +1,35 @@
 //! Completion statuses: [`TdxStatus`] (RAX after SEAMCALL / TDCALL) and [`TdvmcallStatus`]
 //! (R10 after TDG.VP.VMCALL).
 //!
-//! Both keep the whole 64-bit value. A [`TdxStatus`] is laid out as
+//! Both keep the whole 64-bit value. A [`TdxStatus`] is laid out as the TDX module's
+//! `api_error_code_t` (`include/tdx_api_defs.h`; murrowow/tdx-concurrency@c71d4f6, module
+//! 1.5.25, lines 870-890):
 //!
 //! | bits | meaning |
 //! |---|---|
-//! | 63 | error ([`TdxStatus::ERROR_BIT`]) |
-//! | 62 | non-recoverable ([`TdxStatus::NON_RECOVERABLE_BIT`]) |
-//! | 47:40 | class (0xFF = software-defined, never used by the TDX module) |
-//! | 63:32 | the status code proper ([`TdxStatus::STATUS_MASK`]) |
-//! | 31:0 | operand ID / detail (e.g. [`TdxStatus::OPERAND_ID_RCX`]) |
+//! | 63 | error ([`TdxStatus::ERROR_BIT`], [`TdxStatus::is_error`]) |
+//! | 62 | non-recoverable ([`TdxStatus::NON_RECOVERABLE_BIT`], [`TdxStatus::is_non_recoverable`]) |
+//! | 61 | fatal ([`TdxStatus::FATAL_BIT`], [`TdxStatus::is_fatal`]): set, from module 1.5, in the codes that leave the TD unusable, e.g. `TDX_NON_RECOVERABLE_TD`, `TDX_TD_FATAL` |
+//! | 60 | host recoverability hint ([`TdxStatus::HOST_RECOVERABILITY_HINT_BIT`], [`TdxStatus::host_recoverability_hint`]) |
+//! | 59:48 | reserved |
+//! | 47:40 | class ([`TdxStatus::class`]; 0xFF = software-defined, never used by the TDX module) |
+//! | 39:32 | details L1: the code within its class |
+//! | 63:32 | the status code proper ([`TdxStatus::STATUS_MASK`], [`TdxStatus::code`]) |
+//! | 31:0 | operand ID / details L2 ([`TdxStatus::operand`], e.g. [`TdxStatus::OPERAND_ID_RCX`]) |
 //!
-//! The values are Linux's (`asm/shared/tdx_errno.h`, `asm/tdx.h`); the constants drop the
-//! `TDX_` prefix (`TDX_OPERAND_BUSY` is [`TdxStatus::OPERAND_BUSY`]), [`TdxStatus::name`]
-//! gives the full name back.
+//! Every status code of the TDX module is a named constant, generated (`status/codes.rs`) from
+//! `tdx-core/data/status-codes.json`, which is derived from the module source: module 1.0.00,
+//! 1.0.3, 1.5.01, 1.5.06, 1.5.25 and 2.0.18 (`include/auto_gen*/tdx_error_codes_defs.h`; the
+//! JSON's `sources` cites file and commit per version). The constants drop the `TDX_` prefix
+//! (`TDX_OPERAND_BUSY` is [`TdxStatus::OPERAND_BUSY`]); [`TdxStatus::name`] gives the module's
+//! full name back. Where a value changed between versions (three codes gained bit 61 in 1.5)
+//! the constant carries the 1.5+/2.0 value and [`TdxStatus::name`] also recognises the 1.0
+//! value under the same name. The software statuses of class 0xFF (`TDX_SW_ERROR`,
+//! `TDX_SEAMCALL_*`) are Linux's (`asm/tdx.h`).
 
 use core::fmt;
 
-use crate::reg::{NotAnAddress, RegDecode};
+use crate::reg::RegDecode;
 
 /// A SEAMCALL / TDCALL completion status (RAX), kept whole.
 ///
@@ -45,94 +57,37 @@ use crate::reg::{NotAnAddress, RegDecode};
 #[repr(transparent)]
 pub struct TdxStatus(u64);
 
-/// Declares the named status constants and the table [`TdxStatus::NAMED`] from one list.
-macro_rules! statuses {
-    ($($(#[$doc:meta])* $name:ident = $value:literal;)*) => {
-        impl TdxStatus {
-            $(
-                $(#[$doc])*
-                #[doc = concat!("\n\n`TDX_", stringify!($name), "` = `", stringify!($value), "`.")]
-                pub const $name: TdxStatus = TdxStatus($value);
-            )*
+mod codes;
 
-            /// Every named status with its full name (`"TDX_OPERAND_BUSY"`), in the order of
-            /// the reference table.
-            pub const NAMED: &'static [(TdxStatus, &'static str)] = &[
-                $((TdxStatus::$name, concat!("TDX_", stringify!($name))),)*
-            ];
+/// The name of the [`TdxStatus::NAMED`] entry whose value is exactly `raw` (binary search:
+/// the generated table is sorted by value, which `tests/status_codes.rs` checks).
+const fn table_name(raw: u64) -> Option<&'static str> {
+    let table = TdxStatus::NAMED;
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (status, name) = table[mid];
+        if status.0 == raw {
+            return Some(name);
         }
-    };
+        if status.0 < raw {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    None
 }
-
-statuses! {
-    /// Success.
-    SUCCESS = 0x0000_0000_0000_0000;
-    /// The vCPU cannot be resumed (TDH.VP.ENTER).
-    NON_RECOVERABLE_VCPU = 0x4000_0001_0000_0000;
-    /// The TD cannot be resumed (TDH.VP.ENTER).
-    NON_RECOVERABLE_TD = 0x4000_0002_0000_0000;
-    /// The TD is non-recoverable and its memory not accessible (TDH.VP.ENTER).
-    NON_RECOVERABLE_TD_NON_ACCESSIBLE = 0x6000_0005_0000_0000;
-    /// The TD is non-recoverable: wrong APIC mode (TDH.VP.ENTER).
-    NON_RECOVERABLE_TD_WRONG_APIC_MODE = 0x6000_0007_0000_0000;
-    /// Interrupted; call again to resume (TDH.PHYMEM.CACHE.WB, TDH.SYS.DISABLE).
-    INTERRUPTED_RESUMABLE = 0x8000_0003_0000_0000;
-    /// The vCPU is not associated with this logical processor.
-    VCPU_NOT_ASSOCIATED = 0x8000_0702_0000_0000;
-    /// The TD's key is in the wrong state for this call.
-    KEY_STATE_INCORRECT = 0xC000_0811_0000_0000;
-    /// Success with information: no HKID is ready for cache write-back (KVM treats it as
-    /// success).
-    NO_HKID_READY_TO_WBCACHE = 0x0000_0821_0000_0000;
-    /// A Secure-EPT walk failed.
-    EPT_WALK_FAILED = 0xC000_0B00_0000_0000;
-    /// The metadata field is not readable.
-    METADATA_FIELD_NOT_READABLE = 0xC000_0C02_0000_0000;
-    /// Software status: SEAMCALL failed with VMfailInvalid (CF=1: no TDX module loaded, or
-    /// the P-SEAMLDR is busy); RAX was stale and the wrapper substituted this value.
-    SEAMCALL_VMFAILINVALID = 0x8000_FF00_FFFF_0000;
-    /// An operand is invalid.
-    OPERAND_INVALID = 0xC000_0100_0000_0000;
-    /// An operand is busy (compare with [`TdxStatus::is_busy`], under the status mask).
-    OPERAND_BUSY = 0x8000_0200_0000_0000;
-    /// The previous TLB epoch is busy.
-    PREVIOUS_TLB_EPOCH_BUSY = 0x8000_0201_0000_0000;
-    /// The TDX module is busy.
-    SYS_BUSY = 0x8000_0202_0000_0000;
-    /// No entropy available (RDRAND/RDSEED failed); Linux retries it.
-    RND_NO_ENTROPY = 0x8000_0203_0000_0000;
-    /// A page's PAMT metadata is not what the call requires.
-    PAGE_METADATA_INCORRECT = 0xC000_0300_0000_0000;
-    /// Key generation failed.
-    KEY_GENERATION_FAILED = 0x8000_0800_0000_0000;
-    /// Success with information: the key is already configured on this package.
-    KEY_CONFIGURED = 0x0000_0815_0000_0000;
-    /// A vCPU has not been flushed (TDH.MNG.VPFLUSHDONE).
-    FLUSHVP_NOT_DONE = 0x8000_0824_0000_0000;
-    /// A Secure-EPT entry is in the wrong state.
-    EPT_ENTRY_STATE_INCORRECT = 0xC000_0B0D_0000_0000;
-    /// Software error (class 0xFF with the error bit): also the mask Linux tests software
-    /// errors with.
-    SW_ERROR = 0x8000_FF00_0000_0000;
-    /// Software status: SEAMCALL raised #GP (`TDX_SW_ERROR | X86_TRAP_GP`).
-    SEAMCALL_GP = 0x8000_FF00_0000_000D;
-    /// Software status: SEAMCALL raised #UD (`TDX_SW_ERROR | X86_TRAP_UD`).
-    SEAMCALL_UD = 0x8000_FF00_0000_0006;
-}
-
-/// The statuses that [`TdxStatus::name`] matches exactly rather than under the mask.
-const EXACT: [TdxStatus; 4] = [
-    TdxStatus::SUCCESS,
-    TdxStatus::SEAMCALL_VMFAILINVALID,
-    TdxStatus::SEAMCALL_GP,
-    TdxStatus::SEAMCALL_UD,
-];
 
 impl TdxStatus {
     /// Bit 63 (`TDX_ERROR`): the call failed.
     pub const ERROR_BIT: u64 = 1 << 63;
     /// Bit 62 (`TDX_NON_RECOVERABLE`).
     pub const NON_RECOVERABLE_BIT: u64 = 1 << 62;
+    /// Bit 61 (`api_error_code_t.fatal`).
+    pub const FATAL_BIT: u64 = 1 << 61;
+    /// Bit 60 (`api_error_code_t.host_recoverability_hint`).
+    pub const HOST_RECOVERABILITY_HINT_BIT: u64 = 1 << 60;
     /// `TDX_SEAMCALL_STATUS_MASK`: the status code is bits 63:32.
     pub const STATUS_MASK: u64 = 0xFFFF_FFFF_0000_0000;
 
@@ -187,12 +142,40 @@ impl TdxStatus {
         self.0 & Self::NON_RECOVERABLE_BIT != 0
     }
 
+    /// Whether bit 61 (`api_error_code_t.fatal`) is set.
+    ///
+    /// ```
+    /// use tdx_core::TdxStatus;
+    /// assert!(TdxStatus::NON_RECOVERABLE_TD.is_fatal());
+    /// assert!(TdxStatus::TD_FATAL.is_fatal());
+    /// assert!(!TdxStatus::NON_RECOVERABLE_VCPU.is_fatal());
+    /// assert!(!TdxStatus::OPERAND_INVALID.is_fatal());
+    /// ```
+    #[inline]
+    pub const fn is_fatal(self) -> bool {
+        self.0 & Self::FATAL_BIT != 0
+    }
+
+    /// Whether bit 60 (`api_error_code_t.host_recoverability_hint`) is set.
+    ///
+    /// ```
+    /// use tdx_core::TdxStatus;
+    /// assert!(TdxStatus::HOST_PRIORITY_BUSY_TIMEOUT.host_recoverability_hint());
+    /// assert!(!TdxStatus::OPERAND_BUSY.host_recoverability_hint());
+    /// ```
+    #[inline]
+    pub const fn host_recoverability_hint(self) -> bool {
+        self.0 & Self::HOST_RECOVERABILITY_HINT_BIT != 0
+    }
+
     /// Whether bit 63 is clear and the status is non-zero: the call completed, with
     /// information (e.g. [`TdxStatus::KEY_CONFIGURED`], [`TdxStatus::NO_HKID_READY_TO_WBCACHE`]).
     ///
-    /// The `NON_RECOVERABLE_*` statuses TDH.VP.ENTER returns also have bit 63 clear, so they
+    /// Some `NON_RECOVERABLE_*` statuses TDH.VP.ENTER returns also have bit 63 clear
+    /// (`TDX_NON_RECOVERABLE_VCPU`, `_TD`, `_TD_NON_ACCESSIBLE`, `_TD_CORRUPTED_MD`), so they
     /// are "success with information" by this test; check [`TdxStatus::is_non_recoverable`]
-    /// too where that matters.
+    /// too where that matters. `TDX_NON_RECOVERABLE_TD_WRONG_APIC_MODE` (0xE000000700000000)
+    /// and `TDX_TD_FATAL` have bit 63 set: they are errors.
     #[inline]
     pub const fn is_success_with_info(self) -> bool {
         !self.is_error() && self.0 != 0
@@ -238,48 +221,43 @@ impl TdxStatus {
         self.0 & Self::SW_ERROR.0 == Self::SW_ERROR.0
     }
 
-    /// The full spec name of the status (`"TDX_OPERAND_BUSY"`), if it is a named one.
+    /// The TDX module's full name of the status (`"TDX_OPERAND_BUSY"`), if it is a named one.
     ///
-    /// `TDX_SUCCESS` and the `TDX_SEAMCALL_*` software statuses are matched exactly; every
-    /// other name is matched under [`TdxStatus::STATUS_MASK`], so the operand ID does not
-    /// matter. A software status that is not one of the exact ones is `TDX_SW_ERROR`.
+    /// The value is looked up exactly first (so the software statuses `TDX_SEAMCALL_GP`,
+    /// `TDX_SEAMCALL_UD` and `TDX_SEAMCALL_VMFAILINVALID`, which differ from `TDX_SW_ERROR`
+    /// only in bits 31:0, keep their names), then under [`TdxStatus::STATUS_MASK`], so the
+    /// operand ID does not matter. No TDX module code has bits 31:0 set, so for module codes
+    /// the masked match is the whole story; a software status that is not one of the exact
+    /// ones is `TDX_SW_ERROR`.
+    ///
+    /// Every value of [`TdxStatus::NAMED`] is recognised, which includes the module 1.0
+    /// values of the three codes that gained bit 61 (fatal) in 1.5: `TDX_NON_RECOVERABLE_TD`
+    /// (0x4000000200000000 in 1.0), `TDX_NON_RECOVERABLE_TD_WRONG_APIC_MODE`
+    /// (0xC000000700000000) and `TDX_TD_FATAL` (0xC000060400000000). The constants carry the
+    /// 1.5+ value, so [`TdxStatus::matches`] does not match the 1.0 value.
+    ///
+    /// ```
+    /// use tdx_core::TdxStatus;
+    /// let old = TdxStatus::from_raw(0x4000_0002_0000_0000); // module 1.0
+    /// assert_eq!(old.name(), Some("TDX_NON_RECOVERABLE_TD"));
+    /// assert_eq!(TdxStatus::NON_RECOVERABLE_TD.name(), Some("TDX_NON_RECOVERABLE_TD"));
+    /// assert!(!old.matches(TdxStatus::NON_RECOVERABLE_TD));
+    /// assert_eq!(TdxStatus::SEAMCALL_GP.name(), Some("TDX_SEAMCALL_GP"));
+    /// assert_eq!(TdxStatus::from_raw(0x8000_ff00_0000_0005).name(), Some("TDX_SW_ERROR"));
+    /// ```
     pub const fn name(self) -> Option<&'static str> {
-        let mut i = 0;
-        while i < EXACT.len() {
-            if EXACT[i].0 == self.0 {
-                return Self::table_name(self.0);
-            }
-            i += 1;
+        match table_name(self.0) {
+            Some(name) => Some(name),
+            // A zero code with low bits set is a success carrying detail: TDH.VP.ENTER puts
+            // the VMX exit reason in bits 31:0 of a successful status.
+            None => table_name(self.0 & Self::STATUS_MASK),
         }
-        // A zero code with low bits set is a success carrying detail: TDH.VP.ENTER puts the
-        // VMX exit reason in bits 31:0 of a successful status.
-        Self::table_name(self.0 & Self::STATUS_MASK)
-    }
-
-    /// The name of the [`TdxStatus::NAMED`] entry whose value is exactly `raw`.
-    const fn table_name(raw: u64) -> Option<&'static str> {
-        let mut i = 0;
-        while i < Self::NAMED.len() {
-            let (status, name) = Self::NAMED[i];
-            if status.0 == raw {
-                return Some(name);
-            }
-            i += 1;
-        }
-        None
     }
 
     /// Whether the name was matched exactly (so bits 31:0 are part of the code, not an
     /// operand).
     const fn is_exact(self) -> bool {
-        let mut i = 0;
-        while i < EXACT.len() {
-            if EXACT[i].0 == self.0 {
-                return true;
-            }
-            i += 1;
-        }
-        false
+        table_name(self.0).is_some()
     }
 
     /// The name of the operand in bits 31:0 (`"RCX"`, `"TDR"`, `"SEPT"`, `"TD_EPOCH"`), if
@@ -345,8 +323,6 @@ impl RegDecode for TdxStatus {
     }
 }
 
-impl NotAnAddress for TdxStatus {}
-
 /// A TDG.VP.VMCALL status (R10 on return), kept whole.
 ///
 /// ```
@@ -357,7 +333,11 @@ impl NotAnAddress for TdxStatus {}
 /// assert_eq!(st.to_string(), "TDVMCALL_STATUS_ALIGN_ERROR (0x8000000000000002)");
 /// assert_eq!(
 ///     TdvmcallStatus::from_raw(0x8000_0000_0000_0001).to_string(),
-///     "unknown TDVMCALL status (0x8000000000000001)"
+///     "TDVMCALL_STATUS_GPA_INUSE (0x8000000000000001)"
+/// );
+/// assert_eq!(
+///     TdvmcallStatus::from_raw(0x8000_0000_0000_0042).to_string(),
+///     "unknown TDVMCALL status (0x8000000000000042)"
 /// );
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -371,6 +351,10 @@ impl TdvmcallStatus {
     pub const RETRY: TdvmcallStatus = TdvmcallStatus(1);
     /// `TDVMCALL_STATUS_INVALID_OPERAND` (0x8000000000000000).
     pub const INVALID_OPERAND: TdvmcallStatus = TdvmcallStatus(0x8000_0000_0000_0000);
+    /// `TDVMCALL_STATUS_GPA_INUSE` (0x8000000000000001): the GPA is already in use (GHCI;
+    /// QEMU's `TDG_VP_VMCALL_GPA_INUSE`, qemu/qemu@efa742b23eff2a799c196d756bd506fe74e96fdc
+    /// `target/i386/kvm/tdx.h`).
+    pub const GPA_INUSE: TdvmcallStatus = TdvmcallStatus(0x8000_0000_0000_0001);
     /// `TDVMCALL_STATUS_ALIGN_ERROR` (0x8000000000000002).
     pub const ALIGN_ERROR: TdvmcallStatus = TdvmcallStatus(0x8000_0000_0000_0002);
     /// `TDVMCALL_STATUS_SUBFUNC_UNSUPPORTED` (0x8000000000000003).
@@ -381,6 +365,7 @@ impl TdvmcallStatus {
         (Self::SUCCESS, "TDVMCALL_STATUS_SUCCESS"),
         (Self::RETRY, "TDVMCALL_STATUS_RETRY"),
         (Self::INVALID_OPERAND, "TDVMCALL_STATUS_INVALID_OPERAND"),
+        (Self::GPA_INUSE, "TDVMCALL_STATUS_GPA_INUSE"),
         (Self::ALIGN_ERROR, "TDVMCALL_STATUS_ALIGN_ERROR"),
         (
             Self::SUBFUNC_UNSUPPORTED,
@@ -461,5 +446,3 @@ impl RegDecode for TdvmcallStatus {
         TdvmcallStatus(raw)
     }
 }
-
-impl NotAnAddress for TdvmcallStatus {}

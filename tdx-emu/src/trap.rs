@@ -11,22 +11,31 @@
 //!    raised by the instruction itself can be a trap;
 //! 2. for `SIGSEGV`, ignores faults on fetching the instruction itself (`si_addr` inside the 4 bytes
 //!    at RIP, e.g. a call through a null function pointer);
-//! 3. reads the 4 bytes at RIP without risking a fault (`process_vm_readv` on its own process, which
-//!    reports `EFAULT` instead of faulting);
+//! 3. reads the 4 bytes at RIP without risking a fault: `process_vm_readv` on its own thread (which
+//!    reports `EFAULT` instead of faulting, and keeps working after the main thread has exited),
+//!    then, for an execute-only page, `/proc/thread-self/mem`; if neither can read them, it says
+//!    so on stderr (see `signal::read_code`);
 //! 4. if they are a TDX instruction, copies every general-purpose register into a [`CpuState`], calls
 //!    this thread's handler (see [`with_handler`]) or else the process-wide one (see
 //!    [`set_global_handler`]), copies the registers back (all but RSP and RIP), sets RFLAGS.CF from
 //!    [`CpuState::cf`] and moves RIP past the instruction.
 //!
+//! A TDX instruction with neither handler prints one line naming the instruction, its address and
+//! how to install one, and is then passed on like any other signal.
+//!
 //! Everything else is passed on to the disposition the signal had before [`install`]: a previously
-//! installed handler is called, and a default (or ignored) disposition is restored so that the
-//! faulting instruction runs again and the process dies of the real signal, core dump and all.
+//! installed handler is called. For a fault whose previous disposition was the default (or
+//! ignored: the kernel kills on an ignored fault too), the default action is restored so that the
+//! faulting instruction runs again and the process dies of the real signal, core dump and all. A
+//! signal *sent* with `kill`/`tgkill`/`sigqueue` that was ignored stays ignored and leaves the trap
+//! installed; one with the default disposition kills the process, as it would have without the
+//! trap.
 //!
 //! # Signal-safety
 //!
 //! Until it knows that the signal is one of its traps, the handler only does async-signal-safe
-//! things: it reads the signal context, makes plain system calls (`process_vm_readv`, `write`,
-//! `sigaction`), loads atomics and reads `const`-initialised thread-locals without destructors (which
+//! things: it reads the signal context, makes plain system calls (`process_vm_readv`, `open`,
+//! `pread`, `close`, `write`, `sigaction`, `raise`), loads atomics and reads `const`-initialised thread-locals without destructors (which
 //! never allocate or register anything). A genuine crash can happen anywhere, even inside `malloc`,
 //! so this matters.
 //!
@@ -65,15 +74,16 @@
 
 use std::cell::Cell;
 use std::ffi::c_void;
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::io;
 use std::mem;
-use std::panic::{self, AssertUnwindSafe};
 use std::ptr::{self, NonNull};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicPtr, AtomicU64, Ordering};
 
-use libc::{c_int, siginfo_t, ucontext_t};
+use libc::{c_int, siginfo_t};
+
+mod signal;
 
 /// Which TDX instruction trapped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -355,14 +365,20 @@ fn install_signal(signal: c_int, previous: &OnceLock<libc::sigaction>) -> Result
     let mut old: libc::sigaction = unsafe { mem::zeroed() };
     // SAFETY: a null new action only queries; the kernel writes the current one into `old`.
     if unsafe { libc::sigaction(signal, ptr::null(), &mut old) } != 0 {
-        return Err(last_errno());
+        return Err(signal::last_errno());
     }
     // `install` runs this at most once per signal, so the slot is empty.
     let _ = previous.set(old);
 
+    install_action(signal)
+}
+
+/// Points `signal` at [`signal::on_signal`] (async-signal-safe: also used from the handler, to
+/// take back a signal it had to reset).
+fn install_action(signal: c_int) -> Result<(), i32> {
     // SAFETY: as above, all-zeroes is a valid `sigaction`.
     let mut action: libc::sigaction = unsafe { mem::zeroed() };
-    let handler: extern "C" fn(c_int, *mut siginfo_t, *mut c_void) = on_signal;
+    let handler: extern "C" fn(c_int, *mut siginfo_t, *mut c_void) = signal::on_signal;
     action.sa_sigaction = handler as libc::sighandler_t;
     // See the module docs for why SA_NODEFER and why no SA_ONSTACK.
     action.sa_flags = libc::SA_SIGINFO | libc::SA_NODEFER;
@@ -370,7 +386,7 @@ fn install_signal(signal: c_int, previous: &OnceLock<libc::sigaction>) -> Result
     unsafe { libc::sigemptyset(&mut action.sa_mask) };
     // SAFETY: `action` is fully initialised, and `on_signal` has the SA_SIGINFO signature.
     if unsafe { libc::sigaction(signal, &action, ptr::null_mut()) } != 0 {
-        return Err(last_errno());
+        return Err(signal::last_errno());
     }
     Ok(())
 }
@@ -460,434 +476,5 @@ pub fn thread_trap_count() -> u64 {
     THREAD_TRAPS.get()
 }
 
-/// The `SA_SIGINFO` handler for `SIGILL` and `SIGSEGV`.
-extern "C" fn on_signal(signal: c_int, info: *mut siginfo_t, context: *mut c_void) {
-    // The interrupted code may be between a failing call and its read of errno; keep it intact.
-    // SAFETY: `__errno_location` returns this thread's errno, valid for the thread's lifetime.
-    let saved_errno = unsafe { *libc::__errno_location() };
-
-    // SAFETY: installed with SA_SIGINFO, so the kernel passes a valid `siginfo_t` and `ucontext_t`
-    // describing this very delivery, both exclusively ours until we return.
-    let answered = unsafe { trap(signal, &*info, &mut *context.cast::<ucontext_t>()) };
-    if !answered {
-        // SAFETY: the kernel's arguments, passed on unchanged.
-        unsafe { pass_on(signal, info, context) };
-    }
-
-    // SAFETY: as above.
-    unsafe { *libc::__errno_location() = saved_errno };
-}
-
-/// Answers the signal if it is a TDX instruction with a handler; returns whether it did.
-fn trap(signal: c_int, info: &siginfo_t, context: &mut ucontext_t) -> bool {
-    // A signal sent with kill/tgkill/sigqueue has si_code <= 0 (SI_USER, SI_TKILL, SI_QUEUE, ...).
-    // Whatever RIP points at, the thread did not fault on it.
-    if info.si_code <= 0 {
-        return false;
-    }
-    let gregs = &mut context.uc_mcontext.gregs;
-    let rip = gregs[GREG_RIP] as u64;
-
-    // A fault on fetching the instruction (jumping to unmapped memory, a null function pointer):
-    // the bytes at RIP are unreadable, and in any case not an instruction that ran.
-    if signal == libc::SIGSEGV {
-        // SAFETY: `si_addr` is defined for SIGSEGV.
-        let fault_address = unsafe { info.si_addr() } as u64;
-        if fault_address.wrapping_sub(rip) < Instruction::LEN as u64 {
-            return false;
-        }
-    }
-
-    let Some(instruction) = read_code(rip).and_then(Instruction::decode) else {
-        return false;
-    };
-
-    if IN_HANDLER.get() {
-        let mut message = Message::new();
-        let _ = writeln!(
-            message,
-            "tdx-emu: {instruction} at {rip:#x} executed inside a trap handler; nested TDX \
-             instructions are not supported, aborting"
-        );
-        die(message.as_bytes());
-    }
-
-    let thread_handler = THREAD_HANDLER.get();
-    let global_handler = global_handler();
-    if thread_handler.is_none() && global_handler.is_none() {
-        let mut message = Message::new();
-        let _ = writeln!(
-            message,
-            "tdx-emu: {instruction} at {rip:#x} trapped on a thread with no handler \
-             (tdx_emu::with_handler) and no global handler (tdx_emu::set_global_handler)"
-        );
-        write_stderr(message.as_bytes());
-        return false;
-    }
-
-    // From here on we are answering a TDX instruction, i.e. a synchronous trap at a known-safe point
-    // in an `asm!` block, so the handler may run ordinary (non-async-signal-safe) code.
-    let mut cpu = CpuState::from_gregs(gregs);
-    IN_HANDLER.set(true);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| match thread_handler {
-        Some(mut handler) => {
-            // SAFETY: `with_handler` keeps the pointee alive and otherwise unused while the pointer
-            // is installed, and IN_HANDLER rules out a second, aliasing call from a nested trap.
-            unsafe { handler.as_mut() }.handle(instruction, &mut cpu)
-        }
-        None => {
-            if let Some(handler) = global_handler {
-                handler.handle(instruction, &mut cpu);
-            }
-        }
-    }));
-    IN_HANDLER.set(false);
-    if result.is_err() {
-        // Unwinding out of a signal handler is undefined behaviour; the panic hook has already
-        // printed the panic message.
-        let mut message = Message::new();
-        let _ = writeln!(
-            message,
-            "tdx-emu: the handler answering {instruction} at {rip:#x} panicked; a panic cannot \
-             unwind through the signal frame, aborting"
-        );
-        die(message.as_bytes());
-    }
-
-    cpu.write_to_gregs(gregs);
-    gregs[GREG_RIP] = rip.wrapping_add(Instruction::LEN as u64) as libc::greg_t;
-    TRAPS.fetch_add(1, Ordering::Relaxed);
-    THREAD_TRAPS.set(THREAD_TRAPS.get() + 1);
-    true
-}
-
-/// The instruction bytes at `rip`, or `None` if they cannot be read.
-///
-/// Reading `rip` directly could fault (a second fault, inside the signal handler, that would take
-/// the process down instead of passing the first signal on), so this asks the kernel to copy them with `process_vm_readv` on our own process, which
-/// returns `EFAULT` for unreadable memory. Reading one's own process is always permitted by the
-/// ptrace access check, but a seccomp filter may forbid the call; then the bytes are read directly,
-/// which is safe because the CPU has just fetched them (the caller ruled out a fetch fault), as
-/// long as they do not cross into another page, whose mapping the CPU may not have needed.
-fn read_code(rip: u64) -> Option<[u8; Instruction::LEN]> {
-    let mut bytes = [0u8; Instruction::LEN];
-    let local = libc::iovec {
-        iov_base: bytes.as_mut_ptr().cast(),
-        iov_len: bytes.len(),
-    };
-    let remote = libc::iovec {
-        iov_base: rip as *mut c_void,
-        iov_len: bytes.len(),
-    };
-    // SAFETY: the kernel only writes to `local`, our 4-byte buffer, and checks `remote` itself.
-    let read = unsafe { libc::process_vm_readv(libc::getpid(), &local, 1, &remote, 1, 0) };
-    if read == bytes.len() as isize {
-        return Some(bytes);
-    }
-    let unavailable = read < 0 && matches!(last_errno(), libc::ENOSYS | libc::EPERM);
-    // x86-64 pages are at least 4 KiB, so a 4 KiB-aligned window never spans two pages.
-    let same_page = rip % 4096 <= 4096 - Instruction::LEN as u64;
-    if unavailable && same_page {
-        // SAFETY: the CPU fetched the instruction at `rip` without faulting, so its page is mapped
-        // and executable (hence readable on x86-64), and these 4 bytes lie in that page.
-        return Some(unsafe { ptr::read_unaligned(rip as *const [u8; Instruction::LEN]) });
-    }
-    None
-}
-
-/// Hands a signal that is not ours to the disposition it had before [`install`].
-///
-/// # Safety
-///
-/// The arguments must be the ones the kernel passed to [`on_signal`].
-unsafe fn pass_on(signal: c_int, info: *mut siginfo_t, context: *mut c_void) {
-    let previous = match signal {
-        libc::SIGILL => PREVIOUS_SIGILL.get(),
-        _ => PREVIOUS_SIGSEGV.get(),
-    };
-    let Some(previous) = previous else {
-        // Cannot happen: `install` saves the old disposition before installing us.
-        die(b"tdx-emu: signal received before its previous disposition was saved, aborting\n");
-    };
-
-    let handler = previous.sa_sigaction;
-    if handler == libc::SIG_DFL || handler == libc::SIG_IGN {
-        // Go back to the default action. For a fault, returning re-executes the faulting
-        // instruction, and the kernel now kills the process with the real signal (and the real
-        // siginfo, core dump and exit status). "Ignoring" a fault instead would re-execute it
-        // forever. A signal someone sent us is re-raised if it was not ignored (SA_NODEFER: it is
-        // delivered at once, with the default action).
-        set_default_action(signal);
-        // SAFETY: the caller passes the kernel's valid `siginfo_t`.
-        let sent = unsafe { (*info).si_code } <= 0;
-        if sent && handler == libc::SIG_DFL {
-            // SAFETY: raise(3) is async-signal-safe and has no memory-safety preconditions.
-            unsafe { libc::raise(signal) };
-        }
-        return;
-    }
-
-    // A real handler: call it the way it was registered. (Its own sa_mask, SA_NODEFER and
-    // SA_RESETHAND flags are not re-applied: it runs with our signal mask.)
-    if previous.sa_flags & libc::SA_SIGINFO != 0 {
-        // SAFETY: with SA_SIGINFO, `sa_sigaction` holds a handler of this signature.
-        let handler: extern "C" fn(c_int, *mut siginfo_t, *mut c_void) =
-            unsafe { mem::transmute(handler) };
-        handler(signal, info, context);
-    } else {
-        // SAFETY: without SA_SIGINFO, `sa_sigaction` holds a `sa_handler` of this signature.
-        let handler: extern "C" fn(c_int) = unsafe { mem::transmute(handler) };
-        handler(signal);
-    }
-}
-
-/// Resets `signal` to `SIG_DFL` (async-signal-safe).
-fn set_default_action(signal: c_int) {
-    // SAFETY: all-zeroes is a valid `sigaction`: SIG_DFL, empty mask, no flags.
-    let action: libc::sigaction = unsafe { mem::zeroed() };
-    // SAFETY: `action` is a valid `sigaction`; sigaction(2) is async-signal-safe.
-    unsafe { libc::sigaction(signal, &action, ptr::null_mut()) };
-}
-
-/// Writes `message` to stderr with write(2) (async-signal-safe, no lock, no allocation) and aborts.
-fn die(message: &[u8]) -> ! {
-    write_stderr(message);
-    std::process::abort()
-}
-
-/// Writes all of `bytes` to fd 2 with write(2), ignoring errors.
-fn write_stderr(mut bytes: &[u8]) {
-    while !bytes.is_empty() {
-        // SAFETY: `bytes` is a valid buffer of `bytes.len()` bytes.
-        let written =
-            unsafe { libc::write(libc::STDERR_FILENO, bytes.as_ptr().cast(), bytes.len()) };
-        if written > 0 {
-            bytes = &bytes[written as usize..];
-        } else if written < 0 && last_errno() == libc::EINTR {
-            continue;
-        } else {
-            return;
-        }
-    }
-}
-
-/// This thread's errno.
-fn last_errno() -> c_int {
-    // SAFETY: `__errno_location` returns this thread's errno, valid for the thread's lifetime.
-    unsafe { *libc::__errno_location() }
-}
-
-/// A fixed-size, stack-allocated text buffer, so that messages can be formatted in a signal handler
-/// without allocating. Text that does not fit is cut off.
-struct Message {
-    bytes: [u8; 256],
-    len: usize,
-}
-
-impl Message {
-    fn new() -> Self {
-        Message {
-            bytes: [0; 256],
-            len: 0,
-        }
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len]
-    }
-}
-
-impl fmt::Write for Message {
-    fn write_str(&mut self, text: &str) -> fmt::Result {
-        let room = self.bytes.len() - self.len;
-        let take = text.len().min(room);
-        self.bytes[self.len..self.len + take].copy_from_slice(&text.as_bytes()[..take]);
-        self.len += take;
-        Ok(())
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn instruction_encodings_round_trip() {
-        for instruction in [Instruction::Seamcall, Instruction::Tdcall] {
-            assert_eq!(Instruction::decode(instruction.bytes()), Some(instruction));
-        }
-        assert_eq!(Instruction::Seamcall.bytes(), [0x66, 0x0F, 0x01, 0xCF]);
-        assert_eq!(Instruction::Tdcall.bytes(), [0x66, 0x0F, 0x01, 0xCC]);
-        // ENCLS (no 66 prefix), UD2 and friends are not TDX instructions.
-        assert_eq!(Instruction::decode([0x0F, 0x01, 0xCF, 0x90]), None);
-        assert_eq!(Instruction::decode([0x0F, 0x0B, 0x90, 0x90]), None);
-        assert_eq!(Instruction::decode([0x66, 0x0F, 0x01, 0xCD]), None);
-        assert_eq!(Instruction::Seamcall.to_string(), "SEAMCALL");
-        assert_eq!(Instruction::Tdcall.to_string(), "TDCALL");
-    }
-
-    fn sample_gregs() -> Gregs {
-        let mut gregs: Gregs = [0; 23];
-        for (index, value) in gregs.iter_mut().enumerate() {
-            *value = 0x1000 + index as libc::greg_t;
-        }
-        gregs
-    }
-
-    #[test]
-    fn cpu_state_reads_every_register() {
-        let gregs = sample_gregs();
-        let cpu = CpuState::from_gregs(&gregs);
-        assert_eq!(cpu.rax, 0x1000 + GREG_RAX as u64);
-        assert_eq!(cpu.rbx, 0x1000 + GREG_RBX as u64);
-        assert_eq!(cpu.rsp, 0x1000 + GREG_RSP as u64);
-        assert_eq!(cpu.r15, 0x1000 + GREG_R15 as u64);
-        assert_eq!(cpu.rip, 0x1000 + GREG_RIP as u64);
-        assert!(!cpu.cf);
-    }
-
-    #[test]
-    fn cpu_state_writes_back_all_but_rsp_and_rip() {
-        let mut gregs = sample_gregs();
-        gregs[GREG_EFL] = 0x246; // ZF, PF, IF set; CF clear
-        let mut cpu = CpuState::from_gregs(&gregs);
-        cpu.rax = u64::MAX;
-        cpu.rbx = 0xB;
-        cpu.rbp = 0xBB;
-        cpu.r11 = 0x11;
-        cpu.rsp = 0xDEAD;
-        cpu.rip = 0xBEEF;
-        cpu.cf = true;
-        cpu.write_to_gregs(&mut gregs);
-        assert_eq!(gregs[GREG_RAX], -1);
-        assert_eq!(gregs[GREG_RBX], 0xB);
-        assert_eq!(gregs[GREG_RBP], 0xBB);
-        assert_eq!(gregs[GREG_R11], 0x11);
-        assert_eq!(gregs[GREG_RSP], 0x1000 + GREG_RSP as libc::greg_t);
-        assert_eq!(gregs[GREG_RIP], 0x1000 + GREG_RIP as libc::greg_t);
-        assert_eq!(gregs[GREG_EFL], 0x247);
-
-        cpu.cf = false;
-        cpu.write_to_gregs(&mut gregs);
-        assert_eq!(gregs[GREG_EFL], 0x246);
-    }
-
-    #[test]
-    fn with_handler_restores_the_previous_handler_even_on_panic() {
-        let mut outer = |_: Instruction, _: &mut CpuState| {};
-        let mut inner = |_: Instruction, _: &mut CpuState| {};
-        assert!(THREAD_HANDLER.get().is_none());
-        with_handler(&mut outer, || {
-            let outer_ptr = THREAD_HANDLER.get().map(|p| p.as_ptr().cast::<()>());
-            assert!(outer_ptr.is_some());
-            let unwound = panic::catch_unwind(AssertUnwindSafe(|| {
-                with_handler(&mut inner, || {
-                    assert_ne!(
-                        THREAD_HANDLER.get().map(|p| p.as_ptr().cast::<()>()),
-                        outer_ptr
-                    );
-                    panic!("inner closure panics");
-                })
-            }));
-            assert!(unwound.is_err());
-            assert_eq!(
-                THREAD_HANDLER.get().map(|p| p.as_ptr().cast::<()>()),
-                outer_ptr
-            );
-        });
-        assert!(THREAD_HANDLER.get().is_none());
-    }
-
-    /// `si_code`s from Linux's `<asm-generic/siginfo.h>` (the libc crate does not export them).
-    const SEGV_MAPERR: c_int = 1;
-    const ILL_ILLOPN: c_int = 2;
-
-    /// Instruction bytes for the fabricated signal contexts below.
-    static CODE: [u8; 8] = [0x66, 0x0F, 0x01, 0xCF, 0x0F, 0x0B, 0x90, 0x90];
-
-    /// A `siginfo_t` as the kernel would fill it in.
-    fn siginfo(signal: c_int, code: c_int, address: u64) -> siginfo_t {
-        // SAFETY: all-zeroes is a valid `siginfo_t` (plain integers and padding).
-        let mut info: siginfo_t = unsafe { mem::zeroed() };
-        info.si_signo = signal;
-        info.si_code = code;
-        // The fault address is the first field of the union after the three `int`s (and padding),
-        // at offset 16 on x86-64; `si_addr()` reads it from there.
-        // SAFETY: offset 16 is inside `info` and suitably aligned for a pointer.
-        unsafe {
-            ptr::from_mut(&mut info)
-                .cast::<u8>()
-                .add(16)
-                .cast::<u64>()
-                .write(address)
-        };
-        // SAFETY: `si_addr` reads the field just written.
-        assert_eq!(unsafe { info.si_addr() } as u64, address);
-        info
-    }
-
-    /// A signal context stopped at `rip`.
-    fn context_at(rip: u64) -> ucontext_t {
-        // SAFETY: all-zeroes is a valid `ucontext_t` (integers and null pointers).
-        let mut context: ucontext_t = unsafe { mem::zeroed() };
-        context.uc_mcontext.gregs = sample_gregs();
-        context.uc_mcontext.gregs[GREG_RIP] = rip as libc::greg_t;
-        context
-    }
-
-    /// The SIGSEGV path (hosts where the instruction raises #GP) without a real #GP: `trap` on a
-    /// fabricated context whose RIP points at SEAMCALL bytes.
-    #[test]
-    fn a_general_protection_sigsegv_at_seamcall_is_answered() {
-        let rip = CODE.as_ptr() as u64;
-        let mut seen = Vec::new();
-        let mut handler = |instruction: Instruction, cpu: &mut CpuState| {
-            seen.push((instruction, *cpu));
-            cpu.rax = 0x77;
-            cpu.cf = true;
-        };
-        with_handler(&mut handler, || {
-            // #GP: si_code SI_KERNEL, si_addr 0.
-            let mut context = context_at(rip);
-            let info = siginfo(libc::SIGSEGV, libc::SI_KERNEL, 0);
-            assert!(trap(libc::SIGSEGV, &info, &mut context));
-            let gregs = &context.uc_mcontext.gregs;
-            assert_eq!(gregs[GREG_RAX], 0x77);
-            assert_eq!(gregs[GREG_EFL] as u64 & FLAGS_CF, FLAGS_CF);
-            assert_eq!(gregs[GREG_RIP] as u64, rip + 4);
-
-            // A fault fetching the instruction itself is not ours, nor is a signal sent by kill.
-            for (code, address) in [
-                (SEGV_MAPERR, rip),
-                (SEGV_MAPERR, rip + 2),
-                (libc::SI_USER, 0),
-            ] {
-                let mut context = context_at(rip);
-                let info = siginfo(libc::SIGSEGV, code, address);
-                assert!(!trap(libc::SIGSEGV, &info, &mut context));
-                assert_eq!(context.uc_mcontext.gregs, context_at(rip).uc_mcontext.gregs);
-            }
-
-            // Not a TDX instruction (UD2), and an unreadable RIP.
-            for rip in [rip + 4, 8] {
-                let mut context = context_at(rip);
-                let info = siginfo(libc::SIGILL, ILL_ILLOPN, rip);
-                assert!(!trap(libc::SIGILL, &info, &mut context));
-            }
-        });
-        assert_eq!(seen.len(), 1);
-        assert_eq!(seen[0].0, Instruction::Seamcall);
-        assert_eq!(seen[0].1.rip, rip);
-        assert_eq!(seen[0].1.rax, 0x1000 + GREG_RAX as u64);
-    }
-
-    #[test]
-    fn message_truncates_instead_of_allocating() {
-        let mut message = Message::new();
-        for _ in 0..100 {
-            let _ = write!(message, "{:#x} ", u64::MAX);
-        }
-        assert_eq!(message.as_bytes().len(), 256);
-        assert!(message.as_bytes().starts_with(b"0xffffffffffffffff "));
-    }
-}
+mod tests;

@@ -96,7 +96,7 @@ fn vmfailinvalid_sets_cf_and_is_not_retried() {
         ));
         // SAFETY: see the `common` module docs.
         unsafe {
-            raw::tdh_sys_init(0).expect("the first call goes through");
+            raw::tdh_sys_init().expect("the first call goes through");
             let (result, count) = traps(|| raw::tdh_sys_lp_init());
             assert_eq!((err(result), count), (TdxStatus::SEAMCALL_VMFAILINVALID, 1));
             raw::tdh_sys_lp_init().expect("the third call goes through");

@@ -108,18 +108,17 @@ fn guest_leaves_through_the_instruction() {
                 st(TdxStatus::OPERAND_INVALID, op::RDX)
             );
             let ctls = FieldId::from_raw(field::td::TD_CTLS);
-            raw::tdg_vm_wr(ctls, 0b1011, 0b1).expect("VM.WR under the mask");
+            // SAFETY: the emulator answers the instruction; a metadata write touches no memory.
+            unsafe { raw::tdg_vm_wr(ctls, 0b1011, 0b1) }.expect("VM.WR under the mask");
             assert_eq!(rd(field::td::TD_CTLS).map(|o| o.value), Ok(1));
             assert_eq!(
-                err(raw::tdg_vm_wr(ctls, 0, 1 << 40)),
+                // SAFETY: as above.
+                err(unsafe { raw::tdg_vm_wr(ctls, 0, 1 << 40) }),
                 st(TdxStatus::OPERAND_INVALID, op::R9)
             );
             assert_eq!(
-                err(raw::tdg_vm_wr(
-                    FieldId::from_raw(field::td::ATTRIBUTES),
-                    1,
-                    1
-                )),
+                // SAFETY: as above.
+                err(unsafe { raw::tdg_vm_wr(FieldId::from_raw(field::td::ATTRIBUTES), 1, 1) }),
                 st(TdxStatus::OPERAND_INVALID, op::RDX),
                 "read-only for the guest"
             );
@@ -245,10 +244,12 @@ fn tdvmcalls_reach_the_example_vmm() {
             );
 
             assert_eq!(
-                raw::tdvmcall_rdmsr(ExampleVmm::MSR_APIC_BASE).map(|o| o.value),
+                // SAFETY: the example VMM answers; an MSR read touches no memory.
+                unsafe { raw::tdvmcall_rdmsr(ExampleVmm::MSR_APIC_BASE) }.map(|o| o.value),
                 Ok(0xFEE0_0D00)
             );
-            let unknown = raw::tdvmcall_rdmsr(0xC000_0080).expect_err("unknown MSR");
+            // SAFETY: as above.
+            let unknown = unsafe { raw::tdvmcall_rdmsr(0xC000_0080) }.expect_err("unknown MSR");
             assert_eq!(
                 unknown.vmcall_status(),
                 Some(TdvmcallStatus::INVALID_OPERAND)

@@ -40,7 +40,7 @@ fn bring_up_takes_several_tdmr_init_calls_and_sys_rd_reports_the_model() {
         // An unknown field: OPERAND_INVALID on RDX, and R8 = 0.
         let error = sys_rd(0x9800_0001_0000_0999).expect_err("unknown field");
         assert_eq!(error.status(), st(TdxStatus::OPERAND_INVALID, op::RDX));
-        assert_eq!(error.reg(8), Some(0));
+        assert_eq!(error.reg_at(8), Some(0));
     });
     assert_eq!(m.calls(tdx_emu::Instruction::Seamcall, 36), 4);
 }
@@ -58,12 +58,12 @@ fn platform_leaves_refuse_the_wrong_order() {
                 "LP.INIT before SYS.INIT"
             );
             assert_eq!(
-                err(raw::tdh_sys_init(1)),
+                err(raw::tdh_sys_init_rcx(1)),
                 sys(op::RCX),
                 "attributes are reserved"
             );
-            raw::tdh_sys_init(0).expect("SYS.INIT");
-            assert_eq!(err(raw::tdh_sys_init(0)), sys(op::SYS), "SYS.INIT twice");
+            raw::tdh_sys_init().expect("SYS.INIT");
+            assert_eq!(err(raw::tdh_sys_init()), sys(op::SYS), "SYS.INIT twice");
             assert_eq!(
                 err(sys_rd(global::MAJOR_VERSION)),
                 sys(op::SYS),

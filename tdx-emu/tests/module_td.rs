@@ -17,7 +17,7 @@ use tdx_emu::module::{
 
 /// SEPT error details: (RCX entry, RDX level_state) of a failed SEPT call.
 fn sept_details(error: &tdx_core::TdxError) -> (u64, u64) {
-    (error.reg(1).unwrap_or(!0), error.reg(2).unwrap_or(!0))
+    (error.reg_at(1).unwrap_or(!0), error.reg_at(2).unwrap_or(!0))
 }
 
 #[test]

@@ -2,92 +2,210 @@
 // tdx-calls/src/guest/l2.rs (doc comments left out). Rewrite with
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
-// wrapper: guest::tdg_vp_enter (guest/l2.rs, mod raw)
-// tdcall abi::TdgVpEnter | all 13 registers in and out through `args` | retry: none
-pub(super) unsafe fn tdg_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError> {
+// wrapper: guest::tdg_vp_enter (guest/l2.rs)
+// tdcall abi::TdgVpEnter | in: rcx=flags rdx=state | out: rcx->exit_qualification rdx->gla r8->gpa r9->interruption r10->idt_vectoring r11->instruction r12->exit_info r13->extended_exit_qualification rdi->cs_base rsi->cs | clobber: r14 r15 rbx | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+///Outputs of [`tdg_vp_enter`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct VpEnter {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub exit_qualification: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+    ///`rdx` as the call returned it.
+    pub gla: <abi::TdgVpEnter as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    ///`r8` as the call returned it.
+    pub gpa: <abi::TdgVpEnter as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    ///`r9` as the call returned it.
+    pub interruption: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R9,
+    >>::Type,
+    ///`r10` as the call returned it.
+    pub idt_vectoring: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R10,
+    >>::Type,
+    ///`r11` as the call returned it.
+    pub instruction: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R11,
+    >>::Type,
+    ///`r12` as the call returned it.
+    pub exit_info: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R12,
+    >>::Type,
+    ///`r13` as the call returned it.
+    pub extended_exit_qualification: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R13,
+    >>::Type,
+    ///`rdi` as the call returned it.
+    pub cs_base: <abi::TdgVpEnter as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rdi,
+    >>::Type,
+    ///`rsi` as the call returned it.
+    pub cs: <abi::TdgVpEnter as ::tdx_core::abi::Output<::tdx_core::reg::Rsi>>::Type,
+}
+pub unsafe fn tdg_vp_enter(
+    flags: L2EnterFlags,
+    state: Gpa,
+) -> Result<VpEnter, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVpEnter>()
     };
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpEnter>(),
-            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpEnter,
+            >(::tdx_core::__private::RegSet::from_bits(0x3fc6u16)),
         }
     };
-    let __args: &mut ::tdx_core::__private::ModuleArgs = args;
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpEnter,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpEnter,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(flags);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpEnter,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(state);
     let __rax: ::core::primitive::u64;
-    let __args_ptr: *mut ::tdx_core::__private::ModuleArgs = ::core::ptr::from_mut(
-        &mut *__args,
-    );
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    let __r12: ::core::primitive::u64;
+    let __r13: ::core::primitive::u64;
+    let __rdi: ::core::primitive::u64;
+    let __rsi: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
-        "push rbx",
-        "push rdi",
-        "mov rcx, [rdi]",
-        "mov rdx, [rdi + 8]",
-        "mov r8, [rdi + 16]",
-        "mov r9, [rdi + 24]",
-        "mov r10, [rdi + 32]",
-        "mov r11, [rdi + 40]",
-        "mov r12, [rdi + 48]",
-        "mov r13, [rdi + 56]",
-        "mov r14, [rdi + 64]",
-        "mov r15, [rdi + 72]",
-        "mov rbx, [rdi + 80]",
-        "mov rsi, [rdi + 96]",
-        "mov rdi, [rdi + 88]",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "xchg {rbx_value}, rbx",
         "tdcall",
-        "2:",
-        "push rax",
-        "mov rax, [rsp + 8]",
-        "mov [rax], rcx",
-        "mov [rax + 8], rdx",
-        "mov [rax + 16], r8",
-        "mov [rax + 24], r9",
-        "mov [rax + 32], r10",
-        "mov [rax + 40], r11",
-        "mov [rax + 48], r12",
-        "mov [rax + 56], r13",
-        "mov [rax + 64], r14",
-        "mov [rax + 72], r15",
-        "mov [rax + 80], rbx",
-        "mov [rax + 88], rdi",
-        "mov [rax + 96], rsi",
-        "pop rax",
-        "3:",
-        "add rsp, 8",
-        "pop rbx",
-        "xor ecx, ecx",
-        "xor edx, edx",
-        "xor r8d, r8d",
-        "xor r9d, r9d",
-        "xor r10d, r10d",
-        "xor r11d, r11d",
-        "xor r12d, r12d",
-        "xor r13d, r13d",
-        "xor r14d, r14d",
-        "xor r15d, r15d",
-        "xor esi, esi",
-        "xor edi, edi",
+        "xchg {rbx_value}, rbx",
+        rbx_value = inout(reg) 0u64 => _,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpEnter>(),
         inout("rax") __leaf.rax() => __rax,
-        inout("rdi") __args_ptr => _,
-        lateout("rcx") _,
-        lateout("rdx") _,
-        lateout("r8") _,
-        lateout("r9") _,
-        lateout("r10") _,
-        lateout("r11") _,
-        lateout("r12") _,
-        lateout("r13") _,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        lateout("r12") __r12,
+        lateout("r13") __r13,
         lateout("r14") _,
         lateout("r15") _,
-        lateout("rsi") _,
+        lateout("rdi") __rdi,
+        lateout("rsi") __rsi,
+        options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
         return ::core::result::Result::Err(
             <TdxError as ::core::convert::From<
                 ::tdx_core::__private::TdxError,
-            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        r12: __r12,
+                        r13: __r13,
+                        rdi: __rdi,
+                        rsi: __rsi,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
         );
     }
-    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+    ::core::result::Result::Ok(VpEnter {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        exit_qualification: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        gla: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rdx,
+        >(__rdx),
+        gpa: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R8,
+        >(__r8),
+        interruption: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R9,
+        >(__r9),
+        idt_vectoring: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R10,
+        >(__r10),
+        instruction: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R11,
+        >(__r11),
+        exit_info: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R12,
+        >(__r12),
+        extended_exit_qualification: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R13,
+        >(__r13),
+        cs_base: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rdi,
+        >(__rdi),
+        cs: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rsi,
+        >(__rsi),
+    })
 }

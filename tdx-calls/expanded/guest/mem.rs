@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_mem_page_attr_rd (guest/mem.rs)
-// tdcall abi::TdgMemPageAttrRd | in: rcx=gpa | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAttrRd | in: rcx=gpa | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_mem_page_attr_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -31,17 +31,39 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMemPageAttrRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMemPageAttrRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgMemPageAttrRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgMemPageAttrRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgMemPageAttrRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMemPageAttrRd,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgMemPageAttrRd,
         ::tdx_core::__private::Rcx,
@@ -55,14 +77,20 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMemPageAttrRd>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -102,7 +130,7 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
 }
 
 // wrapper: guest::tdg_mem_page_attr_wr (guest/mem.rs)
-// tdcall abi::TdgMemPageAttrWr | in: rcx=gpa rdx=attributes r8=flags | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAttrWr | in: rcx=gpa rdx=attributes r8=flags | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: none
 ///Outputs of [`tdg_mem_page_attr_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -134,17 +162,37 @@ pub unsafe fn tdg_mem_page_attr_wr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMemPageAttrWr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMemPageAttrWr,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgMemPageAttrWr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgMemPageAttrWr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgMemPageAttrWr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMemPageAttrWr,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgMemPageAttrWr,
         ::tdx_core::__private::Rcx,
@@ -168,14 +216,18 @@ pub unsafe fn tdg_mem_page_attr_wr(
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMemPageAttrWr>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
         inout("rdx") __in_rdx => __rdx,
         inout("r8") __in_r8 => __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

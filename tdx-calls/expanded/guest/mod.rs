@@ -11,15 +11,17 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcall>(),
-            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+            returned: <abi::TdgVpVmcall as ::tdx_core::__private::Leaf>::WRITES,
         }
     };
+    const _: () = {};
     let __args: &mut ::tdx_core::__private::ModuleArgs = args;
     let __rax: ::core::primitive::u64;
     let __args_ptr: *mut ::tdx_core::__private::ModuleArgs = ::core::ptr::from_mut(
         &mut *__args,
     );
     unsafe { ::core::arch::asm!(
+        "push rbp",
         "push rbx",
         "push rdi",
         "mov rcx, [rdi]",
@@ -56,6 +58,7 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         "3:",
         "add rsp, 8",
         "pop rbx",
+        "pop rbp",
         "xor ecx, ecx",
         "xor edx, edx",
         "xor r8d, r8d",
@@ -81,8 +84,9 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         lateout("r14") _,
         lateout("r15") _,
         lateout("rsi") _,
+        clobber_abi("C"),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+    if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
         return ::core::result::Result::Err(
             <TdxError as ::core::convert::From<
                 ::tdx_core::__private::TdxError,
@@ -93,7 +97,7 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
 }
 
 // wrapper: guest::tdg_vp_info (guest/mod.rs)
-// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_info`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -121,17 +125,41 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInfo>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpInfo,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpInfo as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpInfo as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpInfo as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpInfo>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpInfo,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __rax: ::core::primitive::u64;
     let __rcx: ::core::primitive::u64;
     let __rdx: ::core::primitive::u64;
@@ -140,14 +168,21 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpInfo>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -187,7 +222,7 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
 }
 
 // wrapper: guest::tdg_vp_veinfo_get (guest/mod.rs)
-// tdcall abi::TdgVpVeinfoGet | in: - | out: rcx->exit_reason rdx->exit_qualification r8->gla r9->gpa r10->instruction | clobber: r11 | retry: none
+// tdcall abi::TdgVpVeinfoGet | in: - | out: rcx->exit_reason rdx->exit_qualification r8->gla r9->gpa r10->instruction | clobber: r11 r12 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_veinfo_get`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -223,17 +258,40 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVeinfoGet>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpVeinfoGet,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpVeinfoGet as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpVeinfoGet as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpVeinfoGet as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpVeinfoGet>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpVeinfoGet,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __rax: ::core::primitive::u64;
     let __rcx: ::core::primitive::u64;
     let __rdx: ::core::primitive::u64;
@@ -242,14 +300,22 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpVeinfoGet>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        lateout("r12") _,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -304,7 +370,7 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
 }
 
 // wrapper: guest::tdg_mr_report (guest/mod.rs)
-// tdcall abi::TdgMrReport | in: rcx=report rdx=report_data r8=subtype | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMrReport | in: rcx=report rdx=report_data r8=subtype | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_report(
     report: Gpa,
     report_data: Gpa,
@@ -316,17 +382,37 @@ pub unsafe fn tdg_mr_report(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMrReport>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMrReport,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgMrReport as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgMrReport as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgMrReport as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMrReport,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgMrReport,
         ::tdx_core::__private::Rcx,
@@ -350,14 +436,18 @@ pub unsafe fn tdg_mr_report(
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMrReport>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
         inout("rdx") __in_rdx => __rdx,
         inout("r8") __in_r8 => __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -385,7 +475,7 @@ pub unsafe fn tdg_mr_report(
 }
 
 // wrapper: guest::tdg_mr_rtmr_extend (guest/mod.rs)
-// tdcall abi::TdgMrRtmrExtend | in: rcx=data rdx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMrRtmrExtend | in: rcx=data rdx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_rtmr_extend(
     data: Gpa,
     index: RtmrIndex,
@@ -396,17 +486,38 @@ pub unsafe fn tdg_mr_rtmr_extend(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMrRtmrExtend>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMrRtmrExtend,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgMrRtmrExtend as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgMrRtmrExtend as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgMrRtmrExtend as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMrRtmrExtend,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgMrRtmrExtend,
         ::tdx_core::__private::Rcx,
@@ -425,14 +536,19 @@ pub unsafe fn tdg_mr_rtmr_extend(
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMrRtmrExtend>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
         inout("rdx") __in_rdx => __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -460,7 +576,7 @@ pub unsafe fn tdg_mr_rtmr_extend(
 }
 
 // wrapper: guest::tdg_mem_page_accept (guest/mod.rs)
-// tdcall abi::TdgMemPageAccept | in: rcx=gpa | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAccept | in: rcx=gpa | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgMemPageAccept>()
@@ -468,17 +584,39 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMemPageAccept>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMemPageAccept,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgMemPageAccept as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgMemPageAccept as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgMemPageAccept as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMemPageAccept,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgMemPageAccept,
         ::tdx_core::__private::Rcx,
@@ -492,14 +630,20 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMemPageAccept>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -527,7 +671,7 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
 }
 
 // wrapper: guest::tdg_vm_rd (guest/mod.rs)
-// tdcall abi::TdgVmRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | retry: none
+// tdcall abi::TdgVmRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vm_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -549,22 +693,40 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVmRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVmRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVmRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVmRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVmRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0004u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgVmRd,
-        ::tdx_core::__private::Rdx,
-    >(&field);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVmRd>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVmRd,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVmRd,
         ::tdx_core::__private::Rdx,
@@ -578,14 +740,20 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVmRd>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
+        out("rcx") __rcx,
         inout("rdx") __in_rdx => __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -620,7 +788,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
 }
 
 // wrapper: guest::tdg_vm_wr (guest/mod.rs)
-// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx r10 r11 | retry: none
 pub unsafe fn tdg_vm_wr(
     field: FieldId,
     value: u64,
@@ -632,17 +800,37 @@ pub unsafe fn tdg_vm_wr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVmWr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVmWr,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVmWr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVmWr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVmWr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0304u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgVmWr,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVmWr,
         ::tdx_core::__private::Rdx,
@@ -666,14 +854,18 @@ pub unsafe fn tdg_vm_wr(
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVmWr>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
+        out("rcx") __rcx,
         inout("rdx") __in_rdx => __rdx,
         inout("r8") __in_r8 => __r8,
         inout("r9") __in_r9 => __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_mr_verifyreport (guest/mr.rs)
-// tdcall abi::TdgMrVerifyreport | in: rcx=report_mac | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMrVerifyreport | in: rcx=report_mac | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_verifyreport(report_mac: Gpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgMrVerifyreport>()
@@ -11,17 +11,39 @@ pub unsafe fn tdg_mr_verifyreport(report_mac: Gpa) -> Result<TdxStatus, TdxError
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMrVerifyreport>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMrVerifyreport,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgMrVerifyreport as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgMrVerifyreport as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgMrVerifyreport as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMrVerifyreport,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgMrVerifyreport,
         ::tdx_core::__private::Rcx,
@@ -35,14 +57,20 @@ pub unsafe fn tdg_mr_verifyreport(report_mac: Gpa) -> Result<TdxStatus, TdxError
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMrVerifyreport>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_servtd_rd (guest/servtd.rs)
-// tdcall abi::TdgServtdRd | in: rcx=handle rdx=field | out: rdx->next r8->value r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx r9 | retry: none
+// tdcall abi::TdgServtdRd | in: rcx=handle rdx=field r10=uuid.q0 r11=uuid.q1 r12=uuid.q2 r13=uuid.q3 | out: rdx->next r8->value r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx r9 | zeroed if the table reserves: r8 r9 | retry: none
 ///Outputs of [`tdg_servtd_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -31,6 +31,7 @@ pub struct ServtdRd {
 pub fn tdg_servtd_rd(
     handle: ServtdHandle,
     field: FieldId,
+    uuid: TdUuid,
 ) -> Result<ServtdRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgServtdRd>()
@@ -38,37 +39,63 @@ pub fn tdg_servtd_rd(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgServtdRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgServtdRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgServtdRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgServtdRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgServtdRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgServtdRd,
-        ::tdx_core::__private::Rcx,
-    >(&handle);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgServtdRd>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgServtdRd,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgServtdRd,
         ::tdx_core::__private::Rcx,
         _,
     >(handle);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgServtdRd,
-        ::tdx_core::__private::Rdx,
-    >(&field);
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgServtdRd,
         ::tdx_core::__private::Rdx,
         _,
     >(field);
+    let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdRd,
+        ::tdx_core::__private::R10,
+        _,
+    >(uuid.q0);
+    let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdRd,
+        ::tdx_core::__private::R11,
+        _,
+    >(uuid.q1);
+    let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdRd,
+        ::tdx_core::__private::R12,
+        _,
+    >(uuid.q2);
+    let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdRd,
+        ::tdx_core::__private::R13,
+        _,
+    >(uuid.q3);
     let __rax: ::core::primitive::u64;
     let __rcx: ::core::primitive::u64;
     let __rdx: ::core::primitive::u64;
@@ -79,16 +106,19 @@ pub fn tdg_servtd_rd(
     let __r12: ::core::primitive::u64;
     let __r13: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgServtdRd>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
         inout("rdx") __in_rdx => __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
-        lateout("r12") __r12,
-        lateout("r13") __r13,
+        out("r8") __r8,
+        out("r9") __r9,
+        inout("r10") __in_r10 => __r10,
+        inout("r11") __in_r11 => __r11,
+        inout("r12") __in_r12 => __r12,
+        inout("r13") __in_r13 => __r13,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -150,7 +180,7 @@ pub fn tdg_servtd_rd(
 }
 
 // wrapper: guest::tdg_servtd_wr (guest/servtd.rs)
-// tdcall abi::TdgServtdWr | in: rcx=handle rdx=field r8=value r9=mask | out: r8->old r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx rdx r9 | retry: none
+// tdcall abi::TdgServtdWr | in: rcx=handle rdx=field r8=value r9=mask r10=uuid.q0 r11=uuid.q1 r12=uuid.q2 r13=uuid.q3 | out: r8->old r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx rdx r9 | retry: none
 ///Outputs of [`tdg_servtd_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -178,6 +208,7 @@ pub unsafe fn tdg_servtd_wr(
     field: FieldId,
     value: u64,
     mask: u64,
+    uuid: TdUuid,
 ) -> Result<ServtdWr, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgServtdWr>()
@@ -185,17 +216,30 @@ pub unsafe fn tdg_servtd_wr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgServtdWr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgServtdWr,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgServtdWr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgServtdWr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgServtdWr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgServtdWr,
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgServtdWr,
         ::tdx_core::__private::Rcx,
@@ -216,6 +260,26 @@ pub unsafe fn tdg_servtd_wr(
         ::tdx_core::__private::R9,
         _,
     >(mask);
+    let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdWr,
+        ::tdx_core::__private::R10,
+        _,
+    >(uuid.q0);
+    let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdWr,
+        ::tdx_core::__private::R11,
+        _,
+    >(uuid.q1);
+    let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdWr,
+        ::tdx_core::__private::R12,
+        _,
+    >(uuid.q2);
+    let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgServtdWr,
+        ::tdx_core::__private::R13,
+        _,
+    >(uuid.q3);
     let __rax: ::core::primitive::u64;
     let __rcx: ::core::primitive::u64;
     let __rdx: ::core::primitive::u64;
@@ -232,10 +296,10 @@ pub unsafe fn tdg_servtd_wr(
         inout("rdx") __in_rdx => __rdx,
         inout("r8") __in_r8 => __r8,
         inout("r9") __in_r9 => __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
-        lateout("r12") __r12,
-        lateout("r13") __r13,
+        inout("r10") __in_r10 => __r10,
+        inout("r11") __in_r11 => __r11,
+        inout("r12") __in_r12 => __r12,
+        inout("r13") __in_r13 => __r13,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

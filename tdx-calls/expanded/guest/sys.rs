@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_sys_rd (guest/sys.rs)
-// tdcall abi::TdgSysRd | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | retry: none
+// tdcall abi::TdgSysRd | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_sys_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -27,22 +27,40 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgSysRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgSysRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgSysRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgSysRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgSysRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0004u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgSysRd,
-        ::tdx_core::__private::Rdx,
-    >(&field);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgSysRd>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgSysRd,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgSysRd,
         ::tdx_core::__private::Rdx,
@@ -56,14 +74,20 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgSysRd>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
+        out("rcx") __rcx,
         inout("rdx") __in_rdx => __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -103,7 +127,7 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
 }
 
 // wrapper: guest::tdg_sys_rdall (guest/sys.rs)
-// tdcall abi::TdgSysRdall | in: rdx=list r8=field | out: r8->next | clobber: rcx rdx r9 r10 r11 | retry: none
+// tdcall abi::TdgSysRdall | in: rdx=list r8=field | out: r8->next | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: rcx r9 r10 r11 | retry: none
 ///Outputs of [`tdg_sys_rdall`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -125,17 +149,38 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgSysRdall>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgSysRdall,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgSysRdall as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgSysRdall as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgSysRdall as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0104u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgSysRdall,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgSysRdall,
         ::tdx_core::__private::Rdx,
@@ -154,14 +199,19 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgSysRdall>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
+        out("rcx") __rcx,
         inout("rdx") __in_rdx => __rdx,
         inout("r8") __in_r8 => __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

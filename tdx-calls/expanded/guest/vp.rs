@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_vp_cpuidve_set (guest/vp.rs)
-// tdcall abi::TdgVpCpuidveSet | in: rcx=setting | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpCpuidveSet | in: rcx=setting | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVpCpuidveSet>()
@@ -11,22 +11,40 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpCpuidveSet>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpCpuidveSet,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpCpuidveSet as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpCpuidveSet as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpCpuidveSet as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgVpCpuidveSet,
-        ::tdx_core::__private::Rcx,
-    >(&setting);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpCpuidveSet>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpCpuidveSet,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVpCpuidveSet,
         ::tdx_core::__private::Rcx,
@@ -40,14 +58,20 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpCpuidveSet>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -74,8 +98,8 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
-// wrapper: guest::tdg_vp_rd (guest/vp.rs, mod raw_tdg_vp_rd)
-// tdcall abi::TdgVpRd | in: rcx=rcx rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | retry: none
+// wrapper: guest::tdg_vp_rd (guest/vp.rs)
+// tdcall abi::TdgVpRd | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -92,39 +116,47 @@ pub struct VpRd {
     ///`r8` as the call returned it.
     pub value: <abi::TdgVpRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
 }
-pub fn tdg_vp_rd(rcx: u64, field: FieldId) -> Result<VpRd, TdxError> {
+pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVpRd>()
     };
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgVpRd,
-        ::tdx_core::__private::Rcx,
-    >(&rcx);
-    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
-        abi::TdgVpRd,
-        ::tdx_core::__private::Rcx,
-        _,
-    >(rcx);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgVpRd,
-        ::tdx_core::__private::Rdx,
-    >(&field);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpRd>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpRd,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVpRd,
         ::tdx_core::__private::Rdx,
@@ -138,14 +170,20 @@ pub fn tdg_vp_rd(rcx: u64, field: FieldId) -> Result<VpRd, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpRd>(),
         inout("rax") __leaf.rax() => __rax,
-        inout("rcx") __in_rcx => __rcx,
+        out("rcx") __rcx,
         inout("rdx") __in_rdx => __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -184,8 +222,8 @@ pub fn tdg_vp_rd(rcx: u64, field: FieldId) -> Result<VpRd, TdxError> {
     })
 }
 
-// wrapper: guest::tdg_vp_wr (guest/vp.rs, mod raw_tdg_vp_wr)
-// tdcall abi::TdgVpWr | in: rcx=rcx rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | retry: none
+// wrapper: guest::tdg_vp_wr (guest/vp.rs)
+// tdcall abi::TdgVpWr | in: rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: rcx r10 r11 | retry: none
 ///Outputs of [`tdg_vp_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -201,7 +239,6 @@ pub struct VpWr {
     pub old: <abi::TdgVpWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
 }
 pub unsafe fn tdg_vp_wr(
-    rcx: u64,
     field: FieldId,
     value: u64,
     mask: u64,
@@ -212,22 +249,37 @@ pub unsafe fn tdg_vp_wr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpWr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpWr,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpWr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpWr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpWr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
-    );
-    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
-        abi::TdgVpWr,
-        ::tdx_core::__private::Rcx,
-        _,
-    >(rcx);
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpWr,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVpWr,
         ::tdx_core::__private::Rdx,
@@ -251,14 +303,18 @@ pub unsafe fn tdg_vp_wr(
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpWr>(),
         inout("rax") __leaf.rax() => __rax,
-        inout("rcx") __in_rcx => __rcx,
+        out("rcx") __rcx,
         inout("rdx") __in_rdx => __rdx,
         inout("r8") __in_r8 => __r8,
         inout("r9") __in_r9 => __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -293,7 +349,7 @@ pub unsafe fn tdg_vp_wr(
 }
 
 // wrapper: guest::tdg_vp_invept (guest/vp.rs)
-// tdcall abi::TdgVpInvept | in: rcx=vms | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInvept | in: rcx=vms | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInvept>()
@@ -301,22 +357,40 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInvept>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpInvept,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpInvept as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpInvept as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpInvept as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdgVpInvept,
-        ::tdx_core::__private::Rcx,
-    >(&vms);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpInvept>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpInvept,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVpInvept,
         ::tdx_core::__private::Rcx,
@@ -330,14 +404,20 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpInvept>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
@@ -365,7 +445,7 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: guest::tdg_vp_invvpid (guest/vp.rs)
-// tdcall abi::TdgVpInvvpid | in: rcx=vm rdx=entry_or_list | out: rdx->entry_or_list | clobber: rcx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInvvpid | in: rcx=vm rdx=entry_or_list | out: rdx->entry_or_list | clobber: rcx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_invvpid`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -392,17 +472,38 @@ pub unsafe fn tdg_vp_invvpid(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInvvpid>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgVpInvvpid,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdgVpInvvpid as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdgVpInvvpid as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdgVpInvvpid as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpInvvpid,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdgVpInvvpid,
         ::tdx_core::__private::Rcx,
@@ -421,14 +522,19 @@ pub unsafe fn tdg_vp_invvpid(
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgVpInvvpid>(),
         inout("rax") __leaf.rax() => __rax,
         inout("rcx") __in_rcx => __rcx,
         inout("rdx") __in_rdx => __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_export_abort (host/export.rs)
-// seamcall abi::TdhExportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_abort(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -15,17 +15,37 @@ pub unsafe fn tdh_export_abort(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportAbort>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportAbort,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportAbort as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportAbort as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportAbort as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0502u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportAbort,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportAbort,
         ::tdx_core::__private::Rcx,
@@ -51,18 +71,22 @@ pub unsafe fn tdh_export_abort(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportAbort>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
+            out("r9") __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -96,7 +120,7 @@ pub unsafe fn tdh_export_abort(
 }
 
 // wrapper: host::tdh_export_blockw (host/export.rs)
-// seamcall abi::TdhExportBlockw | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportBlockw | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_blockw`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -123,17 +147,38 @@ pub unsafe fn tdh_export_blockw(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportBlockw>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportBlockw,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportBlockw as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportBlockw as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportBlockw as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportBlockw,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportBlockw,
         ::tdx_core::__private::Rcx,
@@ -154,18 +199,23 @@ pub unsafe fn tdh_export_blockw(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportBlockw>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -206,7 +256,7 @@ pub unsafe fn tdh_export_blockw(
 }
 
 // wrapper: host::tdh_export_restore (host/export.rs)
-// seamcall abi::TdhExportRestore | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportRestore | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_restore`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -233,17 +283,38 @@ pub unsafe fn tdh_export_restore(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportRestore>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportRestore,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportRestore as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportRestore as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportRestore as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportRestore,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportRestore,
         ::tdx_core::__private::Rcx,
@@ -264,18 +335,23 @@ pub unsafe fn tdh_export_restore(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportRestore>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -316,7 +392,7 @@ pub unsafe fn tdh_export_restore(
 }
 
 // wrapper: host::tdh_export_mem (host/export.rs)
-// seamcall abi::TdhExportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 | out: rcx->gpa_list rdx->processed | clobber: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r14=l2_attrs | out: rcx->gpa_list rdx->processed | clobber: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_mem`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -344,6 +420,7 @@ pub unsafe fn tdh_export_mem(
     pages: PageListInfo,
     stream: MigStream,
     macs: MacLists,
+    l2_attrs: L2AttrList,
 ) -> Result<ExportMem, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhExportMem>()
@@ -351,17 +428,32 @@ pub unsafe fn tdh_export_mem(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportMem>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportMem,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportMem as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportMem as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportMem as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x1f06u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportMem,
+            (
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportMem,
         ::tdx_core::__private::Rcx,
@@ -397,6 +489,11 @@ pub unsafe fn tdh_export_mem(
         ::tdx_core::__private::R12,
         _,
     >(macs.list1);
+    let __in_r14: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhExportMem,
+        ::tdx_core::__private::R14,
+        _,
+    >(l2_attrs);
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -420,6 +517,7 @@ pub unsafe fn tdh_export_mem(
             inout("r10") __in_r10 => __r10,
             inout("r11") __in_r11 => __r11,
             in("r12") __in_r12,
+            in("r14") __in_r14,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -465,7 +563,7 @@ pub unsafe fn tdh_export_mem(
 }
 
 // wrapper: host::tdh_export_pause (host/export.rs)
-// seamcall abi::TdhExportPause | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportPause | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhExportPause>()
@@ -473,17 +571,39 @@ pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportPause>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportPause,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportPause as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportPause as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportPause as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportPause,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportPause,
         ::tdx_core::__private::Rcx,
@@ -499,18 +619,24 @@ pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportPause>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -544,7 +670,7 @@ pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_export_track (host/export.rs)
-// seamcall abi::TdhExportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_track(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -556,17 +682,37 @@ pub unsafe fn tdh_export_track(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportTrack>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportTrack,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportTrack as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportTrack as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportTrack as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0502u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportTrack,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportTrack,
         ::tdx_core::__private::Rcx,
@@ -592,18 +738,22 @@ pub unsafe fn tdh_export_track(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportTrack>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
+            out("r9") __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -637,7 +787,7 @@ pub unsafe fn tdh_export_track(
 }
 
 // wrapper: host::tdh_export_state_immutable (host/export.rs)
-// seamcall abi::TdhExportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_state_immutable`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -666,17 +816,36 @@ pub unsafe fn tdh_export_state_immutable(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportStateImmutable>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportStateImmutable,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportStateImmutable as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportStateImmutable as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportStateImmutable as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0702u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportStateImmutable,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportStateImmutable,
         ::tdx_core::__private::Rcx,
@@ -707,18 +876,21 @@ pub unsafe fn tdh_export_state_immutable(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportStateImmutable>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -759,7 +931,7 @@ pub unsafe fn tdh_export_state_immutable(
 }
 
 // wrapper: host::tdh_export_state_td (host/export.rs)
-// seamcall abi::TdhExportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_state_td`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -788,17 +960,36 @@ pub unsafe fn tdh_export_state_td(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportStateTd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportStateTd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportStateTd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportStateTd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportStateTd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0702u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportStateTd,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportStateTd,
         ::tdx_core::__private::Rcx,
@@ -829,18 +1020,21 @@ pub unsafe fn tdh_export_state_td(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportStateTd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -881,7 +1075,7 @@ pub unsafe fn tdh_export_state_td(
 }
 
 // wrapper: host::tdh_export_state_vp (host/export.rs)
-// seamcall abi::TdhExportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_state_vp`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -910,17 +1104,36 @@ pub unsafe fn tdh_export_state_vp(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportStateVp>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportStateVp,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportStateVp as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportStateVp as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportStateVp as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0702u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportStateVp,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportStateVp,
         ::tdx_core::__private::Rcx,
@@ -951,18 +1164,21 @@ pub unsafe fn tdh_export_state_vp(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportStateVp>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1003,7 +1219,7 @@ pub unsafe fn tdh_export_state_vp(
 }
 
 // wrapper: host::tdh_export_unblockw (host/export.rs)
-// seamcall abi::TdhExportUnblockw | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportUnblockw | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_unblockw(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1014,17 +1230,38 @@ pub unsafe fn tdh_export_unblockw(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportUnblockw>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportUnblockw,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhExportUnblockw as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhExportUnblockw as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhExportUnblockw as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportUnblockw,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhExportUnblockw,
         ::tdx_core::__private::Rcx,
@@ -1045,18 +1282,23 @@ pub unsafe fn tdh_export_unblockw(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportUnblockw>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

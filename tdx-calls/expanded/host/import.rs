@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_import_abort (host/import.rs)
-// seamcall abi::TdhImportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_abort(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -15,17 +15,37 @@ pub unsafe fn tdh_import_abort(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportAbort>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportAbort,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportAbort as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportAbort as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportAbort as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0502u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportAbort,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportAbort,
         ::tdx_core::__private::Rcx,
@@ -51,18 +71,22 @@ pub unsafe fn tdh_import_abort(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportAbort>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
+            out("r9") __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -96,7 +120,7 @@ pub unsafe fn tdh_import_abort(
 }
 
 // wrapper: host::tdh_import_end (host/import.rs)
-// seamcall abi::TdhImportEnd | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportEnd | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhImportEnd>()
@@ -104,17 +128,39 @@ pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportEnd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportEnd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportEnd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportEnd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportEnd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportEnd,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportEnd,
         ::tdx_core::__private::Rcx,
@@ -130,18 +176,24 @@ pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportEnd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -175,7 +227,7 @@ pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_import_commit (host/import.rs)
-// seamcall abi::TdhImportCommit | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportCommit | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhImportCommit>()
@@ -183,17 +235,39 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportCommit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportCommit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportCommit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportCommit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportCommit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportCommit,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportCommit,
         ::tdx_core::__private::Rcx,
@@ -209,18 +283,24 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportCommit>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -254,7 +334,7 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_import_mem (host/import.rs)
-// seamcall abi::TdhImportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages r14=l2_attrs | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_import_mem`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -271,6 +351,7 @@ pub struct ImportMem {
         ::tdx_core::reg::Rcx,
     >>::Type,
 }
+#[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_import_mem(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -279,6 +360,7 @@ pub unsafe fn tdh_import_mem(
     stream: MigStream,
     macs: MacLists,
     new_pages: PageListInfo,
+    l2_attrs: L2AttrList,
 ) -> Result<ImportMem, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhImportMem>()
@@ -286,17 +368,31 @@ pub unsafe fn tdh_import_mem(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportMem>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportMem,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportMem as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportMem as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportMem as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportMem,
+            (
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportMem,
         ::tdx_core::__private::Rcx,
@@ -337,6 +433,11 @@ pub unsafe fn tdh_import_mem(
         ::tdx_core::__private::R13,
         _,
     >(new_pages);
+    let __in_r14: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMem,
+        ::tdx_core::__private::R14,
+        _,
+    >(l2_attrs);
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -361,6 +462,7 @@ pub unsafe fn tdh_import_mem(
             inout("r11") __in_r11 => __r11,
             in("r12") __in_r12,
             in("r13") __in_r13,
+            in("r14") __in_r14,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -401,7 +503,7 @@ pub unsafe fn tdh_import_mem(
 }
 
 // wrapper: host::tdh_import_track (host/import.rs)
-// seamcall abi::TdhImportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_track(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -413,17 +515,37 @@ pub unsafe fn tdh_import_track(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportTrack>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportTrack,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportTrack as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportTrack as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportTrack as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0502u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportTrack,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportTrack,
         ::tdx_core::__private::Rcx,
@@ -449,18 +571,22 @@ pub unsafe fn tdh_import_track(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportTrack>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
+            out("r9") __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -494,7 +620,7 @@ pub unsafe fn tdh_import_track(
 }
 
 // wrapper: host::tdh_import_state_immutable (host/import.rs)
-// seamcall abi::TdhImportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 pub unsafe fn tdh_import_state_immutable(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -507,17 +633,36 @@ pub unsafe fn tdh_import_state_immutable(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportStateImmutable>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportStateImmutable,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportStateImmutable as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportStateImmutable as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportStateImmutable as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0702u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportStateImmutable,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportStateImmutable,
         ::tdx_core::__private::Rcx,
@@ -548,18 +693,21 @@ pub unsafe fn tdh_import_state_immutable(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportStateImmutable>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -593,7 +741,7 @@ pub unsafe fn tdh_import_state_immutable(
 }
 
 // wrapper: host::tdh_import_state_td (host/import.rs)
-// seamcall abi::TdhImportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 pub unsafe fn tdh_import_state_td(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -606,17 +754,36 @@ pub unsafe fn tdh_import_state_td(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportStateTd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportStateTd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportStateTd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportStateTd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportStateTd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0702u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportStateTd,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportStateTd,
         ::tdx_core::__private::Rcx,
@@ -647,18 +814,21 @@ pub unsafe fn tdh_import_state_td(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportStateTd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -692,7 +862,7 @@ pub unsafe fn tdh_import_state_td(
 }
 
 // wrapper: host::tdh_import_state_vp (host/import.rs)
-// seamcall abi::TdhImportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 pub unsafe fn tdh_import_state_vp(
     vp: &TdxVp<'_>,
     mbmd: HpaAndSize,
@@ -705,17 +875,36 @@ pub unsafe fn tdh_import_state_vp(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportStateVp>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportStateVp,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhImportStateVp as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhImportStateVp as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhImportStateVp as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0702u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportStateVp,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhImportStateVp,
         ::tdx_core::__private::Rcx,
@@ -746,18 +935,21 @@ pub unsafe fn tdh_import_state_vp(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhImportStateVp>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
+            out("rdx") __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_mem_page_add (host/mem.rs)
-// seamcall abi::TdhMemPageAdd | in: rcx=gpa rdx=td.tdr r8=page r9=source | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageAdd | in: rcx=gpa rdx=td.tdr r8=page r9=source | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_add(
     td: &TdxTd<'_>,
     gpa: Gpa,
@@ -16,17 +16,36 @@ pub unsafe fn tdh_mem_page_add(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageAdd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageAdd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageAdd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageAdd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageAdd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0306u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageAdd,
+            (
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageAdd,
         ::tdx_core::__private::Rcx,
@@ -57,18 +76,21 @@ pub unsafe fn tdh_mem_page_add(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAdd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -102,7 +124,7 @@ pub unsafe fn tdh_mem_page_add(
 }
 
 // wrapper: host::tdh_mem_sept_add (host/mem.rs)
-// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_sept_add(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -114,17 +136,37 @@ pub unsafe fn tdh_mem_sept_add(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptAdd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemSeptAdd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemSeptAdd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemSeptAdd,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemSeptAdd,
         ::tdx_core::__private::Rcx,
@@ -150,18 +192,22 @@ pub unsafe fn tdh_mem_sept_add(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptAdd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -195,7 +241,7 @@ pub unsafe fn tdh_mem_sept_add(
 }
 
 // wrapper: host::tdh_mem_page_aug (host/mem.rs)
-// seamcall abi::TdhMemPageAug | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageAug | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_aug(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -207,17 +253,37 @@ pub unsafe fn tdh_mem_page_aug(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageAug>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageAug,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageAug as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageAug as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageAug as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageAug,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageAug,
         ::tdx_core::__private::Rcx,
@@ -243,18 +309,22 @@ pub unsafe fn tdh_mem_page_aug(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAug>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -288,7 +358,7 @@ pub unsafe fn tdh_mem_page_aug(
 }
 
 // wrapper: host::tdh_mem_range_block (host/mem.rs)
-// seamcall abi::TdhMemRangeBlock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemRangeBlock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_range_block(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -299,17 +369,38 @@ pub unsafe fn tdh_mem_range_block(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRangeBlock>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemRangeBlock,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemRangeBlock as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemRangeBlock as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemRangeBlock as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemRangeBlock,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemRangeBlock,
         ::tdx_core::__private::Rcx,
@@ -330,18 +421,23 @@ pub unsafe fn tdh_mem_range_block(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemRangeBlock>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -375,7 +471,7 @@ pub unsafe fn tdh_mem_range_block(
 }
 
 // wrapper: host::tdh_mem_track (host/mem.rs)
-// seamcall abi::TdhMemTrack | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemTrack | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMemTrack>()
@@ -383,17 +479,39 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemTrack>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemTrack,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemTrack as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemTrack as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemTrack as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0002u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemTrack,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemTrack,
         ::tdx_core::__private::Rcx,
@@ -409,18 +527,24 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemTrack>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -454,7 +578,7 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
 }
 
 // wrapper: host::tdh_mem_page_remove (host/mem.rs)
-// seamcall abi::TdhMemPageRemove | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageRemove | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_remove(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -465,17 +589,38 @@ pub unsafe fn tdh_mem_page_remove(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageRemove>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageRemove,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageRemove as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageRemove as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageRemove as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageRemove,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageRemove,
         ::tdx_core::__private::Rcx,
@@ -496,18 +641,23 @@ pub unsafe fn tdh_mem_page_remove(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageRemove>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -541,7 +691,7 @@ pub unsafe fn tdh_mem_page_remove(
 }
 
 // wrapper: host::tdh_mem_page_relocate (host/mem.rs)
-// seamcall abi::TdhMemPageRelocate | in: rcx=gpa rdx=td.tdr r8=target | out: rcx->old_page | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageRelocate | in: rcx=gpa rdx=td.tdr r8=target | out: rcx->old_page | clobber: rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mem_page_relocate`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -569,17 +719,37 @@ pub unsafe fn tdh_mem_page_relocate(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageRelocate>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageRelocate,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageRelocate as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageRelocate as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageRelocate as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageRelocate,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageRelocate,
         ::tdx_core::__private::Rcx,
@@ -605,18 +775,22 @@ pub unsafe fn tdh_mem_page_relocate(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageRelocate>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -657,7 +831,7 @@ pub unsafe fn tdh_mem_page_relocate(
 }
 
 // wrapper: host::tdh_mem_rd (host/mem.rs)
-// seamcall abi::TdhMemRd | in: rcx=gpa rdx=td.tdr | out: r8->data | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemRd | in: rcx=gpa rdx=td.tdr | out: r8->data | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mem_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -679,17 +853,38 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemRd,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemRd,
         ::tdx_core::__private::Rcx,
@@ -710,18 +905,23 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemRd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -762,7 +962,7 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
 }
 
 // wrapper: host::tdh_mem_wr (host/mem.rs)
-// seamcall abi::TdhMemWr | in: rcx=gpa rdx=td.tdr r8=data | out: r8->old | clobber: rcx rdx r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemWr | in: rcx=gpa rdx=td.tdr r8=data | out: r8->old | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mem_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -788,17 +988,37 @@ pub unsafe fn tdh_mem_wr(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemWr>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemWr,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemWr as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemWr as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemWr as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0106u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemWr,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemWr,
         ::tdx_core::__private::Rcx,
@@ -824,18 +1044,22 @@ pub unsafe fn tdh_mem_wr(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemWr>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -876,14 +1100,13 @@ pub unsafe fn tdh_mem_wr(
 }
 
 // wrapper: host::tdh_mem_page_demote (host/mem.rs)
-// seamcall abi::TdhMemPageDemote | in: rcx=gpa rdx=td.tdr r8=sept r9=l2_vm1 r10=l2_vm2 r11=l2_vm3 | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageDemote | in: rcx=gpa rdx=td.tdr r8=sept r9=l2.vm1 r10=l2.vm2 r11=l2.vm3 r12=pamt.page0 r13=pamt.page1 | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_demote(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
     sept: Page<Sept>,
-    l2_vm1: L2SeptPage,
-    l2_vm2: L2SeptPage,
-    l2_vm3: L2SeptPage,
+    l2: L2SeptPages,
+    pamt: DynamicPamt,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageDemote>()
@@ -891,17 +1114,32 @@ pub unsafe fn tdh_mem_page_demote(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPageDemote>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPageDemote,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPageDemote as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPageDemote as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPageDemote as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPageDemote,
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageDemote,
         ::tdx_core::__private::Rcx,
@@ -921,17 +1159,27 @@ pub unsafe fn tdh_mem_page_demote(
         abi::TdhMemPageDemote,
         ::tdx_core::__private::R9,
         _,
-    >(l2_vm1);
+    >(l2.vm1);
     let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageDemote,
         ::tdx_core::__private::R10,
         _,
-    >(l2_vm2);
+    >(l2.vm2);
     let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPageDemote,
         ::tdx_core::__private::R11,
         _,
-    >(l2_vm3);
+    >(l2.vm3);
+    let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::R12,
+        _,
+    >(pamt.page0);
+    let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPageDemote,
+        ::tdx_core::__private::R13,
+        _,
+    >(pamt.page1);
     let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
     let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
         let __rax: ::core::primitive::u64;
@@ -954,6 +1202,8 @@ pub unsafe fn tdh_mem_page_demote(
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
             inout("r11") __in_r11 => __r11,
+            in("r12") __in_r12,
+            in("r13") __in_r13,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -987,7 +1237,7 @@ pub unsafe fn tdh_mem_page_demote(
 }
 
 // wrapper: host::tdh_mem_page_promote (host/mem.rs)
-// seamcall abi::TdhMemPagePromote | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPagePromote | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page | clobber: rdx r8 r9 r10 r11 r12 r13 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mem_page_promote`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1014,17 +1264,36 @@ pub unsafe fn tdh_mem_page_promote(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPagePromote>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPagePromote,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemPagePromote as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemPagePromote as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemPagePromote as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPagePromote,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemPagePromote,
         ::tdx_core::__private::Rcx,
@@ -1045,18 +1314,25 @@ pub unsafe fn tdh_mem_page_promote(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPagePromote>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
+            lateout("r12") _,
+            lateout("r13") _,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1097,7 +1373,7 @@ pub unsafe fn tdh_mem_page_promote(
 }
 
 // wrapper: host::tdh_mem_sept_rd (host/mem.rs)
-// seamcall abi::TdhMemSeptRd | in: rcx=gpa rdx=td.tdr | out: rcx->entry rdx->level_state r8->attributes | clobber: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemSeptRd | in: rcx=gpa rdx=td.tdr | out: rcx->entry rdx->level_state r8->attributes | clobber: r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mem_sept_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1132,17 +1408,38 @@ pub unsafe fn tdh_mem_sept_rd(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRd>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemSeptRd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemSeptRd as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemSeptRd as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemSeptRd as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemSeptRd,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemSeptRd,
         ::tdx_core::__private::Rcx,
@@ -1163,18 +1460,23 @@ pub unsafe fn tdh_mem_sept_rd(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptRd>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1225,7 +1527,7 @@ pub unsafe fn tdh_mem_sept_rd(
 }
 
 // wrapper: host::tdh_mem_sept_remove (host/mem.rs)
-// seamcall abi::TdhMemSeptRemove | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page | clobber: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemSeptRemove | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page | clobber: rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mem_sept_remove`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1252,17 +1554,38 @@ pub unsafe fn tdh_mem_sept_remove(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRemove>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemSeptRemove,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemSeptRemove as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemSeptRemove as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemSeptRemove as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemSeptRemove,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemSeptRemove,
         ::tdx_core::__private::Rcx,
@@ -1283,18 +1606,23 @@ pub unsafe fn tdh_mem_sept_remove(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptRemove>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
@@ -1335,7 +1663,7 @@ pub unsafe fn tdh_mem_sept_remove(
 }
 
 // wrapper: host::tdh_mem_range_unblock (host/mem.rs)
-// seamcall abi::TdhMemRangeUnblock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemRangeUnblock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_range_unblock(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1346,17 +1674,38 @@ pub unsafe fn tdh_mem_range_unblock(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemRangeUnblock>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemRangeUnblock,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMemRangeUnblock as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMemRangeUnblock as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMemRangeUnblock as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemRangeUnblock,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMemRangeUnblock,
         ::tdx_core::__private::Rcx,
@@ -1377,18 +1726,23 @@ pub unsafe fn tdh_mem_range_unblock(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemRangeUnblock>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_servtd_bind (host/servtd.rs)
-// seamcall abi::TdhServtdBind | in: rcx=td.tdr rdx=servtd r8=slot r9=kind r10=attributes | out: rcx->handle r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rdx r8 r9 | retry: entropy<=9
+// seamcall abi::TdhServtdBind | in: rcx=td.tdr rdx=servtd r8=slot r9=kind r10=attributes | out: rcx->handle r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rdx r8 r9 | zeroed if the table reserves: r11 | retry: entropy<=9
 ///Outputs of [`tdh_servtd_bind`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -49,17 +49,33 @@ pub unsafe fn tdh_servtd_bind(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhServtdBind>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhServtdBind,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhServtdBind as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhServtdBind as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhServtdBind as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0706u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhServtdBind,
+            (
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhServtdBind,
         ::tdx_core::__private::Rcx,
@@ -97,18 +113,20 @@ pub unsafe fn tdh_servtd_bind(
         let __r12: ::core::primitive::u64;
         let __r13: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhServtdBind>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             lateout("r12") __r12,
             lateout("r13") __r13,
             options(nostack),
@@ -173,7 +191,7 @@ pub unsafe fn tdh_servtd_bind(
 }
 
 // wrapper: host::tdh_servtd_prebind (host/servtd.rs)
-// seamcall abi::TdhServtdPrebind | in: rcx=td.tdr rdx=info_hash r8=slot r9=kind r10=attributes | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhServtdPrebind | in: rcx=td.tdr rdx=info_hash r8=slot r9=kind r10=attributes | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r11 | retry: entropy<=9
 pub unsafe fn tdh_servtd_prebind(
     td: &TdxTd<'_>,
     info_hash: Hpa,
@@ -187,17 +205,35 @@ pub unsafe fn tdh_servtd_prebind(
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhServtdPrebind>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhServtdPrebind,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhServtdPrebind as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhServtdPrebind as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhServtdPrebind as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0706u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhServtdPrebind,
+            (
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhServtdPrebind,
         ::tdx_core::__private::Rcx,
@@ -233,18 +269,20 @@ pub unsafe fn tdh_servtd_prebind(
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhServtdPrebind>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
             inout("r8") __in_r8 => __r8,
             inout("r9") __in_r9 => __r9,
             inout("r10") __in_r10 => __r10,
-            lateout("r11") __r11,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

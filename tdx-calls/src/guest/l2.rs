@@ -1,68 +1,44 @@
 //! TD partitioning from the L1 VMM's side (TDG.VP.ENTER): run an L2 VM until it exits back
-//! to L1. The TLB and EPT maintenance leaves (TDG.VP.INVEPT, TDG.VP.INVVPID) and the GPA
-//! attribute leaves (TDG.MEM.PAGE.ATTR.RD/WR) are in `vp.rs` and `mem.rs`.
+//! to L1. The TLB and EPT maintenance leaves (TDG.VP.INVEPT, TDG.VP.INVVPID) are in `vp.rs`,
+//! the GPA attribute leaves (TDG.MEM.PAGE.ATTR.RD/WR) in `mem.rs`.
 
-use tdx_core::{Gpa, L2EnterFlags, ModuleArgs, TdxError, TdxStatus};
+use tdx_core::{Gpa, L2EnterFlags, TdxError, abi, tdcall};
 
-/// TDG.VP.ENTER at the register level: every register in and out through `args`.
-mod raw {
-    use tdx_core::{ModuleArgs, TdxError, TdxStatus, tdcall};
-
-    use crate::abi;
-
-    /// TDG.VP.ENTER with every register through `args`; `args.rcx` and `args.rdx` must be
-    /// the flags and the register file's GPA.
-    ///
-    /// # Safety
-    ///
-    /// As [`tdg_vp_enter`](super::tdg_vp_enter).
-    #[tdcall(leaf = abi::TdgVpEnter, regs = args)]
-    pub(super) unsafe fn tdg_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>;
-}
-
-/// TDG.VP.ENTER (TDCALL leaf 25): enter an L2 VM and run it until it exits to L1.
+/// TDG.VP.ENTER (TDCALL leaf 25): enter an L2 VM (TD partitioning) and run it until it exits to
+/// L1.
 ///
 /// | register | in | out |
 /// |---|---|---|
-/// | RAX | 25 | status (63:32) \| exit reason (31:0) |
-/// | RCX | `flags`: invalidation (1:0) \| L2 VM (53:52) | exit qualification |
-/// | RDX | `state`: GPA of the L2 register file (256-byte aligned, private) | guest linear address |
-/// | RBX | `args.rbx` (not read) | 0 |
-/// | RSI | `args.rsi` (not read) | CS selector, attributes, limit |
-/// | RDI | `args.rdi` (not read) | CS base |
-/// | R8 | `args.r8` (not read) | guest physical address |
-/// | R9 | `args.r9` (not read) | interruption information \| error code << 32 |
-/// | R10 | `args.r10` (not read) | IDT-vectoring information \| error code << 32 |
-/// | R11 | `args.r11` (not read) | instruction information \| length << 32 |
-/// | R12 | `args.r12` (not read) | additional exit information (CPL) |
-/// | R13 | `args.r13` (not read) | extended exit qualification |
-/// | R14, R15 | `args` (not read) | 0 |
+/// | RAX | 25 | status |
+/// | RCX | `flags`: invalidation (1:0) \| L2 VM (53:52) | `exit_qualification`: exit qualification |
+/// | RDX | `state`: GPA of the L2 register file ([`L2EnterGuestState`](tdx_core::L2EnterGuestState), 256-byte aligned, private) | `gla`: guest linear address |
+/// | R8 | – | `gpa`: guest physical address |
+/// | R9 | – | `interruption`: interruption information \| error code << 32 |
+/// | R10 | – | `idt_vectoring`: IDT-vectoring information \| error code << 32 |
+/// | R11 | – | `instruction`: instruction information \| length << 32 |
+/// | R12 | – | `exit_info`: additional exit information (CPL) |
+/// | R13 | – | `extended_exit_qualification`: extended exit qualification |
+/// | RDI | – | `cs_base`: CS base |
+/// | RSI | – | `cs`: CS selector, attributes and limit |
+/// | R14 | – | written (error path) |
+/// | R15 | – | written (error path) |
+/// | RBX | – | written (error path) |
 ///
-/// The module reads only RCX and RDX (`tdg_vp_enter(flags, reg_list_gpa)`); the L2 VM's own
-/// registers come from the register file at `state` and go back there at the exit
-/// (`write_l2_enter_outputs`). Every register comes back through `args`.
-///
-/// Statuses: `TDX_OPERAND_INVALID` (RDX: misaligned or shared GPA; RCX: reserved bits, VM 0
-/// or a VM the TD lacks); at the exit, the status class and the VMX exit reason in bits 31:0
-/// (`td_l2_to_l1_exit_internal`). First module version: 1.5.01 (absent from 1.0.00).
-/// Registers read from intel/tdx-module@72d8cffb `src/td_transitions/tdg_vp_enter.c` and
-/// `src/td_transitions/td_exit.c`.
+/// Statuses: `TDX_OPERAND_INVALID` (RDX: misaligned or shared GPA; RCX: reserved bits, VM 0 or
+/// a VM the TD lacks); at the L2 exit, the status class and the VMX exit reason in bits 31:0
+/// (`td_l2_to_l1_exit_internal`, `src/td_transitions/td_exit.c`); the handler returns
+/// `TDX_OPERAND_INVALID`, `TDX_PENDING_INTERRUPT`, `TDX_TD_EXIT_BEFORE_L2_ENTRY`. RBX, R14 and
+/// R15 are written with 0 (declared in `err`, not decoded). The outputs are written at the L2
+/// exit by `td_l2_to_l1_exit_internal` (`src/td_transitions/td_exit.c`); the L2 VM's own
+/// registers go back to the register file (`write_l2_enter_outputs`). First module version:
+/// 1.5.01. Registers read from intel/tdx-module@72d8cffb `src/td_transitions/tdg_vp_enter.c`
+/// and its dispatcher.
 ///
 /// # Safety
 ///
-/// `state` is the GPA of a readable and writable [`L2EnterGuestState`](tdx_core::L2EnterGuestState)
-/// in this TD's private memory, not otherwise accessed until the call returns. The call runs
-/// L2 guest code: the caller (the L1 VMM, at CPL 0) must have set up that VM and must not
-/// rely on any register the module overwrites (all of `args`).
-pub unsafe fn tdg_vp_enter(
-    flags: L2EnterFlags,
-    state: Gpa,
-    args: &mut ModuleArgs,
-) -> Result<TdxStatus, TdxError> {
-    use tdx_core::reg::RegEncode;
-    args.rcx = flags.to_reg();
-    args.rdx = state.as_u64();
-    // SAFETY: RCX and RDX are the flags and the register file as `raw::tdg_vp_enter`
-    // requires; the rest is this function's own contract, which the caller upholds.
-    unsafe { raw::tdg_vp_enter(args) }
-}
+/// `state` is the GPA of a readable and writable
+/// [`L2EnterGuestState`](tdx_core::L2EnterGuestState) in this TD's private memory, not
+/// otherwise accessed until the call returns. The call runs L2 guest code: the caller (the L1
+/// VMM, at CPL 0) must have set up that VM. See the module docs.
+#[tdcall(leaf = abi::TdgVpEnter, in(rcx = flags, rdx = state), out(rcx = exit_qualification, rdx = gla, r8 = gpa, r9 = interruption, r10 = idt_vectoring, r11 = instruction, r12 = exit_info, r13 = extended_exit_qualification, rdi = cs_base, rsi = cs), clobber(r14, r15, rbx))]
+pub unsafe fn tdg_vp_enter(flags: L2EnterFlags, state: Gpa) -> Result<VpEnter, TdxError>;

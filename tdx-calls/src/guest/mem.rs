@@ -1,10 +1,9 @@
 //! Private memory attributes for TD partitioning (TDG.MEM.PAGE.ATTR.*).
 
-use tdx_core::{AcceptGpa, AttrFlags, Gpa, GpaAttr, TdxError, tdcall};
+use tdx_core::{AcceptGpa, AttrFlags, Gpa, GpaAttr, TdxError, abi, tdcall};
 
-use crate::abi;
-
-/// TDG.MEM.PAGE.ATTR.RD (TDCALL leaf 23): read the GPA attributes of a private page (TD partitioning).
+/// TDG.MEM.PAGE.ATTR.RD (TDCALL leaf 23): read the GPA attributes of a private page (TD
+/// partitioning).
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -13,9 +12,8 @@ use crate::abi;
 /// | RDX | – | `attributes`: the attributes of every VM |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX); `TDX_EPT_WALK_FAILED`; the handler returns
-/// `TDX_OPERAND_INVALID`. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from
-/// 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
+/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -35,9 +33,9 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError>;
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX, RDX, R8 reserved bits); `TDX_EPT_WALK_FAILED`;
 /// `TDX_OPERAND_BUSY`; the handler returns `TDX_L2_SEPT_WALK_FAILED`, `TDX_OPERAND_INVALID`,
-/// `TDX_PAGE_ATTR_INVALID`, `TDX_PAGE_SIZE_MISMATCH`. First module version: 1.5.01 (intel/tdx-
-/// module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/td_dispatcher/vm_exits/tdg_mem_page_attr_wr.c` and its dispatcher.
+/// `TDX_PAGE_ATTR_INVALID`, `TDX_PAGE_SIZE_MISMATCH`. First module version: 1.5.01. Registers
+/// read from intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_wr.c` and
+/// its dispatcher.
 ///
 /// # Safety
 ///

@@ -84,7 +84,7 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError>;
 /// | R10 | – | `instruction`: length (31:0) and information (63:32) |
 ///
 /// Linux panics if the call fails (no #VE pending).
-#[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason, rdx = exit_qualification, r8 = gla, r9 = gpa, r10 = instruction))]
+#[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason, rdx = exit_qualification, r8 = gla, r9 = gpa, r10 = instruction), clobber(r12))]
 pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError>;
 
 /// TDG.MR.REPORT (TDCALL leaf 4): write a TDREPORT of this TD.

@@ -1,10 +1,9 @@
 //! Measurement and attestation from the guest (TDG.MR.*) beyond REPORT and RTMR.EXTEND.
 
-use tdx_core::{Gpa, TdxError, TdxStatus, tdcall};
+use tdx_core::{Gpa, TdxError, TdxStatus, abi, tdcall};
 
-use crate::abi;
-
-/// TDG.MR.VERIFYREPORT (TDCALL leaf 22): verify the MAC of a REPORTMACSTRUCT made on this platform.
+/// TDG.MR.VERIFYREPORT (TDCALL leaf 22): verify the MAC of a REPORTMACSTRUCT made on this
+/// platform.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -13,9 +12,8 @@ use crate::abi;
 ///
 /// Statuses: `TDX_INVALID_REPORTMACSTRUCT`, `TDX_OPERAND_INVALID` (RCX alignment); the handler
 /// returns `TDX_INVALID_CPUSVN`, `TDX_INVALID_REPORTMACSTRUCT`, `TDX_OPERAND_INVALID`. First
-/// module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from
-/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mr_verifyreport.c` and its
-/// dispatcher.
+/// module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/td_dispatcher/vm_exits/tdg_mr_verifyreport.c` and its dispatcher.
 ///
 /// # Safety
 ///

@@ -1,8 +1,6 @@
 //! Global metadata from the guest (TDG.SYS.*).
 
-use tdx_core::{FieldId, Gpa, TdxError, tdcall};
-
-use crate::abi;
+use tdx_core::{FieldId, Gpa, TdxError, abi, tdcall};
 
 /// TDG.SYS.RD (TDCALL leaf 11): read a global (TDX module) metadata field from the guest.
 ///
@@ -14,12 +12,13 @@ use crate::abi;
 ///
 /// Statuses: `TDX_METADATA_FIELD_ID_INCORRECT`, `TDX_METADATA_FIELD_NOT_READABLE`; the handler
 /// returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`. RCX is not read. First module version:
-/// 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-
-/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rd.c` and its dispatcher.
+/// 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/td_dispatcher/vm_exits/tdg_sys_rd.c` and its dispatcher.
 #[tdcall(leaf = abi::TdgSysRd, in(rdx = field), out(rdx = next, r8 = value))]
 pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 
-/// TDG.SYS.RDALL (TDCALL leaf 12): read every global metadata field from `field` on into a metadata list page.
+/// TDG.SYS.RDALL (TDCALL leaf 12): read every global metadata field from `field` on into a
+/// metadata list page.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -28,9 +27,8 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 /// | R8 | `field`: the first field ID | `next`: the next field ID (`MD_FIELD_ID_NA` when done) |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX); `TDX_METADATA_LIST_OVERFLOW`; the handler returns
-/// `TDX_OPERAND_INVALID`. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from
-/// 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
+/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and its dispatcher.
 ///
 /// # Safety
 ///

@@ -1,11 +1,10 @@
 //! This vCPU (TDG.VP.*): its metadata, CPUID #VE setting, and the TD-partitioning leaves that
 //! manage L2 VMs' cached translations.
 
-use tdx_core::{CpuidVe, FieldId, L2VmMask, TdxError, TdxStatus, VmAndFlags, tdcall};
+use tdx_core::{CpuidVe, FieldId, L2VmMask, TdxError, TdxStatus, VmAndFlags, abi, tdcall};
 
-use crate::abi;
-
-/// TDG.VP.CPUIDVE.SET (TDCALL leaf 5): set whether CPUID raises #VE unconditionally on this vCPU.
+/// TDG.VP.CPUIDVE.SET (TDCALL leaf 5): set whether CPUID raises #VE unconditionally on this
+/// vCPU.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -13,21 +12,10 @@ use crate::abi;
 /// | RCX | `setting`: bit 0 supervisor, bit 1 user | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX reserved bits); the handler returns
-/// `TDX_OPERAND_INVALID`. First module version: 1.0.00 (intel/tdx-module@9359de5c, per the
-/// module reference JSON; checked in 1.5.01). Registers read from intel/tdx-module@72d8cffb
-/// `src/td_dispatcher/vm_exits/tdg_vp_cpuidve_set.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.0.00. Registers read from intel/tdx-
+/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_cpuidve_set.c` and its dispatcher.
 #[tdcall(leaf = abi::TdgVpCpuidveSet, in(rcx = setting))]
 pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError>;
-
-mod raw_tdg_vp_rd {
-    use super::*;
-
-    /// TDG.VP.RD with RCX bound; pass 0.
-    #[tdcall(leaf = abi::TdgVpRd, in(rcx = rcx, rdx = field), out(rdx = next, r8 = value))]
-    pub fn tdg_vp_rd(rcx: u64, field: FieldId) -> Result<VpRd, TdxError>;
-}
-
-pub use raw_tdg_vp_rd::VpRd;
 
 /// TDG.VP.RD (TDCALL leaf 9): read a field of this vCPU's metadata (TDVPS).
 ///
@@ -40,30 +28,10 @@ pub use raw_tdg_vp_rd::VpRd;
 ///
 /// Statuses: `TDX_METADATA_FIELD_ID_INCORRECT`, `TDX_METADATA_FIELD_NOT_READABLE`; the handler
 /// returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`, `TDX_OPERAND_INVALID`. First module
-/// version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from
-/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and its dispatcher.
-pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
-    raw_tdg_vp_rd::tdg_vp_rd(0, field)
-}
-
-mod raw_tdg_vp_wr {
-    use super::*;
-
-    /// TDG.VP.WR with RCX bound; pass 0.
-    ///
-    /// # Safety
-    ///
-    /// As [`tdg_vp_wr`](super::tdg_vp_wr).
-    #[tdcall(leaf = abi::TdgVpWr, in(rcx = rcx, rdx = field, r8 = value, r9 = mask), out(r8 = old))]
-    pub unsafe fn tdg_vp_wr(
-        rcx: u64,
-        field: FieldId,
-        value: u64,
-        mask: u64,
-    ) -> Result<VpWr, TdxError>;
-}
-
-pub use raw_tdg_vp_wr::VpWr;
+/// version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and its dispatcher.
+#[tdcall(leaf = abi::TdgVpRd, in(rdx = field), out(rdx = next, r8 = value))]
+pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError>;
 
 /// TDG.VP.WR (TDCALL leaf 10): write a field of this vCPU's metadata, returning the old value.
 ///
@@ -71,23 +39,21 @@ pub use raw_tdg_vp_wr::VpWr;
 /// |---|---|---|
 /// | RAX | 10 | status |
 /// | RCX | 0 (loaded by the wrapper): must be 0 (`tdg_vp_rd_wr.c`: "RCX is not zero" → `TDX_OPERAND_INVALID` operand RCX) | – |
-/// | RDX | `field`: the field ID | – |
+/// | RDX | `field`: the field ID | written (error path) |
 /// | R8 | `value`: the value | `old`: the previous value |
 /// | R9 | `mask`: the bits to write | – |
 ///
 /// Statuses: `TDX_METADATA_FIELD_NOT_WRITABLE`, `TDX_METADATA_FIELD_ID_INCORRECT`; the handler
 /// returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`, `TDX_OPERAND_INVALID`. First module
-/// version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from
-/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and its dispatcher.
+/// version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and its dispatcher.
 ///
 /// # Safety
 ///
 /// The written state must be one this vCPU can run with (the module checks each field's own
 /// rules). See the module docs.
-pub unsafe fn tdg_vp_wr(field: FieldId, value: u64, mask: u64) -> Result<VpWr, TdxError> {
-    // SAFETY: the must-be-zero registers are 0; the rest is this function's own contract.
-    unsafe { raw_tdg_vp_wr::tdg_vp_wr(0, field, value, mask) }
-}
+#[tdcall(leaf = abi::TdgVpWr, in(rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+pub unsafe fn tdg_vp_wr(field: FieldId, value: u64, mask: u64) -> Result<VpWr, TdxError>;
 
 /// TDG.VP.INVEPT (TDCALL leaf 26): invalidate the cached EPT translations of L2 VMs.
 ///
@@ -97,13 +63,13 @@ pub unsafe fn tdg_vp_wr(field: FieldId, value: u64, mask: u64) -> Result<VpWr, T
 /// | RCX | `vms`: bit n: VM n (bit 0 must be 0) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX: bit 0, or a VM the TD does not have); the handler
-/// returns `TDX_OPERAND_INVALID`. First module version: 1.5.01 (intel/tdx-module@72d8cffb:
-/// absent from 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/td_dispatcher/vm_exits/tdg_vp_invept.c` and its dispatcher.
+/// returns `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
+/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_invept.c` and its dispatcher.
 #[tdcall(leaf = abi::TdgVpInvept, in(rcx = vms))]
 pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError>;
 
-/// TDG.VP.INVVPID (TDCALL leaf 27): invalidate an L2 VM's cached translations of linear addresses.
+/// TDG.VP.INVVPID (TDCALL leaf 27): invalidate an L2 VM's cached translations of linear
+/// addresses.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -113,9 +79,8 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError>;
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX, RDX); `TDX_INTERRUPTED_RESUMABLE` (list form: call
 /// again with the returned RDX); the handler returns `TDX_GLA_NOT_CANONICAL`,
-/// `TDX_OPERAND_INVALID`. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from
-/// 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/td_dispatcher/vm_exits/tdg_vp_invvpid.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
+/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_invvpid.c` and its dispatcher.
 ///
 /// # Safety
 ///

@@ -1,13 +1,13 @@
 //! Live migration, source side (TDH.EXPORT.*): export a TD's immutable and mutable state,
 //! its vCPUs and its private memory through migration streams, and the session control
-//! leaves (pause, track, abort, block/unblock for writing, restore).
+//! leaves (pause, track, abort, block/unblock for writing, restore). The streams themselves
+//! are created with TDH.MIG.STREAM.CREATE (`mng.rs`).
 
 use tdx_core::{
-    GpaListInfo, HpaAndSize, MacLists, MigStream, PageListInfo, SeptGpa, TdxError, TdxStatus,
-    seamcall,
+    GpaListInfo, HpaAndSize, L2AttrList, MacLists, MigStream, PageListInfo, SeptGpa, TdxError,
+    TdxStatus, abi, seamcall,
 };
 
-use crate::abi;
 use crate::handles::{TdxTd, TdxVp};
 
 /// TDH.EXPORT.ABORT (SEAMCALL leaf 64): abort an export session and write an abort token.
@@ -21,9 +21,8 @@ use crate::handles::{TdxTd, TdxVp};
 ///
 /// Statuses: the handler returns `TDX_INCORRECT_MBMD_MAC`, `TDX_INVALID_MBMD`,
 /// `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. First
-/// module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from
-/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_abort.c` and
-/// its dispatcher.
+/// module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_abort.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -47,10 +46,9 @@ pub unsafe fn tdh_export_abort(
 ///
 /// Statuses: the handler returns `TDX_INTERRUPTED_RESUMABLE`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with the returned
-/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01
-/// (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_blockw.c` and its
-/// dispatcher.
+/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (version 1
+/// from 1.5.34, not issued here). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_blockw.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -73,10 +71,9 @@ pub unsafe fn tdh_export_blockw(
 ///
 /// Statuses: the handler returns `TDX_INTERRUPTED_RESUMABLE`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with the returned
-/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01
-/// (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_restore.c` and its
-/// dispatcher.
+/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (version 1
+/// from 1.5.34, not issued here). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_restore.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -101,21 +98,26 @@ pub unsafe fn tdh_export_restore(
 /// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
 /// | R11 | `macs.list0`: HPA of MAC list 0 | – |
 /// | R12 | `macs.list1`: HPA of MAC list 1 | – |
+/// | R14 | `l2_attrs`: the L2 attribute list page, for a GPA list of format 1 (module 1.5.16 on) | – |
 ///
 /// Statuses: the handler returns `TDX_INTERRUPTED_RESUMABLE`, `TDX_INVALID_RESUMPTION`,
 /// `TDX_MIGRATION_STREAM_STATE_INCORRECT`, `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`
 /// (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_mem.c` and
-/// its dispatcher.
+/// R14 is not read by 1.5.01 (72d8cffb); from the 1.5.16 label of the public fork murrowow/tdx-
+/// concurrency (b2be91c) it is the L2 attribute list, used only when the GPA list format is 1
+/// (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
+/// [`GpaListInfo::new`](tdx_core::GpaListInfo::new) builds format 0. First module version:
+/// 1.5.01 (version 1 from 1.5.34, not issued here). Registers read from intel/tdx-
+/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_mem.c` and its
+/// dispatcher.
 ///
 /// # Safety
 ///
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1), out(rcx = gpa_list, rdx = processed))]
+#[seamcall(leaf = abi::TdhExportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r14 = l2_attrs), out(rcx = gpa_list, rdx = processed))]
 pub unsafe fn tdh_export_mem(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -123,6 +125,7 @@ pub unsafe fn tdh_export_mem(
     pages: PageListInfo,
     stream: MigStream,
     macs: MacLists,
+    l2_attrs: L2AttrList,
 ) -> Result<ExportMem, TdxError>;
 
 /// TDH.EXPORT.PAUSE (SEAMCALL leaf 70): pause the TD for the blackout phase.
@@ -133,9 +136,8 @@ pub unsafe fn tdh_export_mem(
 /// | RCX | `td.tdr`: the TD's TDR | – |
 ///
 /// Statuses: the handler returns `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_pause.c`
-/// and its dispatcher.
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_pause.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -145,7 +147,8 @@ pub unsafe fn tdh_export_mem(
 #[seamcall(leaf = abi::TdhExportPause, in(rcx = td.tdr))]
 pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 
-/// TDH.EXPORT.TRACK (SEAMCALL leaf 71): end an export epoch: write an epoch token (bit 63 of R10: the start token of the in-order phase, **uncertain**).
+/// TDH.EXPORT.TRACK (SEAMCALL leaf 71): end an export epoch: write an epoch token (bit 63 of
+/// R10: the start token of the in-order phase, **uncertain**).
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -157,9 +160,8 @@ pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// Statuses: the handler returns `TDX_EXPORTED_DIRTY_PAGES_REMAIN`,
 /// `TDX_MIGRATION_EPOCH_OVERFLOW`, `TDX_MIGRATION_STREAM_STATE_INCORRECT`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID`, `TDX_OP_STATE_INCORRECT`; `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_track.c`
-/// and its dispatcher.
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_track.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -173,7 +175,8 @@ pub unsafe fn tdh_export_track(
     stream: MigStream,
 ) -> Result<TdxStatus, TdxError>;
 
-/// TDH.EXPORT.STATE.IMMUTABLE (SEAMCALL leaf 72): export the TD's immutable state (starts the session).
+/// TDH.EXPORT.STATE.IMMUTABLE (SEAMCALL leaf 72): export the TD's immutable state (starts the
+/// session).
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -191,8 +194,7 @@ pub unsafe fn tdh_export_track(
 /// `TDX_PREVIOUS_EXPORT_CLEANUP_INCOMPLETE`, `TDX_TD_NOT_MIGRATABLE`
 /// (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/migration_api_calls/tdh_export_state_immutable.c` and its dispatcher.
 ///
 /// # Safety
@@ -223,8 +225,7 @@ pub unsafe fn tdh_export_state_immutable(
 /// `TDX_METADATA_LIST_OVERFLOW`, `TDX_MIGRATION_STREAM_STATE_INCORRECT`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/migration_api_calls/tdh_export_state_td.c` and its dispatcher.
 ///
 /// # Safety
@@ -256,8 +257,7 @@ pub unsafe fn tdh_export_state_td(
 /// `TDX_OPERAND_INVALID`, `TDX_TDCX_NUM_INCORRECT`, `TDX_VCPU_ALREADY_EXPORTED`
 /// (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/migration_api_calls/tdh_export_state_vp.c` and its dispatcher.
 ///
 /// # Safety
@@ -273,21 +273,21 @@ pub unsafe fn tdh_export_state_vp(
     stream: MigStream,
 ) -> Result<ExportStateVp, TdxError>;
 
-/// TDH.EXPORT.UNBLOCKW (SEAMCALL leaf 75): unblock one page blocked for writing (RCX is GPA | level, `page_info_api_input_t`).
+/// TDH.EXPORT.UNBLOCKW (SEAMCALL leaf 75): unblock one page blocked for writing (RCX is GPA |
+/// level, `page_info_api_input_t`).
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 75 | status |
-/// | RCX | `gpa`: GPA \| level | – |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `gpa`: GPA \| level | written (error path) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 ///
 /// Statuses: the handler returns `TDX_EPT_ENTRY_STATE_INCORRECT`, `TDX_EPT_WALK_FAILED`,
 /// `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. Error path: on error RCX/RDX
 /// hold the Secure-EPT entry and level/state
-/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.5.01
-/// (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_unblockw.c` and its
-/// dispatcher.
+/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.5.01.
+/// Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_unblockw.c` and its dispatcher.
 ///
 /// # Safety
 ///

@@ -2,10 +2,10 @@
 //! memory from migration streams, and end, commit or abort the session.
 
 use tdx_core::{
-    GpaListInfo, HpaAndSize, MacLists, MigStream, PageListInfo, TdxError, TdxStatus, seamcall,
+    GpaListInfo, HpaAndSize, L2AttrList, MacLists, MigStream, PageListInfo, TdxError, TdxStatus,
+    abi, seamcall,
 };
 
-use crate::abi;
 use crate::handles::{TdxTd, TdxVp};
 
 /// TDH.IMPORT.ABORT (SEAMCALL leaf 80): abort an import session.
@@ -18,9 +18,9 @@ use crate::handles::{TdxTd, TdxVp};
 /// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
 ///
 /// Statuses: the handler returns `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`;
-/// `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (intel/tdx-
-/// module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/migration_api_calls/tdh_import_abort.c` and its dispatcher.
+/// `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_abort.c` and
+/// its dispatcher.
 ///
 /// # Safety
 ///
@@ -42,9 +42,8 @@ pub unsafe fn tdh_import_abort(
 /// | RCX | `td.tdr`: the TD's TDR | – |
 ///
 /// Statuses: the handler returns `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_end.c` and
-/// its dispatcher.
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_import_end.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -60,9 +59,8 @@ pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// | RCX | `td.tdr`: the TD's TDR | – |
 ///
 /// Statuses: the handler returns `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_commit.c`
-/// and its dispatcher.
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_import_commit.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -83,6 +81,7 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// | R11 | `macs.list0`: HPA of MAC list 0 | – |
 /// | R12 | `macs.list1`: HPA of MAC list 1 | – |
 /// | R13 | `new_pages`: the list of pages the module may use for newly imported private pages | – |
+/// | R14 | `l2_attrs`: the L2 attribute list page, for a GPA list of format 1 (module 1.5.16 on) | – |
 ///
 /// Statuses: the handler returns `TDX_DISALLOWED_IMPORT_OVER_REMOVED`,
 /// `TDX_EPT_ENTRY_STATE_INCORRECT`, `TDX_EPT_WALK_FAILED`, `TDX_IMPORT_MISMATCH`,
@@ -91,9 +90,13 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// `TDX_MIGRATION_STREAM_STATE_INCORRECT`, `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`,
 /// `TDX_OP_STATE_INCORRECT` (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and
-/// its dispatcher.
+/// R14 is not read by 1.5.01 (72d8cffb); from the 1.5.16 label of the public fork murrowow/tdx-
+/// concurrency (b2be91c) it is the L2 attribute list, used only when the GPA list format is 1
+/// (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
+/// [`GpaListInfo::new`](tdx_core::GpaListInfo::new) builds format 0. First module version:
+/// 1.5.01 (version 1 from 1.5.34, not issued here). Registers read from intel/tdx-
+/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and its
+/// dispatcher.
 ///
 /// # Safety
 ///
@@ -101,7 +104,8 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). The pages in `new_pages` are handed to the module (flushed from the
 /// cache) until reclaimed. See the module docs.
-#[seamcall(leaf = abi::TdhImportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages), out(rcx = gpa_list))]
+#[seamcall(leaf = abi::TdhImportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages, r14 = l2_attrs), out(rcx = gpa_list))]
+#[allow(clippy::too_many_arguments)] // one parameter per register the module reads
 pub unsafe fn tdh_import_mem(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -110,6 +114,7 @@ pub unsafe fn tdh_import_mem(
     stream: MigStream,
     macs: MacLists,
     new_pages: PageListInfo,
+    l2_attrs: L2AttrList,
 ) -> Result<ImportMem, TdxError>;
 
 /// TDH.IMPORT.TRACK (SEAMCALL leaf 84): read an epoch token and start the next import epoch.
@@ -124,9 +129,8 @@ pub unsafe fn tdh_import_mem(
 /// Statuses: the handler returns `TDX_INCORRECT_MBMD_MAC`, `TDX_INVALID_MBMD`,
 /// `TDX_MIGRATION_STREAM_STATE_INCORRECT`, `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`,
 /// `TDX_SOME_VCPUS_NOT_MIGRATED`; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version:
-/// 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_track.c` and its
-/// dispatcher.
+/// 1.5.01. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/migration_api_calls/tdh_import_track.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -140,12 +144,14 @@ pub unsafe fn tdh_import_track(
     stream: MigStream,
 ) -> Result<TdxStatus, TdxError>;
 
-/// TDH.IMPORT.STATE.IMMUTABLE (SEAMCALL leaf 85): import the TD's immutable state (starts the session).
+/// TDH.IMPORT.STATE.IMMUTABLE (SEAMCALL leaf 85): import the TD's immutable state (starts the
+/// session).
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 85 | status |
-/// | RCX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `td.tdr`: the TD's TDR | written (error path) |
+/// | RDX | 0 (loaded by the wrapper): not an operand: the module only saves it to restore on an interruption (`original_rdx`, `tdh_import_state_*.c` line 85): the wrapper loads 0 | written (error path) |
 /// | R8 | `mbmd`: HPA and size of the MBMD buffer | – |
 /// | R9 | `pages`: the page list of migration buffers | – |
 /// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
@@ -157,8 +163,7 @@ pub unsafe fn tdh_import_track(
 /// `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold extended error information (`extended_err_info[0..2]`).
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/migration_api_calls/tdh_import_state_immutable.c` and its dispatcher.
 ///
 /// # Safety
@@ -179,7 +184,8 @@ pub unsafe fn tdh_import_state_immutable(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 86 | status |
-/// | RCX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `td.tdr`: the TD's TDR | written (error path) |
+/// | RDX | 0 (loaded by the wrapper): not an operand: the module only saves it to restore on an interruption (`original_rdx`, `tdh_import_state_*.c` line 85): the wrapper loads 0 | written (error path) |
 /// | R8 | `mbmd`: HPA and size of the MBMD buffer | – |
 /// | R9 | `pages`: the page list of migration buffers | – |
 /// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
@@ -189,8 +195,7 @@ pub unsafe fn tdh_import_state_immutable(
 /// `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold extended error information (`extended_err_info[0..2]`).
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/migration_api_calls/tdh_import_state_td.c` and its dispatcher.
 ///
 /// # Safety
@@ -211,7 +216,8 @@ pub unsafe fn tdh_import_state_td(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 87 | status |
-/// | RCX | `vp.tdvpr`: the vCPU's TDVPR | – |
+/// | RCX | `vp.tdvpr`: the vCPU's TDVPR | written (error path) |
+/// | RDX | 0 (loaded by the wrapper): not an operand: the module only saves it to restore on an interruption (`original_rdx`, `tdh_import_state_*.c` line 85): the wrapper loads 0 | written (error path) |
 /// | R8 | `mbmd`: HPA and size of the MBMD buffer | – |
 /// | R9 | `pages`: the page list of migration buffers | – |
 /// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
@@ -222,8 +228,7 @@ pub unsafe fn tdh_import_state_td(
 /// `TDX_VCPU_STATE_INCORRECT` (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold extended error information (`extended_err_info[0..2]`).
-/// First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from 1.0.00). Registers read
-/// from intel/tdx-module@72d8cffb
+/// First module version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/migration_api_calls/tdh_import_state_vp.c` and its dispatcher.
 ///
 /// # Safety

@@ -2,11 +2,11 @@
 //! Secure-EPT pages, track the TLB epoch, and KVM's kick-and-retry-once answer to
 //! `TDX_OPERAND_BUSY`.
 
-use crate::abi;
-use tdx_core::L2SeptPage;
-use tdx_core::{Gpa, Guest, Hpa, Page, Sept, SeptGpa, TdxError, TdxStatus, seamcall};
-
 use crate::handles::TdxTd;
+use tdx_core::{
+    DynamicPamt, Gpa, Guest, Hpa, L2SeptPages, Page, Sept, SeptGpa, TdxError, TdxStatus, abi,
+    seamcall,
+};
 
 /// TDH.MEM.PAGE.ADD (SEAMCALL leaf 2): add a private page with initial contents, before TD
 /// finalization (KVM_TDX_INIT_MEM_REGION).
@@ -193,13 +193,14 @@ pub fn retry_once_after_kick<T>(
 
 // ================================================================= module 1.5 leaves
 
-/// TDH.MEM.PAGE.RELOCATE (SEAMCALL leaf 5): move a blocked 4 KiB private page to another physical page.
+/// TDH.MEM.PAGE.RELOCATE (SEAMCALL leaf 5): move a blocked 4 KiB private page to another
+/// physical page.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 5 | status |
 /// | RCX | `gpa`: GPA \| level (4 KiB only: `verify_page_info_input(.., LVL_PT, LVL_PT)`) | `old_page`: the HPA of the page the TD no longer uses (to reclaim) |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 /// | R8 | `target`: the new page | – |
 ///
 /// Statuses: `TDX_GPA_RANGE_NOT_BLOCKED`, `TDX_TLB_TRACKING_NOT_DONE` (operand RCX);
@@ -207,10 +208,9 @@ pub fn retry_once_after_kick<T>(
 /// returns `TDX_EPT_ENTRY_STATE_INCORRECT`, `TDX_EPT_WALK_FAILED`, `TDX_GPA_RANGE_NOT_BLOCKED`,
 /// `TDX_OPERAND_INVALID`, `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
-/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.0.00
-/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
-/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_relocate.c`
-/// and its dispatcher.
+/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.0.00.
+/// Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mem_page_relocate.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -228,8 +228,8 @@ pub unsafe fn tdh_mem_page_relocate(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 12 | status |
-/// | RCX | `gpa`: the GPA (8-byte aligned) | – |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `gpa`: the GPA (8-byte aligned) | written (error path) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 /// | R8 | – | `data`: the 8 bytes read |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX not 8-byte aligned); `TDX_EPT_WALK_FAILED` →
@@ -238,8 +238,7 @@ pub unsafe fn tdh_mem_page_relocate(
 /// `TDX_EPT_WALK_FAILED`, `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`, `TDX_TD_NON_DEBUG`;
 /// `TDX_RND_NO_ENTROPY` after 10 attempts. Error path: on error RCX/RDX hold the Secure-EPT
 /// entry and level/state ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First
-/// module version: 1.0.00 (intel/tdx-module@9359de5c, per the module reference JSON; checked in
-/// 1.5.01). Registers read from intel/tdx-module@72d8cffb
+/// module version: 1.0.00. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/api_calls/tdh_mem_rd_wr.c` and its dispatcher.
 ///
 /// # Safety
@@ -249,23 +248,23 @@ pub unsafe fn tdh_mem_page_relocate(
 #[seamcall(leaf = abi::TdhMemRd, in(rcx = gpa, rdx = td.tdr), out(r8 = data))]
 pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError>;
 
-/// TDH.MEM.WR (SEAMCALL leaf 14): write 8 bytes of a debug TD's private memory, returning the old value.
+/// TDH.MEM.WR (SEAMCALL leaf 14): write 8 bytes of a debug TD's private memory, returning the
+/// old value.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 14 | status |
-/// | RCX | `gpa`: the GPA (8-byte aligned) | – |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `gpa`: the GPA (8-byte aligned) | written (error path) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 /// | R8 | `data`: the 8 bytes to write | `old`: the 8 bytes the location held (`vmm_regs.r8 = *data_ptr` before the write) |
 ///
 /// Statuses: as TDH.MEM.RD; the handler returns `TDX_EPT_ENTRY_NOT_PRESENT`,
 /// `TDX_EPT_ENTRY_STATE_INCORRECT`, `TDX_EPT_WALK_FAILED`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID`, `TDX_TD_NON_DEBUG`; `TDX_RND_NO_ENTROPY` after 10 attempts. Error
 /// path: on error RCX/RDX hold the Secure-EPT entry and level/state
-/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.0.00
-/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
-/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_rd_wr.c` and its
-/// dispatcher.
+/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.0.00.
+/// Registers read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_rd_wr.c`
+/// and its dispatcher.
 ///
 /// # Safety
 ///
@@ -274,53 +273,62 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError>;
 #[seamcall(leaf = abi::TdhMemWr, in(rcx = gpa, rdx = td.tdr, r8 = data), out(r8 = old))]
 pub unsafe fn tdh_mem_wr(td: &TdxTd<'_>, gpa: Gpa, data: u64) -> Result<MemWr, TdxError>;
 
-/// TDH.MEM.PAGE.DEMOTE (SEAMCALL leaf 15): split a blocked 2 MiB or 1 GiB private page into 512 smaller ones.
+/// TDH.MEM.PAGE.DEMOTE (SEAMCALL leaf 15): split a blocked 2 MiB or 1 GiB private page into 512
+/// smaller ones.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 15 | status |
-/// | RCX | `gpa`: GPA \| level of the large page | – |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `gpa`: GPA \| level of the large page | written (error path) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 /// | R8 | `sept`: the new Secure-EPT page of the L1 VM | – |
-/// | R9 | `l2_vm1`: L2 VM 1's new Secure-EPT page or `NULL_PA` (read only if the TD has that VM) | – |
-/// | R10 | `l2_vm2`: L2 VM 2's | – |
-/// | R11 | `l2_vm3`: L2 VM 3's | – |
+/// | R9 | `l2.vm1`: L2 VM 1's new Secure-EPT page or `NULL_PA` (read only if the TD has that VM) | written (error path) |
+/// | R10 | `l2.vm2`: L2 VM 2's | written (error path) |
+/// | R11 | `l2.vm3`: L2 VM 3's | written (error path) |
+/// | R12 | `pamt.page0`: with dynamic PAMT (module 1.5.16 on, fork labels): the first page for the new 4 KiB PAMT entries | – |
+/// | R13 | `pamt.page1`: the second | – |
 ///
-/// Statuses: `TDX_GPA_RANGE_NOT_BLOCKED`, `TDX_TLB_TRACKING_NOT_DONE`;
-/// `TDX_L2_SEPT_PAGE_NOT_PROVIDED` (operand R8 + VM); `TDX_INTERRUPTED_RESTARTABLE` (call again
-/// with the same operands: the module restores RCX/RDX); `TDX_OPERAND_BUSY`; the handler
-/// returns `TDX_EPT_ENTRY_STATE_INCORRECT`, `TDX_EPT_WALK_FAILED`, `TDX_GPA_RANGE_NOT_BLOCKED`,
-/// `TDX_INTERRUPTED_RESTARTABLE`, `TDX_L2_SEPT_PAGE_NOT_PROVIDED`, `TDX_L2_SEPT_WALK_FAILED`,
-/// `TDX_OPERAND_INVALID`, `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
+/// Statuses: `TDX_INTERRUPTED_RESTARTABLE`: call again with the same operands (the module
+/// restores RCX/RDX); the handler returns `TDX_EPT_ENTRY_STATE_INCORRECT`,
+/// `TDX_EPT_WALK_FAILED`, `TDX_GPA_RANGE_NOT_BLOCKED`, `TDX_INTERRUPTED_RESTARTABLE`,
+/// `TDX_L2_SEPT_PAGE_NOT_PROVIDED`, `TDX_L2_SEPT_WALK_FAILED`, `TDX_OPERAND_INVALID`,
+/// `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts. Error path: on error
+/// RCX/RDX hold the Secure-EPT entry and level/state
 /// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)); R9–R11 are written back. RDX
-/// bit 0 (`l2_sept_add_mode`, `td_handle_and_flags_t`) is left 0. The dynamic-PAMT form
-/// (R12/R13 PAMT pages, 1.5.20+) is not declared: **uncertain**, not in 1.5.01. First module
-/// version: 1.0.00 (intel/tdx-module@9359de5c, per the module reference JSON; checked in
-/// 1.5.01). Registers read from intel/tdx-module@72d8cffb
+/// bit 0 (`l2_sept_add_mode`, `td_handle_and_flags_t`) is left 0. R12/R13 are not read by
+/// 1.5.01 (72d8cffb); from the 1.5.16 label of the public fork murrowow/tdx-concurrency
+/// (b2be91c) the dispatcher passes them to `pamt_demote`, which uses them only when dynamic
+/// PAMT is enabled (**unconfirmed** in Intel's repository). First module version: 1.0.00.
+/// Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/api_calls/tdh_mem_page_demote.c` and its dispatcher.
 ///
 /// # Safety
 ///
-/// `sept` and every page in `l2_vm1..3` are pages the caller owns and hands to the TDX module
-/// (flushed from the cache) until reclaimed. See the module docs.
-#[seamcall(leaf = abi::TdhMemPageDemote, in(rcx = gpa, rdx = td.tdr, r8 = sept, r9 = l2_vm1, r10 = l2_vm2, r11 = l2_vm3))]
+/// `sept`, every page in `l2` and, with dynamic PAMT, the pages in `pamt` are pages the caller
+/// owns and hands to the TDX module (flushed from the cache) until reclaimed. See the module
+/// docs.
+#[seamcall(leaf = abi::TdhMemPageDemote, in(rcx = gpa, rdx = td.tdr, r8 = sept, r9 = l2.vm1, r10 = l2.vm2, r11 = l2.vm3, r12 = pamt.page0, r13 = pamt.page1))]
 pub unsafe fn tdh_mem_page_demote(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
     sept: Page<Sept>,
-    l2_vm1: L2SeptPage,
-    l2_vm2: L2SeptPage,
-    l2_vm3: L2SeptPage,
+    l2: L2SeptPages,
+    pamt: DynamicPamt,
 ) -> Result<TdxStatus, TdxError>;
 
-/// TDH.MEM.PAGE.PROMOTE (SEAMCALL leaf 23): merge 512 blocked pages into one 2 MiB or 1 GiB private page (version 0: no L2 VMs).
+/// TDH.MEM.PAGE.PROMOTE (SEAMCALL leaf 23): merge 512 blocked pages into one 2 MiB or 1 GiB
+/// private page (version 0: no L2 VMs).
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 23 | status |
 /// | RCX | `gpa`: GPA \| level of the merged page | `sept_page`: the HPA of the freed Secure-EPT page (to reclaim) |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
+/// | R9 | – | written (error path) |
+/// | R10 | – | written (error path) |
+/// | R11 | – | written (error path) |
+/// | R12 | – | written (error path) |
+/// | R13 | – | written (error path) |
 ///
 /// Statuses: `TDX_GPA_RANGE_NOT_BLOCKED`, `TDX_TLB_TRACKING_NOT_DONE`;
 /// `TDX_INTERRUPTED_RESTARTABLE`; `TDX_EPT_ENTRY_STATE_INCORRECT`; `TDX_OPERAND_BUSY`; the
@@ -330,15 +338,14 @@ pub unsafe fn tdh_mem_page_demote(
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
 /// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). Version 1 (1.5.01: also
 /// returns R9–R11, the L2 VMs' freed Secure-EPT pages) is not wrapped. First module version:
-/// 1.0.00 (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01).
-/// Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and its dispatcher.
+/// 1.0.00 (version 1 from 1.5.01, not issued here). Registers read from intel/tdx-
+/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and its dispatcher.
 ///
 /// # Safety
 ///
 /// `td.tdr` is an initialized TD; the freed Secure-EPT page comes back to the host only after
 /// TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
-#[seamcall(leaf = abi::TdhMemPagePromote, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page))]
+#[seamcall(leaf = abi::TdhMemPagePromote, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page), clobber(r12, r13))]
 pub unsafe fn tdh_mem_page_promote(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -356,10 +363,9 @@ pub unsafe fn tdh_mem_page_promote(
 /// Statuses: `TDX_EPT_WALK_FAILED` (RCX/RDX then hold the entry where the walk stopped);
 /// `TDX_OPERAND_BUSY`; the handler returns `TDX_EPT_WALK_FAILED`, `TDX_OPERAND_INVALID`;
 /// `TDX_RND_NO_ENTROPY` after 10 attempts. R8 (GPA attributes) is 1.5-only; 1.0.00 returns
-/// RCX/RDX only (from the JSON reference, **uncertain**). First module version: 1.0.00
-/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
-/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_sept_rd.c` and its
-/// dispatcher.
+/// RCX/RDX only (from the JSON reference, **uncertain**). First module version: 1.0.00.
+/// Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mem_sept_rd.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -367,13 +373,17 @@ pub unsafe fn tdh_mem_page_promote(
 #[seamcall(leaf = abi::TdhMemSeptRd, in(rcx = gpa, rdx = td.tdr), out(rcx = entry, rdx = level_state, r8 = attributes))]
 pub unsafe fn tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRd, TdxError>;
 
-/// TDH.MEM.SEPT.REMOVE (SEAMCALL leaf 30): remove an empty, blocked Secure-EPT page (version 0: no L2 VMs).
+/// TDH.MEM.SEPT.REMOVE (SEAMCALL leaf 30): remove an empty, blocked Secure-EPT page (version 0:
+/// no L2 VMs).
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 30 | status |
 /// | RCX | `gpa`: GPA \| level of the entry that maps the Secure-EPT page | `sept_page`: the HPA of the removed Secure-EPT page (to reclaim) |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
+/// | R9 | – | written (error path) |
+/// | R10 | – | written (error path) |
+/// | R11 | – | written (error path) |
 ///
 /// Statuses: `TDX_EPT_PAGE_NOT_FREE`, `TDX_GPA_RANGE_NOT_BLOCKED`, `TDX_TLB_TRACKING_NOT_DONE`;
 /// `TDX_OPERAND_BUSY`; the handler returns `TDX_EPT_ENTRY_STATE_INCORRECT`,
@@ -381,9 +391,9 @@ pub unsafe fn tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRd,
 /// `TDX_OPERAND_INVALID`, `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
 /// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). Version 1 (R9–R11: the L2
-/// VMs' removed pages) is not wrapped. First module version: 1.0.00 (intel/tdx-module@9359de5c,
-/// per the module reference JSON; checked in 1.5.01). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_sept_remove.c` and its dispatcher.
+/// VMs' removed pages) is not wrapped. First module version: 1.0.00 (version 1 from 1.5.01, not
+/// issued here). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mem_sept_remove.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -392,22 +402,22 @@ pub unsafe fn tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRd,
 #[seamcall(leaf = abi::TdhMemSeptRemove, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page))]
 pub unsafe fn tdh_mem_sept_remove(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRemove, TdxError>;
 
-/// TDH.MEM.RANGE.UNBLOCK (SEAMCALL leaf 39): unblock a Secure-EPT range blocked by TDH.MEM.RANGE.BLOCK, after TDH.MEM.TRACK.
+/// TDH.MEM.RANGE.UNBLOCK (SEAMCALL leaf 39): unblock a Secure-EPT range blocked by
+/// TDH.MEM.RANGE.BLOCK, after TDH.MEM.TRACK.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 39 | status |
-/// | RCX | `gpa`: GPA \| level | – |
-/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | RCX | `gpa`: GPA \| level | written (error path) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 ///
 /// Statuses: `TDX_TLB_TRACKING_NOT_DONE`; `TDX_EPT_ENTRY_STATE_INCORRECT`; `TDX_OPERAND_BUSY`;
 /// the handler returns `TDX_EPT_ENTRY_STATE_INCORRECT`, `TDX_EPT_WALK_FAILED`,
 /// `TDX_OPERAND_INVALID`, `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
-/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.0.00
-/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
-/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_range_unblock.c`
-/// and its dispatcher.
+/// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). First module version: 1.0.00.
+/// Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mem_range_unblock.c` and its dispatcher.
 ///
 /// # Safety
 ///

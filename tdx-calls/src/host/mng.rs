@@ -1,11 +1,8 @@
 //! TD management (TDH.MNG.*): create a TD, configure its key, add its TDCS pages, initialize
 //! it, read its metadata and release its HKID.
 
-use crate::abi;
-use tdx_core::MigscPage;
-use tdx_core::{FieldId, Hkid, Hpa, Page, Tdcs, TdxError, TdxStatus, seamcall};
-
 use crate::handles::TdxTd;
+use tdx_core::{FieldId, Hkid, Hpa, MigscPage, Page, Tdcs, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.MNG.CREATE (SEAMCALL leaf 9): create a TD on its TDR page with a private HKID.
 ///
@@ -141,22 +138,22 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 
 // ================================================================= module 1.5 leaves
 
-/// TDH.MNG.WR (SEAMCALL leaf 13): write a TD-scope metadata field (debug TDs, or fields the host may write), returning the old value.
+/// TDH.MNG.WR (SEAMCALL leaf 13): write a TD-scope metadata field (debug TDs, or fields the
+/// host may write), returning the old value.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 13 | status |
 /// | RCX | `td.tdr`: the TD's TDR | – |
-/// | RDX | `field`: the field ID | – |
+/// | RDX | `field`: the field ID | written (error path) |
 /// | R8 | `value`: the value | `old`: the field's previous value |
 /// | R9 | `mask`: the bits of `value` to write | – |
 ///
 /// Statuses: `TDX_METADATA_FIELD_NOT_WRITABLE`, `TDX_METADATA_FIELD_ID_INCORRECT`;
 /// `TDX_OPERAND_BUSY`; the handler returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`,
-/// `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00
-/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
-/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` and its
-/// dispatcher.
+/// `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00.
+/// Registers read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c`
+/// and its dispatcher.
 ///
 /// # Safety
 ///
@@ -170,7 +167,8 @@ pub unsafe fn tdh_mng_wr(
     mask: u64,
 ) -> Result<MngWr, TdxError>;
 
-/// TDH.MNG.KEY.RECLAIMID (SEAMCALL leaf 27): legacy step of HKID reclamation (kept for compatibility; the module only checks the TD's state).
+/// TDH.MNG.KEY.RECLAIMID (SEAMCALL leaf 27): legacy step of HKID reclamation (kept for
+/// compatibility; the module only checks the TD's state).
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -178,8 +176,7 @@ pub unsafe fn tdh_mng_wr(
 /// | RCX | `td.tdr`: the TD's TDR | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID`, `TDX_OPERAND_BUSY` for the TDR; no leaf-specific status in
-/// the handler; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00
-/// (intel/tdx-module@9359de5c, per the module reference JSON; checked in 1.5.01). Registers
+/// the handler; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00. Registers
 /// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c`
 /// and its dispatcher.
 ///
@@ -189,7 +186,8 @@ pub unsafe fn tdh_mng_wr(
 #[seamcall(leaf = abi::TdhMngKeyReclaimid, in(rcx = td.tdr))]
 pub unsafe fn tdh_mng_key_reclaimid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 
-/// TDH.MIG.STREAM.CREATE (SEAMCALL leaf 96): create a migration stream on a migration stream context (MIGSC) page.
+/// TDH.MIG.STREAM.CREATE (SEAMCALL leaf 96): create a migration stream on a migration stream
+/// context (MIGSC) page.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -199,9 +197,9 @@ pub unsafe fn tdh_mng_key_reclaimid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxErro
 ///
 /// Statuses: `TDX_OPERAND_INVALID`, `TDX_PAGE_METADATA_INCORRECT` (RCX); `TDX_OPERAND_BUSY`;
 /// the handler returns `TDX_MAX_MIGS_NUM_EXCEEDED`, `TDX_OPERAND_BUSY`; `TDX_RND_NO_ENTROPY`
-/// after 10 attempts. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent from
-/// 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/migration_api_calls/tdh_mig_stream_create.c` and its dispatcher.
+/// after 10 attempts. First module version: 1.5.01. Registers read from intel/tdx-
+/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_mig_stream_create.c` and its
+/// dispatcher.
 ///
 /// # Safety
 ///

@@ -6,7 +6,7 @@
 //! For the leaves Linux uses, registers, numbers and retry rules are Linux's
 //! (arch/x86/virt/vmx/tdx/tdx.{c,h}@0eaed89c, arch/x86/kvm/vmx/tdx.c@3829d81b); the others
 //! were read in the TDX module source (intel/tdx-module@72d8cffb, 1.5.01), as each wrapper
-//! says. See the ABI table ([`tdx_core::abi`], [`crate::abi`]) for the sources.
+//! says. See the ABI table ([`tdx_core::abi`]) for the sources.
 //!
 //! # Statuses every wrapper may return
 //!
@@ -35,10 +35,10 @@
 
 use core::fmt;
 
-use crate::abi;
 use tdx_core::TdxError;
-use tdx_core::abi::{Family, Leaf, LeafInfo};
+use tdx_core::abi::{self, Family, Leaf, LeafInfo};
 use tdx_core::packed::SeptLevelState;
+use tdx_core::reg::{Rcx, Rdx};
 
 mod export;
 mod import;
@@ -133,14 +133,14 @@ impl TdxErrorExt for TdxError {
             return None;
         }
         Some(SeptErrorDetail {
-            entry: self.reg(1)?,
-            level_state: SeptLevelState::from_raw(self.reg(2)?),
+            entry: self.reg::<Rcx>()?,
+            level_state: SeptLevelState::from_raw(self.reg::<Rdx>()?),
         })
     }
 
     fn mng_init_error(&self) -> Option<u64> {
         if failed_in(self, &abi::TdhMngInit::INFO) {
-            self.reg(1)
+            self.reg::<Rcx>()
         } else {
             None
         }

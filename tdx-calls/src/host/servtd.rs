@@ -1,10 +1,9 @@
 //! Service TDs (TDH.SERVTD.*): bind a service TD (a migration TD) to a target TD.
 
 use tdx_core::{
-    Hpa, Page, ServtdAttributes, ServtdSlot, ServtdType, Tdr, TdxError, TdxStatus, seamcall,
+    Hpa, Page, ServtdAttributes, ServtdSlot, ServtdType, Tdr, TdxError, TdxStatus, abi, seamcall,
 };
 
-use crate::abi;
 use crate::handles::TdxTd;
 
 /// TDH.SERVTD.BIND (SEAMCALL leaf 48): bind a service TD (e.g. a migration TD) to a target TD.
@@ -26,9 +25,9 @@ use crate::handles::TdxTd;
 /// returns `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`, `TDX_OP_STATE_INCORRECT`,
 /// `TDX_SERVTD_ALREADY_BOUND_FOR_TYPE`, `TDX_SERVTD_ATTR_MISMATCH`,
 /// `TDX_SERVTD_INFO_HASH_MISMATCH`, `TDX_SERVTD_TYPE_MISMATCH`, `TDX_SERVTD_UUID_MISMATCH`;
-/// `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (intel/tdx-
-/// module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/migration_api_calls/tdh_servtd_bind.c` and its dispatcher.
+/// `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_servtd_bind.c` and its
+/// dispatcher.
 ///
 /// # Safety
 ///
@@ -43,7 +42,8 @@ pub unsafe fn tdh_servtd_bind(
     attributes: ServtdAttributes,
 ) -> Result<ServtdBind, TdxError>;
 
-/// TDH.SERVTD.PREBIND (SEAMCALL leaf 49): pre-bind a service TD to a target TD by its TDINFO hash, before the service TD exists.
+/// TDH.SERVTD.PREBIND (SEAMCALL leaf 49): pre-bind a service TD to a target TD by its TDINFO
+/// hash, before the service TD exists.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -56,9 +56,9 @@ pub unsafe fn tdh_servtd_bind(
 ///
 /// Statuses: `TDX_OPERAND_INVALID`; `TDX_OPERAND_BUSY`; the handler returns
 /// `TDX_OPERAND_INVALID`, `TDX_SERVTD_ALREADY_BOUND_FOR_TYPE`, `TDX_SERVTD_BOUND`;
-/// `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (intel/tdx-
-/// module@72d8cffb: absent from 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/migration_api_calls/tdh_servtd_prebind.c` and its dispatcher.
+/// `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_servtd_prebind.c` and
+/// its dispatcher.
 ///
 /// # Safety
 ///

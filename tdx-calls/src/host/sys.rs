@@ -3,9 +3,7 @@
 //! configuration, shutdown, update and disable.
 
 use core::fmt;
-
-use crate::abi;
-use tdx_core::{FieldId, Hkid, Hpa, TdxError, TdxStatus, seamcall};
+use tdx_core::{FieldId, Hkid, Hpa, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.SYS.INIT (SEAMCALL leaf 33): global initialization of the TDX module; the first
 /// SEAMCALL.
@@ -13,7 +11,7 @@ use tdx_core::{FieldId, Hkid, Hpa, TdxError, TdxStatus, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 33 | status |
-/// | RCX | `attributes`: module attributes, all reserved: pass 0 | – |
+/// | RCX | 0: reserved (the wrapper loads it) | – |
 ///
 /// Statuses: `TDX_SEAMCALL_VMFAILINVALID` when no module is loaded (Linux: -ENODEV);
 /// `TDX_RND_NO_ENTROPY` after 10 attempts. Done once (Linux caches the result).
@@ -21,8 +19,8 @@ use tdx_core::{FieldId, Hkid, Hpa, TdxError, TdxStatus, seamcall};
 /// # Safety
 ///
 /// See the module docs.
-#[seamcall(leaf = abi::TdhSysInit, in(rcx = attributes))]
-pub unsafe fn tdh_sys_init(attributes: u64) -> Result<TdxStatus, TdxError>;
+#[seamcall(leaf = abi::TdhSysInit)]
+pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError>;
 
 /// TDH.SYS.LP.INIT (SEAMCALL leaf 35): initialize this logical processor, after TDH.SYS.INIT.
 ///
@@ -281,7 +279,8 @@ pub unsafe fn tdh_sys_tdmr_init_loop(
 
 // ================================================================= module 1.5 leaves
 
-/// TDH.SYS.INFO (SEAMCALL leaf 32): the TDX module 1.0 information interface: write TDSYSINFO_STRUCT and the CMR table.
+/// TDH.SYS.INFO (SEAMCALL leaf 32): the TDX module 1.0 information interface: write
+/// TDSYSINFO_STRUCT and the CMR table.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -293,9 +292,8 @@ pub unsafe fn tdh_sys_tdmr_init_loop(
 ///
 /// Statuses: `TDX_OPERAND_INVALID` for a bad size or alignment (operands RCX, RDX, R8, R9); the
 /// handler returns `TDX_OPERAND_INVALID`, `TDX_SYS_LP_INIT_NOT_DONE`; `TDX_RND_NO_ENTROPY`
-/// after 10 attempts. First module version: 1.0.00 (intel/tdx-module@9359de5c, per the module
-/// reference JSON; checked in 1.5.01). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/api_calls/tdh_sys_info.c` and its dispatcher.
+/// after 10 attempts. First module version: 1.0.00. Registers read from intel/tdx-
+/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_info.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -309,7 +307,8 @@ pub unsafe fn tdh_sys_info(
     cmr_entries: u64,
 ) -> Result<SysInfo, TdxError>;
 
-/// TDH.SYS.RDALL (SEAMCALL leaf 37): read every global metadata field from `field` on into a metadata list page.
+/// TDH.SYS.RDALL (SEAMCALL leaf 37): read every global metadata field from `field` on into a
+/// metadata list page.
 ///
 /// | register | in | out |
 /// |---|---|---|
@@ -319,9 +318,8 @@ pub unsafe fn tdh_sys_info(
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX); `TDX_METADATA_LIST_OVERFLOW` (call again from
 /// `next`); the handler returns `TDX_SYS_LP_INIT_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10
-/// attempts. RCX is not read. First module version: 1.5.01 (intel/tdx-module@72d8cffb: absent
-/// from 1.0.00). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/api_calls/tdh_sys_rdall.c` and its dispatcher.
+/// attempts. RCX is not read. First module version: 1.5.01. Registers read from intel/tdx-
+/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_rdall.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -330,15 +328,15 @@ pub unsafe fn tdh_sys_info(
 #[seamcall(leaf = abi::TdhSysRdall, in(rdx = list, r8 = field), out(r8 = next))]
 pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxError>;
 
-/// TDH.SYS.LP.SHUTDOWN (SEAMCALL leaf 44): shut this logical processor's part of the TDX module down (the only leaf accepted once the module is shut down).
+/// TDH.SYS.LP.SHUTDOWN (SEAMCALL leaf 44): shut this logical processor's part of the TDX module
+/// down (the only leaf accepted once the module is shut down).
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 44 | status |
 ///
 /// Statuses: none specific; no leaf-specific status in the handler; `TDX_RND_NO_ENTROPY` after
-/// 10 attempts. First module version: 1.0.00 (intel/tdx-module@9359de5c, per the module
-/// reference JSON; checked in 1.5.01). Registers read from intel/tdx-module@72d8cffb
+/// 10 attempts. First module version: 1.0.00. Registers read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c` and its dispatcher.
 ///
 /// # Safety

@@ -12,10 +12,11 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 pub use tdx_calls::handles::{TdxTd, TdxVp};
 pub use tdx_core::{
-    AcceptGpa, AttrFlags, CpuidVe, FieldId, Gpa, GpaAttr, GpaListInfo, Guest, Hpa, HpaAndSize,
-    L2SeptPage, L2Vm, L2VmMask, MacLists, MigStream, MigscPage, Page, PageKind, PageListInfo,
+    AcceptGpa, AttrFlags, CpuidVe, DynamicPamt, DynamicPamtPage, FieldId, Gpa, GpaAttr,
+    GpaListInfo, Guest, Hpa, HpaAndSize, L2AttrList, L2EnterFlags, L2Invalidate, L2SeptPage,
+    L2SeptPages, L2Vm, L2VmMask, MacLists, MigStream, MigscPage, Page, PageKind, PageListInfo,
     PageSize, Sept, SeptGpa, SeptLevel, ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType,
-    Tdcs, Tdcx, Tdr, TdxStatus, VmAndFlags,
+    TdUuid, Tdcs, Tdcx, Tdr, TdxStatus, VmAndFlags,
 };
 pub use tdx_emu::{CpuState, Instruction};
 

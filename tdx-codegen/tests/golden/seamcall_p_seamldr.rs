@@ -1,4 +1,4 @@
-// seamcall 0x8000000000000000 (unchecked) | in: rcx=info | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall 0x8000000000000000 (unchecked) | in: rcx=info | out: - | clobber: rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi | retry: entropy<=9
 pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::LeafInfo {
@@ -32,10 +32,13 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            "xchg {rbx_value}, rbx",
             "seamcall",
+            "xchg {rbx_value}, rbx",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
+            rbx_value = inout(reg) 0u64 => _,
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
@@ -44,6 +47,12 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
             lateout("r9") __r9,
             lateout("r10") __r10,
             lateout("r11") __r11,
+            lateout("r12") _,
+            lateout("r13") _,
+            lateout("r14") _,
+            lateout("r15") _,
+            lateout("rdi") _,
+            lateout("rsi") _,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

@@ -1,4 +1,4 @@
-// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: none
+// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>()
@@ -6,17 +6,40 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhSysLpInit,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhSysLpInit as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhSysLpInit,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __rax: ::core::primitive::u64;
     let __rcx: ::core::primitive::u64;
     let __rdx: ::core::primitive::u64;
@@ -25,18 +48,25 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __r10: ::core::primitive::u64;
     let __r11: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
         "seamcall",
         "jnc 2f",
         "mov rax, {vmfailinvalid}",
         "2:",
         vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysLpInit>(),
         inout("rax") __leaf.rax() => __rax,
-        lateout("rcx") __rcx,
-        lateout("rdx") __rdx,
-        lateout("r8") __r8,
-        lateout("r9") __r9,
-        lateout("r10") __r10,
-        lateout("r11") __r11,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
         options(nostack),
     ) };
     if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {

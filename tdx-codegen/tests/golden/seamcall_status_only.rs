@@ -1,4 +1,4 @@
-// seamcall abi::TdhMngCreate | in: rcx=tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngCreate | in: rcx=tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngCreate>()
@@ -6,17 +6,38 @@ pub unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid) -> Result<TdxStatus, Td
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMngCreate>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMngCreate,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdhMngCreate as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x0006u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMngCreate,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdhMngCreate,
         ::tdx_core::__private::Rcx,
@@ -37,18 +58,23 @@ pub unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid) -> Result<TdxStatus, Td
         let __r10: ::core::primitive::u64;
         let __r11: ::core::primitive::u64;
         unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
             "seamcall",
             "jnc 2f",
             "mov rax, {vmfailinvalid}",
             "2:",
             vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngCreate>(),
             inout("rax") __leaf.rax() => __rax,
             inout("rcx") __in_rcx => __rcx,
             inout("rdx") __in_rdx => __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

@@ -1,4 +1,4 @@
-// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 r13 r14 r15 rdi rsi | retry: entropy<=9
 ///Outputs of [`raw_leaf`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -72,7 +72,11 @@ pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
             lateout("r10") __r10,
             lateout("r11") __r11,
             lateout("r12") __r12,
-            in("rdi") __in_rdi,
+            lateout("r13") _,
+            lateout("r14") _,
+            lateout("r15") _,
+            inout("rdi") __in_rdi => _,
+            lateout("rsi") _,
             options(nostack),
         ) };
         if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {

@@ -6,15 +6,17 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcall>(),
-            returned: ::tdx_core::__private::RegSet::ALL_OPERANDS,
+            returned: <abi::TdgVpVmcall as ::tdx_core::__private::Leaf>::WRITES,
         }
     };
+    const _: () = {};
     let __args: &mut ::tdx_core::__private::ModuleArgs = args;
     let __rax: ::core::primitive::u64;
     let __args_ptr: *mut ::tdx_core::__private::ModuleArgs = ::core::ptr::from_mut(
         &mut *__args,
     );
     unsafe { ::core::arch::asm!(
+        "push rbp",
         "push rbx",
         "push rdi",
         "mov rcx, [rdi]",
@@ -51,6 +53,7 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         "3:",
         "add rsp, 8",
         "pop rbx",
+        "pop rbp",
         "xor ecx, ecx",
         "xor edx, edx",
         "xor r8d, r8d",
@@ -76,8 +79,9 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         lateout("r14") _,
         lateout("r15") _,
         lateout("rsi") _,
+        clobber_abi("C"),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+    if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
         return ::core::result::Result::Err(
             <TdxError as ::core::convert::From<
                 ::tdx_core::__private::TdxError,

@@ -22,17 +22,30 @@ pub unsafe fn tdvmcall_map_gpa(start: u64, size: u64) -> Result<MapGpa, TdxError
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallMapGpa>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0x3f06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallMapGpa,
+            >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallMapGpa as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3000u16),
-    );
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallMapGpa,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallMapGpa,
         ::tdx_core::__private::R12,

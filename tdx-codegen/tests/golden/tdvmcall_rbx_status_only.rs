@@ -1,4 +1,4 @@
-// tdvmcall 0x10003 (unchecked) | in: rcx=0x1c0c(exposed) r10=0 r11=subfn rdx=msg7 r12=code rbx=msg1 | out: - | clobber: rcx rdx r8 r9 r10 r11 r12 rbx | retry: busy<=1
+// tdvmcall 0x10003 (unchecked) | in: rcx=0x1c0c(exposed) r10=0 r11=subfn rdx=msg7 r12=code rbx=msg1 | out: - | clobber: rcx rdx r8 r9 r10 r11 r12 rbx r13 r14 r15 rdi rsi | retry: busy<=1
 pub unsafe fn report_fatal_error(
     code: u64,
     msg1: u64,
@@ -56,6 +56,11 @@ pub unsafe fn report_fatal_error(
             inout("r10") 0u64 => __r10,
             inout("r11") __leaf.number => __r11,
             inout("r12") __in_r12 => __r12,
+            lateout("r13") _,
+            lateout("r14") _,
+            lateout("r15") _,
+            lateout("rdi") _,
+            lateout("rsi") _,
             options(nostack),
         ) };
         if __rax & ::tdx_core::__private::STATUS_MASK

@@ -26,32 +26,36 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdvmcallCpuid>(),
-            returned: ::tdx_core::__private::RegSet::from_bits(0xff06u16),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdvmcallCpuid,
+            >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
         }
     };
-    const _: () = ::tdx_core::__private::check_register_form(
-        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INFO,
-    );
-    const _: () = ::tdx_core::__private::check_inputs(
-        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INFO,
-        <abi::TdvmcallCpuid as ::tdx_core::__private::Leaf>::INPUTS,
-        ::tdx_core::__private::RegSet::from_bits(0x3000u16),
-    );
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallCpuid,
-        ::tdx_core::__private::R12,
-    >(&leaf);
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallCpuid>();
+        ::tdx_core::__private::register_form::<
+            abi::TdvmcallCpuid,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
     let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallCpuid,
         ::tdx_core::__private::R12,
         _,
     >(leaf);
-    ::tdx_core::__private::assert_not_an_address::<
-        _,
-        abi::TdvmcallCpuid,
-        ::tdx_core::__private::R13,
-    >(&subleaf);
     let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
         abi::TdvmcallCpuid,
         ::tdx_core::__private::R13,

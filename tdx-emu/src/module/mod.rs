@@ -434,6 +434,20 @@ thread_local! {
     static PACKAGE: Cell<u32> = const { Cell::new(0) };
     /// The vCPU this thread runs as a guest: (module ID, TDVPR).
     static GUEST: Cell<Option<(u64, u64)>> = const { Cell::new(None) };
+    /// The modules whose VMM is answering a TDG.VP.VMCALL on this thread (see `Inner::call_vmm`).
+    static IN_VMM: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Panics if this thread is inside the VMM of module `id`: taking the VMM lock again would
+/// deadlock.
+fn refuse_vmm_reentry(id: u64, what: &str) {
+    if IN_VMM.with_borrow(|ids| ids.contains(&id)) {
+        panic!(
+            "tdx-emu: {what} from inside this TdxModule's VMM (set_vmm) while it answers a \
+             TDG.VP.VMCALL on this thread: re-entrant VMM calls are not supported (they would \
+             deadlock on the VMM lock)"
+        );
+    }
 }
 
 static NEXT_LP: AtomicU64 = AtomicU64::new(1);
@@ -804,6 +818,7 @@ impl TdxModule {
     /// Replaces the VMM that answers TDG.VP.VMCALL from threads running
     /// [`as_guest`](Self::as_guest) (by default an [`ExampleVmm`]).
     pub fn set_vmm(&self, vmm: impl Vmm + 'static) {
+        refuse_vmm_reentry(self.inner.id, "set_vmm");
         *self
             .inner
             .vmm
@@ -1247,6 +1262,24 @@ impl Inner {
         }
     }
 
+    /// Hands a TDG.VP.VMCALL to the VMM, refusing (with a panic) a re-entrant TDG.VP.VMCALL
+    /// made by the VMM itself, which would otherwise wait for the VMM lock forever.
+    fn call_vmm(&self, info: &VmcallInfo, regs: &mut ModuleArgs) {
+        struct Leave(u64);
+        impl Drop for Leave {
+            fn drop(&mut self) {
+                IN_VMM.with_borrow_mut(|ids| ids.retain(|&id| id != self.0));
+            }
+        }
+        refuse_vmm_reentry(self.id, "a re-entrant TDG.VP.VMCALL");
+        IN_VMM.with_borrow_mut(|ids| ids.push(self.id));
+        let _leave = Leave(self.id);
+        self.vmm
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .tdvmcall(info, regs);
+    }
+
     /// Answers a TDCALL as vCPU `guest` (`None`: this thread runs no vCPU). `direct`: called
     /// from guest code inside TDH.VP.ENTER (TDG.VP.VMCALL must be a [`VmExit`] there).
     pub(crate) fn tdcall(&self, guest: Option<u64>, cpu: &mut CpuState, direct: bool) {
@@ -1281,10 +1314,7 @@ impl Inner {
             match prepared {
                 Ok((info, mut regs)) => {
                     drop(st);
-                    self.vmm
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .tdvmcall(&info, &mut regs);
+                    self.call_vmm(&info, &mut regs);
                     guest::vmcall_finish(&info, &regs, cpu);
                 }
                 Err(Fail(status)) => {

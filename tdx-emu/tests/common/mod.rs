@@ -21,8 +21,12 @@ pub mod raw {
     use super::*;
 
     // ------------------------------------------------------------------ platform
-    #[seamcall(leaf = abi::TdhSysInit, in(rcx = attributes))]
-    pub unsafe fn tdh_sys_init(attributes: u64) -> Result<TdxStatus, TdxError>;
+    #[seamcall(leaf = abi::TdhSysInit)]
+    pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError>;
+
+    /// TDH.SYS.INIT with RCX as given: the integer leaf, to send a reserved RCX on purpose.
+    #[seamcall(leaf = 33, in(rcx = attributes), clobber())]
+    pub unsafe fn tdh_sys_init_rcx(attributes: u64) -> Result<TdxStatus, TdxError>;
 
     #[seamcall(leaf = abi::TdhSysLpInit)]
     pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError>;
@@ -197,7 +201,7 @@ pub mod raw {
     #[tdcall(leaf = abi::TdgVpInfo, out(rcx = gpaw: u64, rdx = attributes: u64, r8 = vcpus: u64, r9 = index: u64))]
     pub fn tdg_vp_info() -> Result<VpInfo, TdxError>;
 
-    #[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason: u64, rdx = qualification: u64, r8 = gla: u64, r9 = gpa: u64, r10 = instruction: u64))]
+    #[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason: u64, rdx = qualification: u64, r8 = gla: u64, r9 = gpa: u64, r10 = instruction: u64), clobber(r12))]
     pub fn tdg_vp_veinfo_get() -> Result<VeInfoOut, TdxError>;
 
     #[tdcall(leaf = abi::TdgMemPageAccept, in(rcx = gpa))]
@@ -211,7 +215,7 @@ pub mod raw {
     pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 
     #[tdcall(leaf = abi::TdgVmWr, in(rdx = field, r8 = value, r9 = mask))]
-    pub fn tdg_vm_wr(field: FieldId, value: u64, mask: u64) -> Result<TdxStatus, TdxError>;
+    pub unsafe fn tdg_vm_wr(field: FieldId, value: u64, mask: u64) -> Result<TdxStatus, TdxError>;
 
     #[tdcall(leaf = abi::TdgMrReport, in(rcx = report, rdx = data, r8 = subtype))]
     pub unsafe fn tdg_mr_report(
@@ -239,7 +243,7 @@ pub mod raw {
     pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError>;
 
     #[tdvmcall(subfn = 31, in(r12 = msr), out(r11 = value: u64))]
-    pub fn tdvmcall_rdmsr(msr: u64) -> Result<Rdmsr, TdxError>;
+    pub unsafe fn tdvmcall_rdmsr(msr: u64) -> Result<Rdmsr, TdxError>;
 
     #[tdvmcall(subfn = abi::TdvmcallGetQuote, in(r12 = buffer, r13 = size))]
     pub unsafe fn tdvmcall_get_quote(
@@ -314,7 +318,7 @@ pub const HKID: u16 = 33;
 pub fn bring_up(m: &TdxModule) -> usize {
     // SAFETY: see the module docs.
     unsafe {
-        raw::tdh_sys_init(0).expect("SYS.INIT");
+        raw::tdh_sys_init().expect("SYS.INIT");
         raw::tdh_sys_lp_init().expect("LP.INIT");
         let array: Page<Guest> = m.alloc_page();
         raw::tdh_sys_config(
