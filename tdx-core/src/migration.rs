@@ -168,8 +168,9 @@ impl RegEncode for HpaAndSize {
 }
 
 /// R10 of the export/import leaves (`migs_index_and_cmd_t`): the migration stream index in
-/// bits 15:0, and in bit 63 the command (0: start a new operation, 1: resume an interrupted
-/// one); bits 62:16 are reserved.
+/// bits 15:0, and in bit 63 the command (`MIGS_INDEX_COMMAND_NEW` 0: start a new operation;
+/// `MIGS_INDEX_COMMAND_RESUME` 1: resume an interrupted one; for TDH.EXPORT.TRACK,
+/// `MIGS_INDEX_COMMAND_INORDER_DONE` 1: the in-order phase is done); bits 62:16 are reserved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MigStream(u64);
 
@@ -181,6 +182,11 @@ impl MigStream {
 
     /// Stream `index`, resuming the operation TDX_INTERRUPTED_RESUMABLE stopped.
     pub const fn resume(index: u16) -> Self {
+        MigStream(index as u64 | 1 << 63)
+    }
+
+    /// Stream `index`, for TDH.EXPORT.TRACK: the in-order phase is done (bit 63 set).
+    pub const fn in_order_done(index: u16) -> Self {
         MigStream(index as u64 | 1 << 63)
     }
 

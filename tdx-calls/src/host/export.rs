@@ -147,8 +147,10 @@ pub unsafe fn tdh_export_mem(
 #[seamcall(leaf = abi::TdhExportPause, in(rcx = td.tdr))]
 pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 
-/// TDH.EXPORT.TRACK (SEAMCALL leaf 71): end an export epoch: write an epoch token (bit 63 of
-/// R10: the start token of the in-order phase, **uncertain**).
+/// TDH.EXPORT.TRACK (SEAMCALL leaf 71): end an export epoch and write an epoch token; with
+/// [`MigStream::in_order_done`](tdx_core::MigStream::in_order_done) (R10 bit 63,
+/// `MIGS_INDEX_COMMAND_INORDER_DONE`) the in-order phase ends and the token starts the out-of-
+/// order phase.
 ///
 /// | register | in | out |
 /// |---|---|---|

@@ -167,22 +167,22 @@ pub unsafe fn tdh_mng_wr(
     mask: u64,
 ) -> Result<MngWr, TdxError>;
 
-/// TDH.MNG.KEY.RECLAIMID (SEAMCALL leaf 27): legacy step of HKID reclamation (kept for
-/// compatibility; the module only checks the TD's state).
+/// TDH.MNG.KEY.RECLAIMID (SEAMCALL leaf 27): kept for backward compatibility: the module
+/// ignores RCX and returns `TDX_SUCCESS` (1.5.01: "It does not do anything except returning a
+/// constant TDX_SUCCESS status").
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 27 | status |
 /// | RCX | `td.tdr`: the TD's TDR | – |
 ///
-/// Statuses: `TDX_OPERAND_INVALID`, `TDX_OPERAND_BUSY` for the TDR; no leaf-specific status in
-/// the handler; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.0.00. Registers
-/// read from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c`
-/// and its dispatcher.
+/// Statuses: no leaf-specific status in the handler; `TDX_RND_NO_ENTROPY` after 10 attempts.
+/// First module version: 1.0.00. Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c` and its dispatcher.
 ///
 /// # Safety
 ///
-/// `td.tdr` is a TD being torn down. See the module docs.
+/// `td.tdr` is the TD's TDR (the 1.5.01 module does not look at it). See the module docs.
 #[seamcall(leaf = abi::TdhMngKeyReclaimid, in(rcx = td.tdr))]
 pub unsafe fn tdh_mng_key_reclaimid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 

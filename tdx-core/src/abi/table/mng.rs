@@ -78,10 +78,11 @@ crate::abi_table! {
         err { rdx }
     }
 
-    /// TDH.MNG.KEY.RECLAIMID (leaf 27): legacy step of HKID reclamation (kept for compatibility;
-    /// the module only checks the TD's state). RCX = the TD's TDR. Source: intel/tdx-
-    /// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c` and the dispatcher
-    /// (added with the catalog's module-1.5 leaves).
+    /// TDH.MNG.KEY.RECLAIMID (leaf 27): kept for backward compatibility: the module ignores RCX and
+    /// returns `TDX_SUCCESS` (1.5.01: "It does not do anything except returning a constant
+    /// TDX_SUCCESS status"). RCX = the TD's TDR. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c` and the dispatcher (added with the
+    /// catalog's module-1.5 leaves).
     pub seamcall TdhMngKeyReclaimid = 27, version 0, "TDH.MNG.KEY.RECLAIMID" {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr> }
