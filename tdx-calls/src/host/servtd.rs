@@ -49,7 +49,7 @@ pub unsafe fn tdh_servtd_bind(
 /// |---|---|---|
 /// | RAX | 49 | status |
 /// | RCX | `td.tdr`: the TD's TDR | – |
-/// | RDX | `info_hash`: HPA of the 48-byte SERVTD_INFO_HASH | – |
+/// | RDX | `info_hash`: shared HPA (64-byte aligned) of the 48-byte SERVTD_INFO_HASH | – |
 /// | R8 | `slot`: the binding slot | – |
 /// | R9 | `kind`: the service-TD type | – |
 /// | R10 | `attributes`: the binding attributes | – |
@@ -62,8 +62,9 @@ pub unsafe fn tdh_servtd_bind(
 ///
 /// # Safety
 ///
-/// `info_hash` is 48 readable bytes valid for the call; `td.tdr` is a TD not yet initialized.
-/// See the module docs.
+/// `info_hash` is the (shared, 64-byte-aligned: `shared_hpa_check_with_pwr_2_alignment(..,
+/// 64)`) HPA of 48 readable bytes, valid for the call; which TD states accept a pre-binding the
+/// module checks itself (`check_state_map_tdcs_and_lock`). See the module docs.
 #[seamcall(leaf = abi::TdhServtdPrebind, in(rcx = td.tdr, rdx = info_hash, r8 = slot, r9 = kind, r10 = attributes))]
 pub unsafe fn tdh_servtd_prebind(
     td: &TdxTd<'_>,

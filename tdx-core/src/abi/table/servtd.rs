@@ -30,10 +30,11 @@ crate::abi_table! {
     }
 
     /// TDH.SERVTD.PREBIND (leaf 49): pre-bind a service TD to a target TD by its TDINFO hash,
-    /// before the service TD exists. RCX = the TD's TDR; RDX = HPA of the 48-byte SERVTD_INFO_HASH;
-    /// R8 = the binding slot; R9 = the service-TD type; R10 = the binding attributes. Source:
-    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_servtd_prebind.c` and
-    /// the dispatcher (added with the catalog's module-1.5 leaves).
+    /// before the service TD exists. RCX = the TD's TDR; RDX = shared HPA (64-byte aligned) of the
+    /// 48-byte SERVTD_INFO_HASH; R8 = the binding slot; R9 = the service-TD type; R10 = the binding
+    /// attributes. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/migration_api_calls/tdh_servtd_prebind.c` and the dispatcher (added with
+    /// the catalog's module-1.5 leaves).
     pub seamcall TdhServtdPrebind = 49, version 0, "TDH.SERVTD.PREBIND" {
         since { 0: (1, 5, 1) }
         in {
