@@ -153,6 +153,8 @@ catalog! {
     host::tdh_sys_lp_shutdown => TdhSysLpShutdown;
     host::tdh_servtd_bind => TdhServtdBind;
     host::tdh_servtd_prebind => TdhServtdPrebind;
+    host::tdh_phymem_pamt_add => TdhPhymemPamtAdd;
+    host::tdh_phymem_pamt_remove => TdhPhymemPamtRemove;
     host::tdh_export_abort => TdhExportAbort;
     host::tdh_export_blockw => TdhExportBlockw;
     host::tdh_export_restore => TdhExportRestore;
@@ -216,20 +218,6 @@ pub const NOT_WRAPPED: &[NotWrapped] = &[
                  dispatched: intel/tdx-module@72d8cffb (1.5.01) `tdx_vmm_dispatcher.c` has no \
                  case for it, so the module answers TDX_OPERAND_INVALID (operand RAX); the \
                  module reference reports the same for 1.0.00 through 2.0.18",
-    },
-    NotWrapped {
-        family: "seamcall",
-        name: "TDH.PHYMEM.PAMT.ADD",
-        number: 58,
-        reason: "dynamic PAMT, first in a 1.5.20 module (public fork murrowow/tdx-concurrency, \
-                 unconfirmed) and in 1.5.34 (intel 9fd3c8b, read online by the reference); \
-                 not in intel 72d8cffb (1.5.01), the source read here",
-    },
-    NotWrapped {
-        family: "seamcall",
-        name: "TDH.PHYMEM.PAMT.REMOVE",
-        number: 59,
-        reason: "as TDH.PHYMEM.PAMT.ADD",
     },
     NotWrapped {
         family: "seamcall",

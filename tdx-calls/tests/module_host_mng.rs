@@ -1,4 +1,4 @@
-//! Every module-1.5 wrapper the Linux reference does not cover (SEAMCALL, TD management, platform and service TDs), run through the trap
+//! Every module-1.5 wrapper the Linux reference does not cover (SEAMCALL, TD management, platform, dynamic PAMT and service TDs), run through the trap
 //! (tdx-emu) with a scripted handler: the register image the instruction saw (RAX = leaf and
 //! version, and every register the wrapper loads) is checked against the committed reference
 //! `tests/data/module-1.5-leaves.json` (read from intel/tdx-module@72d8cffb), and every output
@@ -162,4 +162,38 @@ fn tdh_mig_stream_create() {
         &[("rcx", PAGE), ("rdx", TDR)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
+}
+
+/// TDH.PHYMEM.PAMT.ADD: the register image against the module reference, outputs from their registers.
+#[test]
+fn tdh_phymem_pamt_add() {
+    let (result, seen) = run(&[], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        unsafe {
+            host::tdh_phymem_pamt_add(
+                PamtRange::new(hpa(0x20_0000)).expect("aligned"),
+                page::<Guest>(PAGE),
+                page::<Guest>(SEPT2),
+            )
+        }
+    });
+    check_inputs(
+        "TDH.PHYMEM.PAMT.ADD",
+        &seen,
+        &[("rcx", 0x20_0000 | 1), ("rdx", PAGE), ("r8", SEPT2)],
+    );
+    assert_eq!(result, Ok(TdxStatus::SUCCESS));
+}
+
+/// TDH.PHYMEM.PAMT.REMOVE: the register image against the module reference, outputs from their registers.
+#[test]
+fn tdh_phymem_pamt_remove() {
+    let (result, seen) = run(&["rdx", "r8"], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        unsafe { host::tdh_phymem_pamt_remove(PamtRange::new(hpa(0x20_0000)).expect("aligned")) }
+    });
+    check_inputs("TDH.PHYMEM.PAMT.REMOVE", &seen, &[("rcx", 0x20_0000 | 1)]);
+    let out = result.expect("success");
+    assert_eq!(out.page0, answer("rdx"), "rdx");
+    assert_eq!(out.page1, answer("r8"), "r8");
 }

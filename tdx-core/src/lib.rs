@@ -121,7 +121,7 @@ pub use outputs::{
 };
 pub use packed::{AcceptGpa, FieldId, Hkid, PageSize, SeptGpa, SeptLevel};
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
-pub use pamt::{DynamicPamt, DynamicPamtPage};
+pub use pamt::{DynamicPamt, DynamicPamtPage, PamtRange};
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};

@@ -485,3 +485,261 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
+
+// wrapper: host::tdh_phymem_pamt_add (host/phymem.rs)
+// seamcall abi::TdhPhymemPamtAdd | in: rcx=range rdx=page0 r8=page1 | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_phymem_pamt_add(
+    range: PamtRange,
+    page0: Page<Guest>,
+    page1: Page<Guest>,
+) -> Result<TdxStatus, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPamtAdd>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPamtAdd>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhPhymemPamtAdd,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhPhymemPamtAdd,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhPhymemPamtAdd,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(range);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhPhymemPamtAdd,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(page0);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhPhymemPamtAdd,
+        ::tdx_core::__private::R8,
+        _,
+    >(page1);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPamtAdd>(),
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            inout("rdx") __in_rdx => __rdx,
+            inout("r8") __in_r8 => __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+}
+
+// wrapper: host::tdh_phymem_pamt_remove (host/phymem.rs)
+// seamcall abi::TdhPhymemPamtRemove | in: rcx=range | out: rdx->page0 r8->page1 | clobber: rcx r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_phymem_pamt_remove`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct PhymemPamtRemove {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rdx` as the call returned it.
+    pub page0: <abi::TdhPhymemPamtRemove as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rdx,
+    >>::Type,
+    ///`r8` as the call returned it.
+    pub page1: <abi::TdhPhymemPamtRemove as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R8,
+    >>::Type,
+}
+pub unsafe fn tdh_phymem_pamt_remove(
+    range: PamtRange,
+) -> Result<PhymemPamtRemove, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPamtRemove>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPamtRemove>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhPhymemPamtRemove,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhPhymemPamtRemove,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhPhymemPamtRemove,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(range);
+    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
+    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
+        let __rax: ::core::primitive::u64;
+        let __rcx: ::core::primitive::u64;
+        let __rdx: ::core::primitive::u64;
+        let __r8: ::core::primitive::u64;
+        let __r9: ::core::primitive::u64;
+        let __r10: ::core::primitive::u64;
+        let __r11: ::core::primitive::u64;
+        unsafe { ::core::arch::asm!(
+            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+            "seamcall",
+            "jnc 2f",
+            "mov rax, {vmfailinvalid}",
+            "2:",
+            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPamtRemove>(),
+            inout("rax") __leaf.rax() => __rax,
+            inout("rcx") __in_rcx => __rcx,
+            out("rdx") __rdx,
+            out("r8") __r8,
+            out("r9") __r9,
+            out("r10") __r10,
+            out("r11") __r11,
+            options(nostack),
+        ) };
+        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
+            __entropy_retries_left -= 1;
+            continue;
+        }
+        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
+    };
+    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
+        return ::core::result::Result::Err(
+            <TdxError as ::core::convert::From<
+                ::tdx_core::__private::TdxError,
+            >>::from(
+                ::tdx_core::__private::call_failed(
+                    __call,
+                    __rax,
+                    ::tdx_core::__private::ModuleArgs {
+                        rcx: __rcx,
+                        rdx: __rdx,
+                        r8: __r8,
+                        r9: __r9,
+                        r10: __r10,
+                        r11: __r11,
+                        ..::tdx_core::__private::NO_REGS
+                    },
+                ),
+            ),
+        );
+    }
+    ::core::result::Result::Ok(PhymemPamtRemove {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        page0: ::tdx_core::__private::output::<
+            _,
+            abi::TdhPhymemPamtRemove,
+            ::tdx_core::__private::Rdx,
+        >(__rdx),
+        page1: ::tdx_core::__private::output::<
+            _,
+            abi::TdhPhymemPamtRemove,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}

@@ -12,8 +12,9 @@ use tdx_core::{AcceptGpa, AttrFlags, Gpa, GpaAttr, TdxError, abi, tdcall};
 /// | RDX | – | `attributes`: the attributes of every VM |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX); `TDX_EPT_WALK_FAILED`; the handler returns
-/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and its
+/// dispatcher.
 ///
 /// # Safety
 ///

@@ -19,9 +19,9 @@ use tdx_core::{FieldId, ServtdHandle, TdUuid, TdxError, abi, tdcall};
 /// the handler returns `TDX_CROSS_TD_TRAP`, `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`,
 /// `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`, `TDX_SERVTD_INFO_HASH_MISMATCH`,
 /// `TDX_SERVTD_NOT_BOUND`, `TDX_SERVTD_UUID_MISMATCH`, `TDX_TARGET_UUID_MISMATCH`,
-/// `TDX_TARGET_UUID_UPDATED`. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdg_servtd_rd_wr.c` and its
-/// dispatcher.
+/// `TDX_TARGET_UUID_UPDATED`. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdg_servtd_rd_wr.c` and
+/// its dispatcher.
 #[tdcall(leaf = abi::TdgServtdRd, in(rcx = handle, rdx = field, r10 = uuid.q0, r11 = uuid.q1, r12 = uuid.q2, r13 = uuid.q3), out(rdx = next, r8 = value, r10 = uuid0, r11 = uuid1, r12 = uuid2, r13 = uuid3))]
 pub fn tdg_servtd_rd(
     handle: ServtdHandle,

@@ -27,8 +27,8 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 /// | R8 | `field`: the first field ID | `next`: the next field ID (`MD_FIELD_ID_NA` when done) |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX); `TDX_METADATA_LIST_OVERFLOW`; the handler returns
-/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and its dispatcher.
 ///
 /// # Safety
 ///

@@ -12,8 +12,9 @@ use tdx_core::{CpuidVe, FieldId, L2VmMask, TdxError, TdxStatus, VmAndFlags, abi,
 /// | RCX | `setting`: bit 0 supervisor, bit 1 user | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX reserved bits); the handler returns
-/// `TDX_OPERAND_INVALID`. First module version: 1.0.00. Registers read from intel/tdx-
-/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_cpuidve_set.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.0.00. Registers read from
+/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_cpuidve_set.c` and its
+/// dispatcher.
 #[tdcall(leaf = abi::TdgVpCpuidveSet, in(rcx = setting))]
 pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError>;
 
@@ -63,8 +64,8 @@ pub unsafe fn tdg_vp_wr(field: FieldId, value: u64, mask: u64) -> Result<VpWr, T
 /// | RCX | `vms`: bit n: VM n (bit 0 must be 0) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX: bit 0, or a VM the TD does not have); the handler
-/// returns `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_invept.c` and its dispatcher.
+/// returns `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_invept.c` and its dispatcher.
 #[tdcall(leaf = abi::TdgVpInvept, in(rcx = vms))]
 pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError>;
 
@@ -79,8 +80,8 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError>;
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX, RDX); `TDX_INTERRUPTED_RESUMABLE` (list form: call
 /// again with the returned RDX); the handler returns `TDX_GLA_NOT_CANONICAL`,
-/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_invvpid.c` and its dispatcher.
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_invvpid.c` and its dispatcher.
 ///
 /// # Safety
 ///

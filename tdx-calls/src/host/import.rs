@@ -90,12 +90,12 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// `TDX_MIGRATION_STREAM_STATE_INCORRECT`, `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`,
 /// `TDX_OP_STATE_INCORRECT` (`TDX_INTERRUPTED_RESUMABLE`: call again with
 /// [`MigStream::resume`](tdx_core::MigStream::resume)); `TDX_RND_NO_ENTROPY` after 10 attempts.
-/// R14 is not read by 1.5.01 (72d8cffb); from the 1.5.16 label of the public fork murrowow/tdx-
-/// concurrency (b2be91c) it is the L2 attribute list, used only when the GPA list format is 1
-/// (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
+/// R14 is not read by 1.5.01 (72d8cffb); from the 1.5.16 label of the public fork
+/// murrowow/tdx-concurrency (b2be91c) it is the L2 attribute list, used only when the GPA list
+/// format is 1 (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
 /// [`GpaListInfo::new`](tdx_core::GpaListInfo::new) builds format 0. First module version:
-/// 1.5.01 (version 1 from 1.5.34, not issued here). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and its
+/// 1.5.01 (version 1 from 1.5.34, not issued here). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and its
 /// dispatcher.
 ///
 /// # Safety

@@ -338,8 +338,9 @@ pub unsafe fn tdh_mem_page_demote(
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
 /// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). Version 1 (1.5.01: also
 /// returns R9–R11, the L2 VMs' freed Secure-EPT pages) is not wrapped. First module version:
-/// 1.0.00 (version 1 from 1.5.01, not issued here). Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and its dispatcher.
+/// 1.0.00 (version 1 from 1.5.01, not issued here). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and its
+/// dispatcher.
 ///
 /// # Safety
 ///

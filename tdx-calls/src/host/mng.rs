@@ -197,9 +197,9 @@ pub unsafe fn tdh_mng_key_reclaimid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxErro
 ///
 /// Statuses: `TDX_OPERAND_INVALID`, `TDX_PAGE_METADATA_INCORRECT` (RCX); `TDX_OPERAND_BUSY`;
 /// the handler returns `TDX_MAX_MIGS_NUM_EXCEEDED`, `TDX_OPERAND_BUSY`; `TDX_RND_NO_ENTROPY`
-/// after 10 attempts. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_mig_stream_create.c` and its
-/// dispatcher.
+/// after 10 attempts. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_mig_stream_create.c`
+/// and its dispatcher.
 ///
 /// # Safety
 ///

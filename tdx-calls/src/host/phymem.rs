@@ -2,9 +2,8 @@
 //! metadata, and write back caches (one page, or every released HKID on a package, with
 //! KVM's bounded loop).
 
-use tdx_core::abi;
 use tdx_core::outputs::CacheWbMode;
-use tdx_core::{Hpa, KeyedHpa, TdxError, TdxStatus, seamcall};
+use tdx_core::{Guest, Hpa, KeyedHpa, Page, PamtRange, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.PHYMEM.PAGE.RECLAIM (SEAMCALL leaf 28): take a page back from the TDX module (only
 /// while the TD is being destroyed).
@@ -118,3 +117,61 @@ pub unsafe fn tdh_phymem_cache_wb_loop() -> Result<TdxStatus, TdxError> {
         }
     }
 }
+
+// ================================================================= module 1.5 leaves
+
+/// TDH.PHYMEM.PAMT.ADD (SEAMCALL leaf 58): dynamic PAMT: give the module the two pages that
+/// hold the 4 KiB PAMT entries of a 2 MiB range.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 58 | status |
+/// | RCX | `range`: the 2 MiB range (HPA \| level 1, `page_size_api_input_t`) | – |
+/// | RDX | `page0`: the first PAMT page (HKID 0, 4 KiB aligned) | – |
+/// | R8 | `page1`: the second PAMT page | – |
+///
+/// Statuses: the handler returns `TDX_OPERAND_ADDR_RANGE_ERROR`, `TDX_OPERAND_INVALID`,
+/// `TDX_PAGE_NOT_FREE`; `TDX_RND_NO_ENTROPY` after 10 attempts. Not in Intel's 1.5.01
+/// (72d8cffb): read in the public fork murrowow/tdx-concurrency@c71d4f6 (its label "TDX Module
+/// 1.5.25"; the module reference dates the leaf to 1.5.20), so **unconfirmed** in Intel's
+/// repository. The module refuses the leaf (`TDX_OPERAND_INVALID`, operand RAX) unless dynamic
+/// PAMT is enabled. First module version: 1.5.20. Registers read from
+/// murrowow/tdx-concurrency@c71d4f6 `src/vmm_dispatcher/api_calls/tdh_phymem_pamt_add.c` and
+/// its dispatcher.
+///
+/// # Safety
+///
+/// `page0` and `page1` are pages the caller owns and hands to the TDX module (flushed from the
+/// cache) until TDH.PHYMEM.PAMT.REMOVE returns them. See the module docs.
+#[seamcall(leaf = abi::TdhPhymemPamtAdd, in(rcx = range, rdx = page0, r8 = page1))]
+pub unsafe fn tdh_phymem_pamt_add(
+    range: PamtRange,
+    page0: Page<Guest>,
+    page1: Page<Guest>,
+) -> Result<TdxStatus, TdxError>;
+
+/// TDH.PHYMEM.PAMT.REMOVE (SEAMCALL leaf 59): dynamic PAMT: take back the two PAMT pages of a 2
+/// MiB range whose 4 KiB entries are all free.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 59 | status |
+/// | RCX | `range`: the 2 MiB range (HPA \| level 1) | – |
+/// | RDX | – | `page0`: the HPA of the first PAMT page, the host's again |
+/// | R8 | – | `page1`: the HPA of the second |
+///
+/// Statuses: `TDX_PAMT_PAGE_NOT_EMPTY` (operand: the entry index) when a 4 KiB entry is in use;
+/// the handler returns `TDX_OPERAND_ADDR_RANGE_ERROR`, `TDX_OPERAND_INVALID`;
+/// `TDX_RND_NO_ENTROPY` after 10 attempts. Not in Intel's 1.5.01 (72d8cffb): read in the public
+/// fork murrowow/tdx-concurrency@c71d4f6 (its label "TDX Module 1.5.25"; the module reference
+/// dates the leaf to 1.5.20), so **unconfirmed** in Intel's repository. The module refuses the
+/// leaf (`TDX_OPERAND_INVALID`, operand RAX) unless dynamic PAMT is enabled. First module
+/// version: 1.5.20. Registers read from murrowow/tdx-concurrency@c71d4f6
+/// `src/vmm_dispatcher/api_calls/tdh_phymem_pamt_remove.c` and its dispatcher.
+///
+/// # Safety
+///
+/// After success the two pages are the host's again (the module no longer uses them). See the
+/// module docs.
+#[seamcall(leaf = abi::TdhPhymemPamtRemove, in(rcx = range), out(rdx = page0, r8 = page1))]
+pub unsafe fn tdh_phymem_pamt_remove(range: PamtRange) -> Result<PhymemPamtRemove, TdxError>;

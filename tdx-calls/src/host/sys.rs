@@ -292,8 +292,8 @@ pub unsafe fn tdh_sys_tdmr_init_loop(
 ///
 /// Statuses: `TDX_OPERAND_INVALID` for a bad size or alignment (operands RCX, RDX, R8, R9); the
 /// handler returns `TDX_OPERAND_INVALID`, `TDX_SYS_LP_INIT_NOT_DONE`; `TDX_RND_NO_ENTROPY`
-/// after 10 attempts. First module version: 1.0.00. Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_info.c` and its dispatcher.
+/// after 10 attempts. First module version: 1.0.00. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_info.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -318,8 +318,8 @@ pub unsafe fn tdh_sys_info(
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX); `TDX_METADATA_LIST_OVERFLOW` (call again from
 /// `next`); the handler returns `TDX_SYS_LP_INIT_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10
-/// attempts. RCX is not read. First module version: 1.5.01. Registers read from intel/tdx-
-/// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_rdall.c` and its dispatcher.
+/// attempts. RCX is not read. First module version: 1.5.01. Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_rdall.c` and its dispatcher.
 ///
 /// # Safety
 ///

@@ -15,8 +15,8 @@ pub use tdx_core::{
     AcceptGpa, AttrFlags, CpuidVe, DynamicPamt, DynamicPamtPage, FieldId, Gpa, GpaAttr,
     GpaListInfo, Guest, Hpa, HpaAndSize, L2AttrList, L2EnterFlags, L2Invalidate, L2SeptPage,
     L2SeptPages, L2Vm, L2VmMask, MacLists, MigStream, MigscPage, Page, PageKind, PageListInfo,
-    PageSize, Sept, SeptGpa, SeptLevel, ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType,
-    TdUuid, Tdcs, Tdcx, Tdr, TdxStatus, VmAndFlags,
+    PageSize, PamtRange, Sept, SeptGpa, SeptLevel, ServtdAttributes, ServtdHandle, ServtdSlot,
+    ServtdType, TdUuid, Tdcs, Tdcx, Tdr, TdxStatus, VmAndFlags,
 };
 pub use tdx_emu::{CpuState, Instruction};
 

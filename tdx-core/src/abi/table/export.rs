@@ -82,9 +82,9 @@ crate::abi_table! {
 
     /// TDH.EXPORT.TRACK (leaf 71): end an export epoch and write an epoch token; with
     /// [`MigStream::in_order_done`](crate::MigStream::in_order_done) (R10 bit 63,
-    /// `MIGS_INDEX_COMMAND_INORDER_DONE`) the in-order phase ends and the token starts the out-of-
-    /// order phase. RCX = the TD's TDR; R8 = HPA and size of the MBMD buffer; R10 = migration
-    /// stream index and command (bit 63: resume). Source: intel/tdx-module@72d8cffb
+    /// `MIGS_INDEX_COMMAND_INORDER_DONE`) the in-order phase ends and the token starts the
+    /// out-of-order phase. RCX = the TD's TDR; R8 = HPA and size of the MBMD buffer; R10 =
+    /// migration stream index and command (bit 63: resume). Source: intel/tdx-module@72d8cffb
     /// `src/vmm_dispatcher/migration_api_calls/tdh_export_track.c` and the dispatcher (added with
     /// the catalog's module-1.5 leaves).
     pub seamcall TdhExportTrack = 71, version 0, "TDH.EXPORT.TRACK" {

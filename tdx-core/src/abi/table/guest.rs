@@ -193,9 +193,9 @@ crate::abi_table! {
 
     /// TDG.SYS.RDALL (leaf 12): read every global metadata field from `field` on into a metadata
     /// list page. RDX = GPA of the 4 KiB metadata list page (private); R8 = the first field ID.
-    /// Returns R8 = the next field ID (`MD_FIELD_ID_NA` when done). Source: intel/tdx-
-    /// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and the dispatcher (added with
-    /// the catalog's module-1.5 leaves).
+    /// Returns R8 = the next field ID (`MD_FIELD_ID_NA` when done). Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and the dispatcher
+    /// (added with the catalog's module-1.5 leaves).
     pub tdcall TdgSysRdall = 12, version 0, "TDG.SYS.RDALL" {
         since { 0: (1, 5, 1) }
         in { rdx: Gpa, r8: FieldId }
@@ -250,9 +250,9 @@ crate::abi_table! {
     }
 
     /// TDG.MR.VERIFYREPORT (leaf 22): verify the MAC of a REPORTMACSTRUCT made on this platform.
-    /// RCX = GPA of the 256-byte REPORTMACSTRUCT (256-byte aligned). Source: intel/tdx-
-    /// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mr_verifyreport.c` and the dispatcher (added
-    /// with the catalog's module-1.5 leaves).
+    /// RCX = GPA of the 256-byte REPORTMACSTRUCT (256-byte aligned). Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mr_verifyreport.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
     pub tdcall TdgMrVerifyreport = 22, version 0, "TDG.MR.VERIFYREPORT" {
         since { 0: (1, 5, 1) }
         in { rcx: Gpa }
@@ -261,9 +261,9 @@ crate::abi_table! {
 
     /// TDG.MEM.PAGE.ATTR.RD (leaf 23): read the GPA attributes of a private page (TD partitioning).
     /// RCX = the page's GPA (4 KiB aligned). Returns RCX = the GPA and level of the mapping
-    /// (`gpa_mapping_and_flags`); RDX = the attributes of every VM. Source: intel/tdx-
-    /// module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and the dispatcher
-    /// (added with the catalog's module-1.5 leaves).
+    /// (`gpa_mapping_and_flags`); RDX = the attributes of every VM. Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
     pub tdcall TdgMemPageAttrRd = 23, version 0, "TDG.MEM.PAGE.ATTR.RD" {
         since { 0: (1, 5, 1) }
         in { rcx: Gpa }

@@ -48,9 +48,9 @@ crate::abi_table! {
     /// (72d8cffb); from the 1.5.16 label of the public fork murrowow/tdx-concurrency (b2be91c) it
     /// is the L2 attribute list, used only when the GPA list format is 1
     /// (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
-    /// [`GpaListInfo::new`](crate::GpaListInfo::new) builds format 0. Source: intel/tdx-
-    /// module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and the dispatcher
-    /// (added with the catalog's module-1.5 leaves).
+    /// [`GpaListInfo::new`](crate::GpaListInfo::new) builds format 0. Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
     pub seamcall TdhImportMem = 83, version 0, "TDH.IMPORT.MEM" {
         since { 0: (1, 5, 1), 1: (1, 5, 34) }
         in {

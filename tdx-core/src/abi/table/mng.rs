@@ -68,9 +68,9 @@ crate::abi_table! {
 
     /// TDH.MNG.WR (leaf 13): write a TD-scope metadata field (debug TDs, or fields the host may
     /// write), returning the old value. RCX = the TD's TDR; RDX = the field ID; R8 = the value; R9
-    /// = the bits of `value` to write. Returns R8 = the field's previous value. Source: intel/tdx-
-    /// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` and the dispatcher (added
-    /// with the catalog's module-1.5 leaves).
+    /// = the bits of `value` to write. Returns R8 = the field's previous value. Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` and the dispatcher
+    /// (added with the catalog's module-1.5 leaves).
     pub seamcall TdhMngWr = 13, version 0, "TDH.MNG.WR" {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr>, rdx: FieldId, r8: u64, r9: u64 }

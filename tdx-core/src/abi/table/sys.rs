@@ -125,9 +125,9 @@ crate::abi_table! {
     }
 
     /// TDH.SYS.LP.SHUTDOWN (leaf 44): shut this logical processor's part of the TDX module down
-    /// (the only leaf accepted once the module is shut down). no operands. Source: intel/tdx-
-    /// module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c` and the dispatcher
-    /// (added with the catalog's module-1.5 leaves).
+    /// (the only leaf accepted once the module is shut down). no operands. Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
     pub seamcall TdhSysLpShutdown = 44, version 0, "TDH.SYS.LP.SHUTDOWN" {
         since { 0: (1, 0, 0) }
         in {}
