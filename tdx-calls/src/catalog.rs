@@ -223,8 +223,10 @@ pub const NOT_WRAPPED: &[NotWrapped] = &[
         family: "seamcall",
         name: "TDH.MEM.SCAN.RANGE / .COMP / .CONFIG / .RESET",
         number: 92,
-        reason: "leaves 92-95, first in module 1.5.34 (intel 9fd3c8b enum only); their \
-                 handlers were not read",
+        reason: "leaves 92-95, first in module 1.5.34 (intel 9fd3c8b, enum read online by the \
+                 reference); the public fork's 1.5.25 tree (murrowow/tdx-concurrency@c71d4f6) \
+                 has handler files but neither enum entries nor dispatcher cases, so the \
+                 registers could not be confirmed",
     },
     NotWrapped {
         family: "seamcall",
