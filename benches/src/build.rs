@@ -212,8 +212,7 @@ pub fn compile_time_workspace() -> Result<(PathBuf, usize), String> {
         );
         std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
         if variant == "expanded" {
-            for entry in std::fs::read_dir(dir.join("src")).map_err(|e| e.to_string())? {
-                let path = entry.map_err(|e| e.to_string())?.path();
+            for path in rust_files(&dir.join("src"))? {
                 let source = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
                 let (text, count) =
                     pre_expand(&source).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -231,6 +230,21 @@ pub fn compile_time_workspace() -> Result<(PathBuf, usize), String> {
     .map_err(|e| e.to_string())?;
     std::fs::copy(root.join("Cargo.lock"), base.join("Cargo.lock")).map_err(|e| e.to_string())?;
     Ok((base, replaced))
+}
+
+/// Every `.rs` file under `dir`, sorted (the catalog is laid out in class subdirectories).
+pub fn rust_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            files.extend(rust_files(&path)?);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Debug builds of the catalog crate, the macro variant and the pre-expanded one.
@@ -290,8 +304,9 @@ mod tests {
     fn pre_expansion_replaces_every_catalog_declaration() {
         let src = workspace_root().join("tdx-calls/src");
         let mut total = 0;
-        for file in ["host.rs", "guest.rs", "seamldr.rs", "vmcall.rs"] {
-            let source = std::fs::read_to_string(src.join(file)).expect("catalog source");
+        for path in rust_files(&src).expect("the catalog sources") {
+            let file = path.display().to_string();
+            let source = std::fs::read_to_string(&path).expect("catalog source");
             let (text, count) = pre_expand(&source).expect("parses");
             assert!(!text.contains("compile_error"), "{file}");
             assert!(!text.contains("# [seamcall"), "{file}: a declaration left");

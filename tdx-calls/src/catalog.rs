@@ -1,10 +1,13 @@
-//! The catalog as data: one [`CatalogEntry`] per wrapper, whose leaf number, version, spec
-//! name and registers are read from the ABI table ([`tdx_core::abi`]), never typed twice.
+//! The catalog as data: one [`CatalogEntry`] per wrapper ([`CATALOG`]: the leaves Linux
+//! uses; [`MODULE_CATALOG`]: the other module-1.5 leaves; [`entries`]: both), whose leaf
+//! number, version, spec name and registers are read from the ABI table ([`tdx_core::abi`]),
+//! never typed twice.
 //!
 //! `cargo run -p tdx-calls --example abi -- --json` prints [`write_json`]'s output, one JSON
 //! object per wrapper per line; `-- --markdown` prints [`write_markdown`]'s, committed as
 //! `docs/catalog.md`. The tests check both against the table, against Linux's facts
-//! (`tests/data/linux-abi.json`) and against the committed expansion of every wrapper
+//! (`tests/data/linux-abi.json`), against the module's
+//! (`tests/data/module-1.5-leaves.json`) and against the committed expansion of every wrapper
 //! (`expanded/`).
 //!
 //! ```
@@ -46,9 +49,9 @@ pub struct CatalogEntry {
 }
 
 macro_rules! catalog {
-    ($($module:ident :: $wrapper:ident => $leaf:ident;)*) => {
-        /// Every wrapper of the catalog, module by module, in leaf order.
-        pub const CATALOG: &[CatalogEntry] = &[$(
+    ($(#[$doc:meta])* $name:ident: $($module:ident :: $wrapper:ident => $leaf:ident;)*) => {
+        $(#[$doc])*
+        pub const $name: &[CatalogEntry] = &[$(
             CatalogEntry {
                 module: stringify!($module),
                 wrapper: stringify!($wrapper),
@@ -69,6 +72,9 @@ macro_rules! catalog {
 }
 
 catalog! {
+    /// The wrappers of the leaves Linux uses (the first catalog), module by module, in leaf
+    /// order. The benches keep a footprint subject for each of these.
+    CATALOG:
     host::tdh_vp_enter => TdhVpEnter;
     host::tdh_mng_addcx => TdhMngAddcx;
     host::tdh_mem_page_add => TdhMemPageAdd;
@@ -127,6 +133,122 @@ catalog! {
     vmcall::tdvmcall_setup_event_notify_interrupt => TdvmcallSetupEventNotifyInterrupt;
     vmcall::tdvmcall_kvm_hypercall => TdgVpVmcallKvm;
 }
+
+catalog! {
+    /// The wrappers of the other leaves module 1.5 dispatches, read in the TDX module source
+    /// (intel/tdx-module@72d8cffb), module by module, in leaf order.
+    MODULE_CATALOG:
+    host::tdh_mem_page_relocate => TdhMemPageRelocate;
+    host::tdh_mem_rd => TdhMemRd;
+    host::tdh_mng_wr => TdhMngWr;
+    host::tdh_mem_wr => TdhMemWr;
+    host::tdh_mem_page_demote => TdhMemPageDemote;
+    host::tdh_mem_page_promote => TdhMemPagePromote;
+    host::tdh_mem_sept_rd => TdhMemSeptRd;
+    host::tdh_mng_key_reclaimid => TdhMngKeyReclaimid;
+    host::tdh_mem_sept_remove => TdhMemSeptRemove;
+    host::tdh_sys_info => TdhSysInfo;
+    host::tdh_sys_rdall => TdhSysRdall;
+    host::tdh_mem_range_unblock => TdhMemRangeUnblock;
+    host::tdh_sys_lp_shutdown => TdhSysLpShutdown;
+    host::tdh_servtd_bind => TdhServtdBind;
+    host::tdh_servtd_prebind => TdhServtdPrebind;
+    host::tdh_phymem_pamt_add => TdhPhymemPamtAdd;
+    host::tdh_phymem_pamt_remove => TdhPhymemPamtRemove;
+    host::tdh_export_abort => TdhExportAbort;
+    host::tdh_export_blockw => TdhExportBlockw;
+    host::tdh_export_restore => TdhExportRestore;
+    host::tdh_export_mem => TdhExportMem;
+    host::tdh_export_pause => TdhExportPause;
+    host::tdh_export_track => TdhExportTrack;
+    host::tdh_export_state_immutable => TdhExportStateImmutable;
+    host::tdh_export_state_td => TdhExportStateTd;
+    host::tdh_export_state_vp => TdhExportStateVp;
+    host::tdh_export_unblockw => TdhExportUnblockw;
+    host::tdh_import_abort => TdhImportAbort;
+    host::tdh_import_end => TdhImportEnd;
+    host::tdh_import_commit => TdhImportCommit;
+    host::tdh_import_mem => TdhImportMem;
+    host::tdh_import_track => TdhImportTrack;
+    host::tdh_import_state_immutable => TdhImportStateImmutable;
+    host::tdh_import_state_td => TdhImportStateTd;
+    host::tdh_import_state_vp => TdhImportStateVp;
+    host::tdh_mig_stream_create => TdhMigStreamCreate;
+    guest::tdg_vp_cpuidve_set => TdgVpCpuidveSet;
+    guest::tdg_vp_rd => TdgVpRd;
+    guest::tdg_vp_wr => TdgVpWr;
+    guest::tdg_sys_rd => TdgSysRd;
+    guest::tdg_sys_rdall => TdgSysRdall;
+    guest::tdg_servtd_rd => TdgServtdRd;
+    guest::tdg_servtd_wr => TdgServtdWr;
+    guest::tdg_mr_verifyreport => TdgMrVerifyreport;
+    guest::tdg_mem_page_attr_rd => TdgMemPageAttrRd;
+    guest::tdg_mem_page_attr_wr => TdgMemPageAttrWr;
+    guest::tdg_vp_enter => TdgVpEnter;
+    guest::tdg_vp_invept => TdgVpInvept;
+    guest::tdg_vp_invvpid => TdgVpInvvpid;
+}
+
+/// Every wrapper: [`CATALOG`], then [`MODULE_CATALOG`].
+pub fn entries() -> impl Iterator<Item = &'static CatalogEntry> {
+    CATALOG.iter().chain(MODULE_CATALOG)
+}
+
+/// A leaf the TDX module enumerates (or a later module version adds) that the catalog does
+/// not wrap, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotWrapped {
+    /// `"seamcall"` or `"tdcall"`.
+    pub family: &'static str,
+    /// The spec name.
+    pub name: &'static str,
+    /// The leaf number.
+    pub number: u64,
+    /// Why there is no wrapper, with the source checked.
+    pub reason: &'static str,
+}
+
+/// The leaves of the module's enums without a wrapper.
+pub const NOT_WRAPPED: &[NotWrapped] = &[
+    NotWrapped {
+        family: "seamcall",
+        name: "TDH.MEM.SEPT.WR",
+        number: 42,
+        reason: "enumerated (`TDH_MEM_SEPT_WR_LEAF = 42` in `include/tdx_api_defs.h`) but never \
+                 dispatched: intel/tdx-module@72d8cffb (1.5.01) `tdx_vmm_dispatcher.c` has no \
+                 case for it, so the module answers TDX_OPERAND_INVALID (operand RAX); the \
+                 module reference reports the same for 1.0.00 through 2.0.18",
+    },
+    NotWrapped {
+        family: "seamcall",
+        name: "TDH.MEM.SCAN.RANGE / .COMP / .CONFIG / .RESET",
+        number: 92,
+        reason: "leaves 92-95, first in module 1.5.34 (intel 9fd3c8b, enum read online by the \
+                 reference); the public fork's 1.5.25 tree (murrowow/tdx-concurrency@c71d4f6) \
+                 has handler files but neither enum entries nor dispatcher cases, so the \
+                 registers could not be confirmed",
+    },
+    NotWrapped {
+        family: "seamcall",
+        name: "TDH.SERVTD.REBIND",
+        number: 97,
+        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
+                 reference; 1.5.34 not checked)",
+    },
+    NotWrapped {
+        family: "tdcall",
+        name: "TDG.MR.KEY.GET",
+        number: 29,
+        reason: "first in module 1.5.34 (enum only read); handler not read",
+    },
+    NotWrapped {
+        family: "tdcall",
+        name: "TDG.SERVTD.REBIND.APPROVE",
+        number: 33,
+        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
+                 reference; 1.5.34 not checked)",
+    },
+];
 
 /// A register set as a JSON array: `["rcx","rdx","r8"]`.
 struct JsonRegs(RegSet);
@@ -269,22 +391,22 @@ impl fmt::Display for LeafNumber {
     }
 }
 
-/// Every entry of [`CATALOG`] as JSON, one object per line.
+/// Every entry ([`entries`]) as JSON, one object per line.
 pub fn write_json(out: &mut impl fmt::Write) -> fmt::Result {
-    for entry in CATALOG {
+    for entry in entries() {
         entry.write_json(out)?;
         out.write_str("\n")?;
     }
     Ok(())
 }
 
-/// [`CATALOG`] as a Markdown page (`docs/catalog.md`).
+/// Every entry ([`entries`]) as a Markdown page (`docs/catalog.md`).
 pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
     out.write_str(
         "# The catalog\n\
          \n\
          Every wrapper of `tdx-calls`, with the leaf it issues. Generated from\n\
-         `tdx_calls::catalog::CATALOG`, whose numbers and registers come from the ABI table\n\
+         `tdx_calls::catalog::entries()`, whose numbers and registers come from the ABI table\n\
          (`tdx_core::abi`), by `cargo run -p tdx-calls --example abi -- --markdown`; `cargo test\n\
          -p tdx-calls --test catalog` fails when this page is stale (`TDX_BLESS=1` rewrites it).\n\
          Do not edit it by hand.\n\
@@ -311,11 +433,11 @@ pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
             "TDG.VP.VMCALL sub-functions (guest → VMM)",
         ),
     ] {
-        let count = CATALOG.iter().filter(|e| e.leaf.family == family).count();
+        let count = entries().filter(|e| e.leaf.family == family).count();
         write!(out, "## {title}: {count}\n\n")?;
         out.write_str("| name | leaf | version | module | inputs | outputs | wrapper |\n")?;
         out.write_str("|---|---|---|---|---|---|---|\n")?;
-        for entry in CATALOG.iter().filter(|e| e.leaf.family == family) {
+        for entry in entries().filter(|e| e.leaf.family == family) {
             writeln!(
                 out,
                 "| `{}` | {} | {} | {} | {} | {} | `{}::{}` |",
@@ -331,5 +453,22 @@ pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
         }
         out.write_str("\n")?;
     }
-    writeln!(out, "{} wrappers in all.", CATALOG.len())
+    writeln!(out, "{} wrappers in all.\n", entries().count())?;
+    out.write_str(
+        "## Leaves without a wrapper\n\
+         \n\
+         Module 1.5.01 (intel/tdx-module@72d8cffb) dispatches 68 SEAMCALL and 21 TDCALL leaves;\n\
+         every one has a wrapper above. These are the others of the module's enums:\n\
+         \n\
+         | family | name | leaf | why |\n\
+         |---|---|---|---|\n",
+    )?;
+    for leaf in NOT_WRAPPED {
+        writeln!(
+            out,
+            "| {} | `{}` | {} | {} |",
+            leaf.family, leaf.name, leaf.number, leaf.reason
+        )?;
+    }
+    Ok(())
 }

@@ -1,13 +1,14 @@
 //! # tdx-calls
 //!
-//! Every TDX call Linux makes, declared with the `tdx-core` DSL: one wrapper per leaf, named
-//! after the spec mnemonic, each expanded into the exact `asm!` block for that leaf.
+//! Every TDX call Linux makes, and every other SEAMCALL and TDCALL leaf TDX module 1.5
+//! dispatches, declared with the `tdx-core` DSL: one wrapper per leaf, named after the spec
+//! mnemonic, each expanded into the exact `asm!` block for that leaf.
 //!
 //! | module | family | what |
 //! |---|---|---|
-//! | [`host`] | SEAMCALL | the 35 TDX-module leaves (host VMM → TDX module), the extended-error decoders, Linux's bounded loops |
+//! | [`host`] | SEAMCALL | the 69 TDX-module leaves (host VMM → TDX module: the 68 module 1.5.01 dispatches, and TDH.SYS.DISABLE), by class, the extended-error decoders, Linux's bounded loops |
 //! | [`seamldr`] | SEAMCALL | the two P-SEAMLDR leaves (bit 63) |
-//! | [`guest`] | TDCALL | the 8 TDCALL leaves (TD guest → TDX module), page acceptance |
+//! | [`guest`] | TDCALL | the 21 TDCALL leaves of module 1.5.01 (TD guest → TDX module), by class, page acceptance |
 //! | [`vmcall`] | TDG.VP.VMCALL | the 11 GHCI sub-functions (TD guest → VMM), the KVM hypercall, MapGPA's loop |
 //! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`] and [`TdxVp`] |
 //! | [`catalog`] | – | the list of wrappers as data (`--example abi`, `docs/catalog.md`) |

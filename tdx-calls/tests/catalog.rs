@@ -1,7 +1,7 @@
 //! The catalog as data (`tdx_calls::catalog`): its JSON dump agrees with the ABI table and with
 //! Linux's facts (`tests/data/linux-abi.json`), `docs/catalog.md` is its Markdown rendering
 //! (`TDX_BLESS=1` rewrites it), and every wrapper whose expansion is committed under
-//! `expanded/` is in `CATALOG` with the same leaf.
+//! `expanded/` is in the catalog (`entries()`) with the same leaf.
 
 mod common;
 
@@ -9,7 +9,12 @@ use common::{Fact, facts};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use tdx_calls::catalog::{CATALOG, write_json, write_markdown};
+use tdx_calls::catalog::{CatalogEntry, entries, write_json, write_markdown};
+
+/// Every wrapper (`CATALOG` and `MODULE_CATALOG`).
+fn all() -> Vec<&'static CatalogEntry> {
+    entries().collect()
+}
 use tdx_core::abi::{self, Family, LeafInfo};
 use tdx_core::reg::RegSet;
 
@@ -53,18 +58,17 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 fn json_dump_is_the_abi_table() {
     let lines = json_lines();
     let table = table();
-    assert_eq!(lines.len(), CATALOG.len(), "one line per wrapper");
+    assert_eq!(lines.len(), all().len(), "one line per wrapper");
     // Every leaf of the table has exactly one wrapper.
     for (leaf_type, ..) in &table {
-        let n = CATALOG.iter().filter(|e| e.leaf_type == *leaf_type).count();
+        let n = all()
+            .into_iter()
+            .filter(|e| e.leaf_type == *leaf_type)
+            .count();
         assert_eq!(n, 1, "abi::{leaf_type} has {n} wrappers in the catalog");
     }
-    assert_eq!(
-        table.len(),
-        CATALOG.len(),
-        "no wrapper without a table leaf"
-    );
-    for (line, entry) in lines.iter().zip(CATALOG) {
+    assert_eq!(table.len(), all().len(), "no wrapper without a table leaf");
+    for (line, entry) in lines.iter().zip(all()) {
         let (_, info, inputs, outputs) = table
             .iter()
             .find(|(t, ..)| *t == entry.leaf_type)
@@ -171,13 +175,64 @@ fn json_dump_agrees_with_linux() {
             assert!(outputs.contains(&reg), "{name}: output {reg} missing");
         }
     }
-    // And nothing is in the catalog that the reference does not know.
+    // And nothing is in the catalog that neither reference knows.
     for line in &lines {
         let name = line["name"].as_str().expect("name");
         assert!(
-            facts().iter().any(|f| f.name == name),
-            "{name} is not in linux-abi.json"
+            facts().iter().any(|f| f.name == name) || module_leaf(name).is_some(),
+            "{name} is in neither linux-abi.json nor module-1.5-leaves.json"
         );
+    }
+}
+
+/// The committed module-1.5 reference (`tests/data/module-1.5-leaves.json`): the leaves
+/// Linux does not use, as the wrappers issue them, read in the TDX module source.
+fn module_leaves() -> &'static [Value] {
+    static DATA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/module-1.5-leaves.json");
+        let text = std::fs::read_to_string(path).expect("read module-1.5-leaves.json");
+        serde_json::from_str(&text).expect("module-1.5-leaves.json is JSON")
+    })["leaves"]
+        .as_array()
+        .expect("a leaf list")
+}
+
+fn module_leaf(name: &str) -> Option<&'static Value> {
+    module_leaves().iter().find(|l| l["name"] == name)
+}
+
+#[test]
+fn json_dump_agrees_with_the_module_reference() {
+    let lines = json_lines();
+    assert_eq!(module_leaves().len(), 49, "36 SEAMCALL + 13 TDCALL leaves");
+    for leaf in module_leaves() {
+        let name = leaf["name"].as_str().expect("name");
+        assert!(
+            facts().iter().all(|f| f.name != name),
+            "{name} is in both references"
+        );
+        let line = lines
+            .iter()
+            .find(|l| l["name"] == name)
+            .unwrap_or_else(|| panic!("{name} (module reference) has no wrapper"));
+        let source = &leaf["source"];
+        assert_eq!(line["family"], leaf["family"], "{name}: family");
+        assert_eq!(line["leaf"], leaf["leaf"], "{name}: number");
+        assert_eq!(line["version"], leaf["version"], "{name}: version");
+        assert_eq!(
+            line["min_module"], leaf["first_module"],
+            "{name}: first module release"
+        );
+        for key in ["inputs", "zeroed", "outputs"] {
+            let reference = if key == "zeroed" { "zero" } else { key };
+            assert_eq!(
+                sorted(regs(&line[key])),
+                sorted(regs(&leaf[reference])),
+                "{name}: {key} ({source})"
+            );
+        }
     }
 }
 
@@ -185,7 +240,7 @@ fn json_dump_agrees_with_linux() {
 fn markdown_is_committed_as_docs_catalog_md() {
     let mut text = String::new();
     write_markdown(&mut text).expect("format");
-    for entry in CATALOG {
+    for entry in all() {
         assert!(
             text.contains(&format!("`{}::{}`", entry.module, entry.wrapper)),
             "{} missing",
@@ -205,16 +260,27 @@ fn markdown_is_committed_as_docs_catalog_md() {
     );
 }
 
-/// `(module, wrapper, family, leaf path)` of every wrapper in `expanded/*.rs`, read from the
+/// `(module, wrapper, family, leaf path)` of every wrapper in `expanded/**/*.rs`, read from the
 /// `// wrapper: m::f (...)` line and the register plan under it.
 fn expanded_wrappers() -> Vec<(String, String, String, String)> {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .expect("tdx-calls/expanded exists")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("expanded");
     let mut out = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tdx-calls/expanded exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    files.sort();
+    let mut files = Vec::new();
+    rust_files(&dir, &mut files);
     for file in files {
         let text = std::fs::read_to_string(&file).expect("read expansion");
         let mut lines = text.lines();
@@ -239,10 +305,10 @@ fn every_expanded_wrapper_is_in_the_catalog() {
     let expanded = expanded_wrappers();
     assert!(!expanded.is_empty());
     for (module, name, family, leaf) in &expanded {
-        let entry = CATALOG
-            .iter()
+        let entry = all()
+            .into_iter()
             .find(|e| e.module == module && e.wrapper == name)
-            .unwrap_or_else(|| panic!("{module}::{name} is expanded but not in CATALOG"));
+            .unwrap_or_else(|| panic!("{module}::{name} is expanded but not in the catalog"));
         assert_eq!(
             leaf,
             &format!("abi::{}", entry.leaf_type),
@@ -256,12 +322,12 @@ fn every_expanded_wrapper_is_in_the_catalog() {
         };
         assert_eq!(family, attr, "{module}::{name}");
     }
-    for entry in CATALOG {
+    for entry in all() {
         assert!(
             expanded
                 .iter()
                 .any(|(m, n, ..)| m == entry.module && n == entry.wrapper),
-            "{}::{} is in CATALOG but its expansion is not committed",
+            "{}::{} is in the catalog but its expansion is not committed",
             entry.module,
             entry.wrapper
         );

@@ -12,22 +12,28 @@
 //! CPUID check of TDH.SYS.INIT, ...), which a [`TdxError`](crate::TdxError) shows and
 //! [`TdxError::reg`](crate::TdxError::reg) reads.
 
+pub mod export;
 pub mod guest;
+pub mod import;
 pub mod mem;
 pub mod mng;
 pub mod mr;
 pub mod phymem;
 pub mod seamldr;
+pub mod servtd;
 pub mod sys;
 pub mod vmcall;
 pub mod vp;
 
+pub use export::*;
 pub use guest::*;
+pub use import::*;
 pub use mem::*;
 pub use mng::*;
 pub use mr::*;
 pub use phymem::*;
 pub use seamldr::*;
+pub use servtd::*;
 pub use sys::*;
 pub use vmcall::*;
 pub use vp::*;
@@ -43,6 +49,9 @@ pub const LEAVES: &[&[LeafData]] = &[
     mr::LEAVES,
     vp::LEAVES,
     phymem::LEAVES,
+    servtd::LEAVES,
+    export::LEAVES,
+    import::LEAVES,
     seamldr::LEAVES,
     guest::LEAVES,
     vmcall::LEAVES,

@@ -13,7 +13,10 @@ use crate::outputs::KvmHypercallNr;
 use crate::outputs::RtmrIndex;
 use crate::outputs::TdAttributes;
 use crate::outputs::VeInstruction;
-use crate::{AcceptGpa, AddrError, FieldId, Gpa, Gva, TdgCommandsAvailable, VcpuCounts, VcpuIndex};
+use crate::{
+    AcceptGpa, AddrError, AttrFlags, CpuidVe, FieldId, Gpa, GpaAttr, Gva, L2EnterFlags, L2VmMask,
+    ServtdHandle, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VmAndFlags,
+};
 
 crate::abi_table! {
     list LEAVES;
@@ -133,5 +136,203 @@ crate::abi_table! {
         zero { rcx }
         out { r8: u64 }
         err { rdx }
+    }
+
+    // ---------------------------------------------- module 1.5 leaves (from the catalog)
+
+    /// TDG.VP.CPUIDVE.SET (leaf 5): set whether CPUID raises #VE unconditionally on this vCPU. RCX
+    /// = bit 0 supervisor, bit 1 user. Source: intel/tdx-module@72d8cffb
+    /// `src/td_dispatcher/vm_exits/tdg_vp_cpuidve_set.c` and the dispatcher (added with the
+    /// catalog's module-1.5 leaves).
+    pub tdcall TdgVpCpuidveSet = 5, version 0, "TDG.VP.CPUIDVE.SET" {
+        since { 0: (1, 0, 0) }
+        in { rcx: CpuidVe }
+        out {}
+        // SAFETY: RCX is a two-bit setting; no register carries an address.
+        unsafe impl SafeLeaf;
+    }
+
+    /// TDG.VP.RD (leaf 9): read a field of this vCPU's metadata (TDVPS). RCX = must be 0
+    /// (`tdg_vp_rd_wr.c`: "RCX is not zero" → `TDX_OPERAND_INVALID` operand RCX); RDX = the field
+    /// ID. Returns RDX = the next field ID (`MD_FIELD_ID_NA` at the end); R8 = the value (0 on
+    /// error). Source: intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and
+    /// the dispatcher (added with the catalog's module-1.5 leaves).
+    pub tdcall TdgVpRd = 9, version 0, "TDG.VP.RD" {
+        since { 0: (1, 5, 1) }
+        in { rdx: FieldId }
+        zero { rcx }
+        out { rdx: u64, r8: u64 }
+        // SAFETY: RDX is a field ID and RCX is loaded with 0; a read changes no state.
+        unsafe impl SafeLeaf;
+    }
+
+    /// TDG.VP.WR (leaf 10): write a field of this vCPU's metadata, returning the old value. RCX =
+    /// must be 0 (`tdg_vp_rd_wr.c`: "RCX is not zero" → `TDX_OPERAND_INVALID` operand RCX); RDX =
+    /// the field ID; R8 = the value; R9 = the bits to write. Returns R8 = the previous value.
+    /// Source: intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
+    pub tdcall TdgVpWr = 10, version 0, "TDG.VP.WR" {
+        since { 0: (1, 5, 1) }
+        in { rdx: FieldId, r8: u64, r9: u64 }
+        zero { rcx }
+        out { r8: u64 }
+        err { rdx }
+    }
+
+    /// TDG.SYS.RD (leaf 11): read a global (TDX module) metadata field from the guest. RDX = the
+    /// field ID. Returns RDX = the next field ID; R8 = the value. RCX is not read. Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rd.c` and the dispatcher
+    /// (added with the catalog's module-1.5 leaves).
+    pub tdcall TdgSysRd = 11, version 0, "TDG.SYS.RD" {
+        since { 0: (1, 5, 1) }
+        in { rdx: FieldId }
+        out { rdx: u64, r8: u64 }
+        // SAFETY: RDX is a field ID; a read of global metadata changes no state.
+        unsafe impl SafeLeaf;
+    }
+
+    /// TDG.SYS.RDALL (leaf 12): read every global metadata field from `field` on into a metadata
+    /// list page. RDX = GPA of the 4 KiB metadata list page (private); R8 = the first field ID.
+    /// Returns R8 = the next field ID (`MD_FIELD_ID_NA` when done). Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rdall.c` and the dispatcher
+    /// (added with the catalog's module-1.5 leaves).
+    pub tdcall TdgSysRdall = 12, version 0, "TDG.SYS.RDALL" {
+        since { 0: (1, 5, 1) }
+        in { rdx: Gpa, r8: FieldId }
+        out { r8: u64 }
+    }
+
+    /// TDG.SERVTD.RD (leaf 18): read a metadata field of a TD this service TD is bound to. RCX =
+    /// the binding handle; RDX = the field ID; R10 = the TD_UUID the service TD knows for the
+    /// target, bits 63:0 (`target_uuid`); R11 = bits 127:64; R12 = bits 191:128; R13 = bits
+    /// 255:192. Returns RDX = the next field ID; R8 = the value; R10 = the target TD's current
+    /// TD_UUID, bits 63:0 (changed when the TD was bound before an import); R11 = bits 127:64; R12
+    /// = bits 191:128; R13 = bits 255:192. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/migration_api_calls/tdg_servtd_rd_wr.c` and the dispatcher (added with
+    /// the catalog's module-1.5 leaves).
+    pub tdcall TdgServtdRd = 18, version 0, "TDG.SERVTD.RD" {
+        since { 0: (1, 5, 1) }
+        in {
+            rcx: ServtdHandle,
+            rdx: FieldId,
+            r10: u64,
+            r11: u64,
+            r12: u64,
+            r13: u64,
+        }
+        out { rdx: u64, r8: u64, r10: u64, r11: u64, r12: u64, r13: u64 }
+        // SAFETY: RCX is an opaque handle, RDX a field ID, R10-R13 a UUID; a read changes nothing.
+        unsafe impl SafeLeaf;
+    }
+
+    /// TDG.SERVTD.WR (leaf 20): write a metadata field of a TD this service TD is bound to. RCX =
+    /// the binding handle; RDX = the field ID; R8 = the value; R9 = the bits to write; R10 = the
+    /// TD_UUID the service TD knows for the target, bits 63:0 (`target_uuid`); R11 = bits 127:64;
+    /// R12 = bits 191:128; R13 = bits 255:192. Returns R8 = the previous value; R10 = the target
+    /// TD's current TD_UUID, bits 63:0 (changed when the TD was bound before an import); R11 = bits
+    /// 127:64; R12 = bits 191:128; R13 = bits 255:192. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/migration_api_calls/tdg_servtd_rd_wr.c` and the dispatcher (added with
+    /// the catalog's module-1.5 leaves).
+    pub tdcall TdgServtdWr = 20, version 0, "TDG.SERVTD.WR" {
+        since { 0: (1, 5, 1) }
+        in {
+            rcx: ServtdHandle,
+            rdx: FieldId,
+            r8: u64,
+            r9: u64,
+            r10: u64,
+            r11: u64,
+            r12: u64,
+            r13: u64,
+        }
+        out { r8: u64, r10: u64, r11: u64, r12: u64, r13: u64 }
+        err { rdx }
+    }
+
+    /// TDG.MR.VERIFYREPORT (leaf 22): verify the MAC of a REPORTMACSTRUCT made on this platform.
+    /// RCX = GPA of the 256-byte REPORTMACSTRUCT (256-byte aligned). Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mr_verifyreport.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
+    pub tdcall TdgMrVerifyreport = 22, version 0, "TDG.MR.VERIFYREPORT" {
+        since { 0: (1, 5, 1) }
+        in { rcx: Gpa }
+        out {}
+    }
+
+    /// TDG.MEM.PAGE.ATTR.RD (leaf 23): read the GPA attributes of a private page (TD partitioning).
+    /// RCX = the page's GPA (4 KiB aligned). Returns RCX = the GPA and level of the mapping
+    /// (`gpa_mapping_and_flags`); RDX = the attributes of every VM. Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_mem_page_attr_rd.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
+    pub tdcall TdgMemPageAttrRd = 23, version 0, "TDG.MEM.PAGE.ATTR.RD" {
+        since { 0: (1, 5, 1) }
+        in { rcx: Gpa }
+        out { rcx: u64, rdx: GpaAttr }
+    }
+
+    /// TDG.MEM.PAGE.ATTR.WR (leaf 24): write the L2 VMs' GPA attributes of a private page. RCX =
+    /// GPA \| level (`page_info_api_input_t`); RDX = the new attributes; R8 = per VM: the mask of
+    /// bits to write and INVEPT. Returns RCX = the GPA and level written; RDX = the attributes now
+    /// in effect. Source: intel/tdx-module@72d8cffb
+    /// `src/td_dispatcher/vm_exits/tdg_mem_page_attr_wr.c` and the dispatcher (added with the
+    /// catalog's module-1.5 leaves).
+    pub tdcall TdgMemPageAttrWr = 24, version 0, "TDG.MEM.PAGE.ATTR.WR" {
+        since { 0: (1, 5, 1) }
+        in { rcx: AcceptGpa, rdx: GpaAttr, r8: AttrFlags }
+        out { rcx: u64, rdx: GpaAttr }
+    }
+
+    /// TDG.VP.ENTER (leaf 25): enter an L2 VM (TD partitioning) and run it until it exits to L1.
+    /// RCX = invalidation (1:0) \| L2 VM (53:52); RDX = GPA of the L2 register file
+    /// ([`L2EnterGuestState`](crate::L2EnterGuestState), 256-byte aligned, private). Returns RCX =
+    /// exit qualification; RDX = guest linear address; R8 = guest physical address; R9 =
+    /// interruption information \| error code << 32; R10 = IDT-vectoring information \| error code
+    /// << 32; R11 = instruction information \| length << 32; R12 = additional exit information
+    /// (CPL); R13 = extended exit qualification; RDI = CS base; RSI = CS selector, attributes and
+    /// limit. RBX, R14 and R15 are written with 0 (declared in `err`, not decoded). The outputs are
+    /// written at the L2 exit by `td_l2_to_l1_exit_internal` (`src/td_transitions/td_exit.c`); the
+    /// L2 VM's own registers go back to the register file (`write_l2_enter_outputs`). Source:
+    /// intel/tdx-module@72d8cffb `src/td_transitions/tdg_vp_enter.c` and the dispatcher (added with
+    /// the catalog's module-1.5 leaves).
+    pub tdcall TdgVpEnter = 25, version 0, "TDG.VP.ENTER" {
+        since { 0: (1, 5, 1) }
+        in { rcx: L2EnterFlags, rdx: Gpa }
+        out {
+            rcx: u64,
+            rdx: u64,
+            r8: u64,
+            r9: u64,
+            r10: u64,
+            r11: u64,
+            r12: u64,
+            r13: u64,
+            rdi: u64,
+            rsi: u64,
+        }
+        err { r14, r15, rbx }
+    }
+
+    /// TDG.VP.INVEPT (leaf 26): invalidate the cached EPT translations of L2 VMs. RCX = bit n: VM n
+    /// (bit 0 must be 0). Source: intel/tdx-module@72d8cffb
+    /// `src/td_dispatcher/vm_exits/tdg_vp_invept.c` and the dispatcher (added with the catalog's
+    /// module-1.5 leaves).
+    pub tdcall TdgVpInvept = 26, version 0, "TDG.VP.INVEPT" {
+        since { 0: (1, 5, 1) }
+        in { rcx: L2VmMask }
+        out {}
+        // SAFETY: RCX is a VM mask; an invalidation only costs the L2 VMs TLB misses.
+        unsafe impl SafeLeaf;
+    }
+
+    /// TDG.VP.INVVPID (leaf 27): invalidate an L2 VM's cached translations of linear addresses. RCX
+    /// = the VM and whether RDX is a list; RDX = a GLA list entry (`gla_list_entry_t`), or a GLA
+    /// list descriptor (`gla_list_info_t`) naming a private page. Returns RDX = the list descriptor
+    /// updated (first entry advanced) when interrupted. Source: intel/tdx-module@72d8cffb
+    /// `src/td_dispatcher/vm_exits/tdg_vp_invvpid.c` and the dispatcher (added with the catalog's
+    /// module-1.5 leaves).
+    pub tdcall TdgVpInvvpid = 27, version 0, "TDG.VP.INVVPID" {
+        since { 0: (1, 5, 1) }
+        in { rcx: VmAndFlags, rdx: u64 }
+        out { rdx: u64 }
     }
 }

@@ -6,7 +6,7 @@
 //! against. How Linux issues each leaf: torvalds/linux `arch/x86/virt/vmx/tdx/tdx.c@0eaed89c`,
 //! `arch/x86/kvm/vmx/tdx.c@3829d81b`.
 
-use crate::{FieldId, Hkid, Hpa, Page, Tdcs, Tdr};
+use crate::{FieldId, Hkid, Hpa, MigscPage, Page, Tdcs, Tdr};
 
 crate::abi_table! {
     list LEAVES;
@@ -62,5 +62,40 @@ crate::abi_table! {
         in { rcx: Page<Tdr>, rdx: Hpa }
         out {}
         err { rcx }
+    }
+
+    // ---------------------------------------------- module 1.5 leaves (from the catalog)
+
+    /// TDH.MNG.WR (leaf 13): write a TD-scope metadata field (debug TDs, or fields the host may
+    /// write), returning the old value. RCX = the TD's TDR; RDX = the field ID; R8 = the value; R9
+    /// = the bits of `value` to write. Returns R8 = the field's previous value. Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` and the dispatcher
+    /// (added with the catalog's module-1.5 leaves).
+    pub seamcall TdhMngWr = 13, version 0, "TDH.MNG.WR" {
+        since { 0: (1, 0, 0) }
+        in { rcx: Page<Tdr>, rdx: FieldId, r8: u64, r9: u64 }
+        out { r8: u64 }
+        err { rdx }
+    }
+
+    /// TDH.MNG.KEY.RECLAIMID (leaf 27): kept for backward compatibility: the module ignores RCX and
+    /// returns `TDX_SUCCESS` (1.5.01: "It does not do anything except returning a constant
+    /// TDX_SUCCESS status"). RCX = the TD's TDR. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c` and the dispatcher (added with the
+    /// catalog's module-1.5 leaves).
+    pub seamcall TdhMngKeyReclaimid = 27, version 0, "TDH.MNG.KEY.RECLAIMID" {
+        since { 0: (1, 0, 0) }
+        in { rcx: Page<Tdr> }
+        out {}
+    }
+
+    /// TDH.MIG.STREAM.CREATE (leaf 96): create a migration stream on a migration stream context
+    /// (MIGSC) page. RCX = the MIGSC page; RDX = the TD's TDR. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/migration_api_calls/tdh_mig_stream_create.c` and the dispatcher (added
+    /// with the catalog's module-1.5 leaves).
+    pub seamcall TdhMigStreamCreate = 96, version 0, "TDH.MIG.STREAM.CREATE" {
+        since { 0: (1, 5, 1) }
+        in { rcx: MigscPage, rdx: Page<Tdr> }
+        out {}
     }
 }

@@ -9,7 +9,7 @@
 use crate::outputs::CacheWbMode;
 use crate::outputs::PamtPageSize;
 use crate::packed::PageType;
-use crate::{AddrError, Hpa, KeyedHpa};
+use crate::{AddrError, Guest, Hpa, KeyedHpa, Page, PamtRange};
 
 crate::abi_table! {
     list LEAVES;
@@ -53,5 +53,37 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: KeyedHpa }
         out {}
+    }
+
+    // ---------------------------------------------- module 1.5 leaves (from the catalog)
+
+    /// TDH.PHYMEM.PAMT.ADD (leaf 58): dynamic PAMT: give the module the two pages that hold the 4
+    /// KiB PAMT entries of a 2 MiB range. RCX = the 2 MiB range (HPA \| level 1,
+    /// `page_size_api_input_t`); RDX = the first PAMT page (HKID 0, 4 KiB aligned); R8 = the second
+    /// PAMT page. Not in Intel's 1.5.01 (72d8cffb): read in the public fork
+    /// murrowow/tdx-concurrency@c71d4f6 (its label "TDX Module 1.5.25"; the module reference dates
+    /// the leaf to 1.5.20), so **unconfirmed** in Intel's repository. The module refuses the leaf
+    /// (`TDX_OPERAND_INVALID`, operand RAX) unless dynamic PAMT is enabled. Source:
+    /// murrowow/tdx-concurrency@c71d4f6 `src/vmm_dispatcher/api_calls/tdh_phymem_pamt_add.c` and
+    /// the dispatcher (added with the catalog's module-1.5 leaves).
+    pub seamcall TdhPhymemPamtAdd = 58, version 0, "TDH.PHYMEM.PAMT.ADD" {
+        since { 0: (1, 5, 20) }
+        in { rcx: PamtRange, rdx: Page<Guest>, r8: Page<Guest> }
+        out {}
+    }
+
+    /// TDH.PHYMEM.PAMT.REMOVE (leaf 59): dynamic PAMT: take back the two PAMT pages of a 2 MiB
+    /// range whose 4 KiB entries are all free. RCX = the 2 MiB range (HPA \| level 1). Returns RDX
+    /// = the HPA of the first PAMT page, the host's again; R8 = the HPA of the second. Not in
+    /// Intel's 1.5.01 (72d8cffb): read in the public fork murrowow/tdx-concurrency@c71d4f6 (its
+    /// label "TDX Module 1.5.25"; the module reference dates the leaf to 1.5.20), so
+    /// **unconfirmed** in Intel's repository. The module refuses the leaf (`TDX_OPERAND_INVALID`,
+    /// operand RAX) unless dynamic PAMT is enabled. Source: murrowow/tdx-concurrency@c71d4f6
+    /// `src/vmm_dispatcher/api_calls/tdh_phymem_pamt_remove.c` and the dispatcher (added with the
+    /// catalog's module-1.5 leaves).
+    pub seamcall TdhPhymemPamtRemove = 59, version 0, "TDH.PHYMEM.PAMT.REMOVE" {
+        since { 0: (1, 5, 20) }
+        in { rcx: PamtRange }
+        out { rdx: u64, r8: u64 }
     }
 }

@@ -97,4 +97,40 @@ crate::abi_table! {
         in {}
         out {}
     }
+
+    // ---------------------------------------------- module 1.5 leaves (from the catalog)
+
+    /// TDH.SYS.INFO (leaf 32): the TDX module 1.0 information interface: write TDSYSINFO_STRUCT and
+    /// the CMR table. RCX = HPA of the TDSYSINFO_STRUCT buffer (1024-byte aligned); RDX = its size
+    /// in bytes (≥ 1024); R8 = HPA of the CMR_INFO array (512-byte aligned); R9 = its number of
+    /// entries (≥ 32, `MAX_CMR`). Returns RDX = the bytes written to the TDSYSINFO_STRUCT; R9 = the
+    /// CMR entries written (`MAX_CMR`). Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/api_calls/tdh_sys_info.c` and the dispatcher (added with the catalog's
+    /// module-1.5 leaves).
+    pub seamcall TdhSysInfo = 32, version 0, "TDH.SYS.INFO" {
+        since { 0: (1, 0, 0) }
+        in { rcx: Hpa, rdx: u64, r8: Hpa, r9: u64 }
+        out { rdx: u64, r9: u64 }
+    }
+
+    /// TDH.SYS.RDALL (leaf 37): read every global metadata field from `field` on into a metadata
+    /// list page. RDX = HPA of the 4 KiB metadata list page; R8 = the first field ID. Returns R8 =
+    /// the next field ID to read, or `MD_FIELD_ID_NA` (all ones) when done. RCX is not read.
+    /// Source: intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_rdall.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
+    pub seamcall TdhSysRdall = 37, version 0, "TDH.SYS.RDALL" {
+        since { 0: (1, 5, 1) }
+        in { rdx: Hpa, r8: FieldId }
+        out { r8: u64 }
+    }
+
+    /// TDH.SYS.LP.SHUTDOWN (leaf 44): shut this logical processor's part of the TDX module down
+    /// (the only leaf accepted once the module is shut down). no operands. Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c` and the
+    /// dispatcher (added with the catalog's module-1.5 leaves).
+    pub seamcall TdhSysLpShutdown = 44, version 0, "TDH.SYS.LP.SHUTDOWN" {
+        since { 0: (1, 0, 0) }
+        in {}
+        out {}
+    }
 }

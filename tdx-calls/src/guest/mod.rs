@@ -20,6 +20,20 @@ use tdx_core::{
     AcceptGpa, FieldId, Gpa, ModuleArgs, PageSize, RtmrIndex, TdxError, TdxStatus, abi, tdcall,
 };
 
+mod l2;
+mod mem;
+mod mr;
+mod servtd;
+mod sys;
+mod vp;
+
+pub use l2::*;
+pub use mem::*;
+pub use mr::*;
+pub use servtd::*;
+pub use sys::*;
+pub use vp::*;
+
 /// TDG.VP.VMCALL (TDCALL leaf 0) at the register level: every register in and out through
 /// `args`, as Linux's `__tdcall_saved_ret` (`__tdx_hypercall`).
 ///
