@@ -414,7 +414,7 @@ impl TdxModule {
                 sept::Entry::Leaf { hpa, .. } => {
                     leaves.push((level, gpa, hpa, sept::Entry::state(Some(entry))));
                 }
-                sept::Entry::NonLeaf { page } => sept_pages.push((level, gpa, page)),
+                sept::Entry::NonLeaf { page, .. } => sept_pages.push((level, gpa, page)),
             }
         }
         Some(TdInfo {

@@ -80,7 +80,7 @@ pub(super) fn check(st: &State, cfg: &Config) -> Result<(), String> {
                         _ => PageSize::Size1G,
                     },
                 ),
-                sept::Entry::NonLeaf { page } => (page, PamtType::Ept, PageSize::Size4K),
+                sept::Entry::NonLeaf { page, .. } => (page, PamtType::Ept, PageSize::Size4K),
             };
             match st.pamt.lookup(page) {
                 Some((base, e))

@@ -49,6 +49,7 @@ mod op_state;
 mod pamt;
 mod seamcall;
 mod sept;
+mod sept_state;
 mod status;
 mod td;
 mod tdcall;

@@ -201,7 +201,7 @@ fn entry_state_error(cpu: &mut CpuState, td: &Td, level: u8, gpa: u64) -> Fail {
         cpu,
         TdxStatus::EPT_ENTRY_STATE_INCORRECT,
         Entry::raw(entry, level),
-        sept::level_state(level, Entry::state(entry)),
+        sept::level_state(level, entry),
     )
 }
 
