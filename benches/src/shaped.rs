@@ -277,6 +277,16 @@ macro_rules! issue {
 }
 
 /// What the cold path of an entry does: `retry` (SEAMCALL with the entropy retry) or `once`.
+/// The retry policy (a) declares for the same leaf, so the two `CallSite`s agree.
+macro_rules! retries {
+    (retry) => {
+        tdx_core::error::Retries { entropy: 9, busy: 0 }
+    };
+    (once) => {
+        tdx_core::error::Retries::NONE
+    };
+}
+
 macro_rules! cold {
     (retry, $call:expr, $r:ident, $i:ident) => {
         // SAFETY: forwarded from the caller.
@@ -355,6 +365,7 @@ macro_rules! shaped {
                 static CALL: CallSite = CallSite {
                     leaf: <abi::$leaf as Leaf>::INFO,
                     returned: RegSet::from_bits(<abi::$leaf as Leaf>::WRITES.bits() & 0x0f06),
+                    retry: retries!($how),
                 };
                 #[allow(unused_mut)]
                 let (mut r, i) = issue!($family <abi::$leaf as Leaf>::INFO.rax(); [$($ins)*]);

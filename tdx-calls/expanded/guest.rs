@@ -12,6 +12,10 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcall>(),
             returned: <abi::TdgVpVmcall as ::tdx_core::__private::Leaf>::WRITES,
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {};
@@ -128,6 +132,10 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdgVpInfo,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -185,26 +193,30 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
+        __rcx = __regs[1];
+        __rdx = __regs[2];
     }
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -261,6 +273,10 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdgVpVeinfoGet,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -318,26 +334,46 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
         lateout("r12") _,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax, mut __rcx, mut __rdx, mut __r8, mut __r9, mut __r10) = (
+        __rax,
+        __rcx,
+        __rdx,
+        __r8,
+        __r9,
+        __r10,
+    );
+    if __rax != 0 {
+        let mut __regs = ::tdx_core::__private::ModuleArgs {
+            rcx: __rcx,
+            rdx: __rdx,
+            r8: __r8,
+            r9: __r9,
+            r10: __r10,
+            r11: __r11,
+            ..::tdx_core::__private::NO_REGS
+        };
+        let __inputs = ::tdx_core::__private::ModuleArgs {
+            ..::tdx_core::__private::NO_REGS
+        };
+        match unsafe {
+            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
+        } {
+            ::core::result::Result::Ok(status) => {
+                __rax = status;
+                __rcx = __regs.rcx;
+                __rdx = __regs.rdx;
+                __r8 = __regs.r8;
+                __r9 = __regs.r9;
+                __r10 = __regs.r10;
+            }
+            ::core::result::Result::Err(__error) => {
+                return ::core::result::Result::Err(
+                    <TdxError as ::core::convert::From<
+                        ::tdx_core::__private::TdxError,
+                    >>::from(__error),
+                );
+            }
+        }
     }
     ::core::result::Result::Ok(VeInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -385,6 +421,10 @@ pub unsafe fn tdg_mr_report(
             returned: ::tdx_core::__private::shown::<
                 abi::TdgMrReport,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -450,26 +490,35 @@ pub unsafe fn tdg_mr_report(
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -489,6 +538,10 @@ pub unsafe fn tdg_mr_rtmr_extend(
             returned: ::tdx_core::__private::shown::<
                 abi::TdgMrRtmrExtend,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -551,26 +604,35 @@ pub unsafe fn tdg_mr_rtmr_extend(
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -587,6 +649,10 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
             returned: ::tdx_core::__private::shown::<
                 abi::TdgMemPageAccept,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -646,26 +712,35 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -696,6 +771,10 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdgVmRd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -756,26 +835,36 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax, mut __r8) = (__rax, __r8);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            0u64,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
+        __r8 = __regs[3];
     }
     ::core::result::Result::Ok(VmRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -803,6 +892,10 @@ pub unsafe fn tdg_vm_wr(
             returned: ::tdx_core::__private::shown::<
                 abi::TdgVmWr,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -868,26 +961,35 @@ pub unsafe fn tdg_vm_wr(
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            0u64,
+            __in_rdx,
+            __in_r8,
+            __in_r9,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -14,6 +14,10 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngCreate,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -53,61 +57,62 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
         ::tdx_core::__private::Rdx,
         _,
     >(hkid);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngCreate>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngCreate>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -124,6 +129,10 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngKeyConfig,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -159,62 +168,63 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
         ::tdx_core::__private::Rcx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngKeyConfig>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngKeyConfig>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -234,6 +244,10 @@ pub unsafe fn tdh_mng_addcx(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngAddcx,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -273,61 +287,62 @@ pub unsafe fn tdh_mng_addcx(
         ::tdx_core::__private::Rdx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngAddcx>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngAddcx>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -347,6 +362,10 @@ pub unsafe fn tdh_mng_init(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngInit,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -386,61 +405,62 @@ pub unsafe fn tdh_mng_init(
         ::tdx_core::__private::Rdx,
         _,
     >(td_params);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngInit>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngInit>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -471,6 +491,10 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngRd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -510,61 +534,63 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
         ::tdx_core::__private::Rdx,
         _,
     >(field);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngRd>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngRd>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __r8) = (__rax, __r8);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
+        __r8 = __regs[3];
     }
     ::core::result::Result::Ok(MngRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -588,6 +614,10 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngVpflushdone,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -623,62 +653,63 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
         ::tdx_core::__private::Rcx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngVpflushdone>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngVpflushdone>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -695,6 +726,10 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMngKeyFreeid,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -730,62 +765,63 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
         ::tdx_core::__private::Rcx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngKeyFreeid>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMngKeyFreeid>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -802,6 +838,10 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMrExtend,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -841,61 +881,62 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
         ::tdx_core::__private::Rdx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrExtend>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrExtend>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -912,6 +953,10 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMrFinalize,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -947,62 +992,63 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         ::tdx_core::__private::Rcx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrFinalize>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrFinalize>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1024,6 +1070,10 @@ pub unsafe fn tdh_mem_page_add(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMemPageAdd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1071,59 +1121,60 @@ pub unsafe fn tdh_mem_page_add(
         ::tdx_core::__private::R9,
         _,
     >(source);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAdd>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            inout("r9") __in_r9 => __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAdd>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        inout("r9") __in_r9 => __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            __in_r9,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1144,6 +1195,10 @@ pub unsafe fn tdh_mem_sept_add(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMemSeptAdd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1187,60 +1242,61 @@ pub unsafe fn tdh_mem_sept_add(
         ::tdx_core::__private::R8,
         _,
     >(page);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptAdd>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptAdd>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1261,6 +1317,10 @@ pub unsafe fn tdh_mem_page_aug(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMemPageAug,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1304,60 +1364,61 @@ pub unsafe fn tdh_mem_page_aug(
         ::tdx_core::__private::R8,
         _,
     >(page);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAug>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageAug>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1377,6 +1438,10 @@ pub unsafe fn tdh_mem_range_block(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMemRangeBlock,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1416,61 +1481,62 @@ pub unsafe fn tdh_mem_range_block(
         ::tdx_core::__private::Rdx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemRangeBlock>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemRangeBlock>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1487,6 +1553,10 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMemTrack,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1522,62 +1592,63 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         ::tdx_core::__private::Rcx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemTrack>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemTrack>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1597,6 +1668,10 @@ pub unsafe fn tdh_mem_page_remove(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhMemPageRemove,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1636,61 +1711,62 @@ pub unsafe fn tdh_mem_page_remove(
         ::tdx_core::__private::Rdx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageRemove>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPageRemove>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1710,6 +1786,10 @@ pub unsafe fn tdh_vp_create(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpCreate,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1749,61 +1829,62 @@ pub unsafe fn tdh_vp_create(
         ::tdx_core::__private::Rdx,
         _,
     >(td.tdr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpCreate>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpCreate>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1823,6 +1904,10 @@ pub unsafe fn tdh_vp_addcx(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpAddcx,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1862,61 +1947,62 @@ pub unsafe fn tdh_vp_addcx(
         ::tdx_core::__private::Rdx,
         _,
     >(vp.tdvpr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpAddcx>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpAddcx>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -1937,6 +2023,10 @@ pub unsafe fn tdh_vp_init(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpInit,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1980,60 +2070,61 @@ pub unsafe fn tdh_vp_init(
         ::tdx_core::__private::R8,
         _,
     >(x2apic_id);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpInit>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpInit>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -2064,6 +2155,10 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpRd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2103,61 +2198,63 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
         ::tdx_core::__private::Rdx,
         _,
     >(field);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpRd>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpRd>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __r8) = (__rax, __r8);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
+        __r8 = __regs[3];
     }
     ::core::result::Result::Ok(VpRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -2186,6 +2283,10 @@ pub unsafe fn tdh_vp_wr(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpWr,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2233,59 +2334,60 @@ pub unsafe fn tdh_vp_wr(
         ::tdx_core::__private::R9,
         _,
     >(mask);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpWr>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            inout("r9") __in_r9 => __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpWr>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        inout("r9") __in_r9 => __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            __in_r9,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -2302,6 +2404,10 @@ pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpFlush,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2337,62 +2443,63 @@ pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
         ::tdx_core::__private::Rcx,
         _,
     >(vp.tdvpr);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpFlush>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpFlush>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -2407,6 +2514,10 @@ pub(super) unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, Td
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpEnter>(),
             returned: <abi::TdhVpEnter as ::tdx_core::__private::Leaf>::WRITES,
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {};
@@ -2531,6 +2642,10 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
             returned: ::tdx_core::__private::shown::<
                 abi::TdhPhymemPageReclaim,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2566,62 +2681,66 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
         ::tdx_core::__private::Rcx,
         _,
     >(page);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageReclaim>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageReclaim>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rcx, mut __rdx, mut __r8) = (__rax, __rcx, __rdx, __r8);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
+        __rcx = __regs[1];
+        __rdx = __regs[2];
+        __r8 = __regs[3];
     }
     ::core::result::Result::Ok(PageReclaim {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -2671,6 +2790,10 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhPhymemPageRdmd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2734,26 +2857,36 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax, mut __rcx) = (__rax, __rcx);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
+        __rcx = __regs[1];
     }
     ::core::result::Result::Ok(PageRdmd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -2777,6 +2910,10 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
             returned: ::tdx_core::__private::shown::<
                 abi::TdhPhymemPageWbinvd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2812,62 +2949,63 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
         ::tdx_core::__private::Rcx,
         _,
     >(page);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageWbinvd>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemPageWbinvd>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -2884,6 +3022,10 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
             returned: ::tdx_core::__private::shown::<
                 abi::TdhPhymemCacheWb,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -2919,62 +3061,63 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
         ::tdx_core::__private::Rcx,
         _,
     >(mode);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemCacheWb>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhPhymemCacheWb>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -2991,6 +3134,10 @@ pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysInit,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3022,63 +3169,57 @@ pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError> {
             ),
         >();
     };
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysInit>(),
-            inout("rax") __leaf.rax() => __rax,
-            out("rcx") __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysInit>(),
+        inout("rax") __leaf.rax() => __rax,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -3095,6 +3236,10 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysLpInit,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3126,63 +3271,57 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
             ),
         >();
     };
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysLpInit>(),
-            inout("rax") __leaf.rax() => __rax,
-            out("rcx") __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysLpInit>(),
+        inout("rax") __leaf.rax() => __rax,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -3213,6 +3352,10 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysRd,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3248,62 +3391,64 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
         ::tdx_core::__private::Rdx,
         _,
     >(field);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysRd>(),
-            inout("rax") __leaf.rax() => __rax,
-            out("rcx") __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysRd>(),
+        inout("rax") __leaf.rax() => __rax,
+        out("rcx") __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __r8) = (__rax, __r8);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            0u64,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
+        __r8 = __regs[3];
     }
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -3331,6 +3476,10 @@ pub unsafe fn tdh_sys_config(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysConfig,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3374,60 +3523,61 @@ pub unsafe fn tdh_sys_config(
         ::tdx_core::__private::R8,
         _,
     >(global_keyid);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysConfig>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysConfig>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -3444,6 +3594,10 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysKeyConfig,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3475,63 +3629,57 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
             ),
         >();
     };
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysKeyConfig>(),
-            inout("rax") __leaf.rax() => __rax,
-            out("rcx") __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysKeyConfig>(),
+        inout("rax") __leaf.rax() => __rax,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -3564,6 +3712,10 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysTdmrInit,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3599,62 +3751,64 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
         ::tdx_core::__private::Rcx,
         _,
     >(tdmr_base);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysTdmrInit>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysTdmrInit>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rdx) = (__rax, __rdx);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
+        __rdx = __regs[2];
     }
     ::core::result::Result::Ok(TdmrInit {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -3678,6 +3832,10 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysShutdown,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3713,62 +3871,63 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
         ::tdx_core::__private::Rcx,
         _,
     >(handoff_version);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysShutdown>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysShutdown>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -3785,6 +3944,10 @@ pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysUpdate,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3816,63 +3979,57 @@ pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
             ),
         >();
     };
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysUpdate>(),
-            inout("rax") __leaf.rax() => __rax,
-            out("rcx") __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysUpdate>(),
+        inout("rax") __leaf.rax() => __rax,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
@@ -3889,6 +4046,10 @@ pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdhSysDisable,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -3920,63 +4081,57 @@ pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
             ),
         >();
     };
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
-            ".if {zeroed} & 0x0004; xor edx, edx; .endif",
-            ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysDisable>(),
-            inout("rax") __leaf.rax() => __rax,
-            out("rcx") __rcx,
-            out("rdx") __rdx,
-            out("r8") __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0002; xor ecx, ecx; .endif",
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhSysDisable>(),
+        inout("rax") __leaf.rax() => __rax,
+        out("rcx") __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

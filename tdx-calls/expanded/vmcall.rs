@@ -34,6 +34,10 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallCpuid,
             >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -154,6 +158,10 @@ pub fn tdvmcall_hlt(irq_disabled: u64) -> Result<TdvmcallStatus, TdxError> {
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallHlt,
             >(::tdx_core::__private::RegSet::from_bits(0x1f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -258,6 +266,10 @@ pub unsafe fn tdvmcall_io(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallIo,
             >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -386,6 +398,10 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallRdmsr,
             >(::tdx_core::__private::RegSet::from_bits(0x1f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -481,6 +497,10 @@ pub unsafe fn tdvmcall_wrmsr(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallWrmsr,
             >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -593,6 +613,10 @@ pub unsafe fn tdvmcall_request_mmio(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallRequestMmio,
             >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -733,6 +757,10 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallGetTdVmCallInfo,
             >(::tdx_core::__private::RegSet::from_bits(0x7f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -865,6 +893,10 @@ pub unsafe fn tdvmcall_map_gpa(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallMapGpa,
             >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -966,6 +998,10 @@ pub unsafe fn tdvmcall_get_quote(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallGetQuote,
             >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1062,6 +1098,10 @@ pub fn tdvmcall_report_fatal_error(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallReportFatalError,
             >(::tdx_core::__private::RegSet::from_bits(0xdfceu16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1200,6 +1240,10 @@ pub unsafe fn tdvmcall_setup_event_notify_interrupt(
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallSetupEventNotifyInterrupt,
             >(::tdx_core::__private::RegSet::from_bits(0x1f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -1284,6 +1328,10 @@ pub(super) unsafe fn tdvmcall_kvm_hypercall(
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcallKvm>(),
             returned: <abi::TdgVpVmcallKvm as ::tdx_core::__private::Leaf>::WRITES,
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {};

@@ -1027,7 +1027,11 @@ pub unsafe fn tdh_sys_tdmr_init_loop(
 /// use tdx_core::reg::RegSet;
 /// use tdx_core::{CallSite, ModuleArgs, TdxError, TdxStatus};
 ///
-/// static SITE: CallSite = CallSite { leaf: TdhMemTrack::INFO, returned: RegSet::EMPTY };
+/// static SITE: CallSite = CallSite {
+///     leaf: TdhMemTrack::INFO,
+///     returned: RegSet::EMPTY,
+///     retry: tdx_core::error::Retries::NONE,
+/// };
 /// let busy = TdxError::new(&SITE, TdxStatus::OPERAND_BUSY.with_operand(0x80), ModuleArgs::ZERO);
 /// let (mut calls, mut kicked, mut released) = (0, false, false);
 /// let result = retry_once_after_kick(

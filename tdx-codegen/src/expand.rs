@@ -169,12 +169,14 @@ fn leaf_const(call: &Call) -> TokenStream {
         }
         (LeafRef::Unchecked { .. }, None, _) => quote!(#p::RegSet::from_bits(#taken)),
     };
+    let (entropy, busy) = (call.retry.entropy, call.retry.busy);
+    let retries = quote!(#p::Retries { entropy: #entropy, busy: #busy });
     // Locals, not `const` items: items are not hygienic, so a `const __LEAF` would shadow a
     // parameter of that name. The values are still computed at compile time (`const { .. }`).
     quote! {
         let #local: #p::LeafInfo = const { #info };
         let #call_site: &'static #p::CallSite =
-            const { &#p::CallSite { leaf: #info, returned: #returned } };
+            const { &#p::CallSite { leaf: #info, returned: #returned, retry: #retries } };
     }
 }
 
@@ -528,11 +530,6 @@ fn wrapper(call: &Call) -> TokenStream {
     let err_span = syn::spanned::Spanned::span(&call.func.err_ty);
     let err_ty = &call.func.err_ty;
     let from = quote_spanned!(err_span=> <#err_ty as ::core::convert::From<#p::TdxError>>::from);
-    let attrs = &call.func.attrs;
-    let vis = &call.func.vis;
-    let sig = &call.func.sig;
-    let leaf_const = leaf_const(call);
-    let checks = checks(call);
     let rax = format_ident!("__rax", span = Span::mixed_site());
     let call_site = format_ident!("__call", span = Span::mixed_site());
     let (retry_init, retry_checks) = retry_checks(call);
@@ -602,6 +599,19 @@ fn wrapper(call: &Call) -> TokenStream {
             #(let #outs: ::core::primitive::u64;)*
             unsafe { #asm };
         };
+        if call.family != Family::Tdvmcall {
+            let cold = cold_path(call);
+            let ok = ok_value(call);
+            return finish(
+                call,
+                quote! {
+                    #images
+                    #attempt
+                    #cold
+                    ::core::result::Result::Ok(#ok)
+                },
+            );
+        }
         let call_once = if call.retry.is_none() {
             attempt
         } else {
@@ -647,12 +657,130 @@ fn wrapper(call: &Call) -> TokenStream {
             ::core::result::Result::Ok(#ok)
         }
     };
+    finish(call, body)
+}
+
+/// The function around `body`: the user's attributes and signature, the leaf's constants and
+/// the compile-time checks.
+fn finish(call: &Call, body: TokenStream) -> TokenStream {
+    let attrs = &call.func.attrs;
+    let vis = &call.func.vis;
+    let sig = &call.func.sig;
+    let leaf_const = leaf_const(call);
+    let checks = checks(call);
     quote! {
         #(#attrs)*
         #vis #sig {
             #leaf_const
             #checks
             #body
+        }
+    }
+}
+
+/// Whether a register-form wrapper needs the wide shared path: it binds or takes back a
+/// register above R11 (or, for an integer leaf without `clobber(..)`, may have one written).
+fn is_wide(call: &Call) -> bool {
+    let high = |reg: &Reg| !Reg::RETURNED.contains(reg);
+    call.inputs.iter().any(|input| high(&input.reg))
+        || call.returned().iter().any(high)
+        || call.discarded().iter().any(high)
+}
+
+/// After the one inline attempt: a zero status goes straight on; any other status (an error,
+/// a success with information, or one the retry policy retries) goes to the family's shared
+/// out-of-line routine, which retries with the same inputs and either hands back the
+/// registers of a successful attempt or the error.
+fn cold_path(call: &Call) -> TokenStream {
+    let p = private();
+    let rax = format_ident!("__rax", span = Span::mixed_site());
+    let call_site = format_ident!("__call", span = Span::mixed_site());
+    let regs = format_ident!("__regs", span = Span::mixed_site());
+    let inputs = format_ident!("__inputs", span = Span::mixed_site());
+    let error = format_ident!("__error", span = Span::mixed_site());
+    let err_span = syn::spanned::Spanned::span(&call.func.err_ty);
+    let err_ty = &call.func.err_ty;
+    let from = quote_spanned!(err_span=> <#err_ty as ::core::convert::From<#p::TdxError>>::from);
+    // Only the status and the outputs are read after the cold path.
+    let read_after: Vec<Reg> = call.outputs.iter().map(|output| output.reg).collect();
+    let read_outs: Vec<Ident> = read_after.iter().map(|reg| reg.out_local()).collect();
+    let image = |reg: Reg| match call.input(reg) {
+        Some(_) => {
+            let local = reg.in_local();
+            quote!(#local)
+        }
+        None => quote!(0u64),
+    };
+    let wide = is_wide(call);
+    let (narrow_fn, wide_fn) = match call.family {
+        Family::Seamcall => (quote!(seamcall_narrow), quote!(seamcall_wide)),
+        Family::Tdcall | Family::Tdvmcall => (quote!(tdcall_narrow), quote!(tdcall_wide)),
+    };
+    let shared = if wide {
+        let returned = call.returned();
+        let taken = returned.iter().map(|reg| {
+            let field = Ident::new(reg.name(), Span::call_site());
+            let out = reg.out_local();
+            quote!(#field: #out)
+        });
+        let bound = call.inputs.iter().map(|input| {
+            let field = Ident::new(input.reg.name(), Span::call_site());
+            let local = input.reg.in_local();
+            quote!(#field: #local)
+        });
+        let back = read_after.iter().map(|reg| {
+            let field = Ident::new(reg.name(), Span::call_site());
+            let out = reg.out_local();
+            quote!(#out = #regs.#field;)
+        });
+        // SAFETY (of the call): the wrapper's own contract; the routine re-issues the same
+        // leaf with the same input image and every register in and out through `ModuleArgs`.
+        quote! {
+            let mut #regs = #p::ModuleArgs { #(#taken,)* ..#p::NO_REGS };
+            let #inputs = #p::ModuleArgs { #(#bound,)* ..#p::NO_REGS };
+            match unsafe { #p::#wide_fn(#call_site, &#inputs, #rax, &mut #regs) } {
+                ::core::result::Result::Ok(status) => {
+                    #rax = status;
+                    #(#back)*
+                }
+                ::core::result::Result::Err(#error) => {
+                    return ::core::result::Result::Err(#from(#error));
+                }
+            }
+        }
+    } else {
+        let narrow: Vec<Ident> = Reg::RETURNED.iter().map(|reg| reg.out_local()).collect();
+        let images = Reg::RETURNED.map(image);
+        let back = read_after.iter().map(|reg| {
+            let index = syn::Index::from(
+                Reg::RETURNED
+                    .iter()
+                    .position(|r| r == reg)
+                    .map_or(0, |i| i + 1),
+            );
+            let out = reg.out_local();
+            quote!(#out = #regs[#index];)
+        });
+        // SAFETY (of the call): the wrapper's own contract; the routine re-issues the same
+        // leaf with the same RCX-R11 image, and the leaf writes no register above R11 (the
+        // wrapper takes none back, and `checks` proves the table says it writes none).
+        quote! {
+            let mut #regs: [::core::primitive::u64; 7] = [#rax, #(#narrow),*];
+            let #inputs: [::core::primitive::u64; 6] = [#(#images),*];
+            if let ::core::result::Result::Err(#error) =
+                unsafe { #p::#narrow_fn(#call_site, &#inputs, &mut #regs) }
+            {
+                return ::core::result::Result::Err(#from(#error));
+            }
+            #rax = #regs[0];
+            #(#back)*
+        }
+    };
+    quote! {
+        let (mut #rax, #(mut #read_outs,)*) = (#rax, #(#read_outs,)*);
+        // Cold and shared: a non-zero status (see `tdx_core::__private::seamcall_narrow`).
+        if #rax != 0 {
+            #shared
         }
     }
 }

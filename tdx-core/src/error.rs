@@ -37,6 +37,26 @@ pub struct CallSite {
     /// The registers a failed call shows: those the leaf's module writes (outputs and error
     /// information, from the ABI table) that the wrapper takes back.
     pub returned: RegSet,
+    /// The wrapper's bounded retry policy (`retry(..)`), applied by the shared out-of-line
+    /// routine a non-zero status reaches.
+    pub retry: Retries,
+}
+
+/// A wrapper's bounded retry policy: extra attempts after the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Retries {
+    /// Retries on `TDX_RND_NO_ENTROPY` (compared exactly, as Linux's `sc_retry`).
+    pub entropy: u32,
+    /// Retries on `TDX_OPERAND_BUSY` (compared under the status mask).
+    pub busy: u32,
+}
+
+impl Retries {
+    /// No retries.
+    pub const NONE: Retries = Retries {
+        entropy: 0,
+        busy: 0,
+    };
 }
 
 impl TdxError {
@@ -76,7 +96,11 @@ impl TdxError {
     ///
     /// ```
     /// # use tdx_core::{abi::{Leaf, TdhMemPageAug}, reg::{Rcx, R12}, CallSite, ModuleArgs, TdxError, TdxStatus};
-    /// static CALL: CallSite = CallSite { leaf: TdhMemPageAug::INFO, returned: TdhMemPageAug::WRITES };
+    /// static CALL: CallSite = CallSite {
+    ///     leaf: TdhMemPageAug::INFO,
+    ///     returned: TdhMemPageAug::WRITES,
+    ///     retry: tdx_core::error::Retries::NONE,
+    /// };
     /// let regs = ModuleArgs { rcx: 0x11, r12: 0xdead, ..ModuleArgs::default() };
     /// let err = TdxError::new(&CALL, TdxStatus::EPT_WALK_FAILED, regs);
     /// assert_eq!(err.reg::<Rcx>(), Some(0x11));

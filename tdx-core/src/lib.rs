@@ -80,6 +80,7 @@
 pub mod abi;
 pub mod addr;
 pub mod args;
+mod cold;
 pub mod error;
 pub mod outputs;
 pub mod packed;

@@ -4,7 +4,8 @@
 pub use crate::abi::{
     Family, Input, Leaf, LeafInfo, Output, SeamcallLeaf, TdcallLeaf, TdvmcallLeaf,
 };
-pub use crate::error::CallSite;
+pub use crate::cold::{seamcall_narrow, seamcall_wide, tdcall_narrow, tdcall_wide};
+pub use crate::error::{CallSite, Retries};
 pub use crate::reg::{
     R8, R9, R10, R11, R12, R13, R14, R15, Rbx, Rcx, Rdi, Rdx, RegDecode, RegEncode, RegSet, Rsi,
 };

@@ -17,70 +17,75 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
                 version: 0u8,
             },
             returned: ::tdx_core::__private::RegSet::from_bits(0x0f06u16),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(
         info,
     );
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            "xchg {rbx_value}, rbx",
-            "seamcall",
-            "xchg {rbx_value}, rbx",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            rbx_value = inout(reg) 0u64 => _,
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            lateout("rdx") __rdx,
-            lateout("r8") __r8,
-            lateout("r9") __r9,
-            lateout("r10") __r10,
-            lateout("r11") __r11,
-            lateout("r12") _,
-            lateout("r13") _,
-            lateout("r14") _,
-            lateout("r15") _,
-            lateout("rdi") _,
-            lateout("rsi") _,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        "xchg {rbx_value}, rbx",
+        "seamcall",
+        "xchg {rbx_value}, rbx",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        rbx_value = inout(reg) 0u64 => _,
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        lateout("rdx") __rdx,
+        lateout("r8") __r8,
+        lateout("r9") __r9,
+        lateout("r10") __r10,
+        lateout("r11") __r11,
+        lateout("r12") _,
+        lateout("r13") _,
+        lateout("r14") _,
+        lateout("r15") _,
+        lateout("rdi") _,
+        lateout("rsi") _,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs = ::tdx_core::__private::ModuleArgs {
+            rcx: __rcx,
+            rdx: __rdx,
+            r8: __r8,
+            r9: __r9,
+            r10: __r10,
+            r11: __r11,
+            ..::tdx_core::__private::NO_REGS
+        };
+        let __inputs = ::tdx_core::__private::ModuleArgs {
+            rcx: __in_rcx,
+            ..::tdx_core::__private::NO_REGS
+        };
+        match unsafe {
+            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
+        } {
+            ::core::result::Result::Ok(status) => {
+                __rax = status;
+            }
+            ::core::result::Result::Err(__error) => {
+                return ::core::result::Result::Err(
+                    <TdxError as ::core::convert::From<
+                        ::tdx_core::__private::TdxError,
+                    >>::from(__error),
+                );
+            }
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

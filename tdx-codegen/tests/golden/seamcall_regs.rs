@@ -7,6 +7,10 @@ pub unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError>
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpEnter>(),
             returned: <abi::TdhVpEnter as ::tdx_core::__private::Leaf>::WRITES,
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {};

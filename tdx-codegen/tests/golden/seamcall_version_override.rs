@@ -14,6 +14,10 @@ pub unsafe fn tdh_vp_init(
             returned: ::tdx_core::__private::shown::<
                 abi::TdhVpInit,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -57,60 +61,61 @@ pub unsafe fn tdh_vp_init(
         ::tdx_core::__private::R8,
         _,
     >(x2apic_id);
-    let mut __entropy_retries_left: ::core::primitive::u32 = 9u32;
-    let (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11) = loop {
-        let __rax: ::core::primitive::u64;
-        let __rcx: ::core::primitive::u64;
-        let __rdx: ::core::primitive::u64;
-        let __r8: ::core::primitive::u64;
-        let __r9: ::core::primitive::u64;
-        let __r10: ::core::primitive::u64;
-        let __r11: ::core::primitive::u64;
-        unsafe { ::core::arch::asm!(
-            ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
-            ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
-            ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
-            "seamcall",
-            "jnc 2f",
-            "mov rax, {vmfailinvalid}",
-            "2:",
-            vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
-            zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpInit>(),
-            inout("rax") __leaf.rax() => __rax,
-            inout("rcx") __in_rcx => __rcx,
-            inout("rdx") __in_rdx => __rdx,
-            inout("r8") __in_r8 => __r8,
-            out("r9") __r9,
-            out("r10") __r10,
-            out("r11") __r11,
-            options(nostack),
-        ) };
-        if __rax == ::tdx_core::__private::RND_NO_ENTROPY && __entropy_retries_left > 0 {
-            __entropy_retries_left -= 1;
-            continue;
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpInit>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
         }
-        break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11);
-    };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+        __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -29,6 +29,10 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
             returned: ::tdx_core::__private::shown::<
                 abi::TdgVpInfo,
             >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
@@ -86,26 +90,30 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    if ::tdx_core::__private::TdxStatus::from_raw(__rax).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
-            ),
-        );
+    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
+    if __rax != 0 {
+        let mut __regs: [::core::primitive::u64; 7] = [
+            __rax,
+            __rcx,
+            __rdx,
+            __r8,
+            __r9,
+            __r10,
+            __r11,
+        ];
+        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        if let ::core::result::Result::Err(__error) = unsafe {
+            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        } {
+            return ::core::result::Result::Err(
+                <TdxError as ::core::convert::From<
+                    ::tdx_core::__private::TdxError,
+                >>::from(__error),
+            );
+        }
+        __rax = __regs[0];
+        __rcx = __regs[1];
+        __rdx = __regs[2];
     }
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -7,6 +7,10 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         &::tdx_core::__private::CallSite {
             leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcall>(),
             returned: <abi::TdgVpVmcall as ::tdx_core::__private::Leaf>::WRITES,
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {};

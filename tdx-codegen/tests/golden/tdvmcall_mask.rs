@@ -25,6 +25,10 @@ pub unsafe fn tdvmcall_map_gpa(start: u64, size: u64) -> Result<MapGpa, TdxError
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallMapGpa,
             >(::tdx_core::__private::RegSet::from_bits(0x3f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {

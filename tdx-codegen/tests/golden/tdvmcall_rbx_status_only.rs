@@ -21,6 +21,10 @@ pub unsafe fn report_fatal_error(
                 version: 0u8,
             },
             returned: ::tdx_core::__private::RegSet::from_bits(0x1f0eu16),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 1u32,
+            },
         }
     };
     let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::UncheckedOperand::encode(

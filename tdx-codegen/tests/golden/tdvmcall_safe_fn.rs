@@ -29,6 +29,10 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
             returned: ::tdx_core::__private::shown_vmcall::<
                 abi::TdvmcallCpuid,
             >(::tdx_core::__private::RegSet::from_bits(0xff06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
         }
     };
     const _: () = {
