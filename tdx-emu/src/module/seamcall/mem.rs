@@ -1,8 +1,8 @@
 //! TDH.MEM.*: the Secure EPT (SEPT.ADD, PAGE.ADD, PAGE.AUG, RANGE.BLOCK, TRACK, PAGE.REMOVE).
 
 use super::{
-    SUCCESS, claim_free_page, entry_state_error, keys_configured, need_ready, page_size, pages_4k,
-    physical, sept_error, sept_gpa, td, td_lock,
+    SUCCESS, claim_free_page, entry_state_error, keys_configured, lock_pamt_range, need_ready,
+    page_size, pages_4k, physical, sept_error, sept_gpa, td, td_lock,
 };
 use crate::module::Call;
 use crate::module::leaf;
@@ -158,6 +158,7 @@ pub(super) fn tdh_mem_page_aug(call: &mut Call<'_>) -> Outcome {
         return Err(invalid(op::R8));
     }
     call.lock(LockKey::Page(page), Mode::Exclusive, op::R8)?;
+    lock_pamt_range(call, page, size, op::R8)?;
     call.st.pamt.check_free(page, size, op::R8)?;
     call.st.pamt.assign(page, PamtType::Reg, tdr, size);
     let td = call
