@@ -3,7 +3,7 @@
 
 Usage: extract_module_tables.py GIT_DIR COMMIT
   GIT_DIR: a git directory of github.com/intel/tdx-module; COMMIT: the commit to read.
-Writes op_state_lookup.json (and, when present, sept_state_lookup.json) next to this script.
+Writes op_state_lookup.json and sept_state_lookup.json next to this script.
 """
 import json, os, re, subprocess, sys
 
@@ -54,4 +54,44 @@ out = {
 }
 with open(os.path.join(here, "op_state_lookup.json"), "w") as f:
     json.dump(out, f, indent=1)
+    f.write("\n")
+
+
+# Secure-EPT entry states: include/auto_gen/sept_state_lookup.{c,h}. The columns of the
+# seamcall/tdcall tables are `sept_special_flags_lookup[encoding].index`; the header names the
+# encodings (SEPT_STATE_<NAME>_ENCODING, bits PS:D of the entry's state bits).
+sept_h = show(f"{base}/sept_state_lookup.h")
+sept_c = show(f"{base}/sept_state_lookup.c")
+encodings = {int(v, 16): n for n, v in re.findall(r"#define SEPT_STATE_(\w+?)_ENCODING\s+(0x[0-9a-fA-F]+)", sept_h)
+             if not n.startswith("L2_")}
+l1_flags = sept_c.split("sept_special_flags_lookup[MAX_SEPT_STATE_ENC]")[1].split("l2_sept_special_flags_lookup")[0]
+sept_states = []
+for enc, fields in re.findall(r"\[(\d+)\]\s*=\s*\{(.*?)\}", l1_flags, re.S):
+    values = {k: int(v) for k, v in re.findall(r"\.(\w+)\s*=\s*(\d+)", fields)}
+    sept_states.append({"name": encodings[int(enc)], "encoding": int(enc),
+                        "public_state": values.pop("public_state"), "index": values.pop("index"),
+                        "flags": sorted(k for k, v in values.items() if v)})
+sept_states.sort(key=lambda s: s["index"])
+assert [s["index"] for s in sept_states] == list(range(len(sept_states)))
+sept_names = [s["name"] for s in sept_states]
+sept_out = {
+    "source": {"repository": "github.com/intel/tdx-module", "commit": commit,
+               "files": [f"{base}/sept_state_lookup.c", f"{base}/sept_state_lookup.h",
+                         "include/tdx_api_defs.h (leaf names)"],
+               "module_version": "1.5.01"},
+    "note": "states[i] is column i of the module's seamcall_sept_state_lookup / tdcall_sept_state_lookup "
+            "(sept_special_flags_lookup[encoding].index = i); allowed_in lists the Secure-EPT entry states "
+            "in which sept_state_is_seamcall_leaf_allowed / sept_state_is_tdcall_leaf_allowed is true. "
+            "public_state is the state the module reports in RDX bits 15:8 (set_arch_septe_details_in_vmm_regs). "
+            "Only L1 (not L2 / TD-partitioning) states are extracted.",
+    "states": sept_states,
+    "seamcall": [{"leaf": k, "name": names.get(k, "?").replace("_", ".", 2).replace("_", "."),
+                  "allowed_in": [sept_names[i] for i, a in enumerate(v) if a]}
+                 for k, v in sorted(bool_rows(sept_c, "seamcall_sept_state_lookup").items())],
+    "tdcall": [{"leaf": k, "name": tdg_names.get(k, "?").replace("_", "."),
+                "allowed_in": [sept_names[i] for i, a in enumerate(v) if a]}
+               for k, v in sorted(bool_rows(sept_c, "tdcall_sept_state_lookup").items())],
+}
+with open(os.path.join(here, "sept_state_lookup.json"), "w") as f:
+    json.dump(sept_out, f, indent=1)
     f.write("\n")

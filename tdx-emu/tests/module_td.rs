@@ -499,8 +499,8 @@ fn secure_ept_failures_report_entry_and_level_state() {
             );
             assert_eq!(
                 sept_details(&error),
-                (added[2].as_u64() | 7, 0x401),
-                "level 1, PRESENT"
+                (added[2].as_u64() | 7, 0x8401),
+                "level 1, NL_MAPPED (the module's public_state 0x84)"
             );
             assert_eq!(
                 err(raw::tdh_mem_sept_add_level(
@@ -545,7 +545,8 @@ fn secure_ept_failures_report_entry_and_level_state() {
             let error = raw::tdh_mr_extend(gpa(0x20_1000), tdr).expect_err("not mapped");
             assert_eq!(
                 error.status(),
-                st(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX)
+                TdxStatus::EPT_ENTRY_NOT_PRESENT,
+                "the module's table allows MR.EXTEND on MAPPED only; no operand"
             );
             // TDX 1.5 allows PAGE.AUG in INITIALIZED (op_state_lookup.c); undo it at once.
             let aug_gpa = sept_gpa(0x20_3000, SeptLevel::Level4K);
@@ -600,15 +601,19 @@ fn secure_ept_failures_report_entry_and_level_state() {
             let error = raw::tdh_mem_page_remove(packed, tdr).expect_err("not blocked");
             assert_eq!(
                 (error.status(), sept_details(&error).1),
-                (st(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX), 0x400)
+                (st(TdxStatus::GPA_RANGE_NOT_BLOCKED, op::RCX), 0x400)
             );
             raw::tdh_mem_range_block(packed, tdr).expect("RANGE.BLOCK");
-            let error = raw::tdh_mem_range_block(packed, tdr).expect_err("blocked already");
-            assert_eq!(sept_details(&error).1, 0x100, "level 0, BLOCKED");
+            // Blocked already: success with information, as tdh_mem_range_block.c answers it.
+            assert_eq!(
+                raw::tdh_mem_range_block(packed, tdr),
+                Ok(st(TdxStatus::GPA_RANGE_ALREADY_BLOCKED, op::RCX))
+            );
             let error = raw::tdh_mem_page_remove(packed, tdr).expect_err("not tracked");
             assert_eq!(
-                (error.status(), sept_details(&error).1),
-                (st(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX), 0x100)
+                error.status(),
+                st(TdxStatus::from_raw(0xC000_0B08_0000_0000), op::RCX),
+                "TDX_TLB_TRACKING_NOT_DONE"
             );
             raw::tdh_mem_track(tdr).expect("MEM.TRACK");
             raw::tdh_mem_page_remove(packed, tdr).expect("PAGE.REMOVE");

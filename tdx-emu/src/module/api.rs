@@ -3,15 +3,15 @@
 use crate::trap::{CpuState, Instruction, SharedHandler, TrapHandler};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use tdx_core::{ModuleArgs, Page, PageKind, PageSize, TdxStatus};
 
 use super::{
-    Completion, Config, ConfigError, Digest48, ExampleVmm, Fault, FaultId, Faults, GUEST, Guest,
-    HostAllocator, Inner, LeafCount, LockTable, MemoryBacking, NEXT_MODULE, PageInfo, Pamt, Phase,
-    SeptState, SparseMemory, State, Sys, TdInfo, TdxModule, VcpuInfo, VeInfo, Vmm, leaf, pamt,
-    sept, with_package,
+    Completion, Config, ConfigError, Digest48, ExampleVmm, Fault, FaultId, Faults, GUEST, Global,
+    Guest, HostAllocator, Inner, LeafCount, LockTable, MemoryBacking, NEXT_MODULE, PageInfo, Pamt,
+    Phase, SeptState, SparseMemory, Stats, Sys, TdIndex, TdInfo, TdxModule, VcpuInfo, VeInfo, Vmm,
+    leaf, pamt, sept, shared::guard, with_package,
 };
 
 impl TdxModule {
@@ -67,7 +67,7 @@ impl TdxModule {
         let mut secret = [0u8; 32];
         secret[..8].copy_from_slice(&id.to_le_bytes());
         secret[8..16].copy_from_slice(&config.seed.to_le_bytes());
-        let state = State {
+        let global = Global {
             sys: Sys {
                 phase: Phase::Uninit,
                 lp_init: BTreeSet::new(),
@@ -76,13 +76,7 @@ impl TdxModule {
                 update_version: 0,
                 disable_left: config.sys_disable_interruptions,
             },
-            pamt: Pamt::new(config.tdmrs.clone()),
             kot: BTreeMap::new(),
-            tds: BTreeMap::new(),
-            vcpus: BTreeMap::new(),
-            locks: LockTable::default(),
-            faults: Faults::new(config.seed),
-            stats: BTreeMap::new(),
             wb: vec![None; config.packages as usize],
             alloc: HostAllocator::new(&config.tdmrs),
             guests: HashMap::new(),
@@ -90,9 +84,18 @@ impl TdxModule {
         Ok(TdxModule {
             inner: Arc::new(Inner {
                 id,
+                pamt: Pamt::new(config.tdmrs.clone()),
+                faults: Mutex::new(Faults::new(config.seed)),
                 config,
                 memory,
-                state: Mutex::new(state),
+                global: Mutex::new(global),
+                tds: TdIndex::default(),
+                locks: LockTable::default(),
+                faults_armed: AtomicBool::new(false),
+                stats: Stats::default(),
+                ready: AtomicBool::new(false),
+                disabled: AtomicBool::new(false),
+                lp_generation: AtomicU64::new(0),
                 vmm: Mutex::new(Box::new(ExampleVmm::new())),
                 secret,
             }),
@@ -261,13 +264,13 @@ impl TdxModule {
 
     /// A free page of `size`, aligned to its size, from the TDMRs; `None` if none is left.
     pub fn try_alloc(&self, size: PageSize) -> Option<u64> {
-        self.inner.lock_state().alloc.alloc(size.bytes())
+        guard(&self.inner.global).alloc.alloc(size.bytes())
     }
 
     /// Gives a page from [`alloc_page`](Self::alloc_page) / [`try_alloc`](Self::try_alloc) back
     /// to the host allocator.
     pub fn free_page(&self, hpa: u64, size: PageSize) {
-        self.inner.lock_state().alloc.free(hpa, size.bytes());
+        guard(&self.inner.global).alloc.free(hpa, size.bytes());
     }
 
     // ------------------------------------------------------------------ guests and VMM
@@ -275,8 +278,7 @@ impl TdxModule {
     /// Installs the guest code vCPU `tdvpr` runs under TDH.VP.ENTER (by default an
     /// [`IdleGuest`](super::IdleGuest) that exits with TDG.VP.VMCALL&lt;Instruction.HLT&gt;).
     pub fn set_guest(&self, tdvpr: u64, guest: impl Guest + 'static) {
-        self.inner
-            .lock_state()
+        guard(&self.inner.global)
             .guests
             .insert(tdvpr, Box::new(guest));
     }
@@ -295,7 +297,16 @@ impl TdxModule {
     /// Makes a #VE pending on vCPU `tdvpr`, for TDG.VP.VEINFO.GET. Returns `false` if there is
     /// no such vCPU.
     pub fn inject_ve(&self, tdvpr: u64, info: VeInfo) -> bool {
-        match self.inner.lock_state().vcpus.get_mut(&tdvpr) {
+        let Some(shard) = self
+            .inner
+            .pamt
+            .lookup(tdvpr)
+            .and_then(|(_, e)| self.inner.tds.get(e.owner))
+        else {
+            return false;
+        };
+        let mut state = guard(&shard);
+        match state.vcpus.get_mut(&tdvpr) {
             Some(vcpu) => {
                 vcpu.ve_info = Some(info);
                 true
@@ -308,27 +319,28 @@ impl TdxModule {
 
     /// Injects a fault; it stays until removed.
     pub fn inject(&self, fault: Fault) -> FaultId {
-        self.inner.lock_state().faults.add(fault)
+        self.inner.faults_armed.store(true, Ordering::Release);
+        guard(&self.inner.faults).add(fault)
     }
 
     /// Removes an injected fault; `false` if it was not injected.
     pub fn remove_fault(&self, id: FaultId) -> bool {
-        self.inner.lock_state().faults.remove(id)
+        guard(&self.inner.faults).remove(id)
     }
 
     /// Removes every injected fault.
     pub fn clear_faults(&self) {
-        self.inner.lock_state().faults.clear();
+        guard(&self.inner.faults).clear();
     }
 
     /// How often injected fault `id` has fired, if it is still injected.
     pub fn fault_hits(&self, id: FaultId) -> Option<u64> {
-        self.inner.lock_state().faults.fired_of(id)
+        guard(&self.inner.faults).fired_of(id)
     }
 
     /// How many calls injected faults answered in all.
     pub fn faults_fired(&self) -> u64 {
-        self.inner.lock_state().faults.fired
+        guard(&self.inner.faults).fired
     }
 
     // ------------------------------------------------------------------ inspection
@@ -336,18 +348,14 @@ impl TdxModule {
     /// Calls answered for one leaf (any version).
     pub fn calls(&self, instruction: Instruction, leaf: u64) -> u64 {
         let key = (instruction == Instruction::Tdcall, leaf);
-        self.inner
-            .lock_state()
-            .stats
-            .get(&key)
-            .map_or(0, |s| s.calls)
+        self.inner.stats.sum().get(&key).map_or(0, |s| s.calls)
     }
 
     /// Counters for every leaf called so far.
     pub fn call_counts(&self) -> Vec<LeafCount> {
         self.inner
-            .lock_state()
             .stats
+            .sum()
             .iter()
             .map(|(&(tdcall, leaf), stat)| {
                 let instruction = if tdcall {
@@ -369,24 +377,18 @@ impl TdxModule {
 
     /// Calls answered in all.
     pub fn total_calls(&self) -> u64 {
-        self.inner
-            .lock_state()
-            .stats
-            .values()
-            .map(|s| s.calls)
-            .sum()
+        self.inner.stats.sum().values().map(|s| s.calls).sum()
     }
 
     /// What the PAMT says about the page containing `hpa`; `None` outside every TDMR.
     pub fn page(&self, hpa: u64) -> Option<PageInfo> {
-        self.inner.lock_state().pamt.info(hpa)
+        self.inner.pamt.info(hpa)
     }
 
     /// Every page the module still owns (not `PT_NDA`, not reserved). After a full teardown
     /// and TDH.PHYMEM.PAGE.RECLAIM of every page this is empty.
     pub fn leaked_pages(&self) -> Vec<PageInfo> {
         self.inner
-            .lock_state()
             .pamt
             .entries()
             .map(|(hpa, e)| PageInfo {
@@ -400,13 +402,19 @@ impl TdxModule {
 
     /// The TDR pages of every TD the module knows (until their TDR is reclaimed).
     pub fn tds(&self) -> Vec<u64> {
-        self.inner.lock_state().tds.keys().copied().collect()
+        self.inner
+            .tds
+            .all()
+            .into_iter()
+            .map(|(tdr, _)| tdr)
+            .collect()
     }
 
     /// A snapshot of the TD with root page `tdr`.
     pub fn td(&self, tdr: u64) -> Option<TdInfo> {
-        let st = self.inner.lock_state();
-        let td = st.tds.get(&tdr)?;
+        let shard = self.inner.tds.get(tdr)?;
+        let state = guard(&shard);
+        let td = &state.td;
         let mut leaves = Vec::new();
         let mut sept_pages = Vec::new();
         for (&(level, gpa), entry) in td.sept.iter() {
@@ -414,7 +422,7 @@ impl TdxModule {
                 sept::Entry::Leaf { hpa, .. } => {
                     leaves.push((level, gpa, hpa, sept::Entry::state(Some(entry))));
                 }
-                sept::Entry::NonLeaf { page } => sept_pages.push((level, gpa, page)),
+                sept::Entry::NonLeaf { page, .. } => sept_pages.push((level, gpa, page)),
             }
         }
         Some(TdInfo {
@@ -437,13 +445,14 @@ impl TdxModule {
 
     /// The final MRTD of TD `tdr` (after TDH.MR.FINALIZE).
     pub fn mrtd(&self, tdr: u64) -> Option<Digest48> {
-        self.inner.lock_state().tds.get(&tdr)?.mrtd_final
+        let shard = self.inner.tds.get(tdr)?;
+        guard(&shard).td.mrtd_final
     }
 
     /// The Secure-EPT leaf containing `gpa` in TD `tdr`: (level, base GPA, HPA, state).
     pub fn sept_leaf(&self, tdr: u64, gpa: u64) -> Option<(u8, u64, u64, SeptState)> {
-        let st = self.inner.lock_state();
-        let (level, base, entry) = st.tds.get(&tdr)?.sept.find_leaf(gpa)?;
+        let shard = self.inner.tds.get(tdr)?;
+        let (level, base, entry) = guard(&shard).td.sept.find_leaf(gpa)?;
         match entry {
             sept::Entry::Leaf { hpa, .. } => {
                 Some((level, base, hpa, sept::Entry::state(Some(&entry))))
@@ -454,8 +463,10 @@ impl TdxModule {
 
     /// A snapshot of vCPU `tdvpr`.
     pub fn vcpu(&self, tdvpr: u64) -> Option<VcpuInfo> {
-        let st = self.inner.lock_state();
-        let v = st.vcpus.get(&tdvpr)?;
+        let (_, owner) = self.inner.pamt.lookup(tdvpr)?;
+        let shard = self.inner.tds.get(owner.owner)?;
+        let state = guard(&shard);
+        let v = state.vcpus.get(&tdvpr)?;
         Some(VcpuInfo {
             tdvpr,
             tdr: v.tdr,
@@ -480,8 +491,8 @@ impl TdxModule {
     ///
     /// A description of the first inconsistency found.
     pub fn check_invariants(&self) -> Result<(), String> {
-        let st = self.inner.lock_state();
-        super::invariants::check(&st, &self.inner.config)
+        let snapshot = super::invariants::Snapshot::take(&self.inner);
+        super::invariants::check(&snapshot, &self.inner.config)
     }
 }
 

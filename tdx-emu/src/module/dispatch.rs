@@ -1,23 +1,23 @@
 //! How one SEAMCALL or TDCALL is answered: counters and injected faults, the platform and
-//! RAX checks, the handler of the leaf, and the module's lock-hold window.
+//! RAX checks, the TD the call acts on, the handler of the leaf, and the module's lock-hold
+//! window. See `shared.rs` for where the state lives and why calls on independent TDs run in
+//! parallel.
 
 use crate::trap::{CpuState, Instruction};
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{MutexGuard, PoisonError};
+use std::sync::PoisonError;
+use std::sync::atomic::Ordering;
 use tdx_core::TdxStatus;
 
+use super::pamt::PamtType;
+use super::shared::{LazyGlobal, TdState, TdView, VcpuView, guard};
 use super::{
     Call, Fail, FaultKind, GUEST, GuestContext, IdleGuest, Inner, LockKey, Mode, Outcome, Phase,
-    State, current_lp, current_package, leaf, seamcall, tdcall, vmm,
+    State, cache_lp_ready, current_lp, current_package, leaf, lp_ready_cached, seamcall, tdcall,
+    vmm,
 };
 
 impl Inner {
-    pub(crate) fn lock_state(&self) -> MutexGuard<'_, State> {
-        // Handlers validate before they mutate, and a panic in one aborts the process (it runs
-        // in the signal handler), so a poisoned lock still guards consistent state.
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     pub(super) fn handle(&self, instruction: Instruction, cpu: &mut CpuState) {
         match instruction {
             Instruction::Seamcall => self.seamcall(cpu),
@@ -31,63 +31,152 @@ impl Inner {
     /// Counts the call and applies an injected fault, if one fires. Returns whether the call
     /// is answered.
     pub(super) fn count_and_fault(
-        st: &mut State,
+        &self,
         instruction: Instruction,
         leaf: u64,
         cpu: &mut CpuState,
     ) -> bool {
         let key = (instruction == Instruction::Tdcall, leaf);
-        st.stats.entry(key).or_default().calls += 1;
-        let Some(kind) = st.faults.check(instruction, leaf) else {
+        let lp = current_lp();
+        self.stats.update(lp, key, |s| s.calls += 1);
+        if !self.faults_armed.load(Ordering::Acquire) {
+            return false;
+        }
+        let Some(kind) = guard(&self.faults).check(instruction, leaf) else {
             return false;
         };
-        let stat = st.stats.entry(key).or_default();
-        stat.faults += 1;
-        stat.errors += 1;
         match kind {
             FaultKind::Busy { operand } => {
                 cpu.rax = TdxStatus::OPERAND_BUSY.with_operand(operand).raw();
             }
             FaultKind::NoEntropy => cpu.rax = TdxStatus::RND_NO_ENTROPY.raw(),
-            FaultKind::VmFailInvalid => {
-                if instruction == Instruction::Seamcall {
-                    cpu.cf = true;
-                } else {
-                    // TDCALL has no VMfailInvalid: the call goes ahead.
-                    stat.errors -= 1;
-                    stat.faults -= 1;
-                    return false;
-                }
-            }
+            // TDCALL has no VMfailInvalid: the call goes ahead.
+            FaultKind::VmFailInvalid if instruction == Instruction::Tdcall => return false,
+            FaultKind::VmFailInvalid => cpu.cf = true,
             FaultKind::Status(status) => cpu.rax = status.raw(),
         }
+        self.stats.update(lp, key, |s| {
+            s.faults += 1;
+            s.errors += 1;
+        });
         true
     }
 
-    pub(super) fn new_call<'a>(
-        &'a self,
-        st: &'a mut State,
-        cpu: &'a mut CpuState,
+    fn count_error(&self, key: (bool, u64)) {
+        self.stats.update(current_lp(), key, |s| s.errors += 1);
+    }
+
+    /// The owner TD of page `hpa` if the PAMT has it as `page_type` (any type: `None`).
+    fn owner_of(&self, hpa: u64, page_type: Option<PamtType>) -> Option<u64> {
+        let (_, entry) = self.pamt.lookup(hpa)?;
+        (page_type.is_none_or(|t| t == entry.page_type)).then_some(entry.owner)
+    }
+
+    /// The TD SEAMCALL `leaf` acts on, from the register that names it (a TDR, or a TDVPR or
+    /// a TD page whose owner the PAMT gives); `None` for the platform leaves.
+    fn target_td(&self, leaf: u64, cpu: &CpuState) -> Option<u64> {
+        match leaf {
+            leaf::TDH_MNG_KEY_CONFIG
+            | leaf::TDH_MNG_INIT
+            | leaf::TDH_MNG_RD
+            | leaf::TDH_MR_FINALIZE
+            | leaf::TDH_MNG_VPFLUSHDONE
+            | leaf::TDH_MNG_KEY_FREEID
+            | leaf::TDH_MEM_TRACK => Some(cpu.rcx),
+            leaf::TDH_MNG_ADDCX
+            | leaf::TDH_MEM_SEPT_ADD
+            | leaf::TDH_MEM_PAGE_ADD
+            | leaf::TDH_MEM_PAGE_AUG
+            | leaf::TDH_MEM_RANGE_BLOCK
+            | leaf::TDH_MEM_PAGE_REMOVE
+            | leaf::TDH_MR_EXTEND
+            | leaf::TDH_VP_CREATE => Some(cpu.rdx),
+            leaf::TDH_VP_INIT
+            | leaf::TDH_VP_RD
+            | leaf::TDH_VP_WR
+            | leaf::TDH_VP_FLUSH
+            | leaf::TDH_VP_ENTER => self.owner_of(cpu.rcx, Some(PamtType::Tdvpr)),
+            leaf::TDH_VP_ADDCX => self.owner_of(cpu.rdx, Some(PamtType::Tdvpr)),
+            leaf::TDH_PHYMEM_PAGE_RECLAIM => self.owner_of(cpu.rcx & !0xFFF, None),
+            _ => None,
+        }
+    }
+
+    /// Runs `f` with the state of TD `tdr` (if it exists) locked for the call, then applies a
+    /// TD the call created or removed to the index, and refreshes the platform caches if the
+    /// call touched the platform state.
+    fn with_state<R>(
+        &self,
+        tdr: Option<u64>,
+        platform: bool,
+        cpu: &mut CpuState,
         version: u8,
-    ) -> Call<'a> {
-        Call {
+        f: impl FnOnce(&mut Call<'_>) -> R,
+    ) -> (R, Vec<(LockKey, Mode)>) {
+        let shard = tdr.and_then(|t| self.tds.get(t));
+        let mut locked = shard.as_ref().map(|s| guard(s));
+        let (td, vcpus, dead) = match locked.as_deref_mut() {
+            Some(TdState { td, vcpus, dead }) if !*dead => {
+                (tdr.map(|t| (t, td)), Some(vcpus), Some(dead))
+            }
+            _ => (None, None, None),
+        };
+        let st = State {
+            g: LazyGlobal::new(&self.global),
+            pamt: &self.pamt,
+            locks: &self.locks,
+            tds: TdView::new(td),
+            vcpus: VcpuView::new(vcpus),
+        };
+        let lp = current_lp();
+        let generation = self.lp_generation.load(Ordering::Acquire);
+        let mut call = Call {
             st,
             cfg: &self.config,
             mem: &*self.memory,
             secret: &self.secret,
             cpu,
             version,
-            lp: current_lp(),
+            lp,
             pkg: current_package(),
+            lp_ready: lp_ready_cached(self.id, generation),
+            ready: self.ready.load(Ordering::Acquire),
+            module_id: self.id,
+            lp_generation: generation,
             held: Vec::new(),
+        };
+        let result = f(&mut call);
+        let held = std::mem::take(&mut call.held);
+        let Call { mut st, .. } = call;
+        if let Some((tdr, td)) = st.tds.created.take() {
+            self.tds.insert(tdr, td);
         }
+        let removed = st.tds.removed;
+        if st.g.taken() && platform {
+            // A platform leaf: refresh what the other leaves read without the global lock.
+            let phase = st.g.sys.phase;
+            self.ready.store(phase == Phase::Ready, Ordering::Release);
+            self.disabled
+                .store(phase == Phase::Disabled, Ordering::Release);
+            let generation = self.lp_generation.fetch_add(1, Ordering::AcqRel) + 1;
+            if st.g.sys.lp_init.contains(&lp) {
+                cache_lp_ready(self.id, generation);
+            }
+        }
+        drop(st);
+        if let Some(tdr) = removed {
+            if let Some(dead) = dead {
+                *dead = true;
+            }
+            self.tds.remove(tdr);
+        }
+        (result, held)
     }
 
     /// Writes the outcome, then keeps the call's locks for the hold window before releasing
     /// them (on failure they are released at once).
     pub(super) fn finish(
         &self,
-        mut st: MutexGuard<'_, State>,
         key: (bool, u64),
         outcome: Outcome,
         held: Vec<(LockKey, Mode)>,
@@ -104,26 +193,20 @@ impl Inner {
             }
         };
         if failed || TdxStatus::from_raw(cpu.rax).is_error() {
-            st.stats.entry(key).or_default().errors += 1;
+            self.count_error(key);
         }
         if held.is_empty() {
             return;
         }
-        if failed {
-            for (key, mode) in held {
-                st.locks.release(key, mode);
+        if !failed {
+            if self.config.lock_hold.is_zero() {
+                std::thread::yield_now();
+            } else {
+                std::thread::sleep(self.config.lock_hold);
             }
-            return;
         }
-        drop(st);
-        if self.config.lock_hold.is_zero() {
-            std::thread::yield_now();
-        } else {
-            std::thread::sleep(self.config.lock_hold);
-        }
-        let mut st = self.lock_state();
         for (key, mode) in held {
-            st.locks.release(key, mode);
+            self.locks.release(key, mode);
         }
     }
 
@@ -132,14 +215,13 @@ impl Inner {
         let p_seamldr = rax >> 63 != 0;
         let leaf = if p_seamldr { rax } else { rax & 0xFFFF };
         let version = ((rax >> 16) & 0xFF) as u8;
-        let mut st = self.lock_state();
-        if Self::count_and_fault(&mut st, Instruction::Seamcall, leaf, cpu) {
+        if self.count_and_fault(Instruction::Seamcall, leaf, cpu) {
             return;
         }
         let key = (false, leaf);
-        if !p_seamldr && st.sys.phase == Phase::Disabled {
+        if !p_seamldr && self.disabled.load(Ordering::Acquire) {
             // The module is disabled: SEAMCALL fails with VMfailInvalid, RAX untouched.
-            st.stats.entry(key).or_default().errors += 1;
+            self.count_error(key);
             cpu.cf = true;
             return;
         }
@@ -149,63 +231,71 @@ impl Inner {
             rax >> 24
         };
         if reserved_bits != 0 {
-            st.stats.entry(key).or_default().errors += 1;
+            self.count_error(key);
             cpu.rax = TdxStatus::OPERAND_INVALID.raw();
             return;
         }
         if leaf == leaf::TDH_VP_ENTER {
-            self.vp_enter(st, cpu, version);
+            self.vp_enter(cpu, version);
             return;
         }
-        let (outcome, held) = {
-            let mut call = self.new_call(&mut st, cpu, version);
-            let outcome = seamcall::dispatch(&mut call, leaf);
+        let platform = p_seamldr || leaf::is_platform(leaf);
+        let tdr = if platform {
+            None
+        } else {
+            self.target_td(leaf, cpu)
+        };
+        let (outcome, held) = self.with_state(tdr, platform, cpu, version, |call| {
+            let outcome = seamcall::dispatch(call, leaf);
             if outcome.is_err() {
                 call.release_all();
             }
-            (outcome, std::mem::take(&mut call.held))
-        };
-        self.finish(st, key, outcome, held, cpu);
+            outcome
+        });
+        self.finish(key, outcome, held, cpu);
     }
 
-    /// TDH.VP.ENTER: take the vCPU, run its guest code with the state unlocked, apply the exit.
-    pub(super) fn vp_enter(&self, mut st: MutexGuard<'_, State>, cpu: &mut CpuState, version: u8) {
+    /// TDH.VP.ENTER: take the vCPU, run its guest code with nothing locked but the module's
+    /// own locks, apply the exit.
+    pub(super) fn vp_enter(&self, cpu: &mut CpuState, version: u8) {
         let key = (false, leaf::TDH_VP_ENTER);
-        let (prepared, held) = {
-            let mut call = self.new_call(&mut st, cpu, version);
-            let prepared = seamcall::tdh_vp_enter_prepare(&mut call);
+        let tdr = self.target_td(leaf::TDH_VP_ENTER, cpu);
+        let (prepared, held) = self.with_state(tdr, false, cpu, version, |call| {
+            let prepared = seamcall::tdh_vp_enter_prepare(call);
             if prepared.is_err() {
                 call.release_all();
             }
-            (prepared, std::mem::take(&mut call.held))
-        };
+            prepared
+        });
         let prepared = match prepared {
             Ok(prepared) => prepared,
             Err(fail) => {
-                self.finish(st, key, Err(fail), Vec::new(), cpu);
+                self.finish(key, Err(fail), Vec::new(), cpu);
                 return;
             }
         };
-        let mut guest = st
-            .guests
-            .remove(&prepared.tdvpr)
-            .unwrap_or_else(|| Box::new(IdleGuest));
-        drop(st);
+        let guest = guard(&self.global).guests.remove(&prepared.tdvpr);
+        let mut guest = guest.unwrap_or_else(|| Box::new(IdleGuest));
 
         let mut ctx = GuestContext::new(self, &prepared);
         let exit = panic::catch_unwind(AssertUnwindSafe(|| guest.run(&mut ctx)));
 
-        let mut st = self.lock_state();
         let panicked = exit.is_err();
-        seamcall::tdh_vp_enter_finish(&mut st, &prepared, ctx.into_gprs(), exit.ok(), cpu);
+        let gprs = ctx.into_gprs();
+        let ((), _) = self.with_state(tdr, false, cpu, version, |call| {
+            seamcall::tdh_vp_enter_finish(&mut call.st, &prepared, gprs, exit.ok(), call.cpu);
+        });
         if !panicked {
-            st.guests.entry(prepared.tdvpr).or_insert(guest);
+            guard(&self.global)
+                .guests
+                .entry(prepared.tdvpr)
+                .or_insert(guest);
         }
         for (lock, mode) in held {
-            st.locks.release(lock, mode);
+            self.locks.release(lock, mode);
         }
         if TdxStatus::from_raw(cpu.rax).is_error() {
-            st.stats.entry(key).or_default().errors += 1;
+            self.count_error(key);
         }
     }
 
@@ -215,36 +305,34 @@ impl Inner {
         let rax = cpu.rax;
         let leaf = rax & 0xFFFF;
         let version = ((rax >> 16) & 0xFF) as u8;
-        let mut st = self.lock_state();
-        if Self::count_and_fault(&mut st, Instruction::Tdcall, leaf, cpu) {
+        if self.count_and_fault(Instruction::Tdcall, leaf, cpu) {
             return;
         }
         let key = (true, leaf);
         let Some(tdvpr) = guest else {
-            st.stats.entry(key).or_default().errors += 1;
+            self.count_error(key);
             cpu.rax = TdxStatus::OPERAND_INVALID.raw();
             return;
         };
         // The TDCALL dispatcher: reserved bits of RAX must be 0, and only TDG.VM.RD has a
         // version above 0 (`tdx_td_dispatcher.c`; TDG.VM.RD itself rejects versions above 1).
         if rax >> 24 != 0 || (version > 0 && leaf != leaf::TDG_VM_RD) {
-            st.stats.entry(key).or_default().errors += 1;
+            self.count_error(key);
             cpu.rax = TdxStatus::OPERAND_INVALID.raw();
             return;
         }
+        let tdr = self.owner_of(tdvpr, Some(PamtType::Tdvpr));
         if leaf == leaf::TDG_VP_VMCALL {
             if direct {
-                st.stats.entry(key).or_default().errors += 1;
+                self.count_error(key);
                 cpu.rax = TdxStatus::OPERAND_INVALID.raw();
                 return;
             }
-            let prepared = {
-                let mut call = self.new_call(&mut st, cpu, version);
-                vmm::tdg_vp_vmcall_prepare(&mut call, tdvpr)
-            };
+            let (prepared, _) = self.with_state(tdr, false, cpu, version, |call| {
+                vmm::tdg_vp_vmcall_prepare(call, tdvpr)
+            });
             match prepared {
                 Ok((info, mut regs)) => {
-                    drop(st);
                     // A re-entrant TDG.VP.VMCALL from the VMM itself would wait for the VMM
                     // lock forever: refuse it with a panic instead.
                     super::refuse_vmm_reentry(self.id, "a re-entrant TDG.VP.VMCALL");
@@ -256,20 +344,19 @@ impl Inner {
                     vmm::tdg_vp_vmcall_finish(&info, &regs, cpu);
                 }
                 Err(Fail(status)) => {
-                    st.stats.entry(key).or_default().errors += 1;
+                    self.count_error(key);
                     cpu.rax = status;
                 }
             }
             return;
         }
-        let (outcome, held) = {
-            let mut call = self.new_call(&mut st, cpu, version);
-            let outcome = tdcall::dispatch(&mut call, tdvpr, leaf);
+        let (outcome, held) = self.with_state(tdr, false, cpu, version, |call| {
+            let outcome = tdcall::dispatch(call, tdvpr, leaf);
             if outcome.is_err() {
                 call.release_all();
             }
-            (outcome, std::mem::take(&mut call.held))
-        };
-        self.finish(st, key, outcome, held, cpu);
+            outcome
+        });
+        self.finish(key, outcome, held, cpu);
     }
 }

@@ -3,10 +3,44 @@
 use std::collections::BTreeMap;
 use tdx_core::PageSize;
 
-use super::{Config, Lifecycle, PamtType, State, pamt, sept};
+use super::shared::guard;
+use super::td::{Td, Vcpu};
+use super::{Config, Inner, KotEntry, Lifecycle, PamtType, pamt, sept};
+
+/// A copy of the whole state, taken TD by TD (consistent when no call is in flight, which is
+/// when [`TdxModule::check_invariants`](super::TdxModule::check_invariants) is meant to run).
+pub(super) struct Snapshot<'a> {
+    tds: BTreeMap<u64, Td>,
+    vcpus: BTreeMap<u64, Vcpu>,
+    kot: BTreeMap<u16, KotEntry>,
+    pamt: &'a pamt::Pamt,
+    locks: &'a super::LockTable,
+}
+
+impl<'a> Snapshot<'a> {
+    pub(super) fn take(inner: &'a Inner) -> Self {
+        let mut tds = BTreeMap::new();
+        let mut vcpus = BTreeMap::new();
+        for (tdr, shard) in inner.tds.all() {
+            let state = guard(&shard);
+            if !state.dead {
+                tds.insert(tdr, state.td.clone());
+                vcpus.extend(state.vcpus.iter().map(|(&k, v)| (k, v.clone())));
+            }
+        }
+        let kot = guard(&inner.global).kot.clone();
+        Snapshot {
+            tds,
+            vcpus,
+            kot,
+            pamt: &inner.pamt,
+            locks: &inner.locks,
+        }
+    }
+}
 
 /// The consistency checks of [`TdxModule::check_invariants`].
-pub(super) fn check(st: &State, cfg: &Config) -> Result<(), String> {
+pub(super) fn check(st: &Snapshot<'_>, cfg: &Config) -> Result<(), String> {
     use pamt::{PAGE_1G, PAGE_2M};
     if st.locks.any_held() {
         return Err("a module lock is still held".into());
@@ -80,7 +114,7 @@ pub(super) fn check(st: &State, cfg: &Config) -> Result<(), String> {
                         _ => PageSize::Size1G,
                     },
                 ),
-                sept::Entry::NonLeaf { page } => (page, PamtType::Ept, PageSize::Size4K),
+                sept::Entry::NonLeaf { page, .. } => (page, PamtType::Ept, PageSize::Size4K),
             };
             match st.pamt.lookup(page) {
                 Some((base, e))

@@ -154,3 +154,20 @@ pub const fn name(instruction: Instruction, leaf: u64) -> Option<&'static str> {
         },
     })
 }
+
+/// Whether SEAMCALL `leaf` is a platform leaf (TDH.SYS.*): it may change the platform state
+/// the other leaves check.
+pub(crate) const fn is_platform(leaf: u64) -> bool {
+    matches!(
+        leaf,
+        TDH_SYS_INIT
+            | TDH_SYS_RD
+            | TDH_SYS_LP_INIT
+            | TDH_SYS_TDMR_INIT
+            | TDH_SYS_CONFIG
+            | TDH_SYS_KEY_CONFIG
+            | TDH_SYS_SHUTDOWN
+            | TDH_SYS_UPDATE
+            | TDH_SYS_DISABLE
+    )
+}

@@ -1,15 +1,19 @@
-//! The TDX module's own locks, simulated.
+//! The TDX module's own locks, simulated, and the only arbiter between calls.
 //!
 //! The real module never waits for a lock: it *tries* each one (the TDR page's PAMT lock, the
 //! Secure-EPT tree lock, the TD epoch lock, the key ownership table, ...) and returns
-//! `TDX_OPERAND_BUSY` with the operand ID of whatever it could not take. The model keeps its
-//! whole state behind one mutex, and records these locks in a table inside that state: a call
-//! takes the locks it needs (or fails BUSY), does its work, and keeps the locks for a short
-//! window after its state mutex is released (see [`Config::lock_hold`](super::Config::lock_hold))
-//! before it gives them back, so that a call from another thread can find them taken, exactly
-//! as with the real module.
+//! `TDX_OPERAND_BUSY` with the operand ID of whatever it could not take. The model does the
+//! same: [`LockTable`] is a concurrent table (sharded, each shard behind its own short mutex)
+//! that every call tries its locks in, shared or exclusive as the module's handler takes them.
+//! A call that succeeded keeps its locks for a short window after its work is done (see
+//! [`Config::lock_hold`](super::Config::lock_hold)) before it gives them back, so that a call
+//! from another thread can find them taken, exactly as with the real module. The model's data
+//! (the PAMT shards, each TD's state) sit behind their own mutexes only for memory safety: they
+//! are held for the few instructions of a handler, never across the hold window, and decide
+//! nothing.
 
 use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 /// A lockable thing inside the TDX module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,7 +33,40 @@ pub(crate) enum LockKey {
     WbCache(u32),
     /// The platform state.
     Sys,
+    /// The PAMT entry of a 2 MiB range (taken shared by a 4 KiB claim inside it, exclusive by a
+    /// 2 MiB claim, as the module's PAMT walk locks the levels above a page).
+    Pamt2M(u64),
+    /// The PAMT entry of a 1 GiB range (likewise).
+    Pamt1G(u64),
 }
+
+impl LockKey {
+    /// Which shard of the table holds the key: keys of different TDs and pages spread out.
+    fn shard(&self) -> usize {
+        let (tag, value) = match *self {
+            LockKey::Page(hpa) => (1, hpa >> 12),
+            LockKey::Sept(tdr) => (2, tdr >> 12),
+            LockKey::SeptEntry(tdr, level, gpa) => {
+                (3, (tdr >> 12) ^ (gpa >> 12) ^ u64::from(level))
+            }
+            LockKey::Epoch(tdr) => (4, tdr >> 12),
+            LockKey::Kot => (5, 0),
+            LockKey::WbCache(pkg) => (6, u64::from(pkg)),
+            LockKey::Sys => (7, 0),
+            LockKey::Pamt2M(hpa) => (8, hpa >> 21),
+            LockKey::Pamt1G(hpa) => (9, hpa >> 30),
+        };
+        let mixed = (value ^ (tag << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> 58) as usize % SHARDS
+    }
+}
+
+const SHARDS: usize = 64;
+
+/// One shard, alone on its cache lines.
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct Shard(Mutex<HashMap<LockKey, Holders>>);
 
 /// How a lock is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,15 +84,32 @@ struct Holders {
 }
 
 /// Which locks are taken right now.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct LockTable {
-    held: HashMap<LockKey, Holders>,
+    shards: Box<[Shard]>,
+}
+
+impl Default for LockTable {
+    fn default() -> Self {
+        LockTable {
+            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
+        }
+    }
 }
 
 impl LockTable {
-    /// Takes `key` in `mode` if that is possible now.
-    pub(crate) fn try_acquire(&mut self, key: LockKey, mode: Mode) -> bool {
-        let holders = self.held.entry(key).or_default();
+    fn held(&self, key: &LockKey) -> std::sync::MutexGuard<'_, HashMap<LockKey, Holders>> {
+        // A shard is a plain map, consistent after any panic.
+        self.shards[key.shard()]
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Takes `key` in `mode` if that is possible now (never waits for another holder).
+    pub(crate) fn try_acquire(&self, key: LockKey, mode: Mode) -> bool {
+        let mut held = self.held(&key);
+        let holders = held.entry(key).or_default();
         match mode {
             Mode::Shared if !holders.exclusive => {
                 holders.shared += 1;
@@ -67,7 +121,7 @@ impl LockTable {
             }
             _ => {
                 if holders.shared == 0 && !holders.exclusive {
-                    self.held.remove(&key);
+                    held.remove(&key);
                 }
                 false
             }
@@ -75,21 +129,28 @@ impl LockTable {
     }
 
     /// Gives back a lock taken with [`try_acquire`](Self::try_acquire).
-    pub(crate) fn release(&mut self, key: LockKey, mode: Mode) {
-        if let Some(holders) = self.held.get_mut(&key) {
+    pub(crate) fn release(&self, key: LockKey, mode: Mode) {
+        let mut held = self.held(&key);
+        if let Some(holders) = held.get_mut(&key) {
             match mode {
                 Mode::Shared => holders.shared = holders.shared.saturating_sub(1),
                 Mode::Exclusive => holders.exclusive = false,
             }
             if holders.shared == 0 && !holders.exclusive {
-                self.held.remove(&key);
+                held.remove(&key);
             }
         }
     }
 
     /// Whether any lock is held (a quiescent module holds none).
     pub(crate) fn any_held(&self) -> bool {
-        !self.held.is_empty()
+        self.shards.iter().any(|shard| {
+            !shard
+                .0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .is_empty()
+        })
     }
 }
 
@@ -99,7 +160,7 @@ mod tests {
 
     #[test]
     fn shared_and_exclusive() {
-        let mut locks = LockTable::default();
+        let locks = LockTable::default();
         let key = LockKey::Page(0x1000);
         assert!(locks.try_acquire(key, Mode::Shared));
         assert!(locks.try_acquire(key, Mode::Shared));

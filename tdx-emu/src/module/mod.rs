@@ -49,15 +49,17 @@ mod op_state;
 mod pamt;
 mod seamcall;
 mod sept;
+mod sept_state;
+mod shared;
 mod status;
 mod td;
 mod tdcall;
 mod vmm;
 
 use std::cell::Cell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use tdx_core::TdxStatus;
@@ -83,8 +85,9 @@ pub mod field {
 use fault::Faults;
 use locks::{LockKey, LockTable, Mode};
 use pamt::{HostAllocator, Pamt};
+use shared::{Global, LazyGlobal, Stats, TdIndex, TdView, VcpuView};
+
 use status::{Fail, Outcome};
-use td::{Td, Vcpu};
 
 /// The platform's initialization state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,24 +133,19 @@ pub(crate) struct WbSession {
 /// Per-leaf counters.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Stat {
-    calls: u64,
-    errors: u64,
-    faults: u64,
+    pub(crate) calls: u64,
+    pub(crate) errors: u64,
+    pub(crate) faults: u64,
 }
 
-/// Everything the module knows, behind one mutex.
-pub(crate) struct State {
-    pub(crate) sys: Sys,
-    pub(crate) pamt: Pamt,
-    pub(crate) kot: BTreeMap<u16, KotEntry>,
-    pub(crate) tds: BTreeMap<u64, Td>,
-    pub(crate) vcpus: BTreeMap<u64, Vcpu>,
-    pub(crate) locks: LockTable,
-    pub(crate) faults: Faults,
-    pub(crate) stats: BTreeMap<(bool, u64), Stat>,
-    pub(crate) wb: Vec<Option<WbSession>>,
-    pub(crate) alloc: HostAllocator,
-    pub(crate) guests: HashMap<u64, Box<dyn Guest>>,
+/// What one call sees of the module's state: the global part (locked on first use), the PAMT
+/// and the lock table (concurrent), and the one TD the call acts on (locked for the call).
+pub(crate) struct State<'a> {
+    pub(crate) g: LazyGlobal<'a>,
+    pub(crate) pamt: &'a Pamt,
+    pub(crate) locks: &'a LockTable,
+    pub(crate) tds: TdView<'a>,
+    pub(crate) vcpus: VcpuView<'a>,
 }
 
 /// The shared part of a [`TdxModule`].
@@ -155,14 +153,26 @@ pub(crate) struct Inner {
     id: u64,
     pub(crate) config: Config,
     pub(crate) memory: Arc<dyn MemoryBacking>,
-    state: Mutex<State>,
+    pub(crate) global: Mutex<Global>,
+    pub(crate) tds: TdIndex,
+    pub(crate) pamt: Pamt,
+    pub(crate) locks: LockTable,
+    pub(crate) faults: Mutex<Faults>,
+    /// Whether any fault was ever injected (calls skip the fault table otherwise).
+    pub(crate) faults_armed: AtomicBool,
+    pub(crate) stats: Stats,
+    /// `Sys::phase == Ready` and `== Disabled`, kept by the platform leaves for the others.
+    pub(crate) ready: AtomicBool,
+    pub(crate) disabled: AtomicBool,
+    /// Bumped by every platform leaf: an LP's cached TDH.SYS.LP.INIT is checked again.
+    pub(crate) lp_generation: AtomicU64,
     vmm: Mutex<Box<dyn Vmm>>,
     pub(crate) secret: [u8; 32],
 }
 
 /// One call being answered: the state, the registers, and the locks it took.
 pub(crate) struct Call<'a> {
-    pub(crate) st: &'a mut State,
+    pub(crate) st: State<'a>,
     pub(crate) cfg: &'a Config,
     pub(crate) mem: &'a dyn MemoryBacking,
     pub(crate) secret: &'a [u8; 32],
@@ -170,6 +180,12 @@ pub(crate) struct Call<'a> {
     pub(crate) version: u8,
     pub(crate) lp: u64,
     pub(crate) pkg: u32,
+    /// This LP's TDH.SYS.LP.INIT is known to be done (cached per thread).
+    pub(crate) lp_ready: bool,
+    /// The platform is known to be ready.
+    pub(crate) ready: bool,
+    pub(crate) module_id: u64,
+    pub(crate) lp_generation: u64,
     pub(crate) held: Vec<(LockKey, Mode)>,
 }
 
@@ -204,6 +220,21 @@ thread_local! {
     static GUEST: Cell<Option<(u64, u64)>> = const { Cell::new(None) };
     /// The modules whose VMM is answering a TDG.VP.VMCALL on this thread (see `Inner::call_vmm`).
     static IN_VMM: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// (module ID, LP generation) pairs for which this thread's TDH.SYS.LP.INIT is done.
+    static LP_READY: std::cell::RefCell<Vec<(u64, u64)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether this thread's LP.INIT on module `id` is cached as done in `generation`.
+pub(crate) fn lp_ready_cached(id: u64, generation: u64) -> bool {
+    LP_READY.with_borrow(|ready| ready.contains(&(id, generation)))
+}
+
+/// Caches this thread's LP.INIT on module `id` as done in `generation`.
+pub(crate) fn cache_lp_ready(id: u64, generation: u64) {
+    LP_READY.with_borrow_mut(|ready| {
+        ready.retain(|&(m, _)| m != id);
+        ready.push((id, generation));
+    });
 }
 
 /// Panics if this thread is inside the VMM of module `id`: taking the VMM lock again would

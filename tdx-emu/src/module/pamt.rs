@@ -8,6 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tdx_core::PageSize;
 
@@ -236,22 +238,80 @@ pub(crate) struct Entry {
 }
 
 /// The PAMT.
+/// 4 KiB and 2 MiB entries, sharded by 4 KiB page number (a 2 MiB entry lives in the shard
+/// of its base), so that calls on different pages rarely meet on a shard's mutex.
+const PAMT_SHARDS: usize = 64;
+
+/// One shard, alone on its cache lines.
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct PamtShard(Mutex<BTreeMap<u64, Entry>>);
+
+/// The PAMT: concurrent (every method takes `&self`). Check-then-assign sequences are made
+/// atomic by the module's own PAMT locks, which callers take first (`LockKey::Page`,
+/// `Pamt2M`, `Pamt1G`), as the module's handlers do.
 #[derive(Debug)]
 pub(crate) struct Pamt {
     tdmrs: Vec<Tdmr>,
-    /// Per TDMR, the first address TDH.SYS.TDMR.INIT has not initialized yet.
-    pub(crate) initialized: Vec<u64>,
-    entries: BTreeMap<u64, Entry>,
+    initialized: Vec<AtomicU64>,
+    shards: Box<[PamtShard]>,
+    /// 1 GiB entries, and how many there are (so that lookups skip the lock when none).
+    huge: Mutex<BTreeMap<u64, Entry>>,
+    huge_count: AtomicUsize,
+    /// How many 2 MiB entries exist: a lookup skips the 2 MiB shard when there are none (the
+    /// shard of a 2 MiB range is shared by every page in it).
+    large_count: AtomicUsize,
+}
+
+fn guard<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // Plain maps, consistent after any panic.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Pamt {
     pub(crate) fn new(tdmrs: Vec<Tdmr>) -> Self {
-        let initialized = tdmrs.iter().map(|t| t.base).collect();
+        let initialized = tdmrs.iter().map(|t| AtomicU64::new(t.base)).collect();
         Pamt {
             tdmrs,
             initialized,
-            entries: BTreeMap::new(),
+            shards: (0..PAMT_SHARDS).map(|_| PamtShard::default()).collect(),
+            huge: Mutex::new(BTreeMap::new()),
+            huge_count: AtomicUsize::new(0),
+            large_count: AtomicUsize::new(0),
         }
+    }
+
+    fn shard(&self, hpa: u64) -> MutexGuard<'_, BTreeMap<u64, Entry>> {
+        guard(&self.shards[(hpa >> 12) as usize % PAMT_SHARDS].0)
+    }
+
+    /// How far TDH.SYS.TDMR.INIT has initialized TDMR `index`.
+    pub(crate) fn initialized(&self, index: usize) -> u64 {
+        self.initialized
+            .get(index)
+            .map_or(0, |i| i.load(Ordering::Acquire))
+    }
+
+    /// Records TDH.SYS.TDMR.INIT's progress.
+    pub(crate) fn set_initialized(&self, index: usize, next: u64) {
+        if let Some(i) = self.initialized.get(index) {
+            i.store(next, Ordering::Release);
+        }
+    }
+
+    fn get(&self, base: u64, size: PageSize) -> Option<Entry> {
+        let entry = if size == PageSize::Size1G {
+            if self.huge_count.load(Ordering::Acquire) == 0 {
+                return None;
+            }
+            guard(&self.huge).get(&base).copied()
+        } else {
+            if size == PageSize::Size2M && self.large_count.load(Ordering::Acquire) == 0 {
+                return None;
+            }
+            self.shard(base).get(&base).copied()
+        };
+        entry.filter(|e| e.size == size)
     }
 
     pub(crate) fn tdmrs(&self) -> &[Tdmr] {
@@ -259,8 +319,12 @@ impl Pamt {
     }
 
     /// Every entry the module owns, in address order.
-    pub(crate) fn entries(&self) -> impl Iterator<Item = (u64, Entry)> + '_ {
-        self.entries.iter().map(|(&hpa, &entry)| (hpa, entry))
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (u64, Entry)> {
+        let mut all: BTreeMap<u64, Entry> = guard(&self.huge).clone();
+        for shard in &self.shards {
+            all.extend(guard(&shard.0).iter().map(|(&hpa, &entry)| (hpa, entry)));
+        }
+        all.into_iter()
     }
 
     fn tdmr_index(&self, hpa: u64) -> Option<usize> {
@@ -284,7 +348,7 @@ impl Pamt {
         if tdmr.overlaps_reserved(start, end) {
             return Coverage::Reserved;
         }
-        if end > self.initialized[i] {
+        if end > self.initialized(i) {
             return Coverage::Uninitialized;
         }
         Coverage::Usable
@@ -298,10 +362,8 @@ impl Pamt {
             (PAGE_1G, PageSize::Size1G),
         ] {
             let base = hpa & !(align - 1);
-            if let Some(entry) = self.entries.get(&base)
-                && entry.size == size
-            {
-                return Some((base, *entry));
+            if let Some(entry) = self.get(base, size) {
+                return Some((base, entry));
             }
         }
         None
@@ -348,7 +410,16 @@ impl Pamt {
             Coverage::Usable => {}
         }
         let end = hpa + bytes;
-        if self.entries.range(hpa..end).next().is_some() || self.lookup(hpa).is_some() {
+        let inside = match size {
+            PageSize::Size4K => false,
+            _ => {
+                self.shards
+                    .iter()
+                    .any(|s| guard(&s.0).range(hpa..end).next().is_some())
+                    || guard(&self.huge).range(hpa..end).next().is_some()
+            }
+        };
+        if inside || self.lookup(hpa).is_some() {
             return Err(metadata_incorrect(operand));
         }
         Ok(())
@@ -365,27 +436,46 @@ impl Pamt {
         if !hpa.is_multiple_of(PAGE_4K) || self.coverage(hpa, PAGE_4K) == Coverage::Outside {
             return Err(invalid(operand));
         }
-        match self.entries.get(&hpa) {
-            Some(entry) if entry.page_type == expected && entry.size == PageSize::Size4K => {
-                Ok(*entry)
-            }
+        match self.get(hpa, PageSize::Size4K) {
+            Some(entry) if entry.page_type == expected => Ok(entry),
             _ => Err(metadata_incorrect(operand)),
         }
     }
 
-    pub(crate) fn assign(&mut self, hpa: u64, page_type: PamtType, owner: u64, size: PageSize) {
-        self.entries.insert(
-            hpa,
-            Entry {
-                page_type,
-                owner,
-                size,
-            },
-        );
+    pub(crate) fn assign(&self, hpa: u64, page_type: PamtType, owner: u64, size: PageSize) {
+        let entry = Entry {
+            page_type,
+            owner,
+            size,
+        };
+        if size == PageSize::Size1G {
+            if guard(&self.huge).insert(hpa, entry).is_none() {
+                self.huge_count.fetch_add(1, Ordering::AcqRel);
+            }
+        } else {
+            if size == PageSize::Size2M {
+                self.large_count.fetch_add(1, Ordering::AcqRel);
+            }
+            if let Some(old) = self.shard(hpa).insert(hpa, entry)
+                && old.size == PageSize::Size2M
+            {
+                self.large_count.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
     }
 
-    pub(crate) fn release(&mut self, hpa: u64) -> Option<Entry> {
-        self.entries.remove(&hpa)
+    pub(crate) fn release(&self, hpa: u64) -> Option<Entry> {
+        if let Some(entry) = self.shard(hpa).remove(&hpa) {
+            if entry.size == PageSize::Size2M {
+                self.large_count.fetch_sub(1, Ordering::AcqRel);
+            }
+            return Some(entry);
+        }
+        let removed = guard(&self.huge).remove(&hpa);
+        if removed.is_some() {
+            self.huge_count.fetch_sub(1, Ordering::AcqRel);
+        }
+        removed
     }
 }
 
@@ -481,12 +571,12 @@ mod tests {
     #[test]
     fn coverage_and_large_lookup() {
         let tdmr = Tdmr::new(PAGE_1G, PAGE_1G).with_reserved(0, 0x4000);
-        let mut pamt = Pamt::new(vec![tdmr]);
+        let pamt = Pamt::new(vec![tdmr]);
         assert_eq!(
             pamt.coverage(PAGE_1G + 0x4000, PAGE_4K),
             Coverage::Uninitialized
         );
-        pamt.initialized[0] = 2 * PAGE_1G;
+        pamt.set_initialized(0, 2 * PAGE_1G);
         assert_eq!(pamt.coverage(PAGE_1G, PAGE_4K), Coverage::Reserved);
         assert_eq!(pamt.coverage(PAGE_1G + 0x4000, PAGE_4K), Coverage::Usable);
         assert_eq!(pamt.coverage(0, PAGE_4K), Coverage::Outside);

@@ -6,9 +6,9 @@
 //! TDH.MEM.SEPT.ADD at level `l` puts a Secure-EPT page under a level-`l` entry (a non-leaf
 //! entry), holding the level `l - 1` entries; leaves (TD pages) live at levels 0 to 2.
 //!
-//! Entries that are not stored are FREE. The states are the ones Linux reads back in the
-//! `level_state` of a failed SEPT call (tdx-abi.md §5): FREE 0, BLOCKED 1, PENDING 2,
-//! PENDING_BLOCKED 3, PRESENT 4 (a non-leaf entry reads as PRESENT).
+//! Entries that are not stored are FREE. [`SeptState`] is the user's view (FREE 0, BLOCKED 1,
+//! PENDING 2, PENDING_BLOCKED 3, PRESENT 4); the module's own 16 states and which leaf accepts
+//! which are in `sept_state.rs`, from the module's table.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -65,8 +65,9 @@ pub(crate) enum LeafState {
 /// A stored (non-FREE) Secure-EPT entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Entry {
-    /// Points to the Secure-EPT page `page`, which holds the next level's entries.
-    NonLeaf { page: u64 },
+    /// Points to the Secure-EPT page `page`, which holds the next level's entries; `blocked`
+    /// by TDH.MEM.RANGE.BLOCK (the module's NL_BLOCKED: walks stop there).
+    NonLeaf { page: u64, blocked: bool },
     /// Maps the TD page `hpa`. `bepoch` is the TD epoch in which it was blocked.
     Leaf {
         hpa: u64,
@@ -80,7 +81,8 @@ impl Entry {
     pub(crate) fn state(entry: Option<&Entry>) -> SeptState {
         match entry {
             None => SeptState::Free,
-            Some(Entry::NonLeaf { .. }) => SeptState::Present,
+            Some(Entry::NonLeaf { blocked: false, .. }) => SeptState::Present,
+            Some(Entry::NonLeaf { blocked: true, .. }) => SeptState::Blocked,
             Some(Entry::Leaf { state, .. }) => match state {
                 LeafState::Present => SeptState::Present,
                 LeafState::Pending => SeptState::Pending,
@@ -99,7 +101,7 @@ impl Entry {
         const LARGE: u64 = 1 << 7;
         match entry {
             None => 0,
-            Some(Entry::NonLeaf { page }) => page | RWX,
+            Some(Entry::NonLeaf { page, blocked }) => page | if *blocked { 0 } else { RWX },
             Some(Entry::Leaf { hpa, state, .. }) => {
                 let large = if level > 0 { LARGE } else { 0 };
                 let perms = if *state == LeafState::Present { RWX } else { 0 };
@@ -109,9 +111,10 @@ impl Entry {
     }
 }
 
-/// `level_state`: level in bits 2:0, state in bits 15:8.
-pub(crate) fn level_state(level: u8, state: SeptState) -> u64 {
-    u64::from(level) | (u64::from(state.code()) << 8)
+/// `level_state` of `entry` at `level`: level in bits 2:0, in bits 15:8 the module's
+/// `public_state` of the entry's state (from its table: a non-leaf entry reads 0x84).
+pub(crate) fn level_state(level: u8, entry: Option<&Entry>) -> u64 {
+    u64::from(level) | (u64::from(super::sept_state::public_state(entry)) << 8)
 }
 
 /// Bytes mapped by an entry at `level` (up to 4).
@@ -180,7 +183,7 @@ impl Sept {
 
     fn page_of(entry: &Entry) -> u64 {
         match *entry {
-            Entry::NonLeaf { page } => page,
+            Entry::NonLeaf { page, .. } => page,
             Entry::Leaf { hpa, .. } => hpa,
         }
     }
@@ -193,12 +196,12 @@ impl Sept {
             let key = gpa & !(level_bytes(l) - 1);
             let entry = self.entries.get(&(l, key));
             match entry {
-                Some(Entry::NonLeaf { .. }) => {}
+                Some(Entry::NonLeaf { blocked: false, .. }) => {}
                 _ => {
                     return Err(WalkFailure {
                         level: l,
                         entry: Entry::raw(entry, l),
-                        level_state: level_state(l, Entry::state(entry)),
+                        level_state: level_state(l, entry),
                     });
                 }
             }
@@ -295,11 +298,32 @@ mod tests {
             (failure.level, failure.entry, failure.level_state),
             (3, 0, 3)
         );
-        sept.set(3, 0, Entry::NonLeaf { page: 0xa000 });
-        sept.set(2, 0x4000_0000, Entry::NonLeaf { page: 0xb000 });
+        sept.set(
+            3,
+            0,
+            Entry::NonLeaf {
+                page: 0xa000,
+                blocked: false,
+            },
+        );
+        sept.set(
+            2,
+            0x4000_0000,
+            Entry::NonLeaf {
+                page: 0xb000,
+                blocked: false,
+            },
+        );
         let failure = sept.walk(gpa, 0).expect_err("no PT page");
         assert_eq!(failure.level, 1);
-        sept.set(1, 0x4020_0000, Entry::NonLeaf { page: 0xc000 });
+        sept.set(
+            1,
+            0x4020_0000,
+            Entry::NonLeaf {
+                page: 0xc000,
+                blocked: false,
+            },
+        );
         assert_eq!(sept.walk(gpa, 0), Ok(()));
         sept.set(
             0,

@@ -102,6 +102,9 @@ pub(crate) mod code {
     /// write (`md_check_forbidden_bits_unchanged`).
     pub(crate) const METADATA_FIELD_VALUE_NOT_VALID: TdxStatus =
         TdxStatus::from_raw(0xC000_0C03_0000_0000);
+    /// `TDX_TLB_TRACKING_NOT_DONE`: TDH.MEM.PAGE.REMOVE of a blocked page whose block was not
+    /// tracked yet.
+    pub(crate) const TLB_TRACKING_NOT_DONE: TdxStatus = TdxStatus::from_raw(0xC000_0B08_0000_0000);
 }
 
 /// A failed call: the whole status that goes to RAX.

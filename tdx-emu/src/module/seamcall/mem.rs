@@ -1,16 +1,17 @@
 //! TDH.MEM.*: the Secure EPT (SEPT.ADD, PAGE.ADD, PAGE.AUG, RANGE.BLOCK, TRACK, PAGE.REMOVE).
 
 use super::{
-    SUCCESS, claim_free_page, entry_state_error, keys_configured, need_ready, page_size, pages_4k,
-    physical, sept_error, sept_gpa, td, td_lock,
+    SUCCESS, claim_free_page, entry_state_error, keys_configured, lock_pamt_range, need_ready,
+    page_size, pages_4k, physical, sept_error, sept_gpa, td, td_lock,
 };
 use crate::module::Call;
 use crate::module::leaf;
 use crate::module::locks::{LockKey, Mode};
 use crate::module::op_state::gate;
 use crate::module::pamt::{PAGE_4K, PamtType};
-use crate::module::sept::{Entry, LeafState};
-use crate::module::status::{Fail, Outcome, invalid, metadata_incorrect, operand as op};
+use crate::module::sept::{Entry, LeafState, level_state};
+use crate::module::sept_state::check_seamcall;
+use crate::module::status::{Fail, Outcome, code, invalid, metadata_incorrect, operand as op};
 use crate::module::td::OpState;
 use tdx_core::{PageSize, TdxStatus};
 
@@ -37,7 +38,12 @@ pub(super) fn tdh_mem_sept_add(call: &mut Call<'_>) -> Outcome {
     walk(call, tdr, gpa, level)?;
     {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
-        if td.sept.get(level, gpa).is_some() {
+        let entry = td.sept.get(level, gpa);
+        check_seamcall(call.cpu, leaf::TDH_MEM_SEPT_ADD, entry, level)?;
+        if entry.is_some() {
+            // NL_MAPPED passes the table: the module then refuses an existing Secure-EPT page
+            // with the same status unless the caller allows existing pages (`process_l1_page`),
+            // which the model does not implement.
             return Err(entry_state_error(call.cpu, td, level, gpa));
         }
     }
@@ -50,7 +56,14 @@ pub(super) fn tdh_mem_sept_add(call: &mut Call<'_>) -> Outcome {
         .tds
         .get_mut(&tdr)
         .ok_or(metadata_incorrect(op::RDX))?;
-    td.sept.set(level, gpa, Entry::NonLeaf { page });
+    td.sept.set(
+        level,
+        gpa,
+        Entry::NonLeaf {
+            page,
+            blocked: false,
+        },
+    );
     td.child_count += 1;
     SUCCESS
 }
@@ -71,9 +84,7 @@ pub(super) fn tdh_mem_page_add(call: &mut Call<'_>) -> Outcome {
                 w.level_state,
             ));
         }
-        if td.sept.get(0, gpa).is_some() {
-            return Err(entry_state_error(call.cpu, td, 0, gpa));
-        }
+        check_seamcall(call.cpu, leaf::TDH_MEM_PAGE_ADD, td.sept.get(0, gpa), 0)?;
     }
     if !source.is_multiple_of(PAGE_4K) || !physical(call, source) {
         return Err(invalid(op::R9));
@@ -135,15 +146,19 @@ pub(super) fn tdh_mem_page_aug(call: &mut Call<'_>) -> Outcome {
     walk(call, tdr, gpa, level)?;
     {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
-        if td.sept.get(level, gpa).is_some() {
-            return Err(entry_state_error(call.cpu, td, level, gpa));
-        }
+        check_seamcall(
+            call.cpu,
+            leaf::TDH_MEM_PAGE_AUG,
+            td.sept.get(level, gpa),
+            level,
+        )?;
     }
     let size = page_size(level);
     if page % size.bytes() != 0 || !physical(call, page) {
         return Err(invalid(op::R8));
     }
     call.lock(LockKey::Page(page), Mode::Exclusive, op::R8)?;
+    lock_pamt_range(call, page, size, op::R8)?;
     call.st.pamt.check_free(page, size, op::R8)?;
     call.st.pamt.assign(page, PamtType::Reg, tdr, size);
     let td = call
@@ -176,28 +191,27 @@ pub(super) fn tdh_mem_range_block(call: &mut Call<'_>) -> Outcome {
         .get_mut(&tdr)
         .ok_or(metadata_incorrect(op::RDX))?;
     let epoch = td.epoch;
-    match td.sept.get(level, gpa).copied() {
-        Some(Entry::Leaf { hpa, state, .. })
-            if matches!(state, LeafState::Present | LeafState::Pending) =>
-        {
-            let state = if state == LeafState::Present {
-                LeafState::Blocked
-            } else {
+    let entry = td.sept.get(level, gpa).copied();
+    check_seamcall(call.cpu, leaf::TDH_MEM_RANGE_BLOCK, entry.as_ref(), level)?;
+    let blocked = match entry {
+        Some(Entry::Leaf { hpa, state, .. }) => Entry::Leaf {
+            hpa,
+            state: if state == LeafState::Pending {
                 LeafState::PendingBlocked
-            };
-            td.sept.set(
-                level,
-                gpa,
-                Entry::Leaf {
-                    hpa,
-                    state,
-                    bepoch: epoch,
-                },
-            );
-            SUCCESS
-        }
-        _ => Err(entry_state_error(call.cpu, td, level, gpa)),
-    }
+            } else {
+                LeafState::Blocked
+            },
+            bepoch: epoch,
+        },
+        Some(Entry::NonLeaf { page, .. }) => Entry::NonLeaf {
+            page,
+            blocked: true,
+        },
+        // FREE is refused by the table.
+        None => return Err(entry_state_error(call.cpu, td, level, gpa)),
+    };
+    td.sept.set(level, gpa, blocked);
+    SUCCESS
 }
 
 pub(super) fn tdh_mem_track(call: &mut Call<'_>) -> Outcome {
@@ -233,21 +247,31 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
     walk(call, tdr, gpa, level)?;
     let (hpa, size) = {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
-        let Some(Entry::Leaf { hpa, state, bepoch }) = td.sept.get(level, gpa).copied() else {
+        let entry = td.sept.get(level, gpa).copied();
+        check_seamcall(call.cpu, leaf::TDH_MEM_PAGE_REMOVE, entry.as_ref(), level)?;
+        let Some(Entry::Leaf { hpa, state, bepoch }) = entry else {
             return Err(entry_state_error(call.cpu, td, level, gpa));
         };
         if td.op == OpState::Runnable {
-            // A running TD may have the page in its TLBs: it must be blocked, and the block
+            // A running TD may have the page in its TLBs (the table's tlb_tracking_required
+            // holds for every state the model reaches): it must be blocked, and the block
             // tracked (TDH.MEM.TRACK, and every vCPU that entered before it has exited).
-            let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);
+            if !matches!(state, LeafState::Blocked | LeafState::PendingBlocked) {
+                return Err(sept_error(
+                    call.cpu,
+                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
+                    Entry::raw(entry.as_ref(), level),
+                    level_state(level, entry.as_ref()),
+                ));
+            }
             let tracked = td.epoch > bepoch
                 && !td
                     .vcpus
                     .iter()
                     .filter_map(|v| call.st.vcpus.get(v))
                     .any(|v| v.running && v.entered_epoch <= bepoch);
-            if !blocked || !tracked {
-                return Err(entry_state_error(call.cpu, td, level, gpa));
+            if !tracked {
+                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
             }
         }
         (hpa, page_size(level))

@@ -24,13 +24,13 @@ pub(super) fn tdh_mng_create(call: &mut Call<'_>) -> Outcome {
     else {
         return Err(invalid(op::RDX));
     };
-    if call.st.kot.contains_key(&hkid) {
+    if call.st.g.kot.contains_key(&hkid) {
         return Err(key_state(op::RDX));
     }
     call.st
         .pamt
         .assign(tdr, PamtType::Tdr, tdr, PageSize::Size4K);
-    call.st.kot.insert(
+    call.st.g.kot.insert(
         hkid,
         KotEntry {
             tdr,
@@ -281,7 +281,7 @@ pub(super) fn tdh_mng_vpflushdone(call: &mut Call<'_>) -> Outcome {
     } else {
         (1u64 << call.cfg.packages) - 1
     };
-    if let Some(k) = call.st.kot.get_mut(&hkid) {
+    if let Some(k) = call.st.g.kot.get_mut(&hkid) {
         k.flushed = true;
         k.wbinvd_pending = all;
     }
@@ -305,13 +305,14 @@ pub(super) fn tdh_mng_key_freeid(call: &mut Call<'_>) -> Outcome {
     };
     if call
         .st
+        .g
         .kot
         .get(&hkid)
         .is_some_and(|k| k.wbinvd_pending != 0)
     {
         return Err(key_state(op::RCX));
     }
-    call.st.kot.remove(&hkid);
+    call.st.g.kot.remove(&hkid);
     if let Some(td) = call.st.tds.get_mut(&tdr) {
         td.lifecycle = Lifecycle::Teardown;
     }

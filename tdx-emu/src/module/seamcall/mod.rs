@@ -8,7 +8,7 @@
 //! as the real module does.
 
 use crate::module::locks::{LockKey, Mode};
-use crate::module::pamt::{PAGE_4K, PamtType};
+use crate::module::pamt::{PAGE_1G, PAGE_2M, PAGE_4K, PamtType};
 use crate::module::sept::{self, Entry, level_bytes};
 use crate::module::status::{Fail, Outcome, invalid, key_state, metadata_incorrect, operand as op};
 use crate::module::td::{Lifecycle, Td, Vcpu};
@@ -103,7 +103,11 @@ pub(crate) fn dispatch(call: &mut Call<'_>, leaf: u64) -> Outcome {
 
 /// This LP ran TDH.SYS.LP.INIT.
 fn need_lp(call: &Call<'_>) -> Result<(), Fail> {
-    if call.st.sys.lp_init.contains(&call.lp) {
+    if call.lp_ready {
+        return Ok(());
+    }
+    if call.st.g.sys.lp_init.contains(&call.lp) {
+        crate::module::cache_lp_ready(call.module_id, call.lp_generation);
         Ok(())
     } else {
         Err(invalid(op::SYS))
@@ -113,7 +117,7 @@ fn need_lp(call: &Call<'_>) -> Result<(), Fail> {
 /// The platform is initialized and this LP too.
 fn need_ready(call: &Call<'_>) -> Result<(), Fail> {
     need_lp(call)?;
-    if call.st.sys.phase == Phase::Ready {
+    if call.ready || call.st.g.sys.phase == Phase::Ready {
         Ok(())
     } else {
         Err(invalid(op::SYS))
@@ -139,7 +143,30 @@ fn claim_free_page(call: &mut Call<'_>, page: u64, operand: u32) -> Result<(), F
         return Err(invalid(operand));
     }
     call.lock(LockKey::Page(page), Mode::Exclusive, operand)?;
+    lock_pamt_range(call, page, PageSize::Size4K, operand)?;
     call.st.pamt.check_free(page, PageSize::Size4K, operand)
+}
+
+/// The PAMT levels above a page being claimed, as the module's PAMT walk locks them: the 2 MiB
+/// and 1 GiB entries shared for a 4 KiB page, the 2 MiB one exclusive for a 2 MiB page, the
+/// 1 GiB one exclusive for a 1 GiB page. Two claims of overlapping ranges cannot both pass
+/// their checks: one gets `TDX_OPERAND_BUSY` on `operand`.
+fn lock_pamt_range(
+    call: &mut Call<'_>,
+    page: u64,
+    size: PageSize,
+    operand: u32,
+) -> Result<(), Fail> {
+    let (range_2m, range_1g) = (page & !(PAGE_2M - 1), page & !(PAGE_1G - 1));
+    let (mode_2m, mode_1g) = match size {
+        PageSize::Size4K => (Some(Mode::Shared), Mode::Shared),
+        PageSize::Size2M => (Some(Mode::Exclusive), Mode::Shared),
+        _ => (None, Mode::Exclusive),
+    };
+    if let Some(mode) = mode_2m {
+        call.lock(LockKey::Pamt2M(range_2m), mode, operand)?;
+    }
+    call.lock(LockKey::Pamt1G(range_1g), mode_1g, operand)
 }
 
 /// Checks that `tdr` (carried in the register with ID `operand`) is a TD root page, and locks
@@ -201,7 +228,7 @@ fn entry_state_error(cpu: &mut CpuState, td: &Td, level: u8, gpa: u64) -> Fail {
         cpu,
         TdxStatus::EPT_ENTRY_STATE_INCORRECT,
         Entry::raw(entry, level),
-        sept::level_state(level, Entry::state(entry)),
+        sept::level_state(level, entry),
     )
 }
 

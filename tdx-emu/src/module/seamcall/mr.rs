@@ -7,7 +7,8 @@ use crate::module::leaf;
 use crate::module::locks::Mode;
 use crate::module::op_state::gate;
 use crate::module::pamt::PAGE_4K;
-use crate::module::sept::{Entry, LeafState};
+use crate::module::sept::Entry;
+use crate::module::sept_state::check_seamcall;
 use crate::module::status::{Outcome, invalid, metadata_incorrect, operand as op};
 use crate::module::td::OpState;
 use tdx_core::TdxStatus;
@@ -20,25 +21,28 @@ pub(super) fn tdh_mr_extend(call: &mut Call<'_>) -> Outcome {
         if !gpa.is_multiple_of(256) || !td.is_private_gpa(gpa) {
             return Err(invalid(op::RCX));
         }
+        // The module walks to the leaf and asks its table (MAPPED only): anything else is
+        // TDX_EPT_ENTRY_NOT_PRESENT; a walk that stops at a missing parent is EPT_WALK_FAILED.
         match td.sept.find_leaf(gpa) {
-            Some((
-                _,
-                base,
-                Entry::Leaf {
-                    hpa,
-                    state: LeafState::Present,
-                    ..
-                },
-            )) => hpa + (gpa - base),
-            Some((level, base, _)) => return Err(entry_state_error(call.cpu, td, level, base)),
+            Some((level, base, entry)) => {
+                check_seamcall(call.cpu, leaf::TDH_MR_EXTEND, Some(&entry), level)?;
+                let Entry::Leaf { hpa, .. } = entry else {
+                    return Err(entry_state_error(call.cpu, td, level, base));
+                };
+                hpa + (gpa - base)
+            }
             None => {
                 let page = gpa & !(PAGE_4K - 1);
-                return Err(match td.sept.walk(page, 0) {
-                    Err(w) => {
-                        sept_error(call.cpu, TdxStatus::EPT_WALK_FAILED, w.entry, w.level_state)
-                    }
-                    Ok(()) => entry_state_error(call.cpu, td, 0, page),
-                });
+                if let Err(w) = td.sept.walk(page, 0) {
+                    return Err(sept_error(
+                        call.cpu,
+                        TdxStatus::EPT_WALK_FAILED,
+                        w.entry,
+                        w.level_state,
+                    ));
+                }
+                check_seamcall(call.cpu, leaf::TDH_MR_EXTEND, None, 0)?;
+                return Err(entry_state_error(call.cpu, td, 0, page));
             }
         }
     };

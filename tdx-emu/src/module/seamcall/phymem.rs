@@ -22,24 +22,25 @@ pub(super) fn tdh_phymem_cache_wb(call: &mut Call<'_>) -> Outcome {
         0 => {
             let hkids: Vec<u16> = call
                 .st
+                .g
                 .kot
                 .iter()
                 .filter(|(_, k)| k.flushed)
                 .map(|(&h, _)| h)
                 .collect();
             if hkids.is_empty() {
-                call.st.wb[slot] = None;
+                call.st.g.wb[slot] = None;
                 return Ok(TdxStatus::NO_HKID_READY_TO_WBCACHE);
             }
-            call.st.wb[slot] = Some(WbSession {
+            call.st.g.wb[slot] = Some(WbSession {
                 remaining: call.cfg.cache_wb_interruptions,
                 hkids,
             });
         }
-        1 if call.st.wb[slot].is_some() => {}
+        1 if call.st.g.wb[slot].is_some() => {}
         _ => return Err(invalid(op::RCX)),
     }
-    let Some(session) = call.st.wb[slot].as_mut() else {
+    let Some(session) = call.st.g.wb[slot].as_mut() else {
         return Err(invalid(op::RCX));
     };
     if session.remaining > 0 {
@@ -47,9 +48,9 @@ pub(super) fn tdh_phymem_cache_wb(call: &mut Call<'_>) -> Outcome {
         return Err(Fail::exact(TdxStatus::INTERRUPTED_RESUMABLE));
     }
     let hkids = std::mem::take(&mut session.hkids);
-    call.st.wb[slot] = None;
+    call.st.g.wb[slot] = None;
     for hkid in hkids {
-        if let Some(k) = call.st.kot.get_mut(&hkid) {
+        if let Some(k) = call.st.g.kot.get_mut(&hkid) {
             k.wbinvd_pending &= !(1u64 << pkg);
         }
     }
@@ -117,7 +118,7 @@ pub(super) fn tdh_phymem_page_reclaim(call: &mut Call<'_>) -> Outcome {
     let size = entry.size;
     let removed_vcpu = if entry.page_type == PamtType::Tdvpr {
         call.st.vcpus.remove(&hpa);
-        call.st.guests.remove(&hpa);
+        call.st.g.guests.remove(&hpa);
         true
     } else {
         false

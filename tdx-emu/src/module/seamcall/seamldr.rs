@@ -27,11 +27,11 @@ pub(super) fn p_seamldr_install(call: &mut Call<'_>) -> Outcome {
     if !pa.is_multiple_of(PAGE_4K) || pa == 0 || !physical(call, pa) {
         return Err(invalid(op::RCX));
     }
-    if call.st.sys.phase != Phase::Shutdown {
+    if call.st.g.sys.phase != Phase::Shutdown {
         return Err(invalid(op::SYS));
     }
-    call.st.sys.phase = Phase::UpdatePending;
-    call.st.sys.update_version = call.st.sys.update_version.wrapping_add(1);
-    call.st.sys.lp_init.clear();
+    call.st.g.sys.phase = Phase::UpdatePending;
+    call.st.g.sys.update_version = call.st.g.sys.update_version.wrapping_add(1);
+    call.st.g.sys.lp_init.clear();
     SUCCESS
 }

@@ -12,23 +12,23 @@ pub(super) fn tdh_sys_init(call: &mut Call<'_>) -> Outcome {
     if call.cpu.rcx != 0 {
         return Err(invalid(op::RCX));
     }
-    if call.st.sys.phase != Phase::Uninit {
+    if call.st.g.sys.phase != Phase::Uninit {
         return Err(invalid(op::SYS));
     }
-    call.st.sys.phase = Phase::SysInit;
+    call.st.g.sys.phase = Phase::SysInit;
     SUCCESS
 }
 
 pub(super) fn tdh_sys_lp_init(call: &mut Call<'_>) -> Outcome {
     sys_lock(call, Mode::Shared)?;
     if !matches!(
-        call.st.sys.phase,
+        call.st.g.sys.phase,
         Phase::SysInit | Phase::Configured | Phase::Ready | Phase::UpdatePending
-    ) || call.st.sys.lp_init.contains(&call.lp)
+    ) || call.st.g.sys.lp_init.contains(&call.lp)
     {
         return Err(invalid(op::SYS));
     }
-    call.st.sys.lp_init.insert(call.lp);
+    call.st.g.sys.lp_init.insert(call.lp);
     SUCCESS
 }
 
@@ -36,7 +36,7 @@ pub(super) fn tdh_sys_rd(call: &mut Call<'_>) -> Outcome {
     call.cpu.r8 = 0;
     need_lp(call)?;
     sys_lock(call, Mode::Shared)?;
-    let fields = metadata::global_fields(call.cfg, call.st.sys.update_version);
+    let fields = metadata::global_fields(call.cfg, call.st.g.sys.update_version);
     let wanted = metadata::key(call.cpu.rdx);
     let Some(index) = fields.iter().position(|f| metadata::key(f.id) == wanted) else {
         return Err(invalid(op::RDX));
@@ -49,7 +49,7 @@ pub(super) fn tdh_sys_rd(call: &mut Call<'_>) -> Outcome {
 pub(super) fn tdh_sys_config(call: &mut Call<'_>) -> Outcome {
     sys_lock(call, Mode::Exclusive)?;
     need_lp(call)?;
-    if call.st.sys.phase != Phase::SysInit {
+    if call.st.g.sys.phase != Phase::SysInit {
         return Err(invalid(op::SYS));
     }
     let (array, count, keyid) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
@@ -65,8 +65,8 @@ pub(super) fn tdh_sys_config(call: &mut Call<'_>) -> Outcome {
     else {
         return Err(invalid(op::R8));
     };
-    call.st.sys.global_keyid = Some(keyid);
-    call.st.kot.insert(
+    call.st.g.sys.global_keyid = Some(keyid);
+    call.st.g.kot.insert(
         keyid,
         KotEntry {
             tdr: 0,
@@ -74,25 +74,25 @@ pub(super) fn tdh_sys_config(call: &mut Call<'_>) -> Outcome {
             wbinvd_pending: 0,
         },
     );
-    call.st.sys.phase = Phase::Configured;
+    call.st.g.sys.phase = Phase::Configured;
     SUCCESS
 }
 
 pub(super) fn tdh_sys_key_config(call: &mut Call<'_>) -> Outcome {
     sys_lock(call, Mode::Exclusive)?;
     need_lp(call)?;
-    if !matches!(call.st.sys.phase, Phase::Configured | Phase::Ready)
+    if !matches!(call.st.g.sys.phase, Phase::Configured | Phase::Ready)
         || call.pkg >= call.cfg.packages
     {
         return Err(invalid(op::SYS));
     }
     let bit = 1u64 << call.pkg;
-    if call.st.sys.key_pkgs & bit != 0 {
+    if call.st.g.sys.key_pkgs & bit != 0 {
         return Ok(TdxStatus::KEY_CONFIGURED);
     }
-    call.st.sys.key_pkgs |= bit;
-    if call.st.sys.key_pkgs.count_ones() == call.cfg.packages {
-        call.st.sys.phase = Phase::Ready;
+    call.st.g.sys.key_pkgs |= bit;
+    if call.st.g.sys.key_pkgs.count_ones() == call.cfg.packages {
+        call.st.g.sys.phase = Phase::Ready;
     }
     SUCCESS
 }
@@ -105,9 +105,14 @@ pub(super) fn tdh_sys_tdmr_init(call: &mut Call<'_>) -> Outcome {
         return Err(invalid(op::RCX));
     };
     let end = call.st.pamt.tdmrs()[index].end();
-    let next = &mut call.st.pamt.initialized[index];
-    *next = next.saturating_add(call.cfg.tdmr_init_chunk).min(end);
-    call.cpu.rdx = *next;
+    let next = call
+        .st
+        .pamt
+        .initialized(index)
+        .saturating_add(call.cfg.tdmr_init_chunk)
+        .min(end);
+    call.st.pamt.set_initialized(index, next);
+    call.cpu.rdx = next;
     SUCCESS
 }
 
@@ -117,27 +122,27 @@ pub(super) fn tdh_sys_shutdown(call: &mut Call<'_>) -> Outcome {
     if call.cpu.rcx != metadata::MODULE_HV {
         return Err(invalid(op::RCX));
     }
-    call.st.sys.phase = Phase::Shutdown;
-    call.st.sys.lp_init.clear();
+    call.st.g.sys.phase = Phase::Shutdown;
+    call.st.g.sys.lp_init.clear();
     SUCCESS
 }
 
 pub(super) fn tdh_sys_update(call: &mut Call<'_>) -> Outcome {
     sys_lock(call, Mode::Exclusive)?;
     need_lp(call)?;
-    if call.st.sys.phase != Phase::UpdatePending {
+    if call.st.g.sys.phase != Phase::UpdatePending {
         return Err(invalid(op::SYS));
     }
-    call.st.sys.phase = Phase::Ready;
+    call.st.g.sys.phase = Phase::Ready;
     SUCCESS
 }
 
 pub(super) fn tdh_sys_disable(call: &mut Call<'_>) -> Outcome {
     sys_lock(call, Mode::Exclusive)?;
-    if call.st.sys.disable_left > 0 {
-        call.st.sys.disable_left -= 1;
+    if call.st.g.sys.disable_left > 0 {
+        call.st.g.sys.disable_left -= 1;
         return Err(Fail::exact(TdxStatus::INTERRUPTED_RESUMABLE));
     }
-    call.st.sys.phase = Phase::Disabled;
+    call.st.g.sys.phase = Phase::Disabled;
     SUCCESS
 }

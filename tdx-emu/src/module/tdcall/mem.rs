@@ -1,10 +1,11 @@
 //! TDG.MEM.*: TDG.MEM.PAGE.ACCEPT.
 
 use super::td;
-use crate::module::Call;
 use crate::module::locks::{LockKey, Mode};
 use crate::module::sept::{Entry, LeafState, level_bytes};
+use crate::module::sept_state::gate;
 use crate::module::status::{Fail, Outcome, PAGE_ALREADY_ACCEPTED, invalid, operand as op};
+use crate::module::{Call, leaf};
 use tdx_core::TdxStatus;
 
 pub(super) fn tdg_mem_page_accept(call: &mut Call<'_>, tdr: u64) -> Outcome {
@@ -21,12 +22,16 @@ pub(super) fn tdg_mem_page_accept(call: &mut Call<'_>, tdr: u64) -> Outcome {
     // ACCEPT see TDX_OPERAND_BUSY on SEPT, as KVM does ("contention with TDCALLs").
     call.lock(LockKey::Sept(tdr), Mode::Exclusive, op::SEPT)?;
     let td = call.st.tds.get_mut(&tdr).ok_or(invalid(op::RAX))?;
-    match td.sept.get(level, gpa).copied() {
+    let entry = td.sept.get(level, gpa).copied();
+    match entry {
+        // A guest-accessible leaf (MAPPED): already accepted, before the table is asked.
         Some(Entry::Leaf {
-            hpa,
-            state: LeafState::Pending,
-            bepoch,
-        }) => {
+            state: LeafState::Present,
+            ..
+        }) => Ok(PAGE_ALREADY_ACCEPTED),
+        Some(Entry::Leaf { hpa, bepoch, .. })
+            if gate(true, leaf::TDG_MEM_PAGE_ACCEPT, entry.as_ref()) =>
+        {
             td.sept.set(
                 level,
                 gpa,
@@ -39,11 +44,8 @@ pub(super) fn tdg_mem_page_accept(call: &mut Call<'_>, tdr: u64) -> Outcome {
             call.mem.zero(hpa, level_bytes(level));
             Ok(TdxStatus::SUCCESS)
         }
-        Some(Entry::Leaf {
-            state: LeafState::Present,
-            ..
-        }) => Ok(PAGE_ALREADY_ACCEPTED),
-        // Blocked, or mapped with smaller pages (the real module: TDX_PAGE_SIZE_MISMATCH).
+        // Refused by the table (blocked), or mapped with smaller pages (the real module:
+        // TDX_PAGE_SIZE_MISMATCH / an EPT violation).
         Some(_) => Err(Fail::new(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX)),
         None => match td.sept.find_leaf(gpa) {
             // Mapped with a larger page than the size asked for.
