@@ -280,7 +280,10 @@ macro_rules! issue {
 /// The retry policy (a) declares for the same leaf, so the two `CallSite`s agree.
 macro_rules! retries {
     (retry) => {
-        tdx_core::error::Retries { entropy: 9, busy: 0 }
+        tdx_core::error::Retries {
+            entropy: 9,
+            busy: 0,
+        }
     };
     (once) => {
         tdx_core::error::Retries::NONE

@@ -178,7 +178,7 @@ fn catalog_expansions() {
     for file in committed {
         let module = module_of(&expanded, &file);
         if !modules.contains_key(&module) {
-            if std::env::var_os("TDX_BLESS").is_some() {
+            if tdx_bless::blessing() {
                 std::fs::remove_file(&file).expect("remove orphaned expansion");
             } else {
                 stale.push(format!(
