@@ -5,7 +5,7 @@ use tdx_core::PageSize;
 
 use super::{Config, Lifecycle, PamtType, State, pamt, sept};
 
-/// The consistency checks of [`TdxModule::check_invariants`].
+/// The consistency checks of [`TdxModule::check_invariants`](super::TdxModule::check_invariants).
 pub(super) fn check(st: &State, cfg: &Config) -> Result<(), String> {
     use pamt::{PAGE_1G, PAGE_2M};
     if st.locks.any_held() {

@@ -7,7 +7,8 @@
 //! entry), holding the level `l - 1` entries; leaves (TD pages) live at levels 0 to 2.
 //!
 //! Entries that are not stored are FREE. The states are the ones Linux reads back in the
-//! `level_state` of a failed SEPT call (tdx-abi.md §5): FREE 0, BLOCKED 1, PENDING 2,
+//! `level_state` of a failed SEPT call (torvalds/linux `arch/x86/kvm/vmx/tdx_arch.h@aedc8fa5`):
+//! FREE 0, BLOCKED 1, PENDING 2,
 //! PENDING_BLOCKED 3, PRESENT 4 (a non-leaf entry reads as PRESENT).
 
 use std::collections::{BTreeMap, HashMap};
