@@ -91,17 +91,16 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         clobber_abi("C"),
     ) };
     if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
-        );
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(::tdx_core::__private::call_failed(__call, __rax, *__args));
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_vp_info (guest.rs)
-// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_info`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -195,25 +194,31 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     ) };
     let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __rcx = __regs[1];
         __rdx = __regs[2];
@@ -234,7 +239,7 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
 }
 
 // wrapper: guest::tdg_vp_veinfo_get (guest.rs)
-// tdcall abi::TdgVpVeinfoGet | in: - | out: rcx->exit_reason rdx->exit_qualification r8->gla r9->gpa r10->instruction | clobber: r11 r12 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpVeinfoGet | in: - | out: rcx->exit_reason rdx->exit_qualification r8->gla r9->gpa r10->instruction | clobber: r11 r12 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_veinfo_get`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -367,11 +372,7 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
                 __r10 = __regs.r10;
             }
             ::core::result::Result::Err(__error) => {
-                return ::core::result::Result::Err(
-                    <TdxError as ::core::convert::From<
-                        ::tdx_core::__private::TdxError,
-                    >>::from(__error),
-                );
+                return ::tdx_core::__private::fail::<_, TdxError>(__error);
             }
         }
     }
@@ -406,7 +407,7 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
 }
 
 // wrapper: guest::tdg_mr_report (guest.rs)
-// tdcall abi::TdgMrReport | in: rcx=report rdx=report_data r8=subtype | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: none
+// tdcall abi::TdgMrReport | in: rcx=report rdx=report_data r8=subtype | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_report(
     report: Gpa,
     report_data: Gpa,
@@ -492,15 +493,9 @@ pub unsafe fn tdg_mr_report(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -509,22 +504,34 @@ pub unsafe fn tdg_mr_report(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_mr_rtmr_extend (guest.rs)
-// tdcall abi::TdgMrRtmrExtend | in: rcx=data rdx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMrRtmrExtend | in: rcx=data rdx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_rtmr_extend(
     data: Gpa,
     index: RtmrIndex,
@@ -606,15 +613,9 @@ pub unsafe fn tdg_mr_rtmr_extend(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -623,22 +624,34 @@ pub unsafe fn tdg_mr_rtmr_extend(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_mem_page_accept (guest.rs)
-// tdcall abi::TdgMemPageAccept | in: rcx=gpa | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAccept | in: rcx=gpa | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgMemPageAccept>()
@@ -714,15 +727,9 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -731,22 +738,34 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_vm_rd (guest.rs)
-// tdcall abi::TdgVmRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVmRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vm_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -837,15 +856,9 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     ) };
     let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             0u64,
             __in_rdx,
@@ -854,15 +867,27 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __r8 = __regs[3];
     }
@@ -877,7 +902,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
 }
 
 // wrapper: guest::tdg_vm_wr (guest.rs)
-// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx r10 r11 | retry: none
+// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
 pub unsafe fn tdg_vm_wr(
     field: FieldId,
     value: u64,
@@ -963,15 +988,9 @@ pub unsafe fn tdg_vm_wr(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             0u64,
             __in_rdx,
@@ -980,15 +999,27 @@ pub unsafe fn tdg_vm_wr(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))

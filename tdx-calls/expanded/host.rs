@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_mng_create (host.rs)
-// seamcall abi::TdhMngCreate | in: rcx=td.tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngCreate | in: rcx=td.tdr rdx=hkid | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngCreate>()
@@ -86,15 +86,9 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -103,22 +97,34 @@ pub unsafe fn tdh_mng_create(td: &TdxTd<'_>, hkid: Hkid) -> Result<TdxStatus, Td
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mng_key_config (host.rs)
-// seamcall abi::TdhMngKeyConfig | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngKeyConfig | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyConfig>()
@@ -198,15 +204,9 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -215,22 +215,34 @@ pub unsafe fn tdh_mng_key_config(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mng_addcx (host.rs)
-// seamcall abi::TdhMngAddcx | in: rcx=tdcs rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngAddcx | in: rcx=tdcs rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_addcx(
     td: &TdxTd<'_>,
     tdcs: Page<Tdcs>,
@@ -316,15 +328,9 @@ pub unsafe fn tdh_mng_addcx(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -333,22 +339,34 @@ pub unsafe fn tdh_mng_addcx(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mng_init (host.rs)
-// seamcall abi::TdhMngInit | in: rcx=td.tdr rdx=td_params | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngInit | in: rcx=td.tdr rdx=td_params | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_init(
     td: &TdxTd<'_>,
     td_params: Hpa,
@@ -434,15 +452,9 @@ pub unsafe fn tdh_mng_init(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -451,22 +463,34 @@ pub unsafe fn tdh_mng_init(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mng_rd (host.rs)
-// seamcall abi::TdhMngRd | in: rcx=td.tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngRd | in: rcx=td.tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mng_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -563,15 +587,9 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
     ) };
     let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -580,15 +598,27 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __r8 = __regs[3];
     }
@@ -603,7 +633,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
 }
 
 // wrapper: host::tdh_mng_vpflushdone (host.rs)
-// seamcall abi::TdhMngVpflushdone | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngVpflushdone | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngVpflushdone>()
@@ -683,15 +713,9 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -700,22 +724,34 @@ pub unsafe fn tdh_mng_vpflushdone(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mng_key_freeid (host.rs)
-// seamcall abi::TdhMngKeyFreeid | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngKeyFreeid | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMngKeyFreeid>()
@@ -795,15 +831,9 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -812,22 +842,34 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mr_extend (host.rs)
-// seamcall abi::TdhMrExtend | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMrExtend | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMrExtend>()
@@ -910,15 +952,9 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -927,22 +963,34 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mr_finalize (host.rs)
-// seamcall abi::TdhMrFinalize | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMrFinalize | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMrFinalize>()
@@ -1022,15 +1070,9 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -1039,22 +1081,34 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mem_page_add (host.rs)
-// seamcall abi::TdhMemPageAdd | in: rcx=gpa rdx=td.tdr r8=page r9=source | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageAdd | in: rcx=gpa rdx=td.tdr r8=page r9=source | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_add(
     td: &TdxTd<'_>,
     gpa: Gpa,
@@ -1148,15 +1202,9 @@ pub unsafe fn tdh_mem_page_add(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1165,22 +1213,34 @@ pub unsafe fn tdh_mem_page_add(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mem_sept_add (host.rs)
-// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemSeptAdd | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_sept_add(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1270,15 +1330,9 @@ pub unsafe fn tdh_mem_sept_add(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1287,22 +1341,34 @@ pub unsafe fn tdh_mem_sept_add(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mem_page_aug (host.rs)
-// seamcall abi::TdhMemPageAug | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageAug | in: rcx=gpa rdx=td.tdr r8=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_aug(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1392,15 +1458,9 @@ pub unsafe fn tdh_mem_page_aug(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1409,22 +1469,34 @@ pub unsafe fn tdh_mem_page_aug(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mem_range_block (host.rs)
-// seamcall abi::TdhMemRangeBlock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemRangeBlock | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_range_block(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1510,15 +1582,9 @@ pub unsafe fn tdh_mem_range_block(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1527,22 +1593,34 @@ pub unsafe fn tdh_mem_range_block(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mem_track (host.rs)
-// seamcall abi::TdhMemTrack | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemTrack | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMemTrack>()
@@ -1622,15 +1700,9 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -1639,22 +1711,34 @@ pub unsafe fn tdh_mem_track(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_mem_page_remove (host.rs)
-// seamcall abi::TdhMemPageRemove | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemPageRemove | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_page_remove(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1740,15 +1824,9 @@ pub unsafe fn tdh_mem_page_remove(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1757,22 +1835,34 @@ pub unsafe fn tdh_mem_page_remove(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_vp_create (host.rs)
-// seamcall abi::TdhVpCreate | in: rcx=vp.tdvpr rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpCreate | in: rcx=vp.tdvpr rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_create(
     td: &TdxTd<'_>,
     vp: &TdxVp<'_>,
@@ -1858,15 +1948,9 @@ pub unsafe fn tdh_vp_create(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1875,22 +1959,34 @@ pub unsafe fn tdh_vp_create(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_vp_addcx (host.rs)
-// seamcall abi::TdhVpAddcx | in: rcx=tdcx rdx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpAddcx | in: rcx=tdcx rdx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_addcx(
     vp: &TdxVp<'_>,
     tdcx: Page<Tdcx>,
@@ -1976,15 +2072,9 @@ pub unsafe fn tdh_vp_addcx(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -1993,22 +2083,34 @@ pub unsafe fn tdh_vp_addcx(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_vp_init (host.rs)
-// seamcall abi::TdhVpInit | in: rcx=vp.tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpInit | in: rcx=vp.tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_init(
     vp: &TdxVp<'_>,
     initial_rcx: u64,
@@ -2098,15 +2200,9 @@ pub unsafe fn tdh_vp_init(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -2115,22 +2211,34 @@ pub unsafe fn tdh_vp_init(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_vp_rd (host.rs)
-// seamcall abi::TdhVpRd | in: rcx=vp.tdvpr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpRd | in: rcx=vp.tdvpr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_vp_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -2227,15 +2335,9 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
     ) };
     let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -2244,15 +2346,27 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __r8 = __regs[3];
     }
@@ -2267,7 +2381,7 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
 }
 
 // wrapper: host::tdh_vp_wr (host.rs)
-// seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_wr(
     vp: &TdxVp<'_>,
     field: FieldId,
@@ -2361,15 +2475,9 @@ pub unsafe fn tdh_vp_wr(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -2378,22 +2486,34 @@ pub unsafe fn tdh_vp_wr(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_vp_flush (host.rs)
-// seamcall abi::TdhVpFlush | in: rcx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpFlush | in: rcx=vp.tdvpr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhVpFlush>()
@@ -2473,15 +2593,9 @@ pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -2490,15 +2604,27 @@ pub unsafe fn tdh_vp_flush(vp: &TdxVp<'_>) -> Result<TdxStatus, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
@@ -2597,17 +2723,16 @@ pub(super) unsafe fn tdh_vp_enter(args: &mut ModuleArgs) -> Result<TdxStatus, Td
         clobber_abi("C"),
     ) };
     if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
-        );
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(::tdx_core::__private::call_failed(__call, __rax, *__args));
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_phymem_page_reclaim (host.rs)
-// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_phymem_page_reclaim`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -2711,15 +2836,9 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
     ) };
     let (mut __rax, mut __rcx, mut __rdx, mut __r8) = (__rax, __rcx, __rdx, __r8);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -2728,15 +2847,27 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __rcx = __regs[1];
         __rdx = __regs[2];
@@ -2763,7 +2894,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
 }
 
 // wrapper: host::tdh_phymem_page_rdmd (host.rs)
-// seamcall abi::TdhPhymemPageRdmd | in: rcx=page | out: rcx->page_type | clobber: rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
+// seamcall abi::TdhPhymemPageRdmd | in: rcx=page | out: rcx->page_type | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdh_phymem_page_rdmd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -2859,15 +2990,9 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
     ) };
     let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -2876,15 +3001,27 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __rcx = __regs[1];
     }
@@ -2899,7 +3036,7 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
 }
 
 // wrapper: host::tdh_phymem_page_wbinvd (host.rs)
-// seamcall abi::TdhPhymemPageWbinvd | in: rcx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemPageWbinvd | in: rcx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemPageWbinvd>()
@@ -2979,15 +3116,9 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -2996,22 +3127,34 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_phymem_cache_wb (host.rs)
-// seamcall abi::TdhPhymemCacheWb | in: rcx=mode | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemCacheWb | in: rcx=mode | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhPhymemCacheWb>()
@@ -3091,15 +3234,9 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -3108,22 +3245,34 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_init (host.rs)
-// seamcall abi::TdhSysInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysInit>()
@@ -3200,32 +3349,38 @@ pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_lp_init (host.rs)
-// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>()
@@ -3302,32 +3457,38 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_rd (host.rs)
-// seamcall abi::TdhSysRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_sys_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -3421,15 +3582,9 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     ) };
     let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             0u64,
             __in_rdx,
@@ -3438,15 +3593,27 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __r8 = __regs[3];
     }
@@ -3461,7 +3628,7 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
 }
 
 // wrapper: host::tdh_sys_config (host.rs)
-// seamcall abi::TdhSysConfig | in: rcx=tdmr_info_array rdx=nr_tdmrs r8=global_keyid | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysConfig | in: rcx=tdmr_info_array rdx=nr_tdmrs r8=global_keyid | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_config(
     tdmr_info_array: Hpa,
     nr_tdmrs: u64,
@@ -3551,15 +3718,9 @@ pub unsafe fn tdh_sys_config(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -3568,22 +3729,34 @@ pub unsafe fn tdh_sys_config(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_key_config (host.rs)
-// seamcall abi::TdhSysKeyConfig | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysKeyConfig | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysKeyConfig>()
@@ -3660,32 +3833,38 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_tdmr_init (host.rs)
-// seamcall abi::TdhSysTdmrInit | in: rcx=tdmr_base | out: rdx->next | clobber: rcx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysTdmrInit | in: rcx=tdmr_base | out: rdx->next | clobber: rcx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_sys_tdmr_init`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -3781,15 +3960,9 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     ) };
     let (mut __rax, mut __rdx) = (__rax, __rdx);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -3798,15 +3971,27 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __rdx = __regs[2];
     }
@@ -3821,7 +4006,7 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
 }
 
 // wrapper: host::tdh_sys_shutdown (host.rs)
-// seamcall abi::TdhSysShutdown | in: rcx=handoff_version | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysShutdown | in: rcx=handoff_version | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysShutdown>()
@@ -3901,15 +4086,9 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -3918,22 +4097,34 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_update (host.rs)
-// seamcall abi::TdhSysUpdate | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysUpdate | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysUpdate>()
@@ -4010,32 +4201,38 @@ pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_sys_disable (host.rs)
-// seamcall abi::TdhSysDisable | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhSysDisable | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysDisable>()
@@ -4112,25 +4309,31 @@ pub unsafe fn tdh_sys_disable() -> Result<TdxStatus, TdxError> {
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))

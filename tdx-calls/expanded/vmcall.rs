@@ -97,27 +97,26 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        r14: __r14,
-                        r15: __r15,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    r14: __r14,
+                    r15: __r15,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -211,24 +210,23 @@ pub fn tdvmcall_hlt(irq_disabled: u64) -> Result<TdvmcallStatus, TdxError> {
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -336,27 +334,26 @@ pub unsafe fn tdvmcall_io(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        r14: __r14,
-                        r15: __r15,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    r14: __r14,
+                    r15: __r15,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -451,24 +448,23 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -555,25 +551,24 @@ pub unsafe fn tdvmcall_wrmsr(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -683,27 +678,26 @@ pub unsafe fn tdvmcall_request_mmio(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        r14: __r14,
-                        r15: __r15,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    r14: __r14,
+                    r15: __r15,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -814,26 +808,25 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        r14: __r14,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    r14: __r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -951,25 +944,24 @@ pub unsafe fn tdvmcall_map_gpa(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -1056,25 +1048,24 @@ pub unsafe fn tdvmcall_get_quote(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r13: __r13,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -1195,29 +1186,28 @@ pub fn tdvmcall_report_fatal_error(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        r14: __r14,
-                        r15: __r15,
-                        rbx: __rbx,
-                        rdi: __rdi,
-                        rsi: __rsi,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r14: __r14,
+                    r15: __r15,
+                    rbx: __rbx,
+                    rdi: __rdi,
+                    rsi: __rsi,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -1292,24 +1282,23 @@ pub unsafe fn tdvmcall_setup_event_notify_interrupt(
         options(nostack),
     ) };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }
@@ -1407,11 +1396,10 @@ pub(super) unsafe fn tdvmcall_kvm_hypercall(
         clobber_abi("C"),
     ) };
     if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
-        );
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(::tdx_core::__private::call_failed(__call, __rax, *__args));
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

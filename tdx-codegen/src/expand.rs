@@ -527,9 +527,7 @@ fn retry_checks(call: &Call) -> (TokenStream, TokenStream) {
 fn wrapper(call: &Call) -> TokenStream {
     let p = private();
     // `From<TdxError>` for the user's error type: a failure is reported at that type.
-    let err_span = syn::spanned::Spanned::span(&call.func.err_ty);
-    let err_ty = &call.func.err_ty;
-    let from = quote_spanned!(err_span=> <#err_ty as ::core::convert::From<#p::TdxError>>::from);
+    let (fail, succeed) = result_constructors(call);
     let rax = format_ident!("__rax", span = Span::mixed_site());
     let call_site = format_ident!("__call", span = Span::mixed_site());
     let (retry_init, retry_checks) = retry_checks(call);
@@ -571,11 +569,9 @@ fn wrapper(call: &Call) -> TokenStream {
             let #args: &mut #p::ModuleArgs = #param;
             #call_once
             if #p::regs_form_failed(#call_site.leaf, #rax) {
-                return ::core::result::Result::Err(#from(
-                    #p::call_failed(#call_site, #rax, *#args),
-                ));
+                return #fail(#p::call_failed(#call_site, #rax, *#args));
             }
-            ::core::result::Result::Ok(#ok)
+            #succeed(#ok)
         }
     } else {
         let images = input_images(call);
@@ -608,7 +604,7 @@ fn wrapper(call: &Call) -> TokenStream {
                     #images
                     #attempt
                     #cold
-                    ::core::result::Result::Ok(#ok)
+                    #succeed(#ok)
                 },
             );
         }
@@ -636,17 +632,13 @@ fn wrapper(call: &Call) -> TokenStream {
                 let r10 = Reg::R10.out_local();
                 quote! {
                     if #rax != 0 || #p::TdvmcallStatus::from_raw(#r10).is_error() {
-                        return ::core::result::Result::Err(#from(
-                            #p::call_failed(#call_site, #rax, #returned_regs),
-                        ));
+                        return #fail(#p::call_failed(#call_site, #rax, #returned_regs));
                     }
                 }
             }
             Family::Seamcall | Family::Tdcall => quote! {
                 if #p::TdxStatus::from_raw(#rax).is_error() {
-                    return ::core::result::Result::Err(#from(
-                        #p::call_failed(#call_site, #rax, #returned_regs),
-                    ));
+                    return #fail(#p::call_failed(#call_site, #rax, #returned_regs));
                 }
             },
         };
@@ -654,7 +646,7 @@ fn wrapper(call: &Call) -> TokenStream {
             #images
             #call_once
             #check
-            ::core::result::Result::Ok(#ok)
+            #succeed(#ok)
         }
     };
     finish(call, body)
@@ -680,7 +672,7 @@ fn finish(call: &Call, body: TokenStream) -> TokenStream {
 
 /// Whether a register-form wrapper needs the wide shared path: it binds or takes back a
 /// register above R11 (or, for an integer leaf without `clobber(..)`, may have one written).
-fn is_wide(call: &Call) -> bool {
+pub(crate) fn is_wide(call: &Call) -> bool {
     let high = |reg: &Reg| !Reg::RETURNED.contains(reg);
     call.inputs.iter().any(|input| high(&input.reg))
         || call.returned().iter().any(high)
@@ -698,9 +690,7 @@ fn cold_path(call: &Call) -> TokenStream {
     let regs = format_ident!("__regs", span = Span::mixed_site());
     let inputs = format_ident!("__inputs", span = Span::mixed_site());
     let error = format_ident!("__error", span = Span::mixed_site());
-    let err_span = syn::spanned::Spanned::span(&call.func.err_ty);
-    let err_ty = &call.func.err_ty;
-    let from = quote_spanned!(err_span=> <#err_ty as ::core::convert::From<#p::TdxError>>::from);
+    let (fail, _) = result_constructors(call);
     // Only the status and the outputs are read after the cold path.
     let read_after: Vec<Reg> = call.outputs.iter().map(|output| output.reg).collect();
     let read_outs: Vec<Ident> = read_after.iter().map(|reg| reg.out_local()).collect();
@@ -744,12 +734,12 @@ fn cold_path(call: &Call) -> TokenStream {
                     #(#back)*
                 }
                 ::core::result::Result::Err(#error) => {
-                    return ::core::result::Result::Err(#from(#error));
+                    return #fail(#error);
                 }
             }
         }
     } else {
-        let narrow: Vec<Ident> = Reg::RETURNED.iter().map(|reg| reg.out_local()).collect();
+        let [rcx, rdx, r8, r9, r10, r11] = Reg::RETURNED.map(Reg::out_local);
         let images = Reg::RETURNED.map(image);
         let back = read_after.iter().map(|reg| {
             let index = syn::Index::from(
@@ -765,13 +755,19 @@ fn cold_path(call: &Call) -> TokenStream {
         // leaf with the same RCX-R11 image, and the leaf writes no register above R11 (the
         // wrapper takes none back, and `checks` proves the table says it writes none).
         quote! {
-            let mut #regs: [::core::primitive::u64; 7] = [#rax, #(#narrow),*];
+            let mut #regs = ::core::mem::MaybeUninit::<[::core::primitive::u64; 7]>::uninit();
             let #inputs: [::core::primitive::u64; 6] = [#(#images),*];
-            if let ::core::result::Result::Err(#error) =
-                unsafe { #p::#narrow_fn(#call_site, &#inputs, &mut #regs) }
-            {
-                return ::core::result::Result::Err(#from(#error));
+            if !unsafe {
+                #p::#narrow_fn(
+                    #call_site, &#inputs, #rdx, #rcx, #r8, #r9, #rax, #r10, #r11, &mut #regs,
+                )
+            } {
+                // SAFETY: the routine wrote every register before returning.
+                let #regs = unsafe { #regs.assume_init_ref() };
+                return #fail(#p::narrow_error(#call_site, #regs));
             }
+            // SAFETY: as above.
+            let #regs = unsafe { #regs.assume_init_ref() };
             #rax = #regs[0];
             #(#back)*
         }
@@ -781,6 +777,33 @@ fn cold_path(call: &Call) -> TokenStream {
         // Cold and shared: a non-zero status (see `tdx_core::__private::seamcall_narrow`).
         if #rax != 0 {
             #shared
+        }
+    }
+}
+
+/// How the wrapper builds its return value, as two paths applied to one argument: the error
+/// (`fail::<_, E>(..)`: `Err(E::from(..))`, spanned at `E` so that a missing `From` is
+/// reported there) and the success (`Ok(..)`). For a return type that names only the `Ok`
+/// type (an alias such as `-> Result<Out>`), both go through `CallResult`, whose failure says
+/// in the user's words that the return type is not a `Result` of a `From<TdxError>` error.
+fn result_constructors(call: &Call) -> (TokenStream, TokenStream) {
+    match &call.func.err_ty {
+        Some(err_ty) => {
+            let span = syn::spanned::Spanned::span(err_ty);
+            let p = quote_spanned!(span=> ::tdx_core::__private);
+            (
+                quote_spanned!(span=> #p::fail::<_, #err_ty>),
+                quote!(::core::result::Result::Ok),
+            )
+        }
+        None => {
+            let ret = &call.func.ret_ty;
+            let span = syn::spanned::Spanned::span(ret);
+            let p = quote_spanned!(span=> ::tdx_core::__private);
+            (
+                quote_spanned!(span=> <#ret as #p::CallResult>::from_error),
+                quote_spanned!(span=> <#ret as #p::CallResult>::from_ok),
+            )
         }
     }
 }

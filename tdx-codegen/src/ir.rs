@@ -76,8 +76,11 @@ pub struct Func {
     /// The signature exactly as written.
     pub sig: Signature,
     pub ok: OkType,
-    /// The error type as written (anything `From<TdxError>`).
-    pub err_ty: Type,
+    /// The error type as written (anything `From<TdxError>`), `None` for an alias that
+    /// names only the `Ok` type (`Result<Out>`): inference finds it.
+    pub err_ty: Option<Type>,
+    /// The return type as written (`Result<Out, E>`, or an alias such as `Result<Out>`).
+    pub ret_ty: Type,
 }
 
 /// What `Ok` carries.

@@ -70,6 +70,18 @@ pub fn plan(call: &Call) -> String {
             .map(Reg::name)
             .collect();
         text.push_str(&format!(" | clobber: {}", clobbered.join(" ")));
+        if call.family != Family::Tdvmcall {
+            let shape = if crate::expand::is_wide(call) {
+                "wide"
+            } else {
+                "narrow"
+            };
+            let family = call.family.attr();
+            text.push_str(&format!(
+                " | status != 0: shared cold `{family}_{shape}` (retries, success with \
+                 information, the error)"
+            ));
+        }
         let zero: Vec<&str> = call.zero_candidates().into_iter().map(Reg::name).collect();
         if !zero.is_empty() {
             text.push_str(&format!(

@@ -469,16 +469,18 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
     };
     let mut ok = None;
     let mut err_ty = None;
+    let mut ret_ty = None;
     let shape = format!(
         "expected `-> Result<Out, TdxError>`: `Out` names the output struct the macro generates, \
-         or is `{status_name}` for a call without outputs"
+         or is `{status_name}` for a call without outputs (a `Result<Out>` alias of your crate is fine)"
     );
     match &sig.output {
         ReturnType::Default => errors.push(sig.paren_token.span.close(), shape),
         ReturnType::Type(_, ty) => match result_args(ty) {
             None => errors.push(ty.span(), shape),
             Some((ok_ty, error_ty)) => {
-                err_ty = Some(error_ty.clone());
+                ret_ty = Some((**ty).clone());
+                err_ty = Some(error_ty.cloned());
                 match ok_ty {
                     Type::Tuple(tuple) if tuple.elems.is_empty() => errors.push(
                         ok_ty.span(),
@@ -550,7 +552,7 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
 
     errors.finish()?;
     // Every `None` above pushed an error, so these are present.
-    let (Some(leaf), Some(ok), Some(err_ty)) = (leaf, ok, err_ty) else {
+    let (Some(leaf), Some(ok), Some(err_ty), Some(ret_ty)) = (leaf, ok, err_ty, ret_ty) else {
         return Err(syn::Error::new(
             Span::call_site(),
             "invalid TDX call declaration",
@@ -575,27 +577,35 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
             sig: item.sig,
             ok,
             err_ty,
+            ret_ty,
         },
     })
 }
 
 /// `Result<A, B>` (any path ending in `Result` with two type arguments) → `(A, B)`.
-fn result_args(ty: &Type) -> Option<(&Type, &Type)> {
+fn result_args(ty: &Type) -> Option<(&Type, Option<&Type>)> {
     let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if last.ident != "Result" {
+    if path.qself.is_some() {
         return None;
     }
+    let last = path.path.segments.last()?;
     let PathArguments::AngleBracketed(args) = &last.arguments else {
         return None;
     };
+    if args
+        .args
+        .iter()
+        .any(|arg| !matches!(arg, GenericArgument::Type(_)))
+    {
+        return None;
+    }
     let mut types = args.args.iter().filter_map(|arg| match arg {
         GenericArgument::Type(ty) => Some(ty),
         _ => None,
     });
     let ok = types.next()?;
-    let err = types.next()?;
-    if types.next().is_some() || args.args.len() != 2 {
+    let err = types.next();
+    if types.next().is_some() {
         return None;
     }
     Some((ok, err))

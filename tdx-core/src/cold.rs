@@ -22,6 +22,7 @@
 use crate::error::{CallSite, Retries};
 use crate::status::TdxStatus;
 use crate::{ModuleArgs, TdxError};
+use core::mem::MaybeUninit;
 
 /// `TDX_SEAMCALL_VMFAILINVALID`: RAX after SEAMCALL returns CF=1.
 const VMFAILINVALID: u64 = TdxStatus::SEAMCALL_VMFAILINVALID.raw();
@@ -40,8 +41,11 @@ fn retry(status: u64, left: &mut Retries) -> bool {
     false
 }
 
-/// The error of a narrow call: status in `regs[0]`, RCX–R11 in `regs[1..]`.
-fn narrow_error(call: &'static CallSite, regs: &[u64; 7]) -> TdxError {
+/// The error of a narrow call whose retries are spent: status in `regs[0]`, RCX–R11 in
+/// `regs[1..]`. Returned by value, so that it is built in place in the wrapper's `Err`.
+#[cold]
+#[inline(never)]
+pub fn narrow_error(call: &'static CallSite, regs: &[u64; 7]) -> TdxError {
     let args = ModuleArgs {
         rcx: regs[1],
         rdx: regs[2],
@@ -55,9 +59,11 @@ fn narrow_error(call: &'static CallSite, regs: &[u64; 7]) -> TdxError {
 }
 
 /// The shared path of a narrow SEAMCALL wrapper whose first attempt returned a non-zero
-/// status: `regs` holds RAX and RCX–R11 as that attempt returned them, `inputs` the RCX–R11
-/// image it was issued with. On `Ok`, `regs` holds a successful attempt (a success with
-/// information, or a retry that succeeded).
+/// status: RAX and RCX–R11 as that attempt returned them (ordered so that RDX, RCX, R8 and
+/// R9 already are the registers the SysV ABI passes them in), `inputs` the RCX–R11 image it
+/// was issued with. Fills `regs` (RAX, RCX–R11) with the last attempt and returns `true` when
+/// it succeeded (a success with information, or a retry that succeeded), `false` when the
+/// wrapper fails with [`narrow_error`].
 ///
 /// # Safety
 ///
@@ -65,15 +71,24 @@ fn narrow_error(call: &'static CallSite, regs: &[u64; 7]) -> TdxError {
 /// asked for, and the leaf writes no register above R11.
 #[cold]
 #[inline(never)]
+#[allow(clippy::too_many_arguments)] // the registers, where the instruction left them
 pub unsafe fn seamcall_narrow(
     call: &'static CallSite,
     inputs: &[u64; 6],
-    regs: &mut [u64; 7],
-) -> Result<(), TdxError> {
+    rdx: u64,
+    rcx: u64,
+    r8: u64,
+    r9: u64,
+    rax: u64,
+    r10: u64,
+    r11: u64,
+    regs: &mut MaybeUninit<[u64; 7]>,
+) -> bool {
+    let regs = regs.write([rax, rcx, rdx, r8, r9, r10, r11]);
     let mut left = call.retry;
     while TdxStatus::from_raw(regs[0]).is_error() {
         if !retry(regs[0], &mut left) {
-            return Err(narrow_error(call, regs));
+            return false;
         }
         // SAFETY: the leaf reads RCX–R11 (loaded from `inputs`) and writes at most RAX and
         // RCX–R11 (taken back), which the caller's contract and the ABI table guarantee; CF=1
@@ -96,7 +111,7 @@ pub unsafe fn seamcall_narrow(
             );
         }
     }
-    Ok(())
+    true
 }
 
 /// [`seamcall_narrow`] for TDCALL.
@@ -106,15 +121,24 @@ pub unsafe fn seamcall_narrow(
 /// As for [`seamcall_narrow`].
 #[cold]
 #[inline(never)]
+#[allow(clippy::too_many_arguments)] // the registers, where the instruction left them
 pub unsafe fn tdcall_narrow(
     call: &'static CallSite,
     inputs: &[u64; 6],
-    regs: &mut [u64; 7],
-) -> Result<(), TdxError> {
+    rdx: u64,
+    rcx: u64,
+    r8: u64,
+    r9: u64,
+    rax: u64,
+    r10: u64,
+    r11: u64,
+    regs: &mut MaybeUninit<[u64; 7]>,
+) -> bool {
+    let regs = regs.write([rax, rcx, rdx, r8, r9, r10, r11]);
     let mut left = call.retry;
     while TdxStatus::from_raw(regs[0]).is_error() {
         if !retry(regs[0], &mut left) {
-            return Err(narrow_error(call, regs));
+            return false;
         }
         // SAFETY: as in `seamcall_narrow`; TDCALL has no VMfailInvalid.
         unsafe {
@@ -131,7 +155,7 @@ pub unsafe fn tdcall_narrow(
             );
         }
     }
-    Ok(())
+    true
 }
 
 /// Issue `rax` with every operand register in and out through `regs`.

@@ -4,7 +4,7 @@
 pub use crate::abi::{
     Family, Input, Leaf, LeafInfo, Output, SeamcallLeaf, TdcallLeaf, TdvmcallLeaf,
 };
-pub use crate::cold::{seamcall_narrow, seamcall_wide, tdcall_narrow, tdcall_wide};
+pub use crate::cold::{narrow_error, seamcall_narrow, seamcall_wide, tdcall_narrow, tdcall_wide};
 pub use crate::error::{CallSite, Retries};
 pub use crate::reg::{
     R8, R9, R10, R11, R12, R13, R14, R15, Rbx, Rcx, Rdi, Rdx, RegDecode, RegEncode, RegSet, Rsi,
@@ -312,5 +312,40 @@ impl RealOutput for u64 {}
 impl<L, R> Decodes<crate::abi::NoOutput, L, R> for crate::abi::NoOutput {
     fn decode(_: u64) -> Self {
         unreachable!()
+    }
+}
+
+/// `Err(E::from(error))`: how a wrapper whose return type names its error type fails.
+#[inline(always)]
+pub fn fail<T, E: From<TdxError>>(error: TdxError) -> Result<T, E> {
+    Err(E::from(error))
+}
+
+/// A return type a wrapper can build: a `Result` whose error type converts from
+/// [`TdxError`]. It is how a wrapper declared with an alias that names only the `Ok` type
+/// (`-> Result<Out>`, `type Result<T> = core::result::Result<T, Error>`) returns.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a return type a TDX call wrapper can build",
+    label = "expected `Result<Out, E>` with `E: From<TdxError>`, or an alias of one such as `Result<Out>`",
+    note = "the wrapper returns `Ok(Out)` (the output struct, or the completion status) or `Err(E::from(TdxError))`"
+)]
+pub trait CallResult: Sized {
+    /// The `Ok` type.
+    type Ok;
+    /// `Ok(ok)`.
+    fn from_ok(ok: Self::Ok) -> Self;
+    /// `Err(E::from(error))`.
+    fn from_error(error: TdxError) -> Self;
+}
+
+impl<T, E: From<TdxError>> CallResult for Result<T, E> {
+    type Ok = T;
+    #[inline(always)]
+    fn from_ok(ok: T) -> Self {
+        Ok(ok)
+    }
+    #[inline(always)]
+    fn from_error(error: TdxError) -> Self {
+        Err(E::from(error))
     }
 }

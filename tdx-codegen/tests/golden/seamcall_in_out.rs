@@ -1,4 +1,4 @@
-// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhPhymemPageReclaim | in: rcx=page | out: rcx->page_type rdx->owner r8->page_size | clobber: r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_phymem_page_reclaim`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -103,15 +103,9 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
     ) };
     let (mut __rax, mut __rcx, mut __rdx, mut __r8) = (__rax, __rcx, __rdx, __r8);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             0u64,
@@ -120,15 +114,27 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __rcx = __regs[1];
         __rdx = __regs[2];

@@ -1,4 +1,4 @@
-// seamcall 0x8000000000000000 (unchecked) | in: rcx=info | out: - | clobber: rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi | retry: entropy<=9
+// seamcall 0x8000000000000000 (unchecked) | in: rcx=info | out: - | clobber: rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::LeafInfo {
@@ -79,11 +79,7 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
                 __rax = status;
             }
             ::core::result::Result::Err(__error) => {
-                return ::core::result::Result::Err(
-                    <TdxError as ::core::convert::From<
-                        ::tdx_core::__private::TdxError,
-                    >>::from(__error),
-                );
+                return ::tdx_core::__private::fail::<_, TdxError>(__error);
             }
         }
     }

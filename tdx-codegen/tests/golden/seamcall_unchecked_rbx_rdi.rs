@@ -1,4 +1,4 @@
-// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 r13 r14 r15 rdi rsi | retry: entropy<=9
+// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 r13 r14 r15 rdi rsi | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`raw_leaf`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -109,11 +109,7 @@ pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
                 __rbx = __regs.rbx;
             }
             ::core::result::Result::Err(__error) => {
-                return ::core::result::Result::Err(
-                    <TdxError as ::core::convert::From<
-                        ::tdx_core::__private::TdxError,
-                    >>::from(__error),
-                );
+                return ::tdx_core::__private::fail::<_, TdxError>(__error);
             }
         }
     }

@@ -1,4 +1,4 @@
-// seamcall abi::TdhVpInit version=1 | in: rcx=tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpInit version=1 | in: rcx=tdvpr rdx=initial_rcx r8=x2apic_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_vp_init(
     tdvpr: Page<Tdvpr>,
     initial_rcx: u64,
@@ -89,15 +89,9 @@ pub unsafe fn tdh_vp_init(
     ) };
     let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [
             __in_rcx,
             __in_rdx,
@@ -106,15 +100,27 @@ pub unsafe fn tdh_vp_init(
             0u64,
             0u64,
         ];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::seamcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))

@@ -1,4 +1,4 @@
-// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_info`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -92,25 +92,31 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     ) };
     let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs: [::core::primitive::u64; 7] = [
-            __rax,
-            __rcx,
-            __rdx,
-            __r8,
-            __r9,
-            __r10,
-            __r11,
-        ];
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
         let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
-        if let ::core::result::Result::Err(__error) = unsafe {
-            ::tdx_core::__private::tdcall_narrow(__call, &__inputs, &mut __regs)
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
         } {
-            return ::core::result::Result::Err(
-                <TdxError as ::core::convert::From<
-                    ::tdx_core::__private::TdxError,
-                >>::from(__error),
-            );
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
         }
+        let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
         __rcx = __regs[1];
         __rdx = __regs[2];

@@ -86,11 +86,10 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
         clobber_abi("C"),
     ) };
     if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(::tdx_core::__private::call_failed(__call, __rax, *__args)),
-        );
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(::tdx_core::__private::call_failed(__call, __rax, *__args));
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -76,25 +76,24 @@ pub unsafe fn report_fatal_error(
         break (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11, __r12, __rbx);
     };
     if __rax != 0 || ::tdx_core::__private::TdvmcallStatus::from_raw(__r10).is_error() {
-        return ::core::result::Result::Err(
-            <TdxError as ::core::convert::From<
-                ::tdx_core::__private::TdxError,
-            >>::from(
-                ::tdx_core::__private::call_failed(
-                    __call,
-                    __rax,
-                    ::tdx_core::__private::ModuleArgs {
-                        rcx: __rcx,
-                        rdx: __rdx,
-                        r8: __r8,
-                        r9: __r9,
-                        r10: __r10,
-                        r11: __r11,
-                        r12: __r12,
-                        rbx: __rbx,
-                        ..::tdx_core::__private::NO_REGS
-                    },
-                ),
+        return ::tdx_core::__private::fail::<
+            _,
+            TdxError,
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    rbx: __rbx,
+                    ..::tdx_core::__private::NO_REGS
+                },
             ),
         );
     }

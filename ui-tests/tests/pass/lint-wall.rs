@@ -66,6 +66,8 @@
 
 // trybuild links every case against this package's own library.
 use ui_tests as _;
+// A dev-dependency of the ui-tests crate (the pass cases that run through the trap use it).
+use tdx_emu as _;
 
 use tdx_core::{
     Hpa, ModuleArgs, Page, TdvmcallStatus, Tdvpr, TdxError, TdxStatus, abi, seamcall, tdcall,
