@@ -248,15 +248,10 @@ fn markdown_is_committed_as_docs_catalog_md() {
         );
     }
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/catalog.md");
-    if std::env::var_os("TDX_BLESS").is_some() {
-        std::fs::write(&path, &text).expect("write docs/catalog.md");
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == text,
-        "docs/catalog.md is stale: run `TDX_BLESS=1 cargo test -p tdx-calls --test catalog` \
-         (or `cargo run -p tdx-calls --example abi -- --markdown > docs/catalog.md`)"
+    tdx_bless::check_or_bless(
+        &path,
+        &text,
+        "TDX_BLESS=1 cargo test -p tdx-calls --test catalog",
     );
 }
 

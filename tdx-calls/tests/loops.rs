@@ -1,4 +1,6 @@
-//! The bounded loops Linux runs over single leaves (reference §4), each a separate helper over
+//! The bounded loops Linux runs over single leaves (torvalds/linux
+//! `arch/x86/virt/vmx/tdx/tdx.c@0eaed89c`, `arch/x86/kvm/vmx/tdx.c@3829d81b`,
+//! `arch/x86/coco/tdx/tdx.c`), each a separate helper over
 //! the one-leaf wrapper, driven through the trap: TDH.PHYMEM.CACHE.WB on
 //! `TDX_INTERRUPTED_RESUMABLE`, TDH.SYS.DISABLE, TDH.SYS.TDMR.INIT until done, KVM's
 //! kick-and-retry-once on BUSY, MapGPA with a validated resume GPA, and page acceptance.

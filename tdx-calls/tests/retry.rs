@@ -1,5 +1,6 @@
-//! The retry policy of every wrapper, as Linux has it (reference §4): SEAMCALLs retry
-//! `TDX_RND_NO_ENTROPY` 9 times (10 attempts, `sc_retry`), except TDH.VP.ENTER and
+//! The retry policy of every wrapper, as Linux has it (torvalds/linux
+//! `arch/x86/virt/vmx/tdx/seamcall_internal.h@0eaed89c`, `arch/x86/kvm/vmx/tdx.c@3829d81b`):
+//! SEAMCALLs retry `TDX_RND_NO_ENTROPY` 9 times (10 attempts, `sc_retry`), except TDH.VP.ENTER and
 //! TDH.PHYMEM.PAGE.RDMD (issued once); `TDX_OPERAND_BUSY` is never retried by a wrapper;
 //! TDCALLs and TDG.VP.VMCALLs are issued once.
 

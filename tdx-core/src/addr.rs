@@ -377,7 +377,7 @@ impl Hpa {
         }
     }
 
-    /// The same address as an [`x86_64::PhysAddr`] (lossless: both keep bits 63:52 clear).
+    /// The same address as an [`x86_64::PhysAddr`](https://docs.rs/x86_64/0.15/x86_64/addr/struct.PhysAddr.html) (lossless: both keep bits 63:52 clear).
     #[inline]
     pub fn to_x86_64(self) -> x86_64::PhysAddr {
         x86_64::PhysAddr::new_truncate(self.0)
@@ -406,7 +406,7 @@ impl From<Hpa> for x86_64::PhysAddr {
 ///
 /// 57-bit (LA57, 5-level paging) addresses are not covered: an address that is canonical
 /// only under LA57 is rejected with [`AddrError::NonCanonical`]. This matches
-/// [`x86_64::VirtAddr`], which converts to and from `Hva` without loss.
+/// [`x86_64::VirtAddr`](https://docs.rs/x86_64/0.15/x86_64/addr/struct.VirtAddr.html), which converts to and from `Hva` without loss.
 ///
 /// ```
 /// use tdx_core::Hva;
@@ -447,7 +447,7 @@ impl Hva {
         core::ptr::with_exposed_provenance(self.0 as usize)
     }
 
-    /// The same address as an [`x86_64::VirtAddr`] (lossless).
+    /// The same address as an [`x86_64::VirtAddr`](https://docs.rs/x86_64/0.15/x86_64/addr/struct.VirtAddr.html) (lossless).
     #[inline]
     pub fn to_x86_64(self) -> x86_64::VirtAddr {
         x86_64::VirtAddr::new_truncate(self.0)

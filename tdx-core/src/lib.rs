@@ -25,16 +25,36 @@
 //! ## The grammar
 //!
 //! ```text
-//! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, regs = PARAM] [, retry(...)])]
-//! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, regs = PARAM] [, retry(busy = N)])]
+//! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(...)])]
+//! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(busy = N)])]
 //! #[tdvmcall(subfn = SUBFN [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
 //!
-//! LEAF   := a leaf type of the ABI table (`abi::TdhMemPageAug`: checked), or an integer (unchecked)
-//! BIND   := REG = PARAM | REG = PARAM.field[.field...]
-//! FIELD  := REG = name [: Type]          Type defaults to the ABI table's type for REG
-//! REG    := rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi      (never rax, rsp, rbp)
-//! regs   := a `&mut ModuleArgs` parameter: all 13 registers in and out through memory
-//! retry  := retry(none) | retry(busy = N [, entropy = N])
+//! LEAF    := a leaf type of the ABI table (`abi::TdhMemPageAug`: checked), or an integer (unchecked)
+//! BIND    := REG = PARAM | REG = PARAM.field[.field...]
+//! FIELD   := REG = name [: Type]          Type defaults to the ABI table's type for REG
+//! REG     := rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi      (never rax, rsp, rbp)
+//! clobber := clobber(REG, ...): registers the module writes that the wrapper does not read back
+//!            (a table leaf's R12–R15, RBX, RDI, RSI from its `out`/`err`; any, for an integer leaf)
+//! regs    := a `&mut ModuleArgs` parameter: all 13 registers in and out through memory
+//! retry   := retry(none) | retry(busy = N [, entropy = N]) | retry(entropy = N [, busy = N])
+//! ```
+//!
+//! Keys come in any order, each at most once; `entropy` is SEAMCALL only, `clobber` and `regs`
+//! exclude each other. A leaf of the table is declared with [`abi_table!`]:
+//!
+//! ```text
+//! abi_table! { [list NAME;]
+//!     /// docs
+//!     pub FAMILY Name = NUMBER, version N, "SPEC.NAME" {
+//!         [since { V: (MAJOR, MINOR, UPDATE), ... }]   the first module release of each version
+//!         in { REG: Type, ... }                      the registers a wrapper binds, with their types
+//!         [zero { REG, ... }]                        reserved inputs (RCX–R11): every wrapper loads 0
+//!         out { REG: Type, ... }                     the registers returned on success
+//!         [err { REG, ... }]                         further registers the module writes
+//!         [unsafe impl SafeLeaf;]                    a safe `fn` may wrap it (no register names memory)
+//!     }
+//! }
+//! FAMILY := seamcall | seamldr | tdcall | tdvmcall    (tdvmcall: NUMBER is the sub-function in R11)
 //! ```
 //!
 //! The item is `[pub] [unsafe] fn name(params) -> Result<Out, E>;` where `Out` names the output

@@ -125,7 +125,7 @@ impl<K: PageKind> Page<K> {
         self.hpa.as_u64()
     }
 
-    /// The same page as an [`x86_64`] frame.
+    /// The same page as an [`x86_64`](https://docs.rs/x86_64/0.15/x86_64/) frame.
     #[inline]
     pub fn to_phys_frame(self) -> PhysFrame<Size4KiB> {
         PhysFrame::containing_address(self.hpa().to_x86_64())

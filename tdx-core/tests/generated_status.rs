@@ -32,10 +32,6 @@ fn codes_rs_path() -> PathBuf {
     root().join("src/status/codes.rs")
 }
 
-fn bless() -> bool {
-    std::env::var_os("TDX_BLESS").is_some()
-}
-
 fn str_of<'a>(v: &'a Value, key: &str) -> &'a str {
     v[key]
         .as_str()
@@ -370,33 +366,10 @@ fn committed_data() -> Value {
 
 /// Fails with the first differing lines, or rewrites `path` under `TDX_BLESS=1`.
 fn check_or_bless(path: &std::path::Path, actual: &str) {
-    if bless() {
-        std::fs::write(path, actual).expect("write");
-        return;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    if expected == actual {
-        return;
-    }
-    let old: Vec<&str> = expected.lines().collect();
-    let new: Vec<&str> = actual.lines().collect();
-    let first = old
-        .iter()
-        .zip(&new)
-        .position(|(a, b)| a != b)
-        .unwrap_or(old.len().min(new.len()));
-    let mut diff = String::new();
-    for line in old.iter().skip(first).take(6) {
-        let _ = writeln!(diff, "- {line}");
-    }
-    for line in new.iter().skip(first).take(6) {
-        let _ = writeln!(diff, "+ {line}");
-    }
-    panic!(
-        "{} is stale at line {} (TDX_BLESS=1 cargo test -p tdx-core --test generated_status \
-         rewrites it):\n{diff}",
-        path.display(),
-        first + 1
+    tdx_bless::check_or_bless(
+        path,
+        actual,
+        "TDX_BLESS=1 cargo test -p tdx-core --test generated_status",
     );
 }
 

@@ -358,7 +358,7 @@ pub fn install() -> io::Result<()> {
     }
 }
 
-/// Remembers `signal`'s current disposition in `previous`, then points it at [`on_signal`].
+/// Remembers `signal`'s current disposition in `previous`, then points it at `on_signal`.
 fn install_signal(signal: c_int, previous: &OnceLock<libc::sigaction>) -> Result<(), i32> {
     // Save the old disposition *before* installing ours, so that our handler always finds it.
     // SAFETY: `sigaction` is a plain C struct for which all-zeroes is a valid value.

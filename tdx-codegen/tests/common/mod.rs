@@ -142,34 +142,7 @@ fn print_tokens(tokens: TokenStream) -> String {
 /// Compare `actual` with the golden file at `path`, or rewrite it under `TDX_BLESS=1`.
 /// Returns a description of the mismatch, if any.
 pub fn check_golden(path: &Path, actual: &str) -> Option<String> {
-    if std::env::var_os("TDX_BLESS").is_some() {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("create golden directory");
-        }
-        std::fs::write(path, actual).expect("write golden file");
-        return None;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    if expected == actual {
-        return None;
-    }
-    let mut diff = format!(
-        "{} is stale (run with TDX_BLESS=1 to rewrite it):\n",
-        path.display()
-    );
-    let (old, new): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let first = old
-        .iter()
-        .zip(&new)
-        .position(|(a, b)| a != b)
-        .unwrap_or(old.len().min(new.len()));
-    for line in old.iter().skip(first).take(8) {
-        diff.push_str(&format!("- {line}\n"));
-    }
-    for line in new.iter().skip(first).take(8) {
-        diff.push_str(&format!("+ {line}\n"));
-    }
-    Some(diff)
+    tdx_bless::check(path, actual, "TDX_BLESS=1 cargo test -p tdx-codegen")
 }
 
 /// Hygiene: every multi-segment path the expansion emits is either `::`-rooted or was written

@@ -300,7 +300,7 @@ impl Inner {
     }
 
     /// Answers a TDCALL as vCPU `guest` (`None`: this thread runs no vCPU). `direct`: called
-    /// from guest code inside TDH.VP.ENTER (TDG.VP.VMCALL must be a [`VmExit`] there).
+    /// from guest code inside TDH.VP.ENTER (TDG.VP.VMCALL must be a [`VmExit`](super::VmExit) there).
     pub(crate) fn tdcall(&self, guest: Option<u64>, cpu: &mut CpuState, direct: bool) {
         let rax = cpu.rax;
         let leaf = rax & 0xFFFF;

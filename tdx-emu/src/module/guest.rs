@@ -12,7 +12,8 @@
 //!   the host's answer (R10 status, R11.. values) is in the guest's registers.
 //! * **As a guest thread.** [`TdxModule::as_guest`](super::TdxModule::as_guest) makes the
 //!   calling thread run as a vCPU: the real `tdcall` instruction traps into the model, and
-//!   TDG.VP.VMCALL goes straight to the module's [`Vmm`] (by default an [`ExampleVmm`]).
+//!   TDG.VP.VMCALL goes straight to the module's [`Vmm`](super::Vmm) (by default an
+//!   [`ExampleVmm`](super::ExampleVmm)).
 
 use super::Inner;
 use super::seamcall::Prepared;

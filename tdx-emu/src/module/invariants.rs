@@ -39,7 +39,7 @@ impl<'a> Snapshot<'a> {
     }
 }
 
-/// The consistency checks of [`TdxModule::check_invariants`].
+/// The consistency checks of [`TdxModule::check_invariants`](super::TdxModule::check_invariants).
 pub(super) fn check(st: &Snapshot<'_>, cfg: &Config) -> Result<(), String> {
     use pamt::{PAGE_1G, PAGE_2M};
     if st.locks.any_held() {

@@ -1,5 +1,6 @@
-//! Leaf numbers (bits 15:0 of RAX; the whole RAX for the P-SEAMLDR leaves), from tdx-abi.md
-//! §6 and §7.
+//! Leaf numbers (bits 15:0 of RAX; the whole RAX for the P-SEAMLDR leaves), from torvalds/linux
+//! `arch/x86/virt/vmx/tdx/tdx.h@43db1111` (SEAMCALL) and
+//! `arch/x86/include/asm/shared/tdx.h@702fdf35` (TDCALL).
 
 use crate::Instruction;
 

@@ -9,7 +9,7 @@
 //!
 //! The IDs are Linux's (`tdx_global_metadata.c`, `tdx_arch.h`, `coco/tdx/tdx.c`) and, for the
 //! TDR/TDCS fields Linux does not read, the TDX module's (`tdr_tdcs_fields_lookup.c`). The
-//! values of the global fields are the model's (see [`Config`](super::Config) and
+//! values of the global fields are the model's (see [`Config`] and
 //! `docs/emulator.md`).
 
 use super::Config;

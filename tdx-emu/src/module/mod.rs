@@ -1,7 +1,9 @@
 //! A software TDX module: the state the SEAMCALL/TDCALL ABI makes observable, behind the trap.
 //!
-//! [`TdxModule`] answers every SEAMCALL leaf of the reference (tdx-abi.md §6) and every TDCALL
-//! leaf (§7), routes TDG.VP.VMCALL to a pluggable [`Vmm`], and keeps:
+//! [`TdxModule`] answers every SEAMCALL leaf Linux issues (torvalds/linux
+//! `arch/x86/virt/vmx/tdx/tdx.h@43db1111`, `tdx.c@0eaed89c`) and every TDCALL leaf
+//! (`arch/x86/include/asm/shared/tdx.h@702fdf35`), routes TDG.VP.VMCALL to a pluggable [`Vmm`],
+//! and keeps:
 //!
 //! * the platform state: TDH.SYS.INIT, per-LP TDH.SYS.LP.INIT (a logical processor is a
 //!   thread), TDH.SYS.CONFIG, per-package TDH.SYS.KEY.CONFIG, chunked TDH.SYS.TDMR.INIT,

@@ -56,7 +56,9 @@ impl<F: FnMut(&VmcallInfo, &mut ModuleArgs) + Send> Vmm for F {
     }
 }
 
-/// TDG.VP.VMCALL sub-function numbers (tdx-abi.md §8).
+/// TDG.VP.VMCALL sub-function numbers (GHCI, as torvalds/linux
+/// `arch/x86/include/asm/shared/tdx.h@702fdf35` and `arch/x86/include/uapi/asm/vmx.h@089c1347`
+/// have them).
 pub mod subfn {
     /// Instruction.CPUID.
     pub const CPUID: u64 = 10;

@@ -140,8 +140,9 @@ pub mod raw {
         page: Page<Sept>,
     ) -> Result<TdxStatus, TdxError>;
 
-    /// TDH.MEM.SEPT.ADD with `GPA | level` as a raw integer: `SeptGpa` encodes levels 0..=2
-    /// only, while SEPT.ADD takes levels 1 up to the root's (3 for a 4-level Secure EPT).
+    /// TDH.MEM.SEPT.ADD with `GPA | level` as a raw integer, for the tests that build the
+    /// operand by arithmetic or pass one the module must refuse. (`SeptGpa` encodes every level
+    /// 0..=4, the root's included: 3 for a 4-level Secure EPT, 4 for a 5-level one.)
     #[seamcall(leaf = 3, in(rcx = gpa_level, rdx = tdr, r8 = page))]
     pub unsafe fn tdh_mem_sept_add_level(
         gpa_level: u64,
