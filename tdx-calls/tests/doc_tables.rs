@@ -146,6 +146,12 @@ fn check(leaf: &LeafData, rows: &[(String, String, String)], at: &str, problems:
                 leaf.inputs
             ));
         }
+        let unknown = returned.difference(leaf.outputs);
+        if !unknown.is_empty() {
+            problems.push(format!(
+                "{at}: the docs show outputs in `{unknown}`, which the VMM does not return"
+            ));
+        }
         return;
     }
     if loaded != leaf.loaded() {
