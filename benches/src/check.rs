@@ -20,6 +20,7 @@ use tdx_core::outputs::{
 };
 use tdx_core::packed::PageType;
 use tdx_core::reg::RegEncode;
+use tdx_core::vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     SeptGpa, SeptLevel, SharedGpa, TdvmcallStatus, TdxError, TdxStatus,
@@ -196,6 +197,27 @@ impl Sample for MsrIndex {
 impl Sample for EventNotifyVector {
     fn sample(tag: u64) -> Self {
         EventNotifyVector::new(0x40 + tag as u8).expect("sample vector")
+    }
+}
+impl Sample for CacheOp {
+    fn sample(_tag: u64) -> Self {
+        // Never zero as a register: WBNOINVD (1).
+        CacheOp::Wbnoinvd
+    }
+}
+impl Sample for PconfigLeaf {
+    fn sample(tag: u64) -> Self {
+        PconfigLeaf::new(tag).expect("sample PCONFIG leaf")
+    }
+}
+impl Sample for ServiceNotify {
+    fn sample(tag: u64) -> Self {
+        ServiceNotify::Interrupt(EventNotifyVector::sample(tag))
+    }
+}
+impl Sample for ServiceTimeout {
+    fn sample(tag: u64) -> Self {
+        ServiceTimeout::new(0x100 + tag)
     }
 }
 impl Sample for MapGpaTarget {

@@ -1,4 +1,5 @@
-//! The footprint subjects: for every leaf of the catalog (`tdx_calls::CATALOG`), three
+//! The footprint subjects: for every leaf of the catalog (`tdx_calls::CATALOG`) that
+//! [`has_subjects`] (the leaves Linux issues and the peers' GHCI sub-functions), three
 //! `#[inline(never)]` functions, exported under plain names so that `nm` and `objdump` find
 //! them in the release binary of `footprint_subjects`:
 //!
@@ -31,6 +32,7 @@
 use crate::Subject;
 use crate::linux::{TDX_HYPERCALL_STANDARD, VMFAILINVALID};
 use core::arch::asm;
+use tdx_calls::catalog::{CatalogEntry, Source};
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::vmcall::FatalErrorMessage;
 use tdx_calls::{guest, host, seamldr, vmcall};
@@ -39,10 +41,25 @@ use tdx_core::outputs::{
     MapGpaTarget, MsrIndex, RtmrIndex,
 };
 use tdx_core::reg::RegEncode;
+use tdx_core::vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
     SharedGpa, Tdcs, Tdcx, TdvmcallStatus, TdxError, TdxStatus,
 };
+
+/// Whether a catalog entry has footprint subjects: the leaves Linux issues and the peers' GHCI
+/// sub-functions do; the other module-1.5 leaves (`Source::Module`) have none yet, and the
+/// footprint report names them.
+pub fn has_subjects(entry: &CatalogEntry) -> bool {
+    entry.source != Source::Module
+}
+
+/// The catalog entries with subjects, in catalog order ([`SUBJECTS`] follows it).
+pub fn subject_catalog() -> impl Iterator<Item = &'static CatalogEntry> {
+    tdx_calls::catalog::CATALOG
+        .iter()
+        .filter(|entry| has_subjects(entry))
+}
 
 /// The number of token trees given: the length of an output array.
 macro_rules! count {
@@ -1136,6 +1153,27 @@ subjects! {
         } -> [r10, r11];
     }
 
+    tdvmcall_wbinvd(op: CacheOp) => Tdvmcall {
+        catalog vmcall::tdvmcall_wbinvd -> TdvmcallStatus;
+        floor tdcall(0) [
+            inout("rcx") 0x1c00u64 => _, inout("r10") 0u64 => r10, inout("r11") 54u64 => _,
+            inout("r12") op.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _,
+        ] -> [r10];
+        linux hypercall(54) { r12: op.to_reg() } -> [r10];
+    }
+
+    tdvmcall_pconfig(leaf: PconfigLeaf, rbx: u64, rcx: u64, rdx: u64) => Tdvmcall {
+        catalog vmcall::tdvmcall_pconfig -> vmcall::Pconfig { rax };
+        floor tdcall(0) [
+            inout("rcx") 0xfc00u64 => _, inout("r10") 0u64 => r10, inout("r11") 65u64 => r11,
+            inout("r12") leaf.to_reg() => _, inout("r13") rbx => _,
+            inout("r14") rcx => _, inout("r15") rdx => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _,
+        ] -> [r10, r11];
+        linux hypercall(65) { r12: leaf.to_reg(), r13: rbx, r14: rcx, r15: rdx } -> [r10, r11];
+    }
+
     tdvmcall_get_td_vm_call_info(leaf: u64) => Tdvmcall {
         catalog vmcall::tdvmcall_get_td_vm_call_info -> vmcall::TdVmCallInfo { r11, r12, r13, r14 };
         floor tdcall(0) [
@@ -1189,6 +1227,20 @@ subjects! {
             lateout("rdx") _, lateout("r8") _, lateout("r9") _,
         ] -> [r10];
         linux hypercall(0x10004) { r12: vector.to_reg() } -> [r10];
+    }
+
+    tdvmcall_service(command: SharedGpa, response: SharedGpa, notify: ServiceNotify, timeout: ServiceTimeout) => Tdvmcall {
+        catalog vmcall::tdvmcall_service -> TdvmcallStatus;
+        floor tdcall(0) [
+            inout("rcx") 0xfc00u64 => _, inout("r10") 0u64 => r10, inout("r11") 0x10005u64 => _,
+            inout("r12") command.to_reg() => _, inout("r13") response.to_reg() => _,
+            inout("r14") notify.to_reg() => _, inout("r15") timeout.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _,
+        ] -> [r10];
+        linux hypercall(0x10005) {
+            r12: command.to_reg(), r13: response.to_reg(), r14: notify.to_reg(),
+            r15: timeout.to_reg(),
+        } -> [r10];
     }
 
     // The vendor (KVM) hypercall: R10 = the hypercall number, its result comes back in R10.

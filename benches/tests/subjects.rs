@@ -2,20 +2,18 @@
 //! each leaf do the same thing under the tdx-emu trap (otherwise comparing their sizes would
 //! mean nothing).
 
-use tdx_benches::subjects::SUBJECTS;
+use tdx_benches::subjects::{SUBJECTS, has_subjects, subject_catalog};
+use tdx_calls::catalog::{CATALOG, Source};
 
 #[test]
 fn every_catalog_wrapper_has_its_three_subjects_in_catalog_order() {
-    let catalog: Vec<&str> = tdx_calls::catalog::CATALOG
-        .iter()
-        .map(|entry| entry.wrapper)
-        .collect();
+    let catalog: Vec<&str> = subject_catalog().map(|entry| entry.wrapper).collect();
     let subjects: Vec<&str> = SUBJECTS.iter().map(|s| s.name).collect();
     assert_eq!(
         subjects, catalog,
         "add or reorder the entries of benches/src/subjects.rs to match tdx_calls::catalog::CATALOG"
     );
-    for (subject, entry) in SUBJECTS.iter().zip(tdx_calls::catalog::CATALOG) {
+    for (subject, entry) in SUBJECTS.iter().zip(subject_catalog()) {
         assert_eq!(
             subject.wrapper,
             format!("tdx_calls::{}::{}", entry.module, entry.wrapper)
@@ -26,6 +24,17 @@ fn every_catalog_wrapper_has_its_three_subjects_in_catalog_order() {
             "{}",
             subject.name
         );
+    }
+}
+
+/// Only the module-1.5 leaves Linux does not issue are without subjects (for now), and none
+/// of them has a subject out of place.
+#[test]
+fn only_the_module_leaves_lack_subjects() {
+    for entry in CATALOG {
+        let has = SUBJECTS.iter().any(|s| s.name == entry.wrapper);
+        assert_eq!(has, has_subjects(entry), "{}", entry.wrapper);
+        assert_eq!(has, entry.source != Source::Module, "{}", entry.wrapper);
     }
 }
 
