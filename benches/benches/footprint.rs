@@ -90,10 +90,11 @@ fn section(binary: &Binary, footprint: &Footprint, sites: &Sites) -> String {
     let missing = missing_subjects();
     let coverage = if missing.is_empty() {
         format!(
-            "{n} of the {} wrappers of `tdx_calls::catalog::CATALOG`: every leaf Linux issues \
-             and every GHCI sub-function of the peer crates (the other module-1.5 leaves have \
-             no subjects yet)",
-            tdx_calls::catalog::CATALOG.len()
+            "{n} of the {} wrappers of `tdx_calls::catalog::CATALOG`: every leaf Linux issues, \
+             every GHCI sub-function of the peer crates and some module-1.5 leaves; without \
+             subjects yet: {}",
+            tdx_calls::catalog::CATALOG.len(),
+            tdx_benches::subjects::WITHOUT_SUBJECTS.join(", ")
         )
     } else {
         format!(

@@ -25,6 +25,7 @@ use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     SeptGpa, SeptLevel, SharedGpa, TdvmcallStatus, TdxError, TdxStatus,
 };
+use tdx_core::{CpuidVe, GpaAttr, L2Vm, L2VmMask, VmAndFlags};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
 /// How a leaf uses the registers, which decides what the trap handler may write and how
@@ -199,6 +200,24 @@ impl Sample for EventNotifyVector {
         EventNotifyVector::new(0x40 + tag as u8).expect("sample vector")
     }
 }
+impl Sample for CpuidVe {
+    fn sample(tag: u64) -> Self {
+        CpuidVe {
+            supervisor: true,
+            user: tag % 2 == 1,
+        }
+    }
+}
+impl Sample for L2VmMask {
+    fn sample(tag: u64) -> Self {
+        L2VmMask::EMPTY.with(L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"))
+    }
+}
+impl Sample for VmAndFlags {
+    fn sample(tag: u64) -> Self {
+        VmAndFlags::list(L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"))
+    }
+}
 impl Sample for CacheOp {
     fn sample(_tag: u64) -> Self {
         // Never zero as a register: WBNOINVD (1).
@@ -270,7 +289,8 @@ raw_via_raw!(
     TdAttributes,
     ExitReason,
     VeInstruction,
-    PamtPageSize
+    PamtPageSize,
+    GpaAttr
 );
 /// A decoded address: its register, or `u64::MAX` if it did not decode (samples always do).
 impl<T: RegEncode> Raw for Result<T, AddrError> {

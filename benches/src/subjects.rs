@@ -1,5 +1,6 @@
 //! The footprint subjects: for every leaf of the catalog (`tdx_calls::CATALOG`) that
-//! [`has_subjects`] (the leaves Linux issues and the peers' GHCI sub-functions), three
+//! [`has_subjects`] (all but the [`WITHOUT_SUBJECTS`], module-1.5 leaves Linux does not
+//! issue), three
 //! `#[inline(never)]` functions, exported under plain names so that `nm` and `objdump` find
 //! them in the release binary of `footprint_subjects`:
 //!
@@ -32,7 +33,7 @@
 use crate::Subject;
 use crate::linux::{TDX_HYPERCALL_STANDARD, VMFAILINVALID};
 use core::arch::asm;
-use tdx_calls::catalog::{CatalogEntry, Source};
+use tdx_calls::catalog::CatalogEntry;
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::vmcall::FatalErrorMessage;
 use tdx_calls::{guest, host, seamldr, vmcall};
@@ -46,12 +47,58 @@ use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
     SharedGpa, Tdcs, Tdcx, TdvmcallStatus, TdxError, TdxStatus,
 };
+use tdx_core::{CpuidVe, L2VmMask, VmAndFlags};
 
-/// Whether a catalog entry has footprint subjects: the leaves Linux issues and the peers' GHCI
-/// sub-functions do; the other module-1.5 leaves (`Source::Module`) have none yet, and the
-/// footprint report names them.
+/// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
+/// issue (host SEAMCALLs with TD handles, page lists and migration operands, and the guest
+/// leaves with the widest register sets). The footprint report names them; a test checks this
+/// list against [`SUBJECTS`] and the catalog.
+pub const WITHOUT_SUBJECTS: &[&str] = &[
+    "tdh_mem_page_relocate",
+    "tdh_mem_rd",
+    "tdh_mng_wr",
+    "tdh_mem_wr",
+    "tdh_mem_page_demote",
+    "tdh_mem_page_promote",
+    "tdh_mem_sept_rd",
+    "tdh_mng_key_reclaimid",
+    "tdh_mem_sept_remove",
+    "tdh_sys_info",
+    "tdh_sys_rdall",
+    "tdh_mem_range_unblock",
+    "tdh_sys_lp_shutdown",
+    "tdh_servtd_bind",
+    "tdh_servtd_prebind",
+    "tdh_phymem_pamt_add",
+    "tdh_phymem_pamt_remove",
+    "tdh_export_abort",
+    "tdh_export_blockw",
+    "tdh_export_restore",
+    "tdh_export_mem",
+    "tdh_export_pause",
+    "tdh_export_track",
+    "tdh_export_state_immutable",
+    "tdh_export_state_td",
+    "tdh_export_state_vp",
+    "tdh_export_unblockw",
+    "tdh_import_abort",
+    "tdh_import_end",
+    "tdh_import_commit",
+    "tdh_import_mem",
+    "tdh_import_track",
+    "tdh_import_state_immutable",
+    "tdh_import_state_td",
+    "tdh_import_state_vp",
+    "tdh_mig_stream_create",
+    "tdg_servtd_rd",
+    "tdg_servtd_wr",
+    "tdg_mem_page_attr_wr",
+    "tdg_vp_enter",
+];
+
+/// Whether a catalog entry has footprint subjects (it is not in [`WITHOUT_SUBJECTS`]).
 pub fn has_subjects(entry: &CatalogEntry) -> bool {
-    entry.source != Source::Module
+    !WITHOUT_SUBJECTS.contains(&entry.wrapper)
 }
 
 /// The catalog entries with subjects, in catalog order ([`SUBJECTS`] follows it).
@@ -1079,6 +1126,90 @@ subjects! {
             lateout("rcx") _, lateout("r10") _, lateout("r11") _,
         ] -> [];
         linux __tdcall(8) { rdx: field.to_reg(), r8: value, r9: mask } -> [];
+    }
+
+    // The module-1.5 guest leaves Linux does not issue (the same shapes as above; RCX = 0
+    // where the table reserves it).
+
+    tdg_vp_cpuidve_set(setting: CpuidVe) => Tdcall {
+        catalog guest::tdg_vp_cpuidve_set -> TdxStatus;
+        floor tdcall(5) [
+            inout("rcx") setting.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux __tdcall(5) { rcx: setting.to_reg() } -> [];
+    }
+
+    tdg_vp_rd(field: FieldId) => Tdcall {
+        catalog guest::tdg_vp_rd -> guest::VpRd { next, value };
+        floor tdcall(9) [
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => rdx, lateout("r8") r8,
+            lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rdx, r8];
+        linux __tdcall_ret(9) { rdx: field.to_reg() } -> [rdx, r8];
+    }
+
+    tdg_vp_wr(field: FieldId, value: u64, mask: u64) => Tdcall {
+        catalog guest::tdg_vp_wr -> guest::VpWr { old };
+        floor tdcall(10) [
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => _, inout("r8") value => r8,
+            inout("r9") mask => _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux __tdcall_ret(10) { rdx: field.to_reg(), r8: value, r9: mask } -> [r8];
+    }
+
+    tdg_sys_rd(field: FieldId) => Tdcall {
+        catalog guest::tdg_sys_rd -> guest::SysRd { next, value };
+        floor tdcall(11) [
+            inout("rdx") field.to_reg() => rdx, lateout("r8") r8,
+            lateout("rcx") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rdx, r8];
+        linux __tdcall_ret(11) { rdx: field.to_reg() } -> [rdx, r8];
+    }
+
+    tdg_sys_rdall(list: Gpa, field: FieldId) => Tdcall {
+        catalog guest::tdg_sys_rdall -> guest::SysRdall { next };
+        floor tdcall(12) [
+            inout("rdx") list.to_reg() => _, inout("r8") field.to_reg() => r8,
+            lateout("rcx") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux __tdcall_ret(12) { rdx: list.to_reg(), r8: field.to_reg() } -> [r8];
+    }
+
+    tdg_mr_verifyreport(report_mac: Gpa) => Tdcall {
+        catalog guest::tdg_mr_verifyreport -> TdxStatus;
+        floor tdcall(22) [
+            inout("rcx") report_mac.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux __tdcall(22) { rcx: report_mac.to_reg() } -> [];
+    }
+
+    tdg_mem_page_attr_rd(gpa: Gpa) => Tdcall {
+        catalog guest::tdg_mem_page_attr_rd -> guest::MemPageAttrRd { mapping, attributes };
+        floor tdcall(23) [
+            inout("rcx") gpa.to_reg() => rcx, lateout("rdx") rdx,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx, rdx];
+        linux __tdcall_ret(23) { rcx: gpa.to_reg() } -> [rcx, rdx];
+    }
+
+    tdg_vp_invept(vms: L2VmMask) => Tdcall {
+        catalog guest::tdg_vp_invept -> TdxStatus;
+        floor tdcall(26) [
+            inout("rcx") vms.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux __tdcall(26) { rcx: vms.to_reg() } -> [];
+    }
+
+    tdg_vp_invvpid(vm: VmAndFlags, entry_or_list: u64) => Tdcall {
+        catalog guest::tdg_vp_invvpid -> guest::VpInvvpid { entry_or_list };
+        floor tdcall(27) [
+            inout("rcx") vm.to_reg() => _, inout("rdx") entry_or_list => rdx,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rdx];
+        linux __tdcall_ret(27) { rcx: vm.to_reg(), rdx: entry_or_list } -> [rdx];
     }
 
     // ========================================================= TDG.VP.VMCALL (guest → VMM)
