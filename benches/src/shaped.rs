@@ -542,6 +542,31 @@ shaped! {
         [rcx = handoff_version];
     tdh_sys_update() => seamcall TdhSysUpdate retry -> TdxStatus [];
     tdh_sys_disable() => seamcall TdhSysDisable retry -> TdxStatus [];
+    tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) => seamcall TdhMemRd retry
+        -> host::MemRd { data: r8 } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mng_wr(td: &TdxTd<'_>, field: FieldId, value: u64, mask: u64)
+        => seamcall TdhMngWr retry -> host::MngWr { old: r8 }
+        [rcx = td.tdr.to_reg(), rdx = field.to_reg(), r8 = value, r9 = mask];
+    tdh_mem_wr(td: &TdxTd<'_>, gpa: Gpa, data: u64) => seamcall TdhMemWr retry
+        -> host::MemWr { old: r8 } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg(), r8 = data];
+    tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRd retry
+        -> host::MemSeptRd { entry: rcx, level_state: rdx, attributes: r8 }
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mng_key_reclaimid(td: &TdxTd<'_>) => seamcall TdhMngKeyReclaimid retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa)
+        => seamcall TdhMemRangeUnblock retry -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_sys_lp_shutdown() => seamcall TdhSysLpShutdown retry -> TdxStatus [];
+    tdh_export_pause(td: &TdxTd<'_>) => seamcall TdhExportPause retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_export_unblockw(td: &TdxTd<'_>, gpa: SeptGpa)
+        => seamcall TdhExportUnblockw retry -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_import_end(td: &TdxTd<'_>) => seamcall TdhImportEnd retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_import_commit(td: &TdxTd<'_>) => seamcall TdhImportCommit retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
     p_seamldr_info(info: Hpa) => seamcall PSeamldrInfo retry -> TdxStatus [rcx = info.to_reg()];
     p_seamldr_install(params: Hpa) => seamcall PSeamldrInstall retry -> TdxStatus
         [rcx = params.to_reg()];

@@ -50,23 +50,16 @@ use tdx_core::{
 use tdx_core::{CpuidVe, L2VmMask, VmAndFlags};
 
 /// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
-/// issue (host SEAMCALLs with TD handles, page lists and migration operands, and the guest
-/// leaves with the widest register sets). The footprint report names them; a test checks this
+/// issue (host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD and migration
+/// operands, and the guest leaves with the widest register sets). The footprint report names them; a test checks this
 /// list against [`SUBJECTS`] and the catalog.
 pub const WITHOUT_SUBJECTS: &[&str] = &[
     "tdh_mem_page_relocate",
-    "tdh_mem_rd",
-    "tdh_mng_wr",
-    "tdh_mem_wr",
     "tdh_mem_page_demote",
     "tdh_mem_page_promote",
-    "tdh_mem_sept_rd",
-    "tdh_mng_key_reclaimid",
     "tdh_mem_sept_remove",
     "tdh_sys_info",
     "tdh_sys_rdall",
-    "tdh_mem_range_unblock",
-    "tdh_sys_lp_shutdown",
     "tdh_servtd_bind",
     "tdh_servtd_prebind",
     "tdh_phymem_pamt_add",
@@ -75,15 +68,11 @@ pub const WITHOUT_SUBJECTS: &[&str] = &[
     "tdh_export_blockw",
     "tdh_export_restore",
     "tdh_export_mem",
-    "tdh_export_pause",
     "tdh_export_track",
     "tdh_export_state_immutable",
     "tdh_export_state_td",
     "tdh_export_state_vp",
-    "tdh_export_unblockw",
     "tdh_import_abort",
-    "tdh_import_end",
-    "tdh_import_commit",
     "tdh_import_mem",
     "tdh_import_track",
     "tdh_import_state_immutable",
@@ -1032,6 +1021,110 @@ subjects! {
             lateout("r10") _, lateout("r11") _,
         ] -> [];
         linux retry __seamcall(69) {} -> [];
+    }
+
+    // The module-1.5 host leaves Linux does not issue (those without page lists or migration
+    // operands; the others are in `WITHOUT_SUBJECTS`).
+
+    tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) => Seamcall {
+        catalog host::tdh_mem_rd -> host::MemRd { data };
+        floor seamcall(12) [
+            inout("rcx") gpa.to_reg() => _, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") r8, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux retry __seamcall_ret(12) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [r8];
+    }
+
+    tdh_mng_wr(td: &TdxTd<'_>, field: FieldId, value: u64, mask: u64) => Seamcall {
+        catalog host::tdh_mng_wr -> host::MngWr { old };
+        floor seamcall(13) [
+            inout("rcx") td.tdr.to_reg() => _, inout("rdx") field.to_reg() => _,
+            inout("r8") value => r8, inout("r9") mask => _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux retry __seamcall_ret(13) {
+            rcx: td.tdr.to_reg(), rdx: field.to_reg(), r8: value, r9: mask,
+        } -> [r8];
+    }
+
+    tdh_mem_wr(td: &TdxTd<'_>, gpa: Gpa, data: u64) => Seamcall {
+        catalog host::tdh_mem_wr -> host::MemWr { old };
+        floor seamcall(14) [
+            inout("rcx") gpa.to_reg() => _, inout("rdx") td.tdr.to_reg() => _,
+            inout("r8") data => r8, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux retry __seamcall_ret(14) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg(), r8: data } -> [r8];
+    }
+
+    tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
+        catalog host::tdh_mem_sept_rd -> host::MemSeptRd { entry, level_state, attributes };
+        floor seamcall(25) [
+            inout("rcx") gpa.to_reg() => rcx, inout("rdx") td.tdr.to_reg() => rdx,
+            lateout("r8") r8, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx, rdx, r8];
+        linux retry __seamcall_ret(25) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [rcx, rdx, r8];
+    }
+
+    tdh_mng_key_reclaimid(td: &TdxTd<'_>) => Seamcall {
+        catalog host::tdh_mng_key_reclaimid -> TdxStatus;
+        floor seamcall(27) [
+            inout("rcx") td.tdr.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(27) { rcx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
+        catalog host::tdh_mem_range_unblock -> TdxStatus;
+        floor seamcall(39) [
+            inout("rcx") gpa.to_reg() => _, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(39) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_sys_lp_shutdown() => Seamcall {
+        catalog host::tdh_sys_lp_shutdown -> TdxStatus;
+        floor seamcall(44) [
+            lateout("rcx") _, lateout("rdx") _, lateout("r8") _, lateout("r9") _,
+            lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(44) {} -> [];
+    }
+
+    tdh_export_pause(td: &TdxTd<'_>) => Seamcall {
+        catalog host::tdh_export_pause -> TdxStatus;
+        floor seamcall(70) [
+            inout("rcx") td.tdr.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(70) { rcx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_export_unblockw(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
+        catalog host::tdh_export_unblockw -> TdxStatus;
+        floor seamcall(75) [
+            inout("rcx") gpa.to_reg() => _, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(75) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_import_end(td: &TdxTd<'_>) => Seamcall {
+        catalog host::tdh_import_end -> TdxStatus;
+        floor seamcall(81) [
+            inout("rcx") td.tdr.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(81) { rcx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_import_commit(td: &TdxTd<'_>) => Seamcall {
+        catalog host::tdh_import_commit -> TdxStatus;
+        floor seamcall(82) [
+            inout("rcx") td.tdr.to_reg() => _,
+            lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(82) { rcx: td.tdr.to_reg() } -> [];
     }
 
     // ================================================================ SEAMCALL (P-SEAMLDR)
