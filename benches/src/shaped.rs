@@ -261,6 +261,14 @@ macro_rules! issue {
         let r: Returned = [rax, rcx, rdx, r8, r9, r10, r11];
         (r, [a, b, c, d])
     }};
+    (@ops $t:tt $n:tt $rax:expr; [rdx = $b:expr, r8 = $c:expr]) => {{
+        let (b, c): (u64, u64) = ($b, $c);
+        let (rax, rcx, rdx, r8, r9, r10, r11): (u64, u64, u64, u64, u64, u64, u64);
+        issue!(@regs rax rcx rdx r8 r9 r10 r11 $t $n $rax; lateout("rcx") rcx, inout("rdx") b => rdx,
+            inout("r8") c => r8, lateout("r9") r9,);
+        let r: Returned = [rax, rcx, rdx, r8, r9, r10, r11];
+        (r, [0, b, c, 0])
+    }};
     (@ops $t:tt $n:tt $rax:expr; [rdx = $b:expr, r8 = $c:expr, r9 = $d:expr]) => {{
         let (b, c, d): (u64, u64, u64) = ($b, $c, $d);
         let (rax, rcx, rdx, r8, r9, r10, r11): (u64, u64, u64, u64, u64, u64, u64);
@@ -542,6 +550,9 @@ shaped! {
         [rcx = handoff_version];
     tdh_sys_update() => seamcall TdhSysUpdate retry -> TdxStatus [];
     tdh_sys_disable() => seamcall TdhSysDisable retry -> TdxStatus [];
+    tdh_mem_page_relocate(td: &TdxTd<'_>, gpa: SeptGpa, target: Page<Guest>)
+        => seamcall TdhMemPageRelocate retry -> host::MemPageRelocate { old_page: rcx }
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg(), r8 = target.to_reg()];
     tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) => seamcall TdhMemRd retry
         -> host::MemRd { data: r8 } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
     tdh_mng_wr(td: &TdxTd<'_>, field: FieldId, value: u64, mask: u64)
@@ -549,11 +560,20 @@ shaped! {
         [rcx = td.tdr.to_reg(), rdx = field.to_reg(), r8 = value, r9 = mask];
     tdh_mem_wr(td: &TdxTd<'_>, gpa: Gpa, data: u64) => seamcall TdhMemWr retry
         -> host::MemWr { old: r8 } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg(), r8 = data];
+    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromote retry
+        -> host::MemPagePromote { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
     tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRd retry
         -> host::MemSeptRd { entry: rcx, level_state: rdx, attributes: r8 }
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
     tdh_mng_key_reclaimid(td: &TdxTd<'_>) => seamcall TdhMngKeyReclaimid retry -> TdxStatus
         [rcx = td.tdr.to_reg()];
+    tdh_mem_sept_remove(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRemove retry
+        -> host::MemSeptRemove { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_sys_info(sysinfo: Hpa, sysinfo_len: u64, cmrs: Hpa, cmr_entries: u64)
+        => seamcall TdhSysInfo retry -> host::SysInfo { sysinfo_written: rdx, cmrs_written: r9 }
+        [rcx = sysinfo.to_reg(), rdx = sysinfo_len, r8 = cmrs.to_reg(), r9 = cmr_entries];
+    tdh_sys_rdall(list: Hpa, field: FieldId) => seamcall TdhSysRdall retry
+        -> host::SysRdall { next: r8 } [rdx = list.to_reg(), r8 = field.to_reg()];
     tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa)
         => seamcall TdhMemRangeUnblock retry -> TdxStatus
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];

@@ -50,16 +50,12 @@ use tdx_core::{
 use tdx_core::{CpuidVe, L2VmMask, VmAndFlags};
 
 /// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
-/// issue (host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD and migration
-/// operands, and the guest leaves with the widest register sets). The footprint report names them; a test checks this
+/// issue: host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD operands or an
+/// input in R10 (the migration stream: the (b') machinery of [`crate::shaped`] loads RCX..R9
+/// only), and the guest leaves with the widest register sets. The footprint report names them; a test checks this
 /// list against [`SUBJECTS`] and the catalog.
 pub const WITHOUT_SUBJECTS: &[&str] = &[
-    "tdh_mem_page_relocate",
     "tdh_mem_page_demote",
-    "tdh_mem_page_promote",
-    "tdh_mem_sept_remove",
-    "tdh_sys_info",
-    "tdh_sys_rdall",
     "tdh_servtd_bind",
     "tdh_servtd_prebind",
     "tdh_phymem_pamt_add",
@@ -1026,6 +1022,17 @@ subjects! {
     // The module-1.5 host leaves Linux does not issue (those without page lists or migration
     // operands; the others are in `WITHOUT_SUBJECTS`).
 
+    tdh_mem_page_relocate(td: &TdxTd<'_>, gpa: SeptGpa, target: Page<Guest>) => Seamcall {
+        catalog host::tdh_mem_page_relocate -> host::MemPageRelocate { old_page };
+        floor seamcall(5) [
+            inout("rcx") gpa.to_reg() => rcx, inout("rdx") td.tdr.to_reg() => _,
+            inout("r8") target.to_reg() => _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx];
+        linux retry __seamcall_ret(5) {
+            rcx: gpa.to_reg(), rdx: td.tdr.to_reg(), r8: target.to_reg(),
+        } -> [rcx];
+    }
+
     tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) => Seamcall {
         catalog host::tdh_mem_rd -> host::MemRd { data };
         floor seamcall(12) [
@@ -1055,6 +1062,16 @@ subjects! {
         linux retry __seamcall_ret(14) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg(), r8: data } -> [r8];
     }
 
+    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
+        catalog host::tdh_mem_page_promote -> host::MemPagePromote { sept_page };
+        floor seamcall(23) [
+            inout("rcx") gpa.to_reg() => rcx, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+            lateout("r12") _, lateout("r13") _,
+        ] -> [rcx];
+        linux retry __seamcall_ret(23) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [rcx];
+    }
+
     tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
         catalog host::tdh_mem_sept_rd -> host::MemSeptRd { entry, level_state, attributes };
         floor seamcall(25) [
@@ -1071,6 +1088,36 @@ subjects! {
             lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [];
         linux retry __seamcall(27) { rcx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_mem_sept_remove(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
+        catalog host::tdh_mem_sept_remove -> host::MemSeptRemove { sept_page };
+        floor seamcall(30) [
+            inout("rcx") gpa.to_reg() => rcx, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx];
+        linux retry __seamcall_ret(30) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [rcx];
+    }
+
+    tdh_sys_info(sysinfo: Hpa, sysinfo_len: u64, cmrs: Hpa, cmr_entries: u64) => Seamcall {
+        catalog host::tdh_sys_info -> host::SysInfo { sysinfo_written, cmrs_written };
+        floor seamcall(32) [
+            inout("rcx") sysinfo.to_reg() => _, inout("rdx") sysinfo_len => rdx,
+            inout("r8") cmrs.to_reg() => _, inout("r9") cmr_entries => r9,
+            lateout("r10") _, lateout("r11") _,
+        ] -> [rdx, r9];
+        linux retry __seamcall_ret(32) {
+            rcx: sysinfo.to_reg(), rdx: sysinfo_len, r8: cmrs.to_reg(), r9: cmr_entries,
+        } -> [rdx, r9];
+    }
+
+    tdh_sys_rdall(list: Hpa, field: FieldId) => Seamcall {
+        catalog host::tdh_sys_rdall -> host::SysRdall { next };
+        floor seamcall(37) [
+            inout("rdx") list.to_reg() => _, inout("r8") field.to_reg() => r8,
+            lateout("rcx") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux retry __seamcall_ret(37) { rdx: list.to_reg(), r8: field.to_reg() } -> [r8];
     }
 
     tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
