@@ -25,7 +25,7 @@ use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     SeptGpa, SeptLevel, SharedGpa, TdvmcallStatus, TdxError, TdxStatus,
 };
-use tdx_core::{CpuidVe, GpaAttr, L2Vm, L2VmMask, VmAndFlags};
+use tdx_core::{AttrFlags, CpuidVe, GpaAttr, L2Vm, L2VmMask, ServtdHandle, TdUuid, VmAndFlags};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
 /// How a leaf uses the registers, which decides what the trap handler may write and how
@@ -216,6 +216,37 @@ impl Sample for L2VmMask {
 impl Sample for VmAndFlags {
     fn sample(tag: u64) -> Self {
         VmAndFlags::list(L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"))
+    }
+}
+impl Sample for GpaAttr {
+    fn sample(tag: u64) -> Self {
+        GpaAttr::from_raw(0x8000 | tag << 16 | 0x7)
+    }
+}
+impl Sample for AttrFlags {
+    fn sample(tag: u64) -> Self {
+        AttrFlags::default()
+            .with_vm(
+                L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"),
+                0x7,
+                true,
+            )
+            .expect("sample attribute flags")
+    }
+}
+impl Sample for ServtdHandle {
+    fn sample(tag: u64) -> Self {
+        ServtdHandle::from_raw(0x5e00 + tag)
+    }
+}
+impl Sample for TdUuid {
+    fn sample(tag: u64) -> Self {
+        TdUuid {
+            q0: 0x0111 + tag,
+            q1: 0x0222 + tag,
+            q2: 0x0333 + tag,
+            q3: 0x0444 + tag,
+        }
     }
 }
 impl Sample for CacheOp {

@@ -47,7 +47,7 @@ use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
     SharedGpa, Tdcs, Tdcx, TdvmcallStatus, TdxError, TdxStatus,
 };
-use tdx_core::{CpuidVe, L2VmMask, VmAndFlags};
+use tdx_core::{AttrFlags, CpuidVe, GpaAttr, L2VmMask, ServtdHandle, TdUuid, VmAndFlags};
 
 /// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
 /// issue: host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD operands or an
@@ -75,9 +75,6 @@ pub const WITHOUT_SUBJECTS: &[&str] = &[
     "tdh_import_state_td",
     "tdh_import_state_vp",
     "tdh_mig_stream_create",
-    "tdg_servtd_rd",
-    "tdg_servtd_wr",
-    "tdg_mem_page_attr_wr",
     "tdg_vp_enter",
 ];
 
@@ -1316,6 +1313,34 @@ subjects! {
         linux __tdcall_ret(12) { rdx: list.to_reg(), r8: field.to_reg() } -> [r8];
     }
 
+    tdg_servtd_rd(handle: ServtdHandle, field: FieldId, uuid: TdUuid) => Tdcall {
+        catalog guest::tdg_servtd_rd -> guest::ServtdRd { next, value, uuid0, uuid1, uuid2, uuid3 };
+        floor tdcall(18) [
+            inout("rcx") handle.to_reg() => _, inout("rdx") field.to_reg() => rdx,
+            lateout("r8") r8, lateout("r9") _,
+            inout("r10") uuid.q0 => r10, inout("r11") uuid.q1 => r11,
+            inout("r12") uuid.q2 => r12, inout("r13") uuid.q3 => r13,
+        ] -> [rdx, r8, r10, r11, r12, r13];
+        linux __tdcall_saved_ret(18) {
+            rcx: handle.to_reg(), rdx: field.to_reg(),
+            r10: uuid.q0, r11: uuid.q1, r12: uuid.q2, r13: uuid.q3,
+        } -> [rdx, r8, r10, r11, r12, r13];
+    }
+
+    tdg_servtd_wr(handle: ServtdHandle, field: FieldId, value: u64, mask: u64, uuid: TdUuid) => Tdcall {
+        catalog guest::tdg_servtd_wr -> guest::ServtdWr { old, uuid0, uuid1, uuid2, uuid3 };
+        floor tdcall(20) [
+            inout("rcx") handle.to_reg() => _, inout("rdx") field.to_reg() => _,
+            inout("r8") value => r8, inout("r9") mask => _,
+            inout("r10") uuid.q0 => r10, inout("r11") uuid.q1 => r11,
+            inout("r12") uuid.q2 => r12, inout("r13") uuid.q3 => r13,
+        ] -> [r8, r10, r11, r12, r13];
+        linux __tdcall_saved_ret(20) {
+            rcx: handle.to_reg(), rdx: field.to_reg(), r8: value, r9: mask,
+            r10: uuid.q0, r11: uuid.q1, r12: uuid.q2, r13: uuid.q3,
+        } -> [r8, r10, r11, r12, r13];
+    }
+
     tdg_mr_verifyreport(report_mac: Gpa) => Tdcall {
         catalog guest::tdg_mr_verifyreport -> TdxStatus;
         floor tdcall(22) [
@@ -1332,6 +1357,17 @@ subjects! {
             lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [rcx, rdx];
         linux __tdcall_ret(23) { rcx: gpa.to_reg() } -> [rcx, rdx];
+    }
+
+    tdg_mem_page_attr_wr(gpa: AcceptGpa, attributes: GpaAttr, flags: AttrFlags) => Tdcall {
+        catalog guest::tdg_mem_page_attr_wr -> guest::MemPageAttrWr { mapping, attributes };
+        floor tdcall(24) [
+            inout("rcx") gpa.to_reg() => rcx, inout("rdx") attributes.to_reg() => rdx,
+            inout("r8") flags.to_reg() => _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx, rdx];
+        linux __tdcall_ret(24) {
+            rcx: gpa.to_reg(), rdx: attributes.to_reg(), r8: flags.to_reg(),
+        } -> [rcx, rdx];
     }
 
     tdg_vp_invept(vms: L2VmMask) => Tdcall {
