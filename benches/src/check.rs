@@ -25,7 +25,10 @@ use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     SeptGpa, SeptLevel, SharedGpa, TdvmcallStatus, TdxError, TdxStatus,
 };
-use tdx_core::{AttrFlags, CpuidVe, GpaAttr, L2Vm, L2VmMask, ServtdHandle, TdUuid, VmAndFlags};
+use tdx_core::{
+    AttrFlags, CpuidVe, GpaAttr, GpaListInfo, L2Vm, L2VmMask, MigscPage, PamtRange, ServtdHandle,
+    TdUuid, VmAndFlags,
+};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
 /// How a leaf uses the registers, which decides what the trap handler may write and how
@@ -247,6 +250,31 @@ impl Sample for TdUuid {
             q2: 0x0333 + tag,
             q3: 0x0444 + tag,
         }
+    }
+}
+impl Sample for GpaListInfo {
+    fn sample(tag: u64) -> Self {
+        GpaListInfo::new(
+            Hpa::new(tag << 20).expect("sample list HPA"),
+            1,
+            2 + tag as u16,
+        )
+        .expect("sample GPA list")
+    }
+}
+impl Sample for MigscPage {
+    fn sample(tag: u64) -> Self {
+        MigscPage::new(Hpa::new(tag << 24).expect("sample MIGSC HPA")).expect("sample MIGSC")
+    }
+}
+impl Sample for PamtRange {
+    fn sample(tag: u64) -> Self {
+        PamtRange::new(Hpa::new(tag << 30).expect("sample PAMT HPA")).expect("sample range")
+    }
+}
+impl Raw for GpaListInfo {
+    fn raw(&self) -> u64 {
+        self.to_reg()
     }
 }
 impl Sample for CacheOp {

@@ -26,8 +26,8 @@ use tdx_core::abi::{self, Leaf};
 use tdx_core::outputs::{CacheWbMode, RtmrIndex};
 use tdx_core::reg::{RegEncode, RegSet};
 use tdx_core::{
-    AcceptGpa, CallSite, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
-    Tdcs, Tdcx, TdxError, TdxStatus,
+    AcceptGpa, CallSite, FieldId, Gpa, GpaListInfo, Guest, Hkid, Hpa, KeyedHpa, MigscPage,
+    ModuleArgs, Page, PamtRange, Sept, SeptGpa, Tdcs, Tdcx, TdxError, TdxStatus,
 };
 
 use crate::check::{Kind, Sample};
@@ -578,6 +578,16 @@ shaped! {
         => seamcall TdhMemRangeUnblock retry -> TdxStatus
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
     tdh_sys_lp_shutdown() => seamcall TdhSysLpShutdown retry -> TdxStatus [];
+    tdh_phymem_pamt_add(range: PamtRange, page0: Page<Guest>, page1: Page<Guest>)
+        => seamcall TdhPhymemPamtAdd retry -> TdxStatus
+        [rcx = range.to_reg(), rdx = page0.to_reg(), r8 = page1.to_reg()];
+    tdh_phymem_pamt_remove(range: PamtRange) => seamcall TdhPhymemPamtRemove retry
+        -> host::PhymemPamtRemove { page0: rdx, page1: r8 } [rcx = range.to_reg()];
+    tdh_export_blockw(td: &TdxTd<'_>, gpa_list: GpaListInfo) => seamcall TdhExportBlockw retry
+        -> host::ExportBlockw { gpa_list: rcx } [rcx = gpa_list.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_export_restore(td: &TdxTd<'_>, gpa_list: GpaListInfo)
+        => seamcall TdhExportRestore retry -> host::ExportRestore { gpa_list: rcx }
+        [rcx = gpa_list.to_reg(), rdx = td.tdr.to_reg()];
     tdh_export_pause(td: &TdxTd<'_>) => seamcall TdhExportPause retry -> TdxStatus
         [rcx = td.tdr.to_reg()];
     tdh_export_unblockw(td: &TdxTd<'_>, gpa: SeptGpa)
@@ -587,6 +597,9 @@ shaped! {
         [rcx = td.tdr.to_reg()];
     tdh_import_commit(td: &TdxTd<'_>) => seamcall TdhImportCommit retry -> TdxStatus
         [rcx = td.tdr.to_reg()];
+    tdh_mig_stream_create(td: &TdxTd<'_>, migsc: MigscPage)
+        => seamcall TdhMigStreamCreate retry -> TdxStatus
+        [rcx = migsc.to_reg(), rdx = td.tdr.to_reg()];
     p_seamldr_info(info: Hpa) => seamcall PSeamldrInfo retry -> TdxStatus [rcx = info.to_reg()];
     p_seamldr_install(params: Hpa) => seamcall PSeamldrInstall retry -> TdxStatus
         [rcx = params.to_reg()];

@@ -47,7 +47,10 @@ use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
     SharedGpa, Tdcs, Tdcx, TdvmcallStatus, TdxError, TdxStatus,
 };
-use tdx_core::{AttrFlags, CpuidVe, GpaAttr, L2VmMask, ServtdHandle, TdUuid, VmAndFlags};
+use tdx_core::{
+    AttrFlags, CpuidVe, GpaAttr, GpaListInfo, L2VmMask, MigscPage, PamtRange, ServtdHandle, TdUuid,
+    VmAndFlags,
+};
 
 /// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
 /// issue: host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD operands or an
@@ -58,11 +61,7 @@ pub const WITHOUT_SUBJECTS: &[&str] = &[
     "tdh_mem_page_demote",
     "tdh_servtd_bind",
     "tdh_servtd_prebind",
-    "tdh_phymem_pamt_add",
-    "tdh_phymem_pamt_remove",
     "tdh_export_abort",
-    "tdh_export_blockw",
-    "tdh_export_restore",
     "tdh_export_mem",
     "tdh_export_track",
     "tdh_export_state_immutable",
@@ -74,7 +73,6 @@ pub const WITHOUT_SUBJECTS: &[&str] = &[
     "tdh_import_state_immutable",
     "tdh_import_state_td",
     "tdh_import_state_vp",
-    "tdh_mig_stream_create",
     "tdg_vp_enter",
 ];
 
@@ -1135,6 +1133,44 @@ subjects! {
         linux retry __seamcall(44) {} -> [];
     }
 
+    tdh_phymem_pamt_add(range: PamtRange, page0: Page<Guest>, page1: Page<Guest>) => Seamcall {
+        catalog host::tdh_phymem_pamt_add -> TdxStatus;
+        floor seamcall(58) [
+            inout("rcx") range.to_reg() => _, inout("rdx") page0.to_reg() => _,
+            inout("r8") page1.to_reg() => _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(58) {
+            rcx: range.to_reg(), rdx: page0.to_reg(), r8: page1.to_reg(),
+        } -> [];
+    }
+
+    tdh_phymem_pamt_remove(range: PamtRange) => Seamcall {
+        catalog host::tdh_phymem_pamt_remove -> host::PhymemPamtRemove { page0, page1 };
+        floor seamcall(59) [
+            inout("rcx") range.to_reg() => _, lateout("rdx") rdx, lateout("r8") r8,
+            lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rdx, r8];
+        linux retry __seamcall_ret(59) { rcx: range.to_reg() } -> [rdx, r8];
+    }
+
+    tdh_export_blockw(td: &TdxTd<'_>, gpa_list: GpaListInfo) => Seamcall {
+        catalog host::tdh_export_blockw -> host::ExportBlockw { gpa_list };
+        floor seamcall(65) [
+            inout("rcx") gpa_list.to_reg() => rcx, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx];
+        linux retry __seamcall_ret(65) { rcx: gpa_list.to_reg(), rdx: td.tdr.to_reg() } -> [rcx];
+    }
+
+    tdh_export_restore(td: &TdxTd<'_>, gpa_list: GpaListInfo) => Seamcall {
+        catalog host::tdh_export_restore -> host::ExportRestore { gpa_list };
+        floor seamcall(66) [
+            inout("rcx") gpa_list.to_reg() => rcx, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rcx];
+        linux retry __seamcall_ret(66) { rcx: gpa_list.to_reg(), rdx: td.tdr.to_reg() } -> [rcx];
+    }
+
     tdh_export_pause(td: &TdxTd<'_>) => Seamcall {
         catalog host::tdh_export_pause -> TdxStatus;
         floor seamcall(70) [
@@ -1169,6 +1205,15 @@ subjects! {
             lateout("rdx") _, lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [];
         linux retry __seamcall(82) { rcx: td.tdr.to_reg() } -> [];
+    }
+
+    tdh_mig_stream_create(td: &TdxTd<'_>, migsc: MigscPage) => Seamcall {
+        catalog host::tdh_mig_stream_create -> TdxStatus;
+        floor seamcall(96) [
+            inout("rcx") migsc.to_reg() => _, inout("rdx") td.tdr.to_reg() => _,
+            lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [];
+        linux retry __seamcall(96) { rcx: migsc.to_reg(), rdx: td.tdr.to_reg() } -> [];
     }
 
     // ================================================================ SEAMCALL (P-SEAMLDR)
