@@ -20,9 +20,14 @@ use tdx_core::outputs::{
 };
 use tdx_core::packed::PageType;
 use tdx_core::reg::RegEncode;
+use tdx_core::vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     SeptGpa, SeptLevel, SharedGpa, TdvmcallStatus, TdxError, TdxStatus,
+};
+use tdx_core::{
+    AttrFlags, CpuidVe, GpaAttr, GpaListInfo, L2Vm, L2VmMask, MigscPage, PamtRange, ServtdHandle,
+    TdUuid, VmAndFlags,
 };
 use tdx_emu::{CpuState, Instruction, with_handler};
 
@@ -198,6 +203,101 @@ impl Sample for EventNotifyVector {
         EventNotifyVector::new(0x40 + tag as u8).expect("sample vector")
     }
 }
+impl Sample for CpuidVe {
+    fn sample(tag: u64) -> Self {
+        CpuidVe {
+            supervisor: true,
+            user: tag % 2 == 1,
+        }
+    }
+}
+impl Sample for L2VmMask {
+    fn sample(tag: u64) -> Self {
+        L2VmMask::EMPTY.with(L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"))
+    }
+}
+impl Sample for VmAndFlags {
+    fn sample(tag: u64) -> Self {
+        VmAndFlags::list(L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"))
+    }
+}
+impl Sample for GpaAttr {
+    fn sample(tag: u64) -> Self {
+        GpaAttr::from_raw(0x8000 | tag << 16 | 0x7)
+    }
+}
+impl Sample for AttrFlags {
+    fn sample(tag: u64) -> Self {
+        AttrFlags::default()
+            .with_vm(
+                L2Vm::new(1 + (tag % 3) as u8).expect("sample L2 VM"),
+                0x7,
+                true,
+            )
+            .expect("sample attribute flags")
+    }
+}
+impl Sample for ServtdHandle {
+    fn sample(tag: u64) -> Self {
+        ServtdHandle::from_raw(0x5e00 + tag)
+    }
+}
+impl Sample for TdUuid {
+    fn sample(tag: u64) -> Self {
+        TdUuid {
+            q0: 0x0111 + tag,
+            q1: 0x0222 + tag,
+            q2: 0x0333 + tag,
+            q3: 0x0444 + tag,
+        }
+    }
+}
+impl Sample for GpaListInfo {
+    fn sample(tag: u64) -> Self {
+        GpaListInfo::new(
+            Hpa::new(tag << 20).expect("sample list HPA"),
+            1,
+            2 + tag as u16,
+        )
+        .expect("sample GPA list")
+    }
+}
+impl Sample for MigscPage {
+    fn sample(tag: u64) -> Self {
+        MigscPage::new(Hpa::new(tag << 24).expect("sample MIGSC HPA")).expect("sample MIGSC")
+    }
+}
+impl Sample for PamtRange {
+    fn sample(tag: u64) -> Self {
+        PamtRange::new(Hpa::new(tag << 30).expect("sample PAMT HPA")).expect("sample range")
+    }
+}
+impl Raw for GpaListInfo {
+    fn raw(&self) -> u64 {
+        self.to_reg()
+    }
+}
+impl Sample for CacheOp {
+    fn sample(_tag: u64) -> Self {
+        // Never zero as a register: WBNOINVD (1).
+        CacheOp::Wbnoinvd
+    }
+}
+impl Sample for PconfigLeaf {
+    fn sample(tag: u64) -> Self {
+        PconfigLeaf::new(tag).expect("sample PCONFIG leaf")
+    }
+}
+impl Sample for ServiceNotify {
+    fn sample(tag: u64) -> Self {
+        ServiceNotify::Interrupt(EventNotifyVector::sample(tag))
+    }
+}
+impl Sample for ServiceTimeout {
+    fn sample(tag: u64) -> Self {
+        ServiceTimeout::new(0x100 + tag)
+    }
+}
 impl Sample for MapGpaTarget {
     fn sample(tag: u64) -> Self {
         MapGpaTarget::Shared(SharedGpa::sample(tag))
@@ -248,7 +348,8 @@ raw_via_raw!(
     TdAttributes,
     ExitReason,
     VeInstruction,
-    PamtPageSize
+    PamtPageSize,
+    GpaAttr
 );
 /// A decoded address: its register, or `u64::MAX` if it did not decode (samples always do).
 impl<T: RegEncode> Raw for Result<T, AddrError> {

@@ -26,8 +26,8 @@ use tdx_core::abi::{self, Leaf};
 use tdx_core::outputs::{CacheWbMode, RtmrIndex};
 use tdx_core::reg::{RegEncode, RegSet};
 use tdx_core::{
-    AcceptGpa, CallSite, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
-    Tdcs, Tdcx, TdxError, TdxStatus,
+    AcceptGpa, CallSite, FieldId, Gpa, GpaListInfo, Guest, Hkid, Hpa, KeyedHpa, MigscPage,
+    ModuleArgs, Page, PamtRange, Sept, SeptGpa, Tdcs, Tdcx, TdxError, TdxStatus,
 };
 
 use crate::check::{Kind, Sample};
@@ -260,6 +260,14 @@ macro_rules! issue {
             inout("r8") c => r8, inout("r9") d => r9,);
         let r: Returned = [rax, rcx, rdx, r8, r9, r10, r11];
         (r, [a, b, c, d])
+    }};
+    (@ops $t:tt $n:tt $rax:expr; [rdx = $b:expr, r8 = $c:expr]) => {{
+        let (b, c): (u64, u64) = ($b, $c);
+        let (rax, rcx, rdx, r8, r9, r10, r11): (u64, u64, u64, u64, u64, u64, u64);
+        issue!(@regs rax rcx rdx r8 r9 r10 r11 $t $n $rax; lateout("rcx") rcx, inout("rdx") b => rdx,
+            inout("r8") c => r8, lateout("r9") r9,);
+        let r: Returned = [rax, rcx, rdx, r8, r9, r10, r11];
+        (r, [0, b, c, 0])
     }};
     (@ops $t:tt $n:tt $rax:expr; [rdx = $b:expr, r8 = $c:expr, r9 = $d:expr]) => {{
         let (b, c, d): (u64, u64, u64) = ($b, $c, $d);
@@ -542,6 +550,56 @@ shaped! {
         [rcx = handoff_version];
     tdh_sys_update() => seamcall TdhSysUpdate retry -> TdxStatus [];
     tdh_sys_disable() => seamcall TdhSysDisable retry -> TdxStatus [];
+    tdh_mem_page_relocate(td: &TdxTd<'_>, gpa: SeptGpa, target: Page<Guest>)
+        => seamcall TdhMemPageRelocate retry -> host::MemPageRelocate { old_page: rcx }
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg(), r8 = target.to_reg()];
+    tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) => seamcall TdhMemRd retry
+        -> host::MemRd { data: r8 } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mng_wr(td: &TdxTd<'_>, field: FieldId, value: u64, mask: u64)
+        => seamcall TdhMngWr retry -> host::MngWr { old: r8 }
+        [rcx = td.tdr.to_reg(), rdx = field.to_reg(), r8 = value, r9 = mask];
+    tdh_mem_wr(td: &TdxTd<'_>, gpa: Gpa, data: u64) => seamcall TdhMemWr retry
+        -> host::MemWr { old: r8 } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg(), r8 = data];
+    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromote retry
+        -> host::MemPagePromote { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRd retry
+        -> host::MemSeptRd { entry: rcx, level_state: rdx, attributes: r8 }
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mng_key_reclaimid(td: &TdxTd<'_>) => seamcall TdhMngKeyReclaimid retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_mem_sept_remove(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRemove retry
+        -> host::MemSeptRemove { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_sys_info(sysinfo: Hpa, sysinfo_len: u64, cmrs: Hpa, cmr_entries: u64)
+        => seamcall TdhSysInfo retry -> host::SysInfo { sysinfo_written: rdx, cmrs_written: r9 }
+        [rcx = sysinfo.to_reg(), rdx = sysinfo_len, r8 = cmrs.to_reg(), r9 = cmr_entries];
+    tdh_sys_rdall(list: Hpa, field: FieldId) => seamcall TdhSysRdall retry
+        -> host::SysRdall { next: r8 } [rdx = list.to_reg(), r8 = field.to_reg()];
+    tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa)
+        => seamcall TdhMemRangeUnblock retry -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_sys_lp_shutdown() => seamcall TdhSysLpShutdown retry -> TdxStatus [];
+    tdh_phymem_pamt_add(range: PamtRange, page0: Page<Guest>, page1: Page<Guest>)
+        => seamcall TdhPhymemPamtAdd retry -> TdxStatus
+        [rcx = range.to_reg(), rdx = page0.to_reg(), r8 = page1.to_reg()];
+    tdh_phymem_pamt_remove(range: PamtRange) => seamcall TdhPhymemPamtRemove retry
+        -> host::PhymemPamtRemove { page0: rdx, page1: r8 } [rcx = range.to_reg()];
+    tdh_export_blockw(td: &TdxTd<'_>, gpa_list: GpaListInfo) => seamcall TdhExportBlockw retry
+        -> host::ExportBlockw { gpa_list: rcx } [rcx = gpa_list.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_export_restore(td: &TdxTd<'_>, gpa_list: GpaListInfo)
+        => seamcall TdhExportRestore retry -> host::ExportRestore { gpa_list: rcx }
+        [rcx = gpa_list.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_export_pause(td: &TdxTd<'_>) => seamcall TdhExportPause retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_export_unblockw(td: &TdxTd<'_>, gpa: SeptGpa)
+        => seamcall TdhExportUnblockw retry -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_import_end(td: &TdxTd<'_>) => seamcall TdhImportEnd retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_import_commit(td: &TdxTd<'_>) => seamcall TdhImportCommit retry -> TdxStatus
+        [rcx = td.tdr.to_reg()];
+    tdh_mig_stream_create(td: &TdxTd<'_>, migsc: MigscPage)
+        => seamcall TdhMigStreamCreate retry -> TdxStatus
+        [rcx = migsc.to_reg(), rdx = td.tdr.to_reg()];
     p_seamldr_info(info: Hpa) => seamcall PSeamldrInfo retry -> TdxStatus [rcx = info.to_reg()];
     p_seamldr_install(params: Hpa) => seamcall PSeamldrInstall retry -> TdxStatus
         [rcx = params.to_reg()];

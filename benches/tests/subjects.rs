@@ -2,20 +2,18 @@
 //! each leaf do the same thing under the tdx-emu trap (otherwise comparing their sizes would
 //! mean nothing).
 
-use tdx_benches::subjects::SUBJECTS;
+use tdx_benches::subjects::{SUBJECTS, WITHOUT_SUBJECTS, has_subjects, subject_catalog};
+use tdx_calls::catalog::{CATALOG, Source};
 
 #[test]
 fn every_catalog_wrapper_has_its_three_subjects_in_catalog_order() {
-    let catalog: Vec<&str> = tdx_calls::catalog::CATALOG
-        .iter()
-        .map(|entry| entry.wrapper)
-        .collect();
+    let catalog: Vec<&str> = subject_catalog().map(|entry| entry.wrapper).collect();
     let subjects: Vec<&str> = SUBJECTS.iter().map(|s| s.name).collect();
     assert_eq!(
         subjects, catalog,
         "add or reorder the entries of benches/src/subjects.rs to match tdx_calls::catalog::CATALOG"
     );
-    for (subject, entry) in SUBJECTS.iter().zip(tdx_calls::catalog::CATALOG) {
+    for (subject, entry) in SUBJECTS.iter().zip(subject_catalog()) {
         assert_eq!(
             subject.wrapper,
             format!("tdx_calls::{}::{}", entry.module, entry.wrapper)
@@ -25,6 +23,25 @@ fn every_catalog_wrapper_has_its_three_subjects_in_catalog_order() {
             entry.leaf.family.name(),
             "{}",
             subject.name
+        );
+    }
+}
+
+/// The wrappers without subjects are exactly `WITHOUT_SUBJECTS`, each a catalog wrapper of a
+/// module-1.5 leaf Linux does not issue (the Linux and peer leaves all have subjects).
+#[test]
+fn only_the_listed_wrappers_lack_subjects() {
+    for entry in CATALOG {
+        let has = SUBJECTS.iter().any(|s| s.name == entry.wrapper);
+        assert_eq!(has, has_subjects(entry), "{}", entry.wrapper);
+        if !has {
+            assert_eq!(entry.source, Source::Module, "{}", entry.wrapper);
+        }
+    }
+    for wrapper in WITHOUT_SUBJECTS {
+        assert!(
+            CATALOG.iter().any(|e| e.wrapper == *wrapper),
+            "{wrapper} is not a catalog wrapper"
         );
     }
 }

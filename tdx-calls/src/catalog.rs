@@ -1,7 +1,7 @@
-//! The catalog as data: one [`CatalogEntry`] per wrapper ([`CATALOG`]: the leaves Linux
-//! uses; [`MODULE_CATALOG`]: the other module-1.5 leaves; [`entries`]: both), whose leaf
-//! number, version, spec name and registers are read from the ABI table ([`tdx_core::abi`]),
-//! never typed twice.
+//! The catalog as data: one [`CatalogEntry`] per wrapper, all in [`CATALOG`] (the leaves
+//! Linux uses, the other module-1.5 leaves and the GHCI sub-functions of the peer crates, told
+//! apart by [`CatalogEntry::source`]), whose leaf number, version, spec name, registers and
+//! register types are read from the ABI table ([`tdx_core::abi`]), never typed twice.
 //!
 //! `cargo run -p tdx-calls --example abi -- --json` prints [`write_json`]'s output, one JSON
 //! object per wrapper per line; `-- --markdown` prints [`write_markdown`]'s, committed as
@@ -31,8 +31,16 @@ pub struct CatalogEntry {
     pub wrapper: &'static str,
     /// The leaf's type in [`tdx_core::abi`] (`"TdhMemPageAug"`).
     pub leaf_type: &'static str,
+    /// Where the leaf's registers were read: Linux, the TDX module source, or the peer guest
+    /// crates (for GHCI sub-functions Linux does not issue).
+    pub source: Source,
     /// Family, spec name, number and version, from the table.
     pub leaf: LeafInfo,
+    /// Each input register the wrapper binds, with its Rust type as the ABI table writes it
+    /// (`("rcx", "Page<Tdr>")`).
+    pub input_types: &'static [(&'static str, &'static str)],
+    /// Each output register, with its Rust type as the ABI table writes it.
+    pub output_types: &'static [(&'static str, &'static str)],
     /// Every register the wrapper loads, from the table: the bound inputs and the reserved
     /// ones it loads with 0 (for a TDG.VP.VMCALL sub-function, those besides RCX, R10 and
     /// R11).
@@ -48,15 +56,43 @@ pub struct CatalogEntry {
     pub outputs: RegSet,
 }
 
+/// Where a catalog entry's leaf comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A leaf Linux issues (KVM host or TDX guest): checked against Linux's facts
+    /// (`tests/data/linux-abi.json`).
+    Linux,
+    /// A leaf module 1.5 dispatches that Linux does not issue: checked against the module's
+    /// facts (`tests/data/module-1.5-leaves.json`).
+    Module,
+    /// A GHCI sub-function Linux does not issue, read in the peer guest crates (Intel's
+    /// `tdx-guest`, td-shim's `tdx-tdcall`).
+    Peers,
+}
+
+impl Source {
+    /// `"linux"`, `"module"` or `"peers"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Source::Linux => "linux",
+            Source::Module => "module",
+            Source::Peers => "peers",
+        }
+    }
+}
+
 macro_rules! catalog {
-    ($(#[$doc:meta])* $name:ident: $($module:ident :: $wrapper:ident => $leaf:ident;)*) => {
+    ($(#[$doc:meta])* $name:ident: $($source:ident $module:ident :: $wrapper:ident => $leaf:ident;)*) => {
         $(#[$doc])*
         pub const $name: &[CatalogEntry] = &[$(
             CatalogEntry {
                 module: stringify!($module),
                 wrapper: stringify!($wrapper),
                 leaf_type: stringify!($leaf),
+                source: catalog!(@source $source),
                 leaf: <abi::$leaf as Leaf>::INFO,
+                input_types: <abi::$leaf as Leaf>::DATA.input_types,
+                output_types: <abi::$leaf as Leaf>::DATA.output_types,
                 inputs: <abi::$leaf as Leaf>::DATA.loaded(),
                 zeroed: <abi::$leaf as Leaf>::ZEROED,
                 min_module: <abi::$leaf as Leaf>::DATA.min_module(),
@@ -69,129 +105,126 @@ macro_rules! catalog {
             $(let _ = crate::$module::$wrapper;)*
         };
     };
+    (@source linux) => { Source::Linux };
+    (@source module) => { Source::Module };
+    (@source peers) => { Source::Peers };
 }
 
 catalog! {
-    /// The wrappers of the leaves Linux uses (the first catalog), module by module, in leaf
-    /// order. The benches keep a footprint subject for each of these.
+    /// Every wrapper, module by module (`host`, `seamldr`, `guest`, `vmcall`); within a
+    /// module, the leaves Linux uses first (the first catalog, in its order), then the other
+    /// leaves module 1.5 dispatches, read in the TDX module source (intel/tdx-module@72d8cffb),
+    /// in leaf order. [`CatalogEntry::source`] says which is which.
     CATALOG:
-    host::tdh_vp_enter => TdhVpEnter;
-    host::tdh_mng_addcx => TdhMngAddcx;
-    host::tdh_mem_page_add => TdhMemPageAdd;
-    host::tdh_mem_sept_add => TdhMemSeptAdd;
-    host::tdh_vp_addcx => TdhVpAddcx;
-    host::tdh_mem_page_aug => TdhMemPageAug;
-    host::tdh_mem_range_block => TdhMemRangeBlock;
-    host::tdh_mng_key_config => TdhMngKeyConfig;
-    host::tdh_mng_create => TdhMngCreate;
-    host::tdh_vp_create => TdhVpCreate;
-    host::tdh_mng_rd => TdhMngRd;
-    host::tdh_mr_extend => TdhMrExtend;
-    host::tdh_mr_finalize => TdhMrFinalize;
-    host::tdh_vp_flush => TdhVpFlush;
-    host::tdh_mng_vpflushdone => TdhMngVpflushdone;
-    host::tdh_mng_key_freeid => TdhMngKeyFreeid;
-    host::tdh_mng_init => TdhMngInit;
-    host::tdh_vp_init => TdhVpInit;
-    host::tdh_phymem_page_rdmd => TdhPhymemPageRdmd;
-    host::tdh_vp_rd => TdhVpRd;
-    host::tdh_phymem_page_reclaim => TdhPhymemPageReclaim;
-    host::tdh_mem_page_remove => TdhMemPageRemove;
-    host::tdh_sys_key_config => TdhSysKeyConfig;
-    host::tdh_sys_init => TdhSysInit;
-    host::tdh_sys_rd => TdhSysRd;
-    host::tdh_sys_lp_init => TdhSysLpInit;
-    host::tdh_sys_tdmr_init => TdhSysTdmrInit;
-    host::tdh_mem_track => TdhMemTrack;
-    host::tdh_phymem_cache_wb => TdhPhymemCacheWb;
-    host::tdh_phymem_page_wbinvd => TdhPhymemPageWbinvd;
-    host::tdh_vp_wr => TdhVpWr;
-    host::tdh_sys_config => TdhSysConfig;
-    host::tdh_sys_shutdown => TdhSysShutdown;
-    host::tdh_sys_update => TdhSysUpdate;
-    host::tdh_sys_disable => TdhSysDisable;
-    seamldr::p_seamldr_info => PSeamldrInfo;
-    seamldr::p_seamldr_install => PSeamldrInstall;
-    guest::tdg_vp_vmcall => TdgVpVmcall;
-    guest::tdg_vp_info => TdgVpInfo;
-    guest::tdg_mr_rtmr_extend => TdgMrRtmrExtend;
-    guest::tdg_vp_veinfo_get => TdgVpVeinfoGet;
-    guest::tdg_mr_report => TdgMrReport;
-    guest::tdg_mem_page_accept => TdgMemPageAccept;
-    guest::tdg_vm_rd => TdgVmRd;
-    guest::tdg_vm_wr => TdgVmWr;
-    vmcall::tdvmcall_cpuid => TdvmcallCpuid;
-    vmcall::tdvmcall_hlt => TdvmcallHlt;
-    vmcall::tdvmcall_io => TdvmcallIo;
-    vmcall::tdvmcall_rdmsr => TdvmcallRdmsr;
-    vmcall::tdvmcall_wrmsr => TdvmcallWrmsr;
-    vmcall::tdvmcall_request_mmio => TdvmcallRequestMmio;
-    vmcall::tdvmcall_get_td_vm_call_info => TdvmcallGetTdVmCallInfo;
-    vmcall::tdvmcall_map_gpa => TdvmcallMapGpa;
-    vmcall::tdvmcall_get_quote => TdvmcallGetQuote;
-    vmcall::tdvmcall_report_fatal_error => TdvmcallReportFatalError;
-    vmcall::tdvmcall_setup_event_notify_interrupt => TdvmcallSetupEventNotifyInterrupt;
-    vmcall::tdvmcall_kvm_hypercall => TdgVpVmcallKvm;
-}
-
-catalog! {
-    /// The wrappers of the other leaves module 1.5 dispatches, read in the TDX module source
-    /// (intel/tdx-module@72d8cffb), module by module, in leaf order.
-    MODULE_CATALOG:
-    host::tdh_mem_page_relocate => TdhMemPageRelocate;
-    host::tdh_mem_rd => TdhMemRd;
-    host::tdh_mng_wr => TdhMngWr;
-    host::tdh_mem_wr => TdhMemWr;
-    host::tdh_mem_page_demote => TdhMemPageDemote;
-    host::tdh_mem_page_promote => TdhMemPagePromote;
-    host::tdh_mem_sept_rd => TdhMemSeptRd;
-    host::tdh_mng_key_reclaimid => TdhMngKeyReclaimid;
-    host::tdh_mem_sept_remove => TdhMemSeptRemove;
-    host::tdh_sys_info => TdhSysInfo;
-    host::tdh_sys_rdall => TdhSysRdall;
-    host::tdh_mem_range_unblock => TdhMemRangeUnblock;
-    host::tdh_sys_lp_shutdown => TdhSysLpShutdown;
-    host::tdh_servtd_bind => TdhServtdBind;
-    host::tdh_servtd_prebind => TdhServtdPrebind;
-    host::tdh_phymem_pamt_add => TdhPhymemPamtAdd;
-    host::tdh_phymem_pamt_remove => TdhPhymemPamtRemove;
-    host::tdh_export_abort => TdhExportAbort;
-    host::tdh_export_blockw => TdhExportBlockw;
-    host::tdh_export_restore => TdhExportRestore;
-    host::tdh_export_mem => TdhExportMem;
-    host::tdh_export_pause => TdhExportPause;
-    host::tdh_export_track => TdhExportTrack;
-    host::tdh_export_state_immutable => TdhExportStateImmutable;
-    host::tdh_export_state_td => TdhExportStateTd;
-    host::tdh_export_state_vp => TdhExportStateVp;
-    host::tdh_export_unblockw => TdhExportUnblockw;
-    host::tdh_import_abort => TdhImportAbort;
-    host::tdh_import_end => TdhImportEnd;
-    host::tdh_import_commit => TdhImportCommit;
-    host::tdh_import_mem => TdhImportMem;
-    host::tdh_import_track => TdhImportTrack;
-    host::tdh_import_state_immutable => TdhImportStateImmutable;
-    host::tdh_import_state_td => TdhImportStateTd;
-    host::tdh_import_state_vp => TdhImportStateVp;
-    host::tdh_mig_stream_create => TdhMigStreamCreate;
-    guest::tdg_vp_cpuidve_set => TdgVpCpuidveSet;
-    guest::tdg_vp_rd => TdgVpRd;
-    guest::tdg_vp_wr => TdgVpWr;
-    guest::tdg_sys_rd => TdgSysRd;
-    guest::tdg_sys_rdall => TdgSysRdall;
-    guest::tdg_servtd_rd => TdgServtdRd;
-    guest::tdg_servtd_wr => TdgServtdWr;
-    guest::tdg_mr_verifyreport => TdgMrVerifyreport;
-    guest::tdg_mem_page_attr_rd => TdgMemPageAttrRd;
-    guest::tdg_mem_page_attr_wr => TdgMemPageAttrWr;
-    guest::tdg_vp_enter => TdgVpEnter;
-    guest::tdg_vp_invept => TdgVpInvept;
-    guest::tdg_vp_invvpid => TdgVpInvvpid;
-}
-
-/// Every wrapper: [`CATALOG`], then [`MODULE_CATALOG`].
-pub fn entries() -> impl Iterator<Item = &'static CatalogEntry> {
-    CATALOG.iter().chain(MODULE_CATALOG)
+    linux host::tdh_vp_enter => TdhVpEnter;
+    linux host::tdh_mng_addcx => TdhMngAddcx;
+    linux host::tdh_mem_page_add => TdhMemPageAdd;
+    linux host::tdh_mem_sept_add => TdhMemSeptAdd;
+    linux host::tdh_vp_addcx => TdhVpAddcx;
+    linux host::tdh_mem_page_aug => TdhMemPageAug;
+    linux host::tdh_mem_range_block => TdhMemRangeBlock;
+    linux host::tdh_mng_key_config => TdhMngKeyConfig;
+    linux host::tdh_mng_create => TdhMngCreate;
+    linux host::tdh_vp_create => TdhVpCreate;
+    linux host::tdh_mng_rd => TdhMngRd;
+    linux host::tdh_mr_extend => TdhMrExtend;
+    linux host::tdh_mr_finalize => TdhMrFinalize;
+    linux host::tdh_vp_flush => TdhVpFlush;
+    linux host::tdh_mng_vpflushdone => TdhMngVpflushdone;
+    linux host::tdh_mng_key_freeid => TdhMngKeyFreeid;
+    linux host::tdh_mng_init => TdhMngInit;
+    linux host::tdh_vp_init => TdhVpInit;
+    linux host::tdh_phymem_page_rdmd => TdhPhymemPageRdmd;
+    linux host::tdh_vp_rd => TdhVpRd;
+    linux host::tdh_phymem_page_reclaim => TdhPhymemPageReclaim;
+    linux host::tdh_mem_page_remove => TdhMemPageRemove;
+    linux host::tdh_sys_key_config => TdhSysKeyConfig;
+    linux host::tdh_sys_init => TdhSysInit;
+    linux host::tdh_sys_rd => TdhSysRd;
+    linux host::tdh_sys_lp_init => TdhSysLpInit;
+    linux host::tdh_sys_tdmr_init => TdhSysTdmrInit;
+    linux host::tdh_mem_track => TdhMemTrack;
+    linux host::tdh_phymem_cache_wb => TdhPhymemCacheWb;
+    linux host::tdh_phymem_page_wbinvd => TdhPhymemPageWbinvd;
+    linux host::tdh_vp_wr => TdhVpWr;
+    linux host::tdh_sys_config => TdhSysConfig;
+    linux host::tdh_sys_shutdown => TdhSysShutdown;
+    linux host::tdh_sys_update => TdhSysUpdate;
+    linux host::tdh_sys_disable => TdhSysDisable;
+    module host::tdh_mem_page_relocate => TdhMemPageRelocate;
+    module host::tdh_mem_rd => TdhMemRd;
+    module host::tdh_mng_wr => TdhMngWr;
+    module host::tdh_mem_wr => TdhMemWr;
+    module host::tdh_mem_page_demote => TdhMemPageDemote;
+    module host::tdh_mem_page_promote => TdhMemPagePromote;
+    module host::tdh_mem_sept_rd => TdhMemSeptRd;
+    module host::tdh_mng_key_reclaimid => TdhMngKeyReclaimid;
+    module host::tdh_mem_sept_remove => TdhMemSeptRemove;
+    module host::tdh_sys_info => TdhSysInfo;
+    module host::tdh_sys_rdall => TdhSysRdall;
+    module host::tdh_mem_range_unblock => TdhMemRangeUnblock;
+    module host::tdh_sys_lp_shutdown => TdhSysLpShutdown;
+    module host::tdh_servtd_bind => TdhServtdBind;
+    module host::tdh_servtd_prebind => TdhServtdPrebind;
+    module host::tdh_phymem_pamt_add => TdhPhymemPamtAdd;
+    module host::tdh_phymem_pamt_remove => TdhPhymemPamtRemove;
+    module host::tdh_export_abort => TdhExportAbort;
+    module host::tdh_export_blockw => TdhExportBlockw;
+    module host::tdh_export_restore => TdhExportRestore;
+    module host::tdh_export_mem => TdhExportMem;
+    module host::tdh_export_pause => TdhExportPause;
+    module host::tdh_export_track => TdhExportTrack;
+    module host::tdh_export_state_immutable => TdhExportStateImmutable;
+    module host::tdh_export_state_td => TdhExportStateTd;
+    module host::tdh_export_state_vp => TdhExportStateVp;
+    module host::tdh_export_unblockw => TdhExportUnblockw;
+    module host::tdh_import_abort => TdhImportAbort;
+    module host::tdh_import_end => TdhImportEnd;
+    module host::tdh_import_commit => TdhImportCommit;
+    module host::tdh_import_mem => TdhImportMem;
+    module host::tdh_import_track => TdhImportTrack;
+    module host::tdh_import_state_immutable => TdhImportStateImmutable;
+    module host::tdh_import_state_td => TdhImportStateTd;
+    module host::tdh_import_state_vp => TdhImportStateVp;
+    module host::tdh_mig_stream_create => TdhMigStreamCreate;
+    linux seamldr::p_seamldr_info => PSeamldrInfo;
+    linux seamldr::p_seamldr_install => PSeamldrInstall;
+    linux guest::tdg_vp_vmcall => TdgVpVmcall;
+    linux guest::tdg_vp_info => TdgVpInfo;
+    linux guest::tdg_mr_rtmr_extend => TdgMrRtmrExtend;
+    linux guest::tdg_vp_veinfo_get => TdgVpVeinfoGet;
+    linux guest::tdg_mr_report => TdgMrReport;
+    linux guest::tdg_mem_page_accept => TdgMemPageAccept;
+    linux guest::tdg_vm_rd => TdgVmRd;
+    linux guest::tdg_vm_wr => TdgVmWr;
+    module guest::tdg_vp_cpuidve_set => TdgVpCpuidveSet;
+    module guest::tdg_vp_rd => TdgVpRd;
+    module guest::tdg_vp_wr => TdgVpWr;
+    module guest::tdg_sys_rd => TdgSysRd;
+    module guest::tdg_sys_rdall => TdgSysRdall;
+    module guest::tdg_servtd_rd => TdgServtdRd;
+    module guest::tdg_servtd_wr => TdgServtdWr;
+    module guest::tdg_mr_verifyreport => TdgMrVerifyreport;
+    module guest::tdg_mem_page_attr_rd => TdgMemPageAttrRd;
+    module guest::tdg_mem_page_attr_wr => TdgMemPageAttrWr;
+    module guest::tdg_vp_enter => TdgVpEnter;
+    module guest::tdg_vp_invept => TdgVpInvept;
+    module guest::tdg_vp_invvpid => TdgVpInvvpid;
+    linux vmcall::tdvmcall_cpuid => TdvmcallCpuid;
+    linux vmcall::tdvmcall_hlt => TdvmcallHlt;
+    linux vmcall::tdvmcall_io => TdvmcallIo;
+    linux vmcall::tdvmcall_rdmsr => TdvmcallRdmsr;
+    linux vmcall::tdvmcall_wrmsr => TdvmcallWrmsr;
+    linux vmcall::tdvmcall_request_mmio => TdvmcallRequestMmio;
+    peers vmcall::tdvmcall_wbinvd => TdvmcallWbinvd;
+    peers vmcall::tdvmcall_pconfig => TdvmcallPconfig;
+    linux vmcall::tdvmcall_get_td_vm_call_info => TdvmcallGetTdVmCallInfo;
+    linux vmcall::tdvmcall_map_gpa => TdvmcallMapGpa;
+    linux vmcall::tdvmcall_get_quote => TdvmcallGetQuote;
+    linux vmcall::tdvmcall_report_fatal_error => TdvmcallReportFatalError;
+    linux vmcall::tdvmcall_setup_event_notify_interrupt => TdvmcallSetupEventNotifyInterrupt;
+    peers vmcall::tdvmcall_service => TdvmcallService;
+    linux vmcall::tdvmcall_kvm_hypercall => TdgVpVmcallKvm;
 }
 
 /// A leaf the TDX module enumerates (or a later module version adds) that the catalog does
@@ -296,18 +329,6 @@ impl fmt::Display for JsonStr<'_> {
     }
 }
 
-/// Registers as words for the Markdown table (`-` for none).
-struct MdRegs(RegSet);
-
-impl fmt::Display for MdRegs {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
-            return f.write_str("–");
-        }
-        write!(f, "{}", self.0)
-    }
-}
-
 /// A module release for the Markdown table (`–` for none).
 struct MdModule(Option<ModuleVersion>);
 
@@ -320,26 +341,61 @@ impl fmt::Display for MdModule {
     }
 }
 
-/// Loaded registers for the Markdown table, the zeroed ones as `rcx=0`.
-struct MdInputs(RegSet, RegSet);
+/// Registers with their Rust types for the Markdown table: `` `rcx`: `Page<Tdcs>` ``, the
+/// reserved inputs as `` `r8` = 0 ``, in register order (`–` for none).
+struct MdTyped<'a> {
+    regs: RegSet,
+    zeroed: RegSet,
+    types: &'a [(&'a str, &'a str)],
+}
 
-impl fmt::Display for MdInputs {
+impl fmt::Display for MdTyped<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
+        if self.regs.is_empty() {
             return f.write_str("–");
         }
         for (i, (name, index)) in tdx_core::reg::OPERAND_REGS
             .into_iter()
-            .filter(|&(_, index)| self.0.contains(index))
+            .filter(|&(_, index)| self.regs.contains(index))
             .enumerate()
         {
             if i > 0 {
-                f.write_str(" ")?;
+                f.write_str("<br>")?;
             }
-            f.write_str(name)?;
-            if self.1.contains(index) {
-                f.write_str("=0")?;
+            if self.zeroed.contains(index) {
+                write!(f, "`{name}` = 0")?;
+                continue;
             }
+            match self.types.iter().find(|(reg, _)| *reg == name) {
+                Some((_, ty)) => write!(f, "`{name}`: `{}`", MdType(ty))?,
+                None => write!(f, "`{name}`")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A type as `stringify!` wrote it (`Page < Tdr >`), with the spaces around `<`, `>` and
+/// `::` taken out and `|` escaped for a Markdown table.
+struct MdType<'a>(&'a str);
+
+impl fmt::Display for MdType<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut chars = self.0.chars().peekable();
+        let mut prev = ' ';
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied().unwrap_or(' ');
+            if c == ' '
+                && (matches!(prev, '<' | ':' | '&') || matches!(next, '<' | '>' | ':' | ','))
+            {
+                continue;
+            }
+            if c == '|' {
+                f.write_str("\\|")?;
+            } else {
+                write!(f, "{c}")?;
+            }
+            prev = c;
         }
         Ok(())
     }
@@ -391,30 +447,31 @@ impl fmt::Display for LeafNumber {
     }
 }
 
-/// Every entry ([`entries`]) as JSON, one object per line.
+/// Every entry of [`CATALOG`] as JSON, one object per line.
 pub fn write_json(out: &mut impl fmt::Write) -> fmt::Result {
-    for entry in entries() {
+    for entry in CATALOG {
         entry.write_json(out)?;
         out.write_str("\n")?;
     }
     Ok(())
 }
 
-/// Every entry ([`entries`]) as a Markdown page (`docs/catalog.md`).
+/// Every entry of [`CATALOG`] as a Markdown page (`docs/catalog.md`).
 pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
     out.write_str(
         "# The catalog\n\
          \n\
          Every wrapper of `tdx-calls`, with the leaf it issues. Generated from\n\
-         `tdx_calls::catalog::entries()`, whose numbers and registers come from the ABI table\n\
+         `tdx_calls::catalog::CATALOG`, whose numbers, registers and types come from the ABI table\n\
          (`tdx_core::abi`), by `cargo run -p tdx-calls --example abi -- --markdown`; `cargo test\n\
          -p tdx-calls --test catalog` fails when this page is stale (`TDX_BLESS=1` rewrites it).\n\
          Do not edit it by hand.\n\
          \n\
          * Leaf: bits 15:0 of RAX (bit 63 for the P-SEAMLDR leaves); for a TDG.VP.VMCALL\n  \
          sub-function, the sub-function number in R11 (RAX is 0). Version: bits 23:16 of RAX.\n\
-         * Inputs: every register the wrapper loads (reserved ones, loaded with 0, marked `=0`);\n  \
-         outputs: the registers it returns on success. Module: the first TDX module release\n  \
+         * Inputs: every register the wrapper loads, with its Rust type (reserved ones, loaded\n  \
+         with 0, marked `= 0`); outputs: the registers it returns on success, with the type of\n  \
+         the output field. Module: the first TDX module release\n  \
          that accepts the leaf at this version (– where the module does not define it).\n  \
          For a TDG.VP.VMCALL sub-function, these are the registers besides RCX (the exposed\n  \
          mask), R10 (0 in, the TDVMCALL status out) and R11 (the sub-function), which\n  \
@@ -433,11 +490,11 @@ pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
             "TDG.VP.VMCALL sub-functions (guest → VMM)",
         ),
     ] {
-        let count = entries().filter(|e| e.leaf.family == family).count();
+        let count = CATALOG.iter().filter(|e| e.leaf.family == family).count();
         write!(out, "## {title}: {count}\n\n")?;
         out.write_str("| name | leaf | version | module | inputs | outputs | wrapper |\n")?;
         out.write_str("|---|---|---|---|---|---|---|\n")?;
-        for entry in entries().filter(|e| e.leaf.family == family) {
+        for entry in CATALOG.iter().filter(|e| e.leaf.family == family) {
             writeln!(
                 out,
                 "| `{}` | {} | {} | {} | {} | {} | `{}::{}` |",
@@ -445,15 +502,23 @@ pub fn write_markdown(out: &mut impl fmt::Write) -> fmt::Result {
                 entry.number(),
                 entry.leaf.version,
                 MdModule(entry.min_module),
-                MdInputs(entry.inputs, entry.zeroed),
-                MdRegs(entry.outputs),
+                MdTyped {
+                    regs: entry.inputs,
+                    zeroed: entry.zeroed,
+                    types: entry.input_types,
+                },
+                MdTyped {
+                    regs: entry.outputs,
+                    zeroed: RegSet::EMPTY,
+                    types: entry.output_types,
+                },
                 entry.module,
                 entry.wrapper,
             )?;
         }
         out.write_str("\n")?;
     }
-    writeln!(out, "{} wrappers in all.\n", entries().count())?;
+    writeln!(out, "{} wrappers in all.\n", CATALOG.len())?;
     out.write_str(
         "## Leaves without a wrapper\n\
          \n\

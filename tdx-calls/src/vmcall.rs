@@ -1,5 +1,7 @@
-//! TDG.VP.VMCALL: every GHCI sub-function a Linux guest (or KVM, on the other side) uses, one
-//! wrapper per sub-function, the vendor-specific (KVM) hypercall, and Linux's MapGPA loop.
+//! TDG.VP.VMCALL: every GHCI sub-function a Linux guest (or KVM, on the other side) uses, and
+//! those the peer guest crates issue besides (Instruction.WBINVD, Instruction.PCONFIG,
+//! Service: [`tdvmcall_wbinvd`], [`tdvmcall_pconfig`], [`tdvmcall_service`]), one wrapper per
+//! sub-function, the vendor-specific (KVM) hypercall, and Linux's MapGPA loop.
 //!
 //! `#[tdvmcall]` sets RCX to the mask of the registers the wrapper binds (plus R10 and R11),
 //! R10 = 0 (GHCI standard) and R11 = the sub-function, and treats every exposed register as
@@ -20,6 +22,9 @@
 //! from it. All wrappers must be called inside a TD at CPL 0.
 
 use core::fmt;
+
+mod peers;
+pub use peers::{Pconfig, tdvmcall_pconfig, tdvmcall_service, tdvmcall_wbinvd};
 
 use tdx_core::abi::{self, Leaf};
 use tdx_core::reg::{Rcx, Reg, RegSet};

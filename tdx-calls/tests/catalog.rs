@@ -1,7 +1,7 @@
 //! The catalog as data (`tdx_calls::catalog`): its JSON dump agrees with the ABI table and with
 //! Linux's facts (`tests/data/linux-abi.json`), `docs/catalog.md` is its Markdown rendering
 //! (`TDX_BLESS=1` rewrites it), and every wrapper whose expansion is committed under
-//! `expanded/` is in the catalog (`entries()`) with the same leaf.
+//! `expanded/` is in the catalog (`CATALOG`) with the same leaf.
 
 mod common;
 
@@ -9,11 +9,11 @@ use common::{Fact, facts};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use tdx_calls::catalog::{CatalogEntry, entries, write_json, write_markdown};
+use tdx_calls::catalog::{CATALOG, CatalogEntry, Source, write_json, write_markdown};
 
-/// Every wrapper (`CATALOG` and `MODULE_CATALOG`).
+/// Every wrapper (`CATALOG`).
 fn all() -> Vec<&'static CatalogEntry> {
-    entries().collect()
+    CATALOG.iter().collect()
 }
 use tdx_core::abi::{self, Family, LeafInfo};
 use tdx_core::reg::RegSet;
@@ -179,8 +179,10 @@ fn json_dump_agrees_with_linux() {
     for line in &lines {
         let name = line["name"].as_str().expect("name");
         assert!(
-            facts().iter().any(|f| f.name == name) || module_leaf(name).is_some(),
-            "{name} is in neither linux-abi.json nor module-1.5-leaves.json"
+            facts().iter().any(|f| f.name == name)
+                || module_leaf(name).is_some()
+                || peer_subfn(name).is_some(),
+            "{name} is in none of linux-abi.json, module-1.5-leaves.json, ghci-peers.json"
         );
     }
 }
@@ -201,6 +203,66 @@ fn module_leaves() -> &'static [Value] {
 
 fn module_leaf(name: &str) -> Option<&'static Value> {
     module_leaves().iter().find(|l| l["name"] == name)
+}
+
+/// The committed reference of the GHCI sub-functions read in the peer guest crates
+/// (`tests/data/ghci-peers.json`, with each source).
+fn peer_subfns() -> &'static [Value] {
+    static DATA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/ghci-peers.json");
+        let text = std::fs::read_to_string(path).expect("read ghci-peers.json");
+        serde_json::from_str(&text).expect("ghci-peers.json is JSON")
+    })["subfunctions"]
+        .as_array()
+        .expect("a sub-function list")
+}
+
+fn peer_subfn(name: &str) -> Option<&'static Value> {
+    peer_subfns().iter().find(|l| l["name"] == name)
+}
+
+#[test]
+fn json_dump_agrees_with_the_peer_reference() {
+    let lines = json_lines();
+    let peers: Vec<&Value> = lines
+        .iter()
+        .filter(|l| peer_subfn(l["name"].as_str().expect("name")).is_some())
+        .collect();
+    assert_eq!(
+        peers.len(),
+        peer_subfns().len(),
+        "every peer sub-function is wrapped"
+    );
+    for line in peers {
+        let name = line["name"].as_str().expect("name");
+        let fact = peer_subfn(name).expect("in the reference");
+        assert!(
+            facts().iter().all(|f| f.name != name),
+            "{name}: Linux issues it"
+        );
+        assert_eq!(line["family"], "tdvmcall", "{name}");
+        assert_eq!(line["leaf"], fact["subfn"], "{name}: sub-function");
+        assert_eq!(
+            regs(&line["inputs"]),
+            regs(&fact["inputs"]),
+            "{name}: inputs"
+        );
+        assert_eq!(
+            regs(&line["zeroed"]),
+            Vec::<String>::new(),
+            "{name}: zeroed"
+        );
+        assert_eq!(
+            regs(&line["outputs"]),
+            regs(&fact["outputs"]),
+            "{name}: outputs"
+        );
+        assert_eq!(line["min_module"], Value::Null, "{name}: not a module leaf");
+    }
+    for entry in CATALOG.iter().filter(|e| e.source == Source::Peers) {
+        assert!(peer_subfn(entry.leaf.name).is_some(), "{}", entry.wrapper);
+    }
 }
 
 #[test]
@@ -326,5 +388,41 @@ fn every_expanded_wrapper_is_in_the_catalog() {
             entry.module,
             entry.wrapper
         );
+    }
+}
+
+/// The Markdown page shows every bound register with the table's Rust type, and the reserved
+/// inputs as `= 0` (issue 13 item 1).
+#[test]
+fn markdown_shows_register_types() {
+    let mut md = String::new();
+    write_markdown(&mut md).expect("format");
+    let row = |wrapper: &str| -> String {
+        md.lines()
+            .find(|l| l.ends_with(&format!("| `{wrapper}` |")))
+            .unwrap_or_else(|| panic!("no row for {wrapper}"))
+            .to_owned()
+    };
+    assert!(row("host::tdh_mng_addcx").contains("| `rcx`: `Page<Tdcs>`<br>`rdx`: `Page<Tdr>` |"));
+    assert!(row("vmcall::tdvmcall_service").contains("`r14`: `ServiceNotify`"));
+    for entry in CATALOG {
+        let row = row(&format!("{}::{}", entry.module, entry.wrapper));
+        for (reg, _) in entry.input_types {
+            assert!(
+                row.contains(&format!("`{reg}`: `")),
+                "{}: {reg}",
+                entry.wrapper
+            );
+        }
+        for name in entry.zeroed.names() {
+            assert!(
+                row.contains(&format!("`{name}` = 0")),
+                "{}: {name}",
+                entry.wrapper
+            );
+        }
+        if let Some(version) = entry.min_module {
+            assert!(row.contains(&format!("| {version} |")), "{}", entry.wrapper);
+        }
     }
 }

@@ -7,14 +7,14 @@
 mod common;
 
 use common::trace;
-use tdx_calls::catalog::CATALOG;
+use tdx_calls::catalog::{CATALOG, CatalogEntry, Source};
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::{guest, host, seamldr, vmcall};
 use tdx_core::outputs::{AccessDirection, AccessSize, CacheWbMode, IoPort, MsrIndex};
 use tdx_core::{
-    AcceptGpa, EventNotifyVector, FieldId, Gpa, Hkid, Hpa, KeyedHpa, KvmHypercallNr, MapGpaTarget,
-    ModuleArgs, Page, PageKind, PageSize, RtmrIndex, SeptGpa, SeptLevel, SharedGpa, TdxError,
-    TdxStatus,
+    AcceptGpa, CacheOp, EventNotifyVector, FieldId, Gpa, Hkid, Hpa, KeyedHpa, KvmHypercallNr,
+    MapGpaTarget, ModuleArgs, Page, PageKind, PageSize, PconfigLeaf, RtmrIndex, SeptGpa, SeptLevel,
+    ServiceNotify, ServiceTimeout, SharedGpa, TdxError, TdxStatus,
 };
 
 type Call = Box<dyn Fn() -> Result<(), TdxError>>;
@@ -124,11 +124,14 @@ fn all_calls() -> Vec<(&'static str, Call)> {
         call!("Instruction.RDMSR" => vmcall::tdvmcall_rdmsr(MsrIndex::new(0x10))),
         call!(unsafe "Instruction.WRMSR" => vmcall::tdvmcall_wrmsr(MsrIndex::new(0x10), 0)),
         call!(unsafe "#VE.RequestMMIO" => vmcall::tdvmcall_request_mmio(AccessSize::Dword, AccessDirection::Read, shared(), 0)),
+        call!("Instruction.WBINVD" => vmcall::tdvmcall_wbinvd(CacheOp::Wbinvd)),
+        call!(unsafe "Instruction.PCONFIG" => vmcall::tdvmcall_pconfig(PconfigLeaf::MKTME_KEY_PROGRAM, 0, 0, 0)),
         call!("GetTdVmCallInfo" => vmcall::tdvmcall_get_td_vm_call_info(0)),
         call!(unsafe "MapGPA" => vmcall::tdvmcall_map_gpa(MapGpaTarget::Private(gpa(0x1000)), 0x1000)),
         call!(unsafe "GetQuote" => vmcall::tdvmcall_get_quote(shared(), 0x1000)),
         call!("ReportFatalError" => vmcall::tdvmcall_report_fatal_error(0, &vmcall::FatalErrorMessage::default())),
         call!(unsafe "SetupEventNotifyInterrupt" => vmcall::tdvmcall_setup_event_notify_interrupt(vector())),
+        call!(unsafe "Service" => vmcall::tdvmcall_service(shared(), shared(), ServiceNotify::Blocking, ServiceTimeout::NONE)),
         call!("TDG.VP.VMCALL<KVM hypercall>" => vmcall::tdvmcall_kvm_hypercall(nr(), 0, 0, 0, 0)),
     ]
 }
@@ -140,10 +143,17 @@ fn attempts(call: &Call, status: TdxStatus) -> usize {
     seen.len()
 }
 
+/// The wrappers this file covers: the leaves Linux issues and the peers' GHCI sub-functions.
+/// (The module-1.5 leaves Linux does not issue share the family policy through the same
+/// expansion; their register images are checked in `module_*.rs`.)
+fn covered() -> impl Iterator<Item = &'static CatalogEntry> {
+    CATALOG.iter().filter(|e| e.source != Source::Module)
+}
+
 #[test]
 fn every_wrapper_is_listed_here() {
     let calls = all_calls();
-    for entry in CATALOG {
+    for entry in covered() {
         assert!(
             calls.iter().any(|(name, _)| *name == entry.leaf.name),
             "{} ({}) has no retry test",
@@ -151,7 +161,7 @@ fn every_wrapper_is_listed_here() {
             entry.wrapper
         );
     }
-    assert_eq!(calls.len(), CATALOG.len());
+    assert_eq!(calls.len(), covered().count());
 }
 
 #[test]

@@ -113,6 +113,7 @@ pub mod pamt;
 pub mod reg;
 pub mod servtd;
 pub mod status;
+pub mod vmcall_ops;
 pub mod vp_info;
 
 /// The DSL reference (`docs/dsl.md`), included here so that its examples are compiled.
@@ -146,4 +147,5 @@ pub use pamt::{DynamicPamt, DynamicPamtPage, PamtRange};
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};
+pub use vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 pub use vp_info::{TdgCommandsAvailable, VcpuCounts, VcpuIndex};

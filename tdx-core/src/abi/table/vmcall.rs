@@ -16,6 +16,10 @@ use crate::outputs::EventNotifyVector;
 use crate::outputs::IoPort;
 use crate::outputs::MapGpaTarget;
 use crate::outputs::MsrIndex;
+use crate::vmcall_ops::CacheOp;
+use crate::vmcall_ops::PconfigLeaf;
+use crate::vmcall_ops::ServiceNotify;
+use crate::vmcall_ops::ServiceTimeout;
 
 crate::abi_table! {
     list LEAVES;
@@ -66,6 +70,29 @@ crate::abi_table! {
         out { r11: u64 }
     }
 
+    /// Instruction.WBINVD (sub-function 54, `EXIT_REASON_WBINVD`): R12 = 0 for WBINVD, 1 for
+    /// WBNOINVD. Number and register: intel/tdx-guest@4a2f8dbc `src/tdvmcall.rs`
+    /// (`TdVmcallNum::Wbinvd = 0x36`, `perform_cache_operation`), torvalds/linux
+    /// `arch/x86/include/uapi/asm/vmx.h@089c1347` (`EXIT_REASON_WBINVD 54`).
+    pub tdvmcall TdvmcallWbinvd = 54, version 0, "Instruction.WBINVD" {
+        in { r12: CacheOp }
+        out {}
+        // SAFETY: R12 selects a cache operation; no register names memory.
+        unsafe impl SafeLeaf;
+    }
+
+    /// Instruction.PCONFIG (sub-function 65, `EXIT_REASON_PCONFIG`): R12 = the PCONFIG leaf
+    /// (EAX), R13..R15 = RBX, RCX, RDX; the instruction's RAX back in R11. The number: the
+    /// module's exit-reason enum (intel/tdx-module `VMEXIT_REASON_PCONFIG = 65`, commit not
+    /// pinned) and `TDVMCALL_PCONFIG 0x00041` in EDK2-derived TdxLib headers and an older
+    /// tdx-guest `src/tdvmcall.rs` (repositories not identified by the search); Linux's
+    /// `vmx.h` has no `EXIT_REASON_PCONFIG`. The registers were not found in any public code
+    /// that issues it (**uncertain**).
+    pub tdvmcall TdvmcallPconfig = 65, version 0, "Instruction.PCONFIG" {
+        in { r12: PconfigLeaf, r13: u64, r14: u64, r15: u64 }
+        out { r11: u64 }
+    }
+
     /// GetTdVmCallInfo (sub-function 0x10000): R12 = leaf (0 or 1); returns R11..R14.
     pub tdvmcall TdvmcallGetTdVmCallInfo = 0x10000, version 0, "GetTdVmCallInfo" {
         in { r12: u64 }
@@ -106,6 +133,16 @@ crate::abi_table! {
     /// (**uncertain**), and the Linux guest code read does not issue it.
     pub tdvmcall TdvmcallSetupEventNotifyInterrupt = 0x10004, version 0, "SetupEventNotifyInterrupt" {
         in { r12: EventNotifyVector }
+        out {}
+    }
+
+    /// Service (sub-function 0x10005): R12 = shared GPA of the command buffer, R13 = shared
+    /// GPA of the response buffer (both 4 KiB aligned), R14 = notification (0 blocking, or a
+    /// vector 32..255), R15 = timeout (0: none). intel/tdx-guest@4a2f8dbc `src/tdvmcall.rs`
+    /// (`TdVmcallNum::Service = 0x10005`, `get_td_service`); the same registers in
+    /// confidential-containers/td-shim's `tdx-tdcall` (`tdvmcall_service`, MigTD's callers).
+    pub tdvmcall TdvmcallService = 0x10005, version 0, "Service" {
+        in { r12: SharedGpa, r13: SharedGpa, r14: ServiceNotify, r15: ServiceTimeout }
         out {}
     }
 }
