@@ -52,10 +52,10 @@ fn field_ty(call: &Call, field: &OutputField) -> TokenStream {
     }
 }
 
-fn status_ty(family: Family) -> TokenStream {
-    match family {
-        Family::Tdvmcall => quote!(::tdx_core::TdvmcallStatus),
-        Family::Seamcall | Family::Tdcall => quote!(::tdx_core::TdxStatus),
+fn status_ty(call: &Call) -> TokenStream {
+    match call.family {
+        Family::Tdvmcall if !call.vendor => quote!(::tdx_core::TdvmcallStatus),
+        Family::Tdvmcall | Family::Seamcall | Family::Tdcall => quote!(::tdx_core::TdxStatus),
     }
 }
 
@@ -65,8 +65,12 @@ fn output_struct(call: &Call) -> TokenStream {
     };
     let vis = &call.func.vis;
     let fn_name = &call.func.sig.ident;
-    let status_ty = status_ty(call.family);
+    let status_ty = status_ty(call);
     let status_doc = match call.family {
+        Family::Tdvmcall if call.vendor => {
+            "The TDCALL status in RAX (`TDX_SUCCESS`): a vendor hypercall returns its result \
+             in a register, not a TDVMCALL status."
+        }
         Family::Tdvmcall => {
             "The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a \
              non-error code such as `RETRY`)."
@@ -290,8 +294,8 @@ fn register_operands(call: &Call) -> (Vec<TokenStream>, Vec<TokenStream>) {
                     );
                     Some(quote!(#mask))
                 }
-                Reg::R10 => Some(quote!(0u64)),
-                Reg::R11 => Some(quote!(#leaf.number)),
+                Reg::R10 if !call.vendor => Some(quote!(0u64)),
+                Reg::R11 if !call.vendor => Some(quote!(#leaf.number)),
                 _ if call.exposed_mask() & reg.bit() != 0 => Some(quote!(0u64)),
                 _ => None,
             }
@@ -628,6 +632,11 @@ fn wrapper(call: &Call) -> TokenStream {
         let returned_regs = quote!(#p::ModuleArgs { #(#returned_fields,)* ..#p::NO_REGS });
         let ok = ok_value(call);
         let check = match call.family {
+            Family::Tdvmcall if call.vendor => quote! {
+                if #rax != 0 {
+                    return #fail(#p::call_failed(#call_site, #rax, #returned_regs));
+                }
+            },
             Family::Tdvmcall => {
                 let r10 = Reg::R10.out_local();
                 quote! {
@@ -813,11 +822,13 @@ fn ok_value(call: &Call) -> TokenStream {
     let p = private();
     let rax = format_ident!("__rax", span = Span::mixed_site());
     let status = match call.family {
-        Family::Tdvmcall => {
+        Family::Tdvmcall if !call.vendor => {
             let r10 = Reg::R10.out_local();
             quote!(#p::TdvmcallStatus::from_raw(#r10))
         }
-        Family::Seamcall | Family::Tdcall => quote!(#p::TdxStatus::from_raw(#rax)),
+        Family::Tdvmcall | Family::Seamcall | Family::Tdcall => {
+            quote!(#p::TdxStatus::from_raw(#rax))
+        }
     };
     match &call.func.ok {
         OkType::Status(_) => status,

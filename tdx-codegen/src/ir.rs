@@ -22,6 +22,10 @@ pub struct Call {
     /// (`None`: the key was not given).
     pub clobbers: Option<Vec<Reg>>,
     pub retry: Retry,
+    /// `#[tdvmcall(vendor = ..)]`: R10 carries the vendor hypercall number (bound by the
+    /// wrapper) instead of 0, R11 is an ordinary argument, and R10 returns the hypercall's
+    /// result rather than a TDVMCALL status.
+    pub vendor: bool,
     pub func: Func,
 }
 
@@ -110,6 +114,9 @@ impl Call {
     /// TDG.VP.VMCALL: the registers exposed to the VMM (RCX's value): R10 and R11 always,
     /// plus every bound input and output register.
     pub fn exposed_mask(&self) -> u16 {
+        if self.vendor {
+            return Reg::R10.bit() | self.input_mask() | self.output_mask();
+        }
         Reg::R10.bit() | Reg::R11.bit() | self.input_mask() | self.output_mask()
     }
 

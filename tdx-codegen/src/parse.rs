@@ -7,7 +7,7 @@
 //! ```text
 //! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(...)])]
 //! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(busy = N)])]
-//! #[tdvmcall(subfn = SUBFN [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
+//! #[tdvmcall(subfn = SUBFN | vendor = LEAF [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
 //!
 //! LEAF   := path to a leaf type of the ABI table | integer (unchecked)
 //! BIND   := REG = PARAM | REG = PARAM.field[.field...]
@@ -31,6 +31,7 @@ pub mod kw {
     pub const REGS: &str = "regs";
     pub const RETRY: &str = "retry";
     pub const CLOBBER: &str = "clobber";
+    pub const VENDOR: &str = "vendor";
     pub const BUSY: &str = "busy";
     pub const ENTROPY: &str = "entropy";
     pub const NONE: &str = "none";
@@ -80,6 +81,8 @@ pub struct Args {
     pub regs: Option<(Ident, Span)>,
     pub retry: Option<(RetryArg, Span)>,
     pub clobber: Option<(Vec<Ident>, Span)>,
+    /// `#[tdvmcall(vendor = LEAF)]`: a vendor-specific hypercall (R10 = its number).
+    pub vendor: Option<Span>,
 }
 
 fn duplicate(key: &str, span: Span, first: Span) -> syn::Error {
@@ -117,6 +120,15 @@ pub fn parse_args(family: Family, tokens: TokenStream) -> syn::Result<Args> {
             k if k == leaf_key => {
                 let leaf = parse_leaf(meta.value()?, leaf_key)?;
                 set(&mut args.leaf, leaf_key, span, leaf)
+            }
+            // vendor = abi::TdvmcallKvmHypercall: R10 is the hypercall number, not 0
+            kw::VENDOR if family == Family::Tdvmcall => {
+                let leaf = parse_leaf(meta.value()?, kw::VENDOR)?;
+                if let Some((_, first)) = &args.leaf {
+                    return Err(duplicate(kw::SUBFN, span, *first));
+                }
+                args.vendor = Some(span);
+                set(&mut args.leaf, kw::VENDOR, span, leaf)
             }
             kw::LEAF | kw::SUBFN => Err(meta.error(format!(
                 "#[{attr}] names its call with `{leaf_key} = …`, not `{key} = …`"
@@ -206,7 +218,7 @@ pub fn parse_args(family: Family, tokens: TokenStream) -> syn::Result<Args> {
             ))),
             _ => {
                 let keys: &[&str] = match family {
-                    Family::Tdvmcall => &["subfn", "in", "out", "retry"],
+                    Family::Tdvmcall => &["subfn", "vendor", "in", "out", "retry"],
                     Family::Seamcall | Family::Tdcall => {
                         &["leaf", "version", "in", "out", "clobber", "regs", "retry"]
                     }

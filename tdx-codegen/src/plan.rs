@@ -37,8 +37,10 @@ pub fn plan(call: &Call) -> String {
         let mut fixed = Vec::new();
         if call.family == Family::Tdvmcall {
             fixed.push(format!("rcx={:#06x}(exposed)", call.exposed_mask()));
-            fixed.push("r10=0".to_owned());
-            fixed.push("r11=subfn".to_owned());
+            if !call.vendor {
+                fixed.push("r10=0".to_owned());
+                fixed.push("r11=subfn".to_owned());
+            }
         }
         let all_in: Vec<String> = fixed.into_iter().chain(inputs).collect();
         text.push_str(&format!(

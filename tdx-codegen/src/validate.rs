@@ -220,11 +220,13 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
             }
         };
         if family == Family::Tdvmcall {
+            let vendor = args.vendor.is_some();
             let reserved = match reg {
                 Reg::Rcx => Some(
                     "`rcx` carries the mask of registers exposed to the VMM, which #[tdvmcall] \
                      computes from the bound registers",
                 ),
+                Reg::R10 | Reg::R11 if vendor => None,
                 Reg::R10 => {
                     Some("`r10` is set by #[tdvmcall]: 0 selects a GHCI-standard TDG.VP.VMCALL")
                 }
@@ -308,6 +310,7 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
         if family == Family::Tdvmcall {
             let reserved = match reg {
                 Reg::Rcx => Some("`rcx` is the exposed-register mask, not an output"),
+                Reg::R10 if args.vendor.is_some() => None,
                 Reg::R10 => Some(
                     "`r10` returns the TDVMCALL status: it is the output struct's `status` field",
                 ),
@@ -471,10 +474,27 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
         );
     }
 
+    // The vendor form: a table leaf, and R10 (the hypercall number) bound.
+    if let Some(span) = args.vendor {
+        if matches!(leaf, Some(LeafRef::Unchecked { .. })) {
+            errors.push(
+                span,
+                "`vendor = …` names a leaf of the ABI table (declare it with \
+                 `tdx_core::abi_table!`), whose types say what R10 and the arguments carry",
+            );
+        }
+        if !inputs.contains_key(&Reg::R10) {
+            errors.push(
+                span,
+                "the vendor form puts the hypercall number in R10: bind it, e.g. `in(r10 = nr)`",
+            );
+        }
+    }
+
     // Return type: Result<Out, Error>.
     let status_name = match family {
-        Family::Tdvmcall => "TdvmcallStatus",
-        Family::Seamcall | Family::Tdcall => "TdxStatus",
+        Family::Tdvmcall if args.vendor.is_none() => "TdvmcallStatus",
+        Family::Tdvmcall | Family::Seamcall | Family::Tdcall => "TdxStatus",
     };
     let mut ok = None;
     let mut err_ty = None;
@@ -580,6 +600,7 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
             .as_ref()
             .map(|_| clobbers.into_keys().collect()),
         retry,
+        vendor: args.vendor.is_some(),
         func: Func {
             attrs: item.attrs,
             vis: item.vis,

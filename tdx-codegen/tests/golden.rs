@@ -141,6 +141,30 @@ fn cases() -> Vec<Case> {
             ),
         },
         Case {
+            name: "tdvmcall_vendor",
+            family: Family::Tdvmcall,
+            args: quote!(vendor = abi::TdvmcallKvmHypercall, in(r10 = nr, r11 = p1), out(r10 = ret)),
+            item: quote!(
+                pub fn kvm_hypercall1(nr: KvmHypercallNr, p1: u64) -> Result<Hypercall, TdxError>;
+            ),
+        },
+        Case {
+            name: "seamcall_result_alias",
+            family: Family::Seamcall,
+            args: quote!(leaf = abi::TdhMrFinalize, in(rcx = tdr)),
+            item: quote!(
+                pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus>;
+            ),
+        },
+        Case {
+            name: "seamcall_integer_leaf_clobber",
+            family: Family::Seamcall,
+            args: quote!(leaf = 0x7a, in(r12 = page), out(r13 = detail: u64), clobber(rbx)),
+            item: quote!(
+                pub unsafe fn vendor(page: u64) -> Result<Vendor, TdxError>;
+            ),
+        },
+        Case {
             name: "tdvmcall_safe_fn",
             family: Family::Tdvmcall,
             args: quote!(subfn = abi::TdvmcallCpuid, in(r12 = leaf, r13 = subleaf), out(r12 = eax, r13 = ebx, r14 = ecx, r15 = edx)),

@@ -153,6 +153,7 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 7 | status |
+/// | RCX | 0: `vm_id`, reserved (the wrapper loads it) | – |
 /// | RDX | `field`: the field ID (e.g. `TDCS_CONFIG_FLAGS` 0x1110000300000016) | – |
 /// | R8 | – | `value` |
 ///
@@ -165,6 +166,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 8 | status |
+/// | RCX | 0: `vm_id`, reserved (the wrapper loads it) | – |
 /// | RDX | `field`: the field ID (e.g. `TDCS_NOTIFY_ENABLES` 0x9100000000000010, `TDCS_TD_CTLS`) | – |
 /// | R8 | `value` | – |
 /// | R9 | `mask`: the bits of `value` to write | – |

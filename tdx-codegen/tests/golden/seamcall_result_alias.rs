@@ -1,0 +1,121 @@
+// seamcall abi::TdhMrFinalize | in: rcx=tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMrFinalize>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMrFinalize>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMrFinalize,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMrFinalize,
+            (
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMrFinalize,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(tdr);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0004; xor edx, edx; .endif",
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMrFinalize>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        out("rdx") __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax,) = (__rax,);
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: [::core::primitive::u64; 6] = [
+            __in_rcx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                &__inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return <Result<
+                TdxStatus,
+            > as ::tdx_core::__private::CallResult>::from_error(
+                ::tdx_core::__private::narrow_error(__call, __regs),
+            );
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+    }
+    <Result<
+        TdxStatus,
+    > as ::tdx_core::__private::CallResult>::from_ok(
+        ::tdx_core::__private::TdxStatus::from_raw(__rax),
+    )
+}

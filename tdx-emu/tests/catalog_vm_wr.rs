@@ -1,0 +1,55 @@
+//! The catalog's TDG.VM.WR against the model (issue: TDG.VM.RD/WR sent the write mask in RCX):
+//! `tdx_calls::guest::tdg_vm_wr` with a non-zero mask succeeds, because the wrapper loads the
+//! reserved RCX (`vm_id`) with 0 whatever the caller left there, and the same leaf issued with
+//! RCX forced non-zero gets `TDX_OPERAND_INVALID` operand RCX, as the module answers
+//! (intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vm_rd_wr.c` line 65).
+
+mod common;
+
+use common::*;
+use tdx_core::{FieldId, ModuleArgs, TdxStatus};
+use tdx_emu::module::{TdParams, field};
+
+#[test]
+fn the_catalog_tdg_vm_wr_succeeds_with_a_mask_and_rcx_forced_non_zero_is_refused() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let td = create_td(&m, HKID, &TdParams::default());
+        let vp = create_vcpu(&m, &td, 0);
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            tdx_calls::host::tdh_mr_finalize(&tdx_calls::TdxTd {
+                tdr: td.tdr,
+                tdcs: &[],
+            })
+        }
+        .expect("MR.FINALIZE");
+        m.as_guest(vp.tdvpr.as_u64(), || {
+            let ctls = FieldId::from_raw(field::td::TD_CTLS);
+            // Leave a non-zero value in RCX right before the call, as the mask once was.
+            // SAFETY: only writes RCX, which the block declares.
+            unsafe { core::arch::asm!("mov ecx, 1", out("rcx") _) };
+            // SAFETY: the model answers the instruction; a metadata write touches no memory.
+            let written = unsafe { tdx_calls::guest::tdg_vm_wr(ctls, 0b1, 0b1) };
+            assert_eq!(written, Ok(TdxStatus::SUCCESS), "mask 0b1");
+            assert_eq!(
+                tdx_calls::guest::tdg_vm_rd(ctls).map(|r| r.value),
+                Ok(1),
+                "the write took effect"
+            );
+
+            let mut forced = ModuleArgs {
+                rcx: 1,
+                rdx: ctls.raw(),
+                r8: 0,
+                r9: 0b1,
+                ..ModuleArgs::default()
+            };
+            // SAFETY: as above; `forced` is live.
+            let refused = unsafe { raw::tdg_vm_wr_regs(&mut forced) }.expect_err("RCX != 0");
+            assert_eq!(refused.status(), TdxStatus::from_raw(0xC000_0100_0000_0001));
+            assert_eq!(refused.status().operand_name(), Some("RCX"));
+        });
+    });
+}
