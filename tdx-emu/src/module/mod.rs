@@ -49,13 +49,13 @@ mod memory;
 mod metadata;
 mod op_state;
 mod pamt;
-mod seamcall;
+pub(crate) mod seamcall;
 mod sept;
 mod sept_state;
 mod shared;
 mod status;
 mod td;
-mod tdcall;
+pub(crate) mod tdcall;
 mod vmm;
 
 use std::cell::Cell;
@@ -75,7 +75,7 @@ pub use measure::{Digest48, MrtdBuilder, TdReport};
 pub use memory::{MemoryBacking, SparseMemory, ZeroMemory};
 pub use pamt::{ConfigError, PageInfo, PamtType, ReservedArea, Tdmr};
 pub use sept::SeptState;
-pub use status::{PAGE_ALREADY_ACCEPTED, operand};
+pub use status::{NOT_MODELLED, PAGE_ALREADY_ACCEPTED, operand};
 pub use td::{Lifecycle, OpState, TdInfo, TdParams, VcpuInfo, VcpuState, VeInfo};
 pub use vmm::{ExampleVmm, VmcallInfo, Vmm};
 
