@@ -202,6 +202,9 @@ fn checks(call: &Call) -> TokenStream {
     if call.func.sig.unsafety.is_none() {
         checks.extend(quote_spanned!(span=> #p::assert_safe_leaf::<#path>();));
     }
+    if matches!(call.func.ok, OkType::Unit) {
+        checks.extend(quote_spanned!(span=> #p::assert_no_success_info::<#path>();));
+    }
     if call.regs.is_none() {
         let unbound = Reg::ALL
             .into_iter()
@@ -832,6 +835,7 @@ fn ok_value(call: &Call) -> TokenStream {
     };
     match &call.func.ok {
         OkType::Status(_) => status,
+        OkType::Unit => quote!(()),
         OkType::Struct(name) => {
             let fields = call.outputs.iter().map(|field| {
                 let name = &field.name;

@@ -94,6 +94,9 @@ pub enum OkType {
     Status(Type),
     /// `Result<Name, _>`: the macro generates `struct Name { status, <outputs> }`.
     Struct(Ident),
+    /// `Result<(), _>`: a call without outputs whose leaf the ABI table marks `no_info` (its
+    /// module returns no success-with-information status, so `Ok(())` loses nothing).
+    Unit,
 }
 
 impl Call {

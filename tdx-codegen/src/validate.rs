@@ -511,14 +511,34 @@ pub fn validate(family: Family, args: Args, item: Item) -> syn::Result<Call> {
                 ret_ty = Some((**ty).clone());
                 err_ty = Some(error_ty.cloned());
                 match ok_ty {
-                    Type::Tuple(tuple) if tuple.elems.is_empty() => errors.push(
-                        ok_ty.span(),
-                        format!(
-                            "`Ok(())` would drop the completion status, losing \
-                             success-with-information codes (bit 63 clear, non-zero): return \
-                             `{status_name}` or name an output struct"
-                        ),
-                    ),
+                    Type::Tuple(tuple) if tuple.elems.is_empty() => {
+                        let checked = matches!(leaf, Some(LeafRef::Checked(_)));
+                        if family == Family::Tdvmcall || !checked {
+                            errors.push(
+                                ok_ty.span(),
+                                format!(
+                                    "`Ok(())` would drop the completion status, losing \
+                                     success-with-information codes ({}): return \
+                                     `{status_name}` or name an output struct",
+                                    if family == Family::Tdvmcall {
+                                        "the VMM's RETRY"
+                                    } else {
+                                        "an integer leaf says nothing about them"
+                                    }
+                                ),
+                            );
+                        } else if let Some(first) = outputs.values().next() {
+                            errors.push_with_note(
+                                ok_ty.span(),
+                                "this call has outputs: name the output struct instead of `()`"
+                                    .to_owned(),
+                                first.reg_span,
+                                "note: first output here".to_owned(),
+                            );
+                        } else {
+                            ok = Some(OkType::Unit);
+                        }
+                    }
                     Type::Path(path)
                         if path.qself.is_none()
                             && path.path.segments.last().is_some_and(|s| {

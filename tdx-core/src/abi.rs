@@ -169,6 +169,16 @@ pub trait Leaf {
 )]
 pub unsafe trait SafeLeaf: Leaf {}
 
+/// The module returns no success-with-information status (bit 63 clear, non-zero) for the
+/// leaf, so a wrapper may return `Result<(), _>`: set by `no_info;` in the leaf's table entry,
+/// from the module source (every status with bit 63 clear that the leaf's handler can return).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` can complete with a success-with-information status, which `Ok(())` would drop",
+    label = "the ABI table does not mark this leaf `no_info`",
+    note = "return `TdxStatus` (or an output struct, whose `status` field keeps it)"
+)]
+pub trait NoSuccessInfo: Leaf {}
+
 /// Register `R` is not an input of the leaf: a wrapper may leave it unbound.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` reads `{R}`, but `in(..)` does not bind it",
@@ -320,6 +330,7 @@ pub trait Output<R: Reg>: Leaf {
 /// | `zero { REG, … }` | no | registers the module reads that must be zero (reserved): every wrapper loads 0 into them itself (RCX–R11 only) |
 /// | `out { REG: Type, … }` | yes | the registers returned on success, each with its decoded type |
 /// | `err { REG, … }` | no | further registers the module writes (extended error information, detail) |
+/// | `no_info;` | no | the module returns no success-with-information status for the leaf: a wrapper may return `Result<(), E>` |
 /// | `unsafe impl SafeLeaf;` | no | a safe `fn` may wrap the leaf: no register carries an address or a memory-affecting operand. Writing it takes `unsafe`, and a `// SAFETY:` comment above it says why |
 ///
 /// ```
@@ -371,6 +382,7 @@ macro_rules! abi_table {
             $(zero { $($zero_reg:ident),* $(,)? })?
             out { $($out_reg:ident : $out_ty:ty),* $(,)? }
             $(err { $($err_reg:ident),* $(,)? })?
+            $(no_info $no_info:tt)?
             $(unsafe impl SafeLeaf $safe:tt)?
         }
     )*) => {$(
@@ -437,6 +449,11 @@ macro_rules! abi_table {
 
         $crate::__abi_family_impl!($family $leaf);
         $crate::__abi_register_form!($family $number $leaf);
+        $(
+            #[diagnostic::do_not_recommend]
+            impl $crate::abi::NoSuccessInfo for $leaf {}
+            const _: () = { let _ = ::core::stringify!($no_info); };
+        )?
         $($($crate::__abi_zero_check!($zero_reg);)*)?
         $(
             // SAFETY: the table entry says so in writing (`unsafe impl SafeLeaf;`), with the

@@ -132,6 +132,11 @@ impl UncheckedDecode for u64 {
 #[inline(always)]
 pub const fn assert_safe_leaf<L: crate::abi::SafeLeaf>() {}
 
+/// Compile-time check of a wrapper returning `Result<(), _>`: the ABI table marks its leaf
+/// `no_info` (the module returns no success-with-information status for it).
+#[inline(always)]
+pub const fn assert_no_success_info<L: crate::abi::NoSuccessInfo>() {}
+
 /// Compile-time check of a register-form wrapper against the ABI table, as one call so that a
 /// path that is not a leaf gives one error, not one per register: `L` may be issued with its
 /// registers as operands, the wrapper leaves unbound only registers `L` does not read

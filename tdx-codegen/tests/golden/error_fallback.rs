@@ -8,9 +8,6 @@
 ::core::compile_error! {
     "`rax` cannot carry an operand: it holds the leaf on entry and the completion status on return"
 }
-::core::compile_error! {
-    "`Ok(())` would drop the completion status, losing success-with-information codes (bit 63 clear, non-zero): return `TdxStatus` or name an output struct"
-}
 const _: () = {
     use abi::TdhMngCreate as _;
 };

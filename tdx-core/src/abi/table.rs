@@ -7,6 +7,21 @@
 //! and their types are written. `tests/module_abi.rs` checks every entry against the facts
 //! extracted from the TDX module source (`tests/data/module-abi.json`).
 //!
+//! `no_info;` marks a leaf for which the module returns no success-with-information status
+//! (bit 63 clear, non-zero), so that a wrapper may return `Result<(), E>`. It was derived from
+//! intel/tdx-module@72d8cffb (TDX 1.5.01) by finding, for every such status of
+//! `include/auto_gen/tdx_error_codes_defs.h` (`TDX_KEY_CONFIGURED`,
+//! `TDX_NO_HKID_READY_TO_WBCACHE`, `TDX_TDMR_ALREADY_INITIALIZED`,
+//! `TDX_GPA_RANGE_ALREADY_BLOCKED`, `TDX_PAGE_ALREADY_ACCEPTED`,
+//! `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`, `TDX_METADATA_FIELD_SKIP`, the L2 and TD-exit
+//! statuses, the `TDX_NON_RECOVERABLE_*` with bit 63 clear), every file under `src/` that
+//! returns it (`git grep -lw`), and the leaves whose handlers reach those files: the key
+//! configuration leaves, TDH.PHYMEM.CACHE.WB, TDH.SYS.TDMR.INIT, TDH.MEM.RANGE.BLOCK,
+//! TDG.MEM.PAGE.ACCEPT, every metadata read/write leaf and the export/import state leaves
+//! (through the metadata handlers), TDH.VP.ENTER, TDG.VP.ENTER and TDG.MR.REPORT. Leaves the
+//! 1.5.01 source does not have (dynamic PAMT, the newer migration and service-TD leaves) and
+//! the P-SEAMLDR leaves are left unmarked: unmarked is the safe default.
+//!
 //! Output registers are what a leaf returns on **success**; `err { .. }` lists what it writes
 //! besides (the extended error information of the Secure-EPT leaves in RCX/RDX, the failed
 //! CPUID check of TDH.SYS.INIT, ...), which a [`TdxError`](crate::TdxError) shows and

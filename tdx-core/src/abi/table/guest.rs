@@ -64,6 +64,7 @@ crate::abi_table! {
             rcx: GpaWidth, rdx: TdAttributes, r8: VcpuCounts, r9: VcpuIndex,
             r10: TdgCommandsAvailable, r11: u64,
         }
+        no_info;
         // SAFETY: no input at all; every output is a plain value.
         unsafe impl SafeLeaf;
     }
@@ -75,6 +76,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Gpa, rdx: RtmrIndex }
         out {}
+        no_info;
     }
 
     /// TDG.VP.VEINFO.GET (leaf 3): the information of the pending #VE. Returns RCX = exit
@@ -93,6 +95,7 @@ crate::abi_table! {
             r10: VeInstruction,
         }
         err { r11, r12 }
+        no_info;
         // SAFETY: no input at all; the outputs describe the pending #VE.
         unsafe impl SafeLeaf;
     }
@@ -148,6 +151,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: CpuidVe }
         out {}
+        no_info;
         // SAFETY: RCX is a two-bit setting; no register carries an address.
         unsafe impl SafeLeaf;
     }
@@ -257,6 +261,7 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: Gpa }
         out {}
+        no_info;
     }
 
     /// TDG.MEM.PAGE.ATTR.RD (leaf 23): read the GPA attributes of a private page (TD partitioning).
@@ -268,6 +273,7 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: Gpa }
         out { rcx: u64, rdx: GpaAttr }
+        no_info;
     }
 
     /// TDG.MEM.PAGE.ATTR.WR (leaf 24): write the L2 VMs' GPA attributes of a private page. RCX =
@@ -280,6 +286,7 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: AcceptGpa, rdx: GpaAttr, r8: AttrFlags }
         out { rcx: u64, rdx: GpaAttr }
+        no_info;
     }
 
     /// TDG.VP.ENTER (leaf 25): enter an L2 VM (TD partitioning) and run it until it exits to L1.
@@ -320,6 +327,7 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: L2VmMask }
         out {}
+        no_info;
         // SAFETY: RCX is a VM mask; an invalidation only costs the L2 VMs TLB misses.
         unsafe impl SafeLeaf;
     }
@@ -334,5 +342,6 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: VmAndFlags, rdx: u64 }
         out { rdx: u64 }
+        no_info;
     }
 }

@@ -20,6 +20,7 @@ crate::abi_table! {
         in { rcx: Gpa, rdx: Page<Tdr>, r8: Page<Guest>, r9: Hpa }
         out {}
         err { rcx, rdx }
+        no_info;
     }
 
     /// TDH.MEM.SEPT.ADD (leaf 3): add a Secure-EPT page. RCX = GPA | level, RDX = TDR,
@@ -29,6 +30,7 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr>, r8: Page<Sept> }
         out {}
         err { rcx, rdx, r8, r9, r10, r11 }
+        no_info;
     }
 
     /// TDH.MEM.PAGE.AUG (leaf 6): add a pending private page to a finalized TD.
@@ -39,6 +41,7 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr>, r8: Page<Guest> }
         out {}
         err { rcx, rdx }
+        no_info;
     }
 
     /// TDH.MEM.RANGE.BLOCK (leaf 7): block a Secure-EPT range. RCX = GPA | level, RDX = TDR.
@@ -60,6 +63,7 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr> }
         out { rcx: u64 }
         err { rdx }
+        no_info;
     }
 
     /// TDH.MEM.TRACK (leaf 38): increment the TD's TLB epoch. RCX = TDR.
@@ -67,6 +71,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr> }
         out {}
+        no_info;
     }
 
     // ---------------------------------------------- module 1.5 leaves (from the catalog)
@@ -83,6 +88,7 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr>, r8: Page<Guest> }
         out { rcx: u64 }
         err { rdx }
+        no_info;
     }
 
     /// TDH.MEM.RD (leaf 12): read 8 bytes of a debug TD's private memory. RCX = the GPA (8-byte
@@ -95,6 +101,7 @@ crate::abi_table! {
         in { rcx: Gpa, rdx: Page<Tdr> }
         out { r8: u64 }
         err { rcx, rdx }
+        no_info;
     }
 
     /// TDH.MEM.WR (leaf 14): write 8 bytes of a debug TD's private memory, returning the old value.
@@ -109,6 +116,7 @@ crate::abi_table! {
         in { rcx: Gpa, rdx: Page<Tdr>, r8: u64 }
         out { r8: u64 }
         err { rcx, rdx }
+        no_info;
     }
 
     /// TDH.MEM.PAGE.DEMOTE (leaf 15): split a blocked 2 MiB or 1 GiB private page into 512 smaller
@@ -138,6 +146,7 @@ crate::abi_table! {
         }
         out {}
         err { rcx, rdx, r9, r10, r11 }
+        no_info;
     }
 
     /// TDH.MEM.PAGE.PROMOTE (leaf 23): merge 512 blocked pages into one 2 MiB or 1 GiB private page
@@ -152,6 +161,7 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr> }
         out { rcx: u64 }
         err { rdx, r9, r10, r11, r12, r13 }
+        no_info;
     }
 
     /// TDH.MEM.SEPT.RD (leaf 25): read a Secure-EPT entry. RCX = GPA \| level of the entry; RDX =
@@ -164,6 +174,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: SeptGpa, rdx: Page<Tdr> }
         out { rcx: u64, rdx: u64, r8: GpaAttr }
+        no_info;
     }
 
     /// TDH.MEM.SEPT.REMOVE (leaf 30): remove an empty, blocked Secure-EPT page (version 0: no L2
@@ -179,6 +190,7 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr> }
         out { rcx: u64 }
         err { rdx, r9, r10, r11 }
+        no_info;
     }
 
     /// TDH.MEM.RANGE.UNBLOCK (leaf 39): unblock a Secure-EPT range blocked by TDH.MEM.RANGE.BLOCK,
@@ -191,5 +203,6 @@ crate::abi_table! {
         in { rcx: SeptGpa, rdx: Page<Tdr> }
         out {}
         err { rcx, rdx }
+        no_info;
     }
 }

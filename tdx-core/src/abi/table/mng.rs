@@ -16,6 +16,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdcs>, rdx: Page<Tdr> }
         out {}
+        no_info;
     }
 
     /// TDH.MNG.KEY.CONFIG (leaf 8): program the TD's key on this package. RCX = TDR.
@@ -30,6 +31,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr>, rdx: Hkid }
         out {}
+        no_info;
     }
 
     /// TDH.MNG.RD (leaf 11): read a TD-scope metadata field. RCX = TDR, RDX = field ID;
@@ -46,6 +48,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr> }
         out {}
+        no_info;
     }
 
     /// TDH.MNG.KEY.FREEID (leaf 20): release the TD's HKID. RCX = TDR.
@@ -53,6 +56,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr> }
         out {}
+        no_info;
     }
 
     /// TDH.MNG.INIT (leaf 21): initialize a TD. RCX = TDR, RDX = HPA of `struct td_params`
@@ -62,6 +66,7 @@ crate::abi_table! {
         in { rcx: Page<Tdr>, rdx: Hpa }
         out {}
         err { rcx }
+        no_info;
     }
 
     // ---------------------------------------------- module 1.5 leaves (from the catalog)
@@ -87,6 +92,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr> }
         out {}
+        no_info;
     }
 
     /// TDH.MIG.STREAM.CREATE (leaf 96): create a migration stream on a migration stream context
@@ -97,5 +103,6 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: MigscPage, rdx: Page<Tdr> }
         out {}
+        no_info;
     }
 }

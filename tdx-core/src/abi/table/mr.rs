@@ -18,6 +18,7 @@ crate::abi_table! {
         in { rcx: Gpa, rdx: Page<Tdr> }
         out {}
         err { rcx, rdx }
+        no_info;
     }
 
     /// TDH.MR.FINALIZE (leaf 17): finalize the TD measurement. RCX = TDR.
@@ -25,5 +26,6 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr> }
         out {}
+        no_info;
     }
 }

@@ -25,6 +25,7 @@ crate::abi_table! {
             rcx: PageType, rdx: Result<Hpa, AddrError>, r8: PamtPageSize, r9: u64, r10: u64,
             r11: u64,
         }
+        no_info;
     }
 
     /// TDH.PHYMEM.PAGE.RECLAIM (leaf 28): take a page back from the TDX module. RCX = the page;
@@ -37,6 +38,7 @@ crate::abi_table! {
         in { rcx: Hpa }
         out { rcx: PageType, rdx: Result<Hpa, AddrError>, r8: PamtPageSize }
         err { r9, r10, r11 }
+        no_info;
     }
 
     /// TDH.PHYMEM.CACHE.WB (leaf 40): write back the caches of released HKIDs.
@@ -53,6 +55,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: KeyedHpa }
         out {}
+        no_info;
     }
 
     // ---------------------------------------------- module 1.5 leaves (from the catalog)

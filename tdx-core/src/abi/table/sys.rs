@@ -28,6 +28,7 @@ crate::abi_table! {
         zero { rcx }
         out {}
         err { rcx, rdx, r8, r9, r10 }
+        no_info;
     }
 
     /// TDH.SYS.RD (leaf 34): read a global metadata field. RDX = field ID (**no** RCX input,
@@ -46,6 +47,7 @@ crate::abi_table! {
         in {}
         out {}
         err { rcx, rdx, r8 }
+        no_info;
     }
 
     /// TDH.SYS.TDMR.INIT (leaf 36): initialize part of a TDMR. RCX = the TDMR base (1 GiB
@@ -67,6 +69,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0), 1: (1, 5, 34) }
         in { rcx: Hpa, rdx: u64, r8: Hkid }
         out {}
+        no_info;
     }
 
     /// TDH.SYS.SHUTDOWN (leaf 52, module 1.5.01 on): shut the module down for a runtime update. RCX = the
@@ -75,6 +78,7 @@ crate::abi_table! {
         since { 0: (1, 5, 1) }
         in { rcx: u64 }
         out {}
+        no_info;
     }
 
     /// TDH.SYS.UPDATE (leaf 53, module 1.5.01 on; version 1 from 1.5.24
@@ -84,6 +88,7 @@ crate::abi_table! {
         since { 0: (1, 5, 1), 1: (1, 5, 24) }
         in {}
         out {}
+        no_info;
     }
 
     /// TDH.SYS.DISABLE (leaf 69): disable the TDX module (destructive). No operands.
@@ -111,6 +116,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Hpa, rdx: u64, r8: Hpa, r9: u64 }
         out { rdx: u64, r9: u64 }
+        no_info;
     }
 
     /// TDH.SYS.RDALL (leaf 37): read every global metadata field from `field` on into a metadata
@@ -132,5 +138,6 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in {}
         out {}
+        no_info;
     }
 }

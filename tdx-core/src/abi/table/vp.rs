@@ -54,6 +54,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdcx>, rdx: Page<Tdvpr> }
         out {}
+        no_info;
     }
 
     /// TDH.VP.CREATE (leaf 10): create a vCPU. RCX = the new TDVPR, RDX = the TD's TDR.
@@ -61,6 +62,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdvpr>, rdx: Page<Tdr> }
         out {}
+        no_info;
     }
 
     /// TDH.VP.FLUSH (leaf 18): flush a vCPU's cached state on this logical processor.
@@ -69,6 +71,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdvpr> }
         out {}
+        no_info;
     }
 
     /// TDH.VP.INIT (leaf 22, **version 1**: "apicid requires version == 1", RAX = 0x10016):
@@ -77,6 +80,7 @@ crate::abi_table! {
         since { 0: (1, 0, 0), 1: (1, 5, 5) }
         in { rcx: Page<Tdvpr>, rdx: u64, r8: u64 }
         out {}
+        no_info;
     }
 
     /// TDH.VP.RD (leaf 26): read a vCPU (TDVPS) metadata field. RCX = TDVPR, RDX = field ID;
