@@ -162,7 +162,7 @@ fn note(name: &str) -> &'static str {
         }
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
         "TDG.VP.VMCALL" => "answered by the `Vmm` (`set_vmm`)",
-        "TDG.SYS.RD" => "every global field is readable by the guest",
+        "TDG.SYS.RD" => "the fields the model has; guest rights from the module's table",
         "TDH.MNG.RD" | "TDG.VM.RD" | "TDG.VM.WR" | "TDH.VP.RD" | "TDH.VP.WR" => {
             "the fields the model keeps (see \"What is modelled\")"
         }
@@ -220,7 +220,7 @@ fn the_docs_list_every_leaf_with_what_the_model_does() {
 }
 
 #[test]
-fn tdg_sys_rd_reads_the_global_fields_the_host_reads() {
+fn tdg_sys_rd_reads_the_fields_the_modules_table_lets_the_guest_read() {
     use tdx_core::ModuleArgs;
     use tdx_emu::module::field::global;
     let m = module();
@@ -237,13 +237,19 @@ fn tdg_sys_rd_reads_the_global_fields_the_host_reads() {
                 args.r8,
             )
         };
-        for id in [global::TDCS_BASE_SIZE, global::TDVPS_BASE_SIZE] {
+        // The versions the guest may read (`guest_rd_mask` of global_sys_fields_lookup.c) ...
+        for id in [global::MINOR_VERSION, global::MAJOR_VERSION] {
             // SAFETY: see `common`.
             let host = unsafe { raw::tdh_sys_rd(tdx_core::FieldId::from_raw(id)) }.expect("SYS.RD");
-            let (status, next, value) = read(id);
+            let (status, _, value) = read(id);
             assert_eq!((status, value), (TdxStatus::SUCCESS, host.value));
-            assert_ne!(next, u64::MAX, "a next field follows");
         }
+        // ... MINOR_VERSION's next guest-readable field is MAJOR_VERSION ...
+        assert_eq!(read(global::MINOR_VERSION).1, global::MAJOR_VERSION);
+        // ... and a field only the host may read is refused to the guest.
+        let (status, next, value) = read(global::TDCS_BASE_SIZE);
+        assert_eq!(status, TdxStatus::METADATA_FIELD_NOT_READABLE);
+        assert_eq!((next, value), (u64::MAX, 0));
         // The null field ID (any context code): the first field, and the module's status.
         let (status, first, value) = read(u64::MAX);
         assert_eq!(status, TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);

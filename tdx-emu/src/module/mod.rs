@@ -40,6 +40,7 @@ mod api;
 mod config;
 mod dispatch;
 mod fault;
+mod field_table;
 mod guest;
 mod invariants;
 pub mod leaf;

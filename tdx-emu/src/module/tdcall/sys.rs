@@ -2,10 +2,12 @@
 //! intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_sys_rd.c` does it: RDX =
 //! `MD_FIELD_ID_NA` and R8 = 0 first; the null field ID gives the first field in RDX with
 //! `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`; a known field gives its value in R8 and the next
-//! field in RDX. The model lets the guest read every global field the host can
-//! (docs/emulator.md, Deviations).
+//! field in RDX. Which fields the guest may read is the module's table
+//! (`global_sys_fields_lookup.c`, `guest_rd_mask`): another field the model has is
+//! `TDX_METADATA_FIELD_NOT_READABLE`, and the enumeration skips it.
 
 use crate::module::Call;
+use crate::module::field_table::{self, Context};
 use crate::module::metadata;
 use crate::module::status::{Fail, Outcome, code};
 use tdx_core::TdxStatus;
@@ -20,15 +22,27 @@ pub(super) fn tdg_sys_rd(call: &mut Call<'_>) -> Outcome {
     call.cpu.rdx = FIELD_ID_NA;
     call.cpu.r8 = 0;
     let fields = metadata::global_fields(call.cfg, call.st.g.sys.update_version);
+    let guest_readable = |id: u64| {
+        field_table::lookup(Context::Global, id).is_some_and(|row| row.mask("guest_rd_mask") != 0)
+    };
+    let next_readable = |from: usize| {
+        fields[from..]
+            .iter()
+            .find(|f| guest_readable(f.id))
+            .map_or(FIELD_ID_NA, |f| f.id)
+    };
     if id | CONTEXT_CODE_MASK == FIELD_ID_NA {
-        call.cpu.rdx = fields.first().map_or(FIELD_ID_NA, |f| f.id);
+        call.cpu.rdx = next_readable(0);
         return Ok(TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);
     }
     let wanted = metadata::key(id);
     let Some(index) = fields.iter().position(|f| metadata::key(f.id) == wanted) else {
         return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
     };
+    if !guest_readable(fields[index].id) {
+        return Err(Fail::exact(TdxStatus::METADATA_FIELD_NOT_READABLE));
+    }
     call.cpu.r8 = fields[index].value;
-    call.cpu.rdx = fields.get(index + 1).map_or(FIELD_ID_NA, |f| f.id);
+    call.cpu.rdx = next_readable(index + 1);
     Ok(TdxStatus::SUCCESS)
 }
