@@ -24,6 +24,101 @@ pub enum Reg {
     Rsi,
 }
 
+/// One row of the register table.
+struct RegFacts {
+    /// As written in the DSL and in `asm!`.
+    name: &'static str,
+    /// The x86 GPR index.
+    index: u8,
+    /// The 32-bit name (the shortest zeroing `xor`).
+    low32: &'static str,
+    /// The marker type in `tdx_core::reg`.
+    marker: &'static str,
+}
+
+/// The register table, in [`Reg`] order (`struct tdx_module_args` order). `tdx-core`'s
+/// `reg::OPERAND_REGS` must agree with it (tested in `tests/registers.rs`).
+const REGISTERS: [RegFacts; 13] = [
+    RegFacts {
+        name: "rcx",
+        index: 1,
+        low32: "ecx",
+        marker: "Rcx",
+    },
+    RegFacts {
+        name: "rdx",
+        index: 2,
+        low32: "edx",
+        marker: "Rdx",
+    },
+    RegFacts {
+        name: "r8",
+        index: 8,
+        low32: "r8d",
+        marker: "R8",
+    },
+    RegFacts {
+        name: "r9",
+        index: 9,
+        low32: "r9d",
+        marker: "R9",
+    },
+    RegFacts {
+        name: "r10",
+        index: 10,
+        low32: "r10d",
+        marker: "R10",
+    },
+    RegFacts {
+        name: "r11",
+        index: 11,
+        low32: "r11d",
+        marker: "R11",
+    },
+    RegFacts {
+        name: "r12",
+        index: 12,
+        low32: "r12d",
+        marker: "R12",
+    },
+    RegFacts {
+        name: "r13",
+        index: 13,
+        low32: "r13d",
+        marker: "R13",
+    },
+    RegFacts {
+        name: "r14",
+        index: 14,
+        low32: "r14d",
+        marker: "R14",
+    },
+    RegFacts {
+        name: "r15",
+        index: 15,
+        low32: "r15d",
+        marker: "R15",
+    },
+    RegFacts {
+        name: "rbx",
+        index: 3,
+        low32: "ebx",
+        marker: "Rbx",
+    },
+    RegFacts {
+        name: "rdi",
+        index: 7,
+        low32: "edi",
+        marker: "Rdi",
+    },
+    RegFacts {
+        name: "rsi",
+        index: 6,
+        low32: "esi",
+        marker: "Rsi",
+    },
+];
+
 impl Reg {
     /// Every operand register, in `struct tdx_module_args` order.
     pub const ALL: [Reg; 13] = [
@@ -47,56 +142,26 @@ impl Reg {
     /// them (Linux's `_ret` variants write back exactly these).
     pub const RETURNED: [Reg; 6] = [Reg::Rcx, Reg::Rdx, Reg::R8, Reg::R9, Reg::R10, Reg::R11];
 
+    /// Everything the expansion needs to know about the register, from the one table below.
+    const fn facts(self) -> &'static RegFacts {
+        &REGISTERS[self as usize]
+    }
+
     /// The lowercase name, as written in the DSL and in `asm!`.
     pub const fn name(self) -> &'static str {
-        match self {
-            Reg::Rcx => "rcx",
-            Reg::Rdx => "rdx",
-            Reg::R8 => "r8",
-            Reg::R9 => "r9",
-            Reg::R10 => "r10",
-            Reg::R11 => "r11",
-            Reg::R12 => "r12",
-            Reg::R13 => "r13",
-            Reg::R14 => "r14",
-            Reg::R15 => "r15",
-            Reg::Rbx => "rbx",
-            Reg::Rdi => "rdi",
-            Reg::Rsi => "rsi",
-        }
+        self.facts().name
     }
 
     /// The x86 GPR index (RCX = 1 … R15 = 15): the register's bit in a `RegSet` and in the
     /// TDG.VP.VMCALL exposed-register mask.
     pub const fn index(self) -> u8 {
-        match self {
-            Reg::Rcx => 1,
-            Reg::Rdx => 2,
-            Reg::Rbx => 3,
-            Reg::Rsi => 6,
-            Reg::Rdi => 7,
-            Reg::R8 => 8,
-            Reg::R9 => 9,
-            Reg::R10 => 10,
-            Reg::R11 => 11,
-            Reg::R12 => 12,
-            Reg::R13 => 13,
-            Reg::R14 => 14,
-            Reg::R15 => 15,
-        }
+        self.facts().index
     }
 
     /// The instruction that sets the register to 0 (`xor ecx, ecx`: the 32-bit form, which
     /// clears the upper half too and is the shortest encoding).
     pub fn zeroing(self) -> String {
-        let low = match self {
-            Reg::Rcx => "ecx".to_owned(),
-            Reg::Rdx => "edx".to_owned(),
-            Reg::Rbx => "ebx".to_owned(),
-            Reg::Rdi => "edi".to_owned(),
-            Reg::Rsi => "esi".to_owned(),
-            other => format!("{}d", other.name()),
-        };
+        let low = self.facts().low32;
         format!("xor {low}, {low}")
     }
 
@@ -112,21 +177,7 @@ impl Reg {
 
     /// The name of the register's marker type in `tdx_core::reg` (`Rcx`).
     pub const fn marker_name(self) -> &'static str {
-        match self {
-            Reg::Rcx => "Rcx",
-            Reg::Rdx => "Rdx",
-            Reg::R8 => "R8",
-            Reg::R9 => "R9",
-            Reg::R10 => "R10",
-            Reg::R11 => "R11",
-            Reg::R12 => "R12",
-            Reg::R13 => "R13",
-            Reg::R14 => "R14",
-            Reg::R15 => "R15",
-            Reg::Rbx => "Rbx",
-            Reg::Rdi => "Rdi",
-            Reg::Rsi => "Rsi",
-        }
+        self.facts().marker
     }
 
     /// The marker type as generated code names it: `::tdx_core::__private::Rcx`.
