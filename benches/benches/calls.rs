@@ -152,7 +152,7 @@ fn section(counts: &Counts, binary: &Path) -> String {
          trampolines, `memcpy`). The trapped SEAMCALL/TDCALL counts as one instruction; the \
          emulator's signal handler is not counted (counting pauses at the SIGILL/SIGSEGV stop and \
          resumes when RIP is back just after the instruction at the same RSP). Paths: **ok** = \
-         success with information (`TDX_KEY_CONFIGURED`; TDG.VP.VMCALL: RAX = R10 = 0; \
+         `TDX_SUCCESS` (TDG.VP.VMCALL: RAX = R10 = 0; \
          TDH.VP.ENTER: exit reason 77), **retry** = one `TDX_RND_NO_ENTROPY` then success, shown \
          as the instructions added by the extra attempt, **error** = `TDX_OPERAND_INVALID` \
          (TDG.VP.VMCALL: the VMM's `TDG.VP.VMCALL_INVALID_OPERAND` in R10). (b) never retries and \

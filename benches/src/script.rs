@@ -9,8 +9,12 @@ use tdx_emu::{CpuState, Instruction, with_handler};
 /// A path through a wrapper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
-    /// Success (with information for SEAMCALL/TDCALL; RAX = 0, R10 = 0 for TDG.VP.VMCALL).
+    /// Success: `TDX_SUCCESS` (RAX = 0; R10 = 0 too for TDG.VP.VMCALL; exit reason 77 for
+    /// TDH.VP.ENTER), the common case, and the path the counts call "ok".
     Success,
+    /// Success with information: `TDX_KEY_CONFIGURED` for SEAMCALL/TDCALL (bit 63 clear,
+    /// non-zero), which must come back as `Ok` with the status kept.
+    SuccessWithInfo,
     /// One `TDX_RND_NO_ENTROPY`, then success.
     EntropyOnce,
     /// `TDX_RND_NO_ENTROPY` every time.
@@ -24,8 +28,9 @@ pub enum Script {
 
 impl Script {
     /// All of them.
-    pub const ALL: [Script; 5] = [
+    pub const ALL: [Script; 6] = [
         Script::Success,
+        Script::SuccessWithInfo,
         Script::EntropyOnce,
         Script::EntropyAlways,
         Script::Error,
@@ -107,8 +112,10 @@ pub fn answer(kind: Kind, script: Script, n: u64, cpu: &mut CpuState) {
                 TdxStatus::OPERAND_INVALID.raw()
             } else if kind == Kind::SeamcallRegs {
                 SUCCESS_EXIT
-            } else {
+            } else if script == Script::SuccessWithInfo && kind != Kind::TdcallRegs {
                 SUCCESS_WITH_INFO
+            } else {
+                0
             };
         }
     }

@@ -86,7 +86,7 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -97,7 +97,7 @@ pub unsafe fn p_seamldr_info(info: Hpa) -> Result<TdxStatus, TdxError> {
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -204,7 +204,7 @@ pub unsafe fn p_seamldr_install(params: Hpa) -> Result<TdxStatus, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -215,7 +215,7 @@ pub unsafe fn p_seamldr_install(params: Hpa) -> Result<TdxStatus, TdxError> {
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

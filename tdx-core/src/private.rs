@@ -6,6 +6,10 @@ pub use crate::abi::{
 };
 pub use crate::cold::{narrow_error, seamcall_narrow, seamcall_wide, tdcall_narrow, tdcall_wide};
 pub use crate::error::{CallSite, Retries};
+
+/// The input image handed to the shared routine by a wrapper without retries (it never
+/// re-issues the leaf, so the image is never read).
+pub static NO_INPUTS: [u64; 6] = [0; 6];
 pub use crate::reg::{
     R8, R9, R10, R11, R12, R13, R14, R15, Rbx, Rcx, Rdi, Rdx, RegDecode, RegEncode, RegSet, Rsi,
 };

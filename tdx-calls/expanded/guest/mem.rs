@@ -102,18 +102,11 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -260,18 +253,11 @@ pub unsafe fn tdg_mem_page_attr_wr(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

@@ -197,11 +197,11 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [0u64, 0u64, 0u64, 0u64, 0u64, 0u64];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -496,18 +496,11 @@ pub unsafe fn tdg_mr_report(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -616,18 +609,11 @@ pub unsafe fn tdg_mr_rtmr_extend(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -730,18 +716,11 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -859,18 +838,11 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            0u64,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -991,18 +963,11 @@ pub unsafe fn tdg_vm_wr(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            0u64,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

@@ -99,18 +99,11 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            0u64,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -244,18 +237,11 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            0u64,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

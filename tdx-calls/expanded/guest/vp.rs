@@ -83,18 +83,11 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -214,18 +207,11 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            0u64,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -366,18 +352,11 @@ pub unsafe fn tdg_vp_wr(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            0u64,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -489,18 +468,11 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -625,18 +597,11 @@ pub unsafe fn tdg_vp_invvpid(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::tdcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

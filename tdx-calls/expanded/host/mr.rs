@@ -89,7 +89,7 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             __in_rdx,
             0u64,
@@ -100,7 +100,7 @@ pub unsafe fn tdh_mr_extend(td: &TdxTd<'_>, gpa: Gpa) -> Result<TdxStatus, TdxEr
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -207,7 +207,7 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -218,7 +218,7 @@ pub unsafe fn tdh_mr_finalize(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

@@ -110,7 +110,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -121,7 +121,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -264,18 +264,11 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -390,7 +383,7 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -401,7 +394,7 @@ pub unsafe fn tdh_phymem_page_wbinvd(page: KeyedHpa) -> Result<TdxStatus, TdxErr
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -508,7 +501,7 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -519,7 +512,7 @@ pub unsafe fn tdh_phymem_cache_wb(mode: CacheWbMode) -> Result<TdxStatus, TdxErr
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -636,7 +629,7 @@ pub unsafe fn tdh_phymem_pamt_add(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             __in_rdx,
             __in_r8,
@@ -647,7 +640,7 @@ pub unsafe fn tdh_phymem_pamt_add(
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -776,7 +769,7 @@ pub unsafe fn tdh_phymem_pamt_remove(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -787,7 +780,7 @@ pub unsafe fn tdh_phymem_pamt_remove(
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

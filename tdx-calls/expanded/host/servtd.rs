@@ -309,7 +309,7 @@ pub unsafe fn tdh_servtd_prebind(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             __in_rdx,
             __in_r8,
@@ -320,7 +320,7 @@ pub unsafe fn tdh_servtd_prebind(
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

@@ -90,15 +90,22 @@ pub(super) fn cold_path(call: &Call) -> TokenStream {
             let out = reg.out_local();
             quote!(#out = #regs[#index];)
         });
+        // Without a retry policy the routine never re-issues the leaf: it is handed the shared
+        // zero image instead of one built on the stack.
+        let inputs_image = if call.retry.is_none() {
+            quote!(let #inputs: &[::core::primitive::u64; 6] = &#p::NO_INPUTS;)
+        } else {
+            quote!(let #inputs: &[::core::primitive::u64; 6] = &[#(#images),*];)
+        };
         // SAFETY (of the call): the wrapper's own contract; the routine re-issues the same
         // leaf with the same RCX-R11 image, and the leaf writes no register above R11 (the
         // wrapper takes none back, and `checks` proves the table says it writes none).
         quote! {
             let mut #regs = ::core::mem::MaybeUninit::<[::core::primitive::u64; 7]>::uninit();
-            let #inputs: [::core::primitive::u64; 6] = [#(#images),*];
+            #inputs_image
             if !unsafe {
                 #p::#narrow_fn(
-                    #call_site, &#inputs, #rdx, #rcx, #r8, #r9, #rax, #r10, #r11, &mut #regs,
+                    #call_site, #inputs, #rdx, #rcx, #r8, #r9, #rax, #r10, #r11, &mut #regs,
                 )
             } {
                 // SAFETY: the routine wrote every register before returning.

@@ -87,7 +87,7 @@ pub unsafe fn tdh_mng_addcx(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             __in_rdx,
             0u64,
@@ -98,7 +98,7 @@ pub unsafe fn tdh_mng_addcx(
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

@@ -81,7 +81,7 @@ pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus> {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             0u64,
             0u64,
@@ -92,7 +92,7 @@ pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus> {
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,

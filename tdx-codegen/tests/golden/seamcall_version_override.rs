@@ -92,7 +92,7 @@ pub unsafe fn tdh_vp_init(
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
         >::uninit();
-        let __inputs: [::core::primitive::u64; 6] = [
+        let __inputs: &[::core::primitive::u64; 6] = &[
             __in_rcx,
             __in_rdx,
             __in_r8,
@@ -103,7 +103,7 @@ pub unsafe fn tdh_vp_init(
         if !unsafe {
             ::tdx_core::__private::seamcall_narrow(
                 __call,
-                &__inputs,
+                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
