@@ -261,3 +261,51 @@ fn tdg_sys_rd_reads_the_fields_the_modules_table_lets_the_guest_read() {
         assert_eq!((next, value), (u64::MAX, 0));
     });
 }
+
+#[test]
+fn tdh_mem_range_unblock_undoes_a_tracked_block() {
+    use common::{gpa, map_sept, sept_gpa};
+    use tdx_core::{Guest, Page, SeptLevel};
+    use tdx_emu::module::SeptState;
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let td = create_td(&m, common::HKID, &TdParams::default());
+        create_vcpu(&m, &td, 0);
+        let at = 0x5000;
+        map_sept(&m, &td, at);
+        let page: Page<Guest> = m.alloc_page();
+        let source: Page<Guest> = m.alloc_page();
+        let tdr = td.tdr.as_u64();
+        let entry = sept_gpa(at, SeptLevel::Level4K);
+        // SAFETY: see `common`.
+        unsafe {
+            raw::tdh_mem_page_add(gpa(at), td.tdr, page, source.hpa()).expect("PAGE.ADD");
+            raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
+            raw::tdh_mem_range_block(entry, td.tdr).expect("BLOCK");
+        }
+        assert_eq!(m.sept_leaf(tdr, at).map(|l| l.3), Some(SeptState::Blocked));
+        let unblock = || {
+            let mut args = tdx_core::ModuleArgs {
+                rcx: entry.as_u64(),
+                rdx: tdr,
+                ..Default::default()
+            };
+            m.seamcall(leaf::TDH_MEM_RANGE_UNBLOCK, &mut args).status
+        };
+        // The block is not tracked yet.
+        assert_eq!(
+            unblock(),
+            TdxStatus::from_raw(0xC000_0B08_0000_0000).with_operand(1),
+            "TDX_TLB_TRACKING_NOT_DONE on RCX"
+        );
+        assert_eq!(m.sept_leaf(tdr, at).map(|l| l.3), Some(SeptState::Blocked));
+        // SAFETY: see `common`.
+        unsafe { raw::tdh_mem_track(td.tdr) }.expect("TRACK");
+        assert_eq!(unblock(), TdxStatus::SUCCESS);
+        assert_eq!(m.sept_leaf(tdr, at).map(|l| l.3), Some(SeptState::Present));
+        // Not blocked any more: the module's table refuses it.
+        assert!(unblock().matches(TdxStatus::EPT_ENTRY_STATE_INCORRECT));
+    });
+    m.check_invariants().expect("consistent");
+}

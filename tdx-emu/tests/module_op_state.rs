@@ -136,7 +136,9 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         }
         leaf::TDH_MEM_SEPT_ADD => (a.rcx, a.rdx, a.r8) = (0x4000_0000 | 2, tdr, page),
         leaf::TDH_MEM_PAGE_AUG => (a.rcx, a.rdx, a.r8) = (0x3000, tdr, page),
-        leaf::TDH_MEM_RANGE_BLOCK | leaf::TDH_MEM_PAGE_REMOVE => (a.rcx, a.rdx) = (0x3000, tdr),
+        leaf::TDH_MEM_RANGE_BLOCK | leaf::TDH_MEM_RANGE_UNBLOCK | leaf::TDH_MEM_PAGE_REMOVE => {
+            (a.rcx, a.rdx) = (0x3000, tdr)
+        }
         leaf::TDH_VP_CREATE => (a.rcx, a.rdx) = (page, tdr),
         leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, field::td::HKID),
         leaf::TDH_MR_EXTEND => (a.rcx, a.rdx) = (0, tdr),

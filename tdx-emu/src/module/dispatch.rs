@@ -100,6 +100,7 @@ impl Inner {
             | leaf::TDH_MEM_PAGE_ADD
             | leaf::TDH_MEM_PAGE_AUG
             | leaf::TDH_MEM_RANGE_BLOCK
+            | leaf::TDH_MEM_RANGE_UNBLOCK
             | leaf::TDH_MEM_PAGE_REMOVE
             | leaf::TDH_MR_EXTEND
             | leaf::TDH_VP_CREATE => Some(cpu.rdx),

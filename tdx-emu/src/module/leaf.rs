@@ -27,6 +27,8 @@ leaves! {
     TDH_MEM_PAGE_AUG = TdhMemPageAug;
     /// TDH.MEM.RANGE.BLOCK.
     TDH_MEM_RANGE_BLOCK = TdhMemRangeBlock;
+    /// TDH.MEM.RANGE.UNBLOCK.
+    TDH_MEM_RANGE_UNBLOCK = TdhMemRangeUnblock;
     /// TDH.MNG.KEY.CONFIG.
     TDH_MNG_KEY_CONFIG = TdhMngKeyConfig;
     /// TDH.MNG.CREATE.

@@ -15,8 +15,8 @@ use crate::module::td::{Lifecycle, Td, Vcpu};
 use crate::module::{Call, Phase, leaf};
 use crate::trap::CpuState;
 use mem::{
-    tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_remove, tdh_mem_range_block, tdh_mem_sept_add,
-    tdh_mem_track,
+    tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_remove, tdh_mem_range_block,
+    tdh_mem_range_unblock, tdh_mem_sept_add, tdh_mem_track,
 };
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
@@ -83,6 +83,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MR_FINALIZE => tdh_mr_finalize,
         leaf::TDH_MEM_PAGE_AUG => tdh_mem_page_aug,
         leaf::TDH_MEM_RANGE_BLOCK => tdh_mem_range_block,
+        leaf::TDH_MEM_RANGE_UNBLOCK => tdh_mem_range_unblock,
         leaf::TDH_MEM_TRACK => tdh_mem_track,
         leaf::TDH_MEM_PAGE_REMOVE => tdh_mem_page_remove,
         leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
