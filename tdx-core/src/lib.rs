@@ -104,6 +104,7 @@ mod cold;
 pub mod cpuid_ve;
 pub mod error;
 pub mod l2;
+pub mod metadata_fields;
 pub mod migration;
 pub mod operand_error;
 pub mod outputs;

@@ -191,11 +191,12 @@ fn issue(
 #[test]
 fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
     let table = table();
-    let leaves: [(bool, u64, &[u8]); 7] = [
+    let leaves: [(bool, u64, &[u8]); 8] = [
         (false, leaf::TDH_MEM_PAGE_ADD, &[0]),
         (false, leaf::TDH_MEM_SEPT_ADD, &[1]),
         (false, leaf::TDH_MEM_PAGE_AUG, &[0, 1]),
         (false, leaf::TDH_MEM_RANGE_BLOCK, &[0, 1]),
+        (false, leaf::TDH_MEM_RANGE_UNBLOCK, &[0, 1]),
         (false, leaf::TDH_MR_EXTEND, &[0]),
         (false, leaf::TDH_MEM_PAGE_REMOVE, &[0, 1]),
         (true, leaf::TDG_MEM_PAGE_ACCEPT, &[0, 1]),

@@ -5,6 +5,11 @@ mod common;
 
 use std::sync::{Arc, Mutex};
 
+/// The module's metadata statuses (intel/tdx-module@72d8cffb `tdx_error_codes_defs.h`).
+const METADATA_FIELD_ID_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0C00_0000_0000);
+const METADATA_FIELD_NOT_WRITABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C01_0000_0000);
+const METADATA_FIELD_VALUE_NOT_VALID: TdxStatus = TdxStatus::from_raw(0xC000_0C03_0000_0000);
+
 use common::*;
 use tdx_core::{
     FieldId, Guest, Hkid, KeyedHpa, ModuleArgs, Page, PageSize, SeptLevel, Tdcs, Tdr, Tdvpr,
@@ -327,11 +332,12 @@ fn td_creation_failures() {
                 rd(field::td::LIFECYCLE_STATE).map(|o| o.value),
                 Ok(Lifecycle::KeysConfigured.code())
             );
+            // The module's metadata statuses, without an operand ID.
             let unknown = rd(0x1110_0003_0000_0077).expect_err("unknown field");
-            assert_eq!(unknown.status(), st(TdxStatus::OPERAND_INVALID, op::RDX));
+            assert_eq!(unknown.status(), METADATA_FIELD_ID_INCORRECT);
             assert_eq!(
                 err(rd(field::td::NOTIFY_ENABLES)),
-                st(TdxStatus::METADATA_FIELD_NOT_READABLE, op::RDX),
+                TdxStatus::METADATA_FIELD_NOT_READABLE,
                 "guest-only field in a production TD"
             );
             assert_eq!(
@@ -391,7 +397,7 @@ fn td_creation_failures() {
             let vp_rd = |id: u64| raw::tdh_vp_rd(tdvpr, FieldId::from_raw(id));
             assert_eq!(
                 err(vp_rd(field::vp::GUEST_RIP)),
-                st(TdxStatus::METADATA_FIELD_NOT_READABLE, op::RDX),
+                TdxStatus::METADATA_FIELD_NOT_READABLE,
                 "guest state of a production TD"
             );
             raw::tdh_vp_wr(
@@ -421,8 +427,31 @@ fn td_creation_failures() {
                     0,
                     1 << 20
                 )),
-                st(TdxStatus::OPERAND_INVALID, op::R9),
-                "mask beyond the writable bits"
+                METADATA_FIELD_NOT_WRITABLE,
+                "a mask with no writable bit"
+            );
+            assert_eq!(
+                err(raw::tdh_vp_wr(
+                    tdvpr,
+                    FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                    1 << 20,
+                    0xffff | 1 << 20
+                )),
+                METADATA_FIELD_VALUE_NOT_VALID,
+                "a masked read-only bit that would change"
+            );
+            raw::tdh_vp_wr(
+                tdvpr,
+                FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                0xf3,
+                0xffff | 1 << 20,
+            )
+            .expect("masked read-only bits that keep their value: the write is narrowed");
+            assert_eq!(vp_rd(field::vp::POSTED_INTR_NV).map(|o| o.value), Ok(0xf3));
+            assert_eq!(
+                err(vp_rd(0x1120_0003_0000_7777)),
+                METADATA_FIELD_ID_INCORRECT,
+                "unknown vCPU field"
             );
             assert_eq!(
                 err(raw::tdh_vp_wr(
@@ -431,7 +460,7 @@ fn td_creation_failures() {
                     0,
                     1
                 )),
-                st(TdxStatus::OPERAND_INVALID, op::RDX),
+                METADATA_FIELD_NOT_WRITABLE,
                 "read-only field"
             );
         }

@@ -12,9 +12,9 @@ use tdx_core::TdxStatus;
 use super::pamt::PamtType;
 use super::shared::{LazyGlobal, TdState, TdView, VcpuView, guard};
 use super::{
-    Call, Fail, FaultKind, GUEST, GuestContext, IdleGuest, Inner, LockKey, Mode, Outcome, Phase,
-    State, cache_lp_ready, current_lp, current_package, leaf, lp_ready_cached, seamcall, tdcall,
-    vmm,
+    Call, Fail, FaultKind, GUEST, GuestContext, IdleGuest, Inner, LockKey, Mode, NOT_MODELLED,
+    Outcome, Phase, State, cache_lp_ready, current_lp, current_package, leaf, lp_ready_cached,
+    seamcall, tdcall, vmm,
 };
 
 impl Inner {
@@ -62,6 +62,18 @@ impl Inner {
         true
     }
 
+    /// Answers a leaf of the ABI table that the model does not implement with
+    /// [`NOT_MODELLED`], before any other check (a number that is no leaf at all goes on, to
+    /// get the module's `TDX_OPERAND_INVALID`). Returns whether it did.
+    fn not_modelled(&self, instruction: Instruction, leaf: u64, cpu: &mut CpuState) -> bool {
+        if leaf::modelled(instruction, leaf) || leaf::data(instruction, leaf).is_none() {
+            return false;
+        }
+        self.count_error((instruction == Instruction::Tdcall, leaf));
+        cpu.rax = NOT_MODELLED.raw();
+        true
+    }
+
     fn count_error(&self, key: (bool, u64)) {
         self.stats.update(current_lp(), key, |s| s.errors += 1);
     }
@@ -88,6 +100,7 @@ impl Inner {
             | leaf::TDH_MEM_PAGE_ADD
             | leaf::TDH_MEM_PAGE_AUG
             | leaf::TDH_MEM_RANGE_BLOCK
+            | leaf::TDH_MEM_RANGE_UNBLOCK
             | leaf::TDH_MEM_PAGE_REMOVE
             | leaf::TDH_MR_EXTEND
             | leaf::TDH_VP_CREATE => Some(cpu.rdx),
@@ -219,6 +232,9 @@ impl Inner {
             return;
         }
         let key = (false, leaf);
+        if self.not_modelled(Instruction::Seamcall, leaf, cpu) {
+            return;
+        }
         if !p_seamldr && self.disabled.load(Ordering::Acquire) {
             // The module is disabled: SEAMCALL fails with VMfailInvalid, RAX untouched.
             self.count_error(key);
@@ -309,6 +325,9 @@ impl Inner {
             return;
         }
         let key = (true, leaf);
+        if self.not_modelled(Instruction::Tdcall, leaf, cpu) {
+            return;
+        }
         let Some(tdvpr) = guest else {
             self.count_error(key);
             cpu.rax = TdxStatus::OPERAND_INVALID.raw();

@@ -453,7 +453,7 @@ const fn vpf(id: u64, field: VpField, read: Read, write: u64, debug_write: u64) 
 const ALL: u64 = u64::MAX;
 
 /// The vCPU fields other than the GPRs, in enumeration order.
-const VP_FIELDS: [VpFieldDef; 12] = [
+pub(crate) const VP_FIELDS: [VpFieldDef; 12] = [
     vpf(
         vp::POSTED_INTR_NV,
         VpField::PostedIntrNv,

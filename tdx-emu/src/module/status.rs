@@ -72,6 +72,14 @@ pub mod operand {
     }
 }
 
+/// The answer of `tdx-emu` to a leaf of the ABI table (`tdx_core::abi::leaves()`) that the
+/// model does not implement: `0x8000_FF01_0000_0000`, a software status (class 0xFF with the
+/// error bit, like Linux's `TDX_SW_ERROR` codes, so [`TdxStatus::is_software`] is true and
+/// the TDX module never returns it) with code 0x01 in bits 39:32, which no Linux software
+/// status uses. Bits 31:0 are 0. A test tells "not modelled" from a module error by
+/// comparing the whole status with this one; `docs/emulator.md` lists the leaves that get it.
+pub const NOT_MODELLED: TdxStatus = TdxStatus::from_raw(0x8000_FF01_0000_0000);
+
 /// `TDX_PAGE_ALREADY_ACCEPTED` (`0x00000B0A00000000`): TDG.MEM.PAGE.ACCEPT on a page that is
 /// already accepted. Success with information (bit 63 clear).
 ///

@@ -214,6 +214,59 @@ pub(super) fn tdh_mem_range_block(call: &mut Call<'_>) -> Outcome {
     SUCCESS
 }
 
+/// TDH.MEM.RANGE.UNBLOCK: undo a TDH.MEM.RANGE.BLOCK once the block was tracked (locks and
+/// checks as BLOCK, the entry states from the module's table). A blocked leaf needs its block
+/// tracked (TDH.MEM.TRACK since, and no vCPU still running from before it), else
+/// `TDX_TLB_TRACKING_NOT_DONE`; a blocked non-leaf entry keeps no block epoch in the model and
+/// is unblocked at once (docs/emulator.md, Deviations).
+pub(super) fn tdh_mem_range_unblock(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_RANGE_UNBLOCK)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=2)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    let unblocked = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let entry = td.sept.get(level, gpa).copied();
+        check_seamcall(call.cpu, leaf::TDH_MEM_RANGE_UNBLOCK, entry.as_ref(), level)?;
+        match entry {
+            Some(Entry::Leaf { hpa, state, bepoch }) => {
+                let tracked = td.epoch > bepoch
+                    && !td
+                        .vcpus
+                        .iter()
+                        .filter_map(|v| call.st.vcpus.get(v))
+                        .any(|v| v.running && v.entered_epoch <= bepoch);
+                if !tracked {
+                    return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
+                }
+                Entry::Leaf {
+                    hpa,
+                    state: if state == LeafState::PendingBlocked {
+                        LeafState::Pending
+                    } else {
+                        LeafState::Present
+                    },
+                    bepoch,
+                }
+            }
+            Some(Entry::NonLeaf { page, .. }) => Entry::NonLeaf {
+                page,
+                blocked: false,
+            },
+            // Not blocked: refused by the table.
+            None => return Err(entry_state_error(call.cpu, td, level, gpa)),
+        }
+    };
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.set(level, gpa, unblocked);
+    SUCCESS
+}
+
 pub(super) fn tdh_mem_track(call: &mut Call<'_>) -> Outcome {
     need_ready(call)?;
     let tdr = call.cpu.rcx;

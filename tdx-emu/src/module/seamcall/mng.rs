@@ -8,7 +8,9 @@ use crate::module::metadata::{self, Read, TdField};
 use crate::module::op_state::gate;
 use crate::module::pamt::PamtType;
 use crate::module::sept::{self};
-use crate::module::status::{Fail, Outcome, invalid, key_state, metadata_incorrect, operand as op};
+use crate::module::status::{
+    Fail, Outcome, code, invalid, key_state, metadata_incorrect, operand as op,
+};
 use crate::module::td::{Lifecycle, OpState, Td, TdParams};
 use crate::module::{Call, KotEntry};
 use tdx_core::{PageSize, TdxStatus};
@@ -231,7 +233,8 @@ pub(super) fn tdh_mng_rd(call: &mut Call<'_>) -> Outcome {
         }
     }
     let Some((def, next)) = metadata::td_field(id) else {
-        return Err(invalid(op::RDX));
+        // The module's status (`md_read_element`), without an operand ID.
+        return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
     };
     let td = td(call, tdr, op::RCX)?;
     if def.in_tdcs {
@@ -245,7 +248,7 @@ pub(super) fn tdh_mng_rd(call: &mut Call<'_>) -> Outcome {
         Read::DebugOnly => td.is_debug(),
     };
     if !readable {
-        return Err(Fail::new(TdxStatus::METADATA_FIELD_NOT_READABLE, op::RDX));
+        return Err(Fail::exact(code::METADATA_FIELD_NOT_READABLE));
     }
     let value = td_field_value(td, def.field);
     call.cpu.r8 = value;

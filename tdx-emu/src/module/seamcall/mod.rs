@@ -15,8 +15,8 @@ use crate::module::td::{Lifecycle, Td, Vcpu};
 use crate::module::{Call, Phase, leaf};
 use crate::trap::CpuState;
 use mem::{
-    tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_remove, tdh_mem_range_block, tdh_mem_sept_add,
-    tdh_mem_track,
+    tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_remove, tdh_mem_range_block,
+    tdh_mem_range_unblock, tdh_mem_sept_add, tdh_mem_track,
 };
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
@@ -49,8 +49,63 @@ pub(crate) use vp::{
 
 const SUCCESS: Outcome = Ok(TdxStatus::SUCCESS);
 
+/// A leaf's handler.
+type Handler = fn(&mut Call<'_>) -> Outcome;
+
+/// The handler of SEAMCALL `leaf` (every modelled leaf but TDH.VP.ENTER).
+fn handler(leaf: u64) -> Option<Handler> {
+    Some(match leaf {
+        leaf::TDH_SYS_INIT => tdh_sys_init,
+        leaf::TDH_SYS_LP_INIT => tdh_sys_lp_init,
+        leaf::TDH_SYS_RD => tdh_sys_rd,
+        leaf::TDH_SYS_CONFIG => tdh_sys_config,
+        leaf::TDH_SYS_KEY_CONFIG => tdh_sys_key_config,
+        leaf::TDH_SYS_TDMR_INIT => tdh_sys_tdmr_init,
+        leaf::TDH_SYS_SHUTDOWN => tdh_sys_shutdown,
+        leaf::TDH_SYS_UPDATE => tdh_sys_update,
+        leaf::TDH_SYS_DISABLE => tdh_sys_disable,
+        leaf::P_SEAMLDR_INFO => p_seamldr_info,
+        leaf::P_SEAMLDR_INSTALL => p_seamldr_install,
+        leaf::TDH_MNG_CREATE => tdh_mng_create,
+        leaf::TDH_MNG_KEY_CONFIG => tdh_mng_key_config,
+        leaf::TDH_MNG_ADDCX => tdh_mng_addcx,
+        leaf::TDH_MNG_INIT => tdh_mng_init,
+        leaf::TDH_MNG_RD => tdh_mng_rd,
+        leaf::TDH_VP_CREATE => tdh_vp_create,
+        leaf::TDH_VP_ADDCX => tdh_vp_addcx,
+        leaf::TDH_VP_INIT => tdh_vp_init,
+        leaf::TDH_VP_RD => tdh_vp_rd,
+        leaf::TDH_VP_WR => tdh_vp_wr,
+        leaf::TDH_VP_FLUSH => tdh_vp_flush,
+        leaf::TDH_MEM_SEPT_ADD => tdh_mem_sept_add,
+        leaf::TDH_MEM_PAGE_ADD => tdh_mem_page_add,
+        leaf::TDH_MR_EXTEND => tdh_mr_extend,
+        leaf::TDH_MR_FINALIZE => tdh_mr_finalize,
+        leaf::TDH_MEM_PAGE_AUG => tdh_mem_page_aug,
+        leaf::TDH_MEM_RANGE_BLOCK => tdh_mem_range_block,
+        leaf::TDH_MEM_RANGE_UNBLOCK => tdh_mem_range_unblock,
+        leaf::TDH_MEM_TRACK => tdh_mem_track,
+        leaf::TDH_MEM_PAGE_REMOVE => tdh_mem_page_remove,
+        leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
+        leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
+        leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,
+        leaf::TDH_PHYMEM_PAGE_RDMD => tdh_phymem_page_rdmd,
+        leaf::TDH_PHYMEM_PAGE_RECLAIM => tdh_phymem_page_reclaim,
+        leaf::TDH_PHYMEM_PAGE_WBINVD => tdh_phymem_page_wbinvd,
+        _ => return None,
+    })
+}
+
+/// Whether the model answers SEAMCALL `leaf` (TDH.VP.ENTER aside).
+pub(crate) fn handles(leaf: u64) -> bool {
+    handler(leaf).is_some()
+}
+
 /// Answers SEAMCALL `leaf` (every leaf but TDH.VP.ENTER).
 pub(crate) fn dispatch(call: &mut Call<'_>, leaf: u64) -> Outcome {
+    let Some(handler) = handler(leaf) else {
+        return Err(invalid(op::RAX));
+    };
     // Version checks: TDH.VP.INIT is version 1 only, TDH.SYS.CONFIG and TDH.SYS.UPDATE accept
     // 0 and 1, everything else 0.
     let max_version = match leaf {
@@ -60,45 +115,7 @@ pub(crate) fn dispatch(call: &mut Call<'_>, leaf: u64) -> Outcome {
     if call.version > max_version || (leaf == leaf::TDH_VP_INIT && call.version != 1) {
         return Err(invalid(op::RAX));
     }
-    match leaf {
-        leaf::TDH_SYS_INIT => tdh_sys_init(call),
-        leaf::TDH_SYS_LP_INIT => tdh_sys_lp_init(call),
-        leaf::TDH_SYS_RD => tdh_sys_rd(call),
-        leaf::TDH_SYS_CONFIG => tdh_sys_config(call),
-        leaf::TDH_SYS_KEY_CONFIG => tdh_sys_key_config(call),
-        leaf::TDH_SYS_TDMR_INIT => tdh_sys_tdmr_init(call),
-        leaf::TDH_SYS_SHUTDOWN => tdh_sys_shutdown(call),
-        leaf::TDH_SYS_UPDATE => tdh_sys_update(call),
-        leaf::TDH_SYS_DISABLE => tdh_sys_disable(call),
-        leaf::P_SEAMLDR_INFO => p_seamldr_info(call),
-        leaf::P_SEAMLDR_INSTALL => p_seamldr_install(call),
-        leaf::TDH_MNG_CREATE => tdh_mng_create(call),
-        leaf::TDH_MNG_KEY_CONFIG => tdh_mng_key_config(call),
-        leaf::TDH_MNG_ADDCX => tdh_mng_addcx(call),
-        leaf::TDH_MNG_INIT => tdh_mng_init(call),
-        leaf::TDH_MNG_RD => tdh_mng_rd(call),
-        leaf::TDH_VP_CREATE => tdh_vp_create(call),
-        leaf::TDH_VP_ADDCX => tdh_vp_addcx(call),
-        leaf::TDH_VP_INIT => tdh_vp_init(call),
-        leaf::TDH_VP_RD => tdh_vp_rd(call),
-        leaf::TDH_VP_WR => tdh_vp_wr(call),
-        leaf::TDH_VP_FLUSH => tdh_vp_flush(call),
-        leaf::TDH_MEM_SEPT_ADD => tdh_mem_sept_add(call),
-        leaf::TDH_MEM_PAGE_ADD => tdh_mem_page_add(call),
-        leaf::TDH_MR_EXTEND => tdh_mr_extend(call),
-        leaf::TDH_MR_FINALIZE => tdh_mr_finalize(call),
-        leaf::TDH_MEM_PAGE_AUG => tdh_mem_page_aug(call),
-        leaf::TDH_MEM_RANGE_BLOCK => tdh_mem_range_block(call),
-        leaf::TDH_MEM_TRACK => tdh_mem_track(call),
-        leaf::TDH_MEM_PAGE_REMOVE => tdh_mem_page_remove(call),
-        leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone(call),
-        leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb(call),
-        leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid(call),
-        leaf::TDH_PHYMEM_PAGE_RDMD => tdh_phymem_page_rdmd(call),
-        leaf::TDH_PHYMEM_PAGE_RECLAIM => tdh_phymem_page_reclaim(call),
-        leaf::TDH_PHYMEM_PAGE_WBINVD => tdh_phymem_page_wbinvd(call),
-        _ => Err(invalid(op::RAX)),
-    }
+    handler(call)
 }
 
 /// This LP ran TDH.SYS.LP.INIT.

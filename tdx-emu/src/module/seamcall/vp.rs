@@ -8,7 +8,7 @@ use crate::module::metadata::{self, Read, VpField};
 use crate::module::op_state::gate;
 use crate::module::pamt::PamtType;
 use crate::module::status::{
-    Fail, Outcome, busy, invalid, key_state, metadata_incorrect, operand as op,
+    Fail, Outcome, busy, code, invalid, key_state, metadata_incorrect, operand as op,
 };
 use crate::module::td::{Lifecycle, Vcpu, VcpuState};
 use crate::module::{Call, VmExit, leaf};
@@ -173,15 +173,17 @@ pub(super) fn tdh_vp_rd(call: &mut Call<'_>) -> Outcome {
     call.cpu.r8 = 0;
     let (_, debug) = vp_rw_checks(call, Mode::Shared, leaf::TDH_VP_RD)?;
     let (tdvpr, id) = (call.cpu.rcx, call.cpu.rdx);
+    // The module's statuses (`md_read_element`, intel/tdx-module@72d8cffb
+    // `metadata_generic.c`), without an operand ID.
     let Some((def, next)) = metadata::vp_field(id) else {
-        return Err(invalid(op::RDX));
+        return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
     };
     let readable = match def.read {
         Read::Yes => true,
         Read::DebugOnly => debug,
     };
     if !readable {
-        return Err(Fail::new(TdxStatus::METADATA_FIELD_NOT_READABLE, op::RDX));
+        return Err(Fail::exact(code::METADATA_FIELD_NOT_READABLE));
     }
     let vcpu = call.st.vcpus.get(&tdvpr).ok_or(invalid(op::RCX))?;
     call.cpu.r8 = vp_field_value(vcpu, def.field);
@@ -192,19 +194,24 @@ pub(super) fn tdh_vp_rd(call: &mut Call<'_>) -> Outcome {
 pub(super) fn tdh_vp_wr(call: &mut Call<'_>) -> Outcome {
     let (_, debug) = vp_rw_checks(call, Mode::Exclusive, leaf::TDH_VP_WR)?;
     let (tdvpr, id, value, mask) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
+    // The module's statuses (`md_write_element`), as for TDG.VM.WR: the request is narrowed
+    // to the writable bits (none left: NOT_WRITABLE), and masked bits the host may not write
+    // must keep their value (`md_check_forbidden_bits_unchanged`: VALUE_NOT_VALID).
     let Some((def, _)) = metadata::vp_field(id) else {
-        return Err(invalid(op::RDX));
+        return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
     };
-    let writable = if debug { def.debug_write } else { def.write };
+    let allowed = if debug { def.debug_write } else { def.write };
+    let writable = allowed & mask;
     if writable == 0 {
-        return Err(invalid(op::RDX));
-    }
-    if mask & !writable != 0 {
-        return Err(invalid(op::R9));
+        return Err(Fail::exact(code::METADATA_FIELD_NOT_WRITABLE));
     }
     let vcpu = call.st.vcpus.get_mut(&tdvpr).ok_or(invalid(op::RCX))?;
     let old = vp_field_value(vcpu, def.field);
-    set_vp_field(vcpu, def.field, (old & !mask) | (value & mask));
+    let forbidden = mask & !allowed;
+    if old & forbidden != value & forbidden {
+        return Err(Fail::exact(code::METADATA_FIELD_VALUE_NOT_VALID));
+    }
+    set_vp_field(vcpu, def.field, (old & !writable) | (value & writable));
     call.cpu.r8 = old;
     SUCCESS
 }

@@ -9,11 +9,13 @@ use crate::module::td::{Lifecycle, OpState, Td, VcpuState};
 use crate::module::{Call, leaf};
 use mem::tdg_mem_page_accept;
 use mr::{tdg_mr_report, tdg_mr_rtmr_extend};
+use sys::tdg_sys_rd;
 use vm::{tdg_vm_rd, tdg_vm_wr};
 use vp::{tdg_vp_info, tdg_vp_veinfo_get};
 
 mod mem;
 mod mr;
+mod sys;
 mod vm;
 mod vp;
 
@@ -38,20 +40,37 @@ fn translate(td: &Td, gpa: u64, align: u64, operand: u32) -> Result<u64, Fail> {
     td.sept.translate(gpa).ok_or(invalid(operand))
 }
 
+/// A leaf's handler: the call, the vCPU's TDVPR and its TDR.
+type Handler = fn(&mut Call<'_>, u64, u64) -> Outcome;
+
+/// The handler of TDCALL `leaf` (every modelled leaf but TDG.VP.VMCALL).
+fn handler(leaf: u64) -> Option<Handler> {
+    Some(match leaf {
+        leaf::TDG_VP_INFO => tdg_vp_info,
+        leaf::TDG_MR_RTMR_EXTEND => |call, _, tdr| tdg_mr_rtmr_extend(call, tdr),
+        leaf::TDG_VP_VEINFO_GET => |call, tdvpr, _| tdg_vp_veinfo_get(call, tdvpr),
+        leaf::TDG_MR_REPORT => |call, _, tdr| tdg_mr_report(call, tdr),
+        leaf::TDG_MEM_PAGE_ACCEPT => |call, _, tdr| tdg_mem_page_accept(call, tdr),
+        leaf::TDG_VM_RD => |call, _, tdr| tdg_vm_rd(call, tdr),
+        leaf::TDG_VM_WR => |call, _, tdr| tdg_vm_wr(call, tdr),
+        leaf::TDG_SYS_RD => |call, _, _| tdg_sys_rd(call),
+        _ => return None,
+    })
+}
+
+/// Whether the model answers TDCALL `leaf` (TDG.VP.VMCALL aside).
+pub(crate) fn handles(leaf: u64) -> bool {
+    handler(leaf).is_some()
+}
+
 /// Answers TDCALL `leaf` (not TDG.VP.VMCALL) for vCPU `tdvpr`.
 pub(crate) fn dispatch(call: &mut Call<'_>, tdvpr: u64, leaf: u64) -> Outcome {
+    let Some(handler) = handler(leaf) else {
+        return Err(invalid(op::RAX));
+    };
     let tdr = runnable(call, tdvpr)?;
     call.lock(LockKey::Page(tdr), Mode::Shared, op::TDR)?;
-    match leaf {
-        leaf::TDG_VP_INFO => tdg_vp_info(call, tdvpr, tdr),
-        leaf::TDG_MR_RTMR_EXTEND => tdg_mr_rtmr_extend(call, tdr),
-        leaf::TDG_VP_VEINFO_GET => tdg_vp_veinfo_get(call, tdvpr),
-        leaf::TDG_MR_REPORT => tdg_mr_report(call, tdr),
-        leaf::TDG_MEM_PAGE_ACCEPT => tdg_mem_page_accept(call, tdr),
-        leaf::TDG_VM_RD => tdg_vm_rd(call, tdr),
-        leaf::TDG_VM_WR => tdg_vm_wr(call, tdr),
-        _ => Err(invalid(op::RAX)),
-    }
+    handler(call, tdvpr, tdr)
 }
 
 pub(super) fn td<'a>(call: &'a Call<'_>, tdr: u64) -> Result<&'a Td, Fail> {
