@@ -56,8 +56,8 @@ impl Kind {
     pub const fn family(self) -> &'static str {
         match self {
             Kind::Seamcall | Kind::SeamcallRegs => "seamcall",
-            Kind::Tdcall | Kind::TdcallRegs | Kind::Vendor => "tdcall",
-            Kind::Tdvmcall => "tdvmcall",
+            Kind::Tdcall | Kind::TdcallRegs => "tdcall",
+            Kind::Tdvmcall | Kind::Vendor => "tdvmcall",
         }
     }
 

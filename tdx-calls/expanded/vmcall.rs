@@ -1305,101 +1305,141 @@ pub unsafe fn tdvmcall_setup_event_notify_interrupt(
     ::core::result::Result::Ok(::tdx_core::__private::TdvmcallStatus::from_raw(__r10))
 }
 
-// wrapper: vmcall::tdvmcall_kvm_hypercall (vmcall.rs, mod raw)
-// tdcall abi::TdgVpVmcallKvm | all 13 registers in and out through `args` | retry: none
-pub(super) unsafe fn tdvmcall_kvm_hypercall(
-    args: &mut ModuleArgs,
-) -> Result<TdxStatus, TdxError> {
+// wrapper: vmcall::tdvmcall_kvm_hypercall (vmcall.rs)
+// tdvmcall abi::TdgVpVmcallKvm | in: rcx=0x7c00(exposed) r10=nr r11=p1 r12=p2 r13=p3 r14=p4 | out: r10->ret | clobber: rcx rdx r8 r9 r11 r12 r13 r14 | retry: none
+///Outputs of [`tdvmcall_kvm_hypercall`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct KvmHypercall {
+    ///The TDCALL status in RAX (`TDX_SUCCESS`): a vendor hypercall returns its result in a register, not a TDVMCALL status.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r10` as the call returned it.
+    pub ret: <abi::TdgVpVmcallKvm as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R10,
+    >>::Type,
+}
+pub fn tdvmcall_kvm_hypercall(
+    nr: KvmHypercallNr,
+    p1: u64,
+    p2: u64,
+    p3: u64,
+    p4: u64,
+) -> Result<KvmHypercall, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
-        ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcallKvm>()
+        ::tdx_core::__private::tdvmcall_leaf::<abi::TdgVpVmcallKvm>()
     };
     let __call: &'static ::tdx_core::__private::CallSite = const {
         &::tdx_core::__private::CallSite {
-            leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgVpVmcallKvm>(),
-            returned: <abi::TdgVpVmcallKvm as ::tdx_core::__private::Leaf>::WRITES,
+            leaf: ::tdx_core::__private::tdvmcall_leaf::<abi::TdgVpVmcallKvm>(),
+            returned: ::tdx_core::__private::shown_vmcall::<
+                abi::TdgVpVmcallKvm,
+            >(::tdx_core::__private::RegSet::from_bits(0x7f06u16)),
             retry: ::tdx_core::__private::Retries {
                 entropy: 0u32,
                 busy: 0u32,
             },
         }
     };
-    const _: () = {};
-    let __args: &mut ::tdx_core::__private::ModuleArgs = args;
+    const _: () = {
+        ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpVmcallKvm>();
+        ::tdx_core::__private::register_form::<
+            abi::TdgVpVmcallKvm,
+            (
+                ::tdx_core::__private::Rcx,
+                ::tdx_core::__private::Rdx,
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (),
+        >();
+    };
+    let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpVmcallKvm,
+        ::tdx_core::__private::R10,
+        _,
+    >(nr);
+    let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpVmcallKvm,
+        ::tdx_core::__private::R11,
+        _,
+    >(p1);
+    let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpVmcallKvm,
+        ::tdx_core::__private::R12,
+        _,
+    >(p2);
+    let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpVmcallKvm,
+        ::tdx_core::__private::R13,
+        _,
+    >(p3);
+    let __in_r14: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgVpVmcallKvm,
+        ::tdx_core::__private::R14,
+        _,
+    >(p4);
     let __rax: ::core::primitive::u64;
-    let __args_ptr: *mut ::tdx_core::__private::ModuleArgs = ::core::ptr::from_mut(
-        &mut *__args,
-    );
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    let __r12: ::core::primitive::u64;
+    let __r13: ::core::primitive::u64;
+    let __r14: ::core::primitive::u64;
     unsafe { ::core::arch::asm!(
-        "push rbp",
-        "push rbx",
-        "push rdi",
-        "mov rcx, [rdi]",
-        "mov rdx, [rdi + 8]",
-        "mov r8, [rdi + 16]",
-        "mov r9, [rdi + 24]",
-        "mov r10, [rdi + 32]",
-        "mov r11, [rdi + 40]",
-        "mov r12, [rdi + 48]",
-        "mov r13, [rdi + 56]",
-        "mov r14, [rdi + 64]",
-        "mov r15, [rdi + 72]",
-        "mov rbx, [rdi + 80]",
-        "mov rsi, [rdi + 96]",
-        "mov rdi, [rdi + 88]",
         "tdcall",
-        "2:",
-        "push rax",
-        "mov rax, [rsp + 8]",
-        "mov [rax], rcx",
-        "mov [rax + 8], rdx",
-        "mov [rax + 16], r8",
-        "mov [rax + 24], r9",
-        "mov [rax + 32], r10",
-        "mov [rax + 40], r11",
-        "mov [rax + 48], r12",
-        "mov [rax + 56], r13",
-        "mov [rax + 64], r14",
-        "mov [rax + 72], r15",
-        "mov [rax + 80], rbx",
-        "mov [rax + 88], rdi",
-        "mov [rax + 96], rsi",
-        "pop rax",
-        "3:",
-        "add rsp, 8",
-        "pop rbx",
-        "pop rbp",
-        "xor ecx, ecx",
-        "xor edx, edx",
-        "xor r8d, r8d",
-        "xor r9d, r9d",
-        "xor r10d, r10d",
-        "xor r11d, r11d",
-        "xor r12d, r12d",
-        "xor r13d, r13d",
-        "xor r14d, r14d",
-        "xor r15d, r15d",
-        "xor esi, esi",
-        "xor edi, edi",
-        inout("rax") __leaf.rax() => __rax,
-        inout("rdi") __args_ptr => _,
-        lateout("rcx") _,
-        lateout("rdx") _,
-        lateout("r8") _,
-        lateout("r9") _,
-        lateout("r10") _,
-        lateout("r11") _,
-        lateout("r12") _,
-        lateout("r13") _,
-        lateout("r14") _,
-        lateout("r15") _,
-        lateout("rsi") _,
-        clobber_abi("C"),
+        inout("rax") ::tdx_core::__private::TDG_VP_VMCALL => __rax,
+        inout("rcx") 0x7c00u64 => __rcx,
+        lateout("rdx") __rdx,
+        lateout("r8") __r8,
+        lateout("r9") __r9,
+        inout("r10") __in_r10 => __r10,
+        inout("r11") __in_r11 => __r11,
+        inout("r12") __in_r12 => __r12,
+        inout("r13") __in_r13 => __r13,
+        inout("r14") __in_r14 => __r14,
+        options(nostack),
     ) };
-    if ::tdx_core::__private::regs_form_failed(__call.leaf, __rax) {
+    if __rax != 0 {
         return ::tdx_core::__private::fail::<
             _,
             TdxError,
-        >(::tdx_core::__private::call_failed(__call, __rax, *__args));
+        >(
+            ::tdx_core::__private::call_failed(
+                __call,
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    r14: __r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+        );
     }
-    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+    ::core::result::Result::Ok(KvmHypercall {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        ret: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVpVmcallKvm,
+            ::tdx_core::__private::R10,
+        >(__r10),
+    })
 }

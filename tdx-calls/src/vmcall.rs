@@ -27,10 +27,10 @@ mod peers;
 pub use peers::{Pconfig, tdvmcall_pconfig, tdvmcall_service, tdvmcall_wbinvd};
 
 use tdx_core::abi::{self, Leaf};
-use tdx_core::reg::{Rcx, Reg, RegSet};
+use tdx_core::reg::RegSet;
 use tdx_core::{
     AccessDirection, AccessSize, AddrError, EventNotifyVector, Gpa, IoPort, KvmHypercallNr,
-    MapGpaTarget, ModuleArgs, MsrIndex, SharedGpa, TdvmcallStatus, TdxError, TdxStatus, tdvmcall,
+    MapGpaTarget, MsrIndex, SharedGpa, TdvmcallStatus, TdxError, tdvmcall,
 };
 
 /// Instruction.CPUID (sub-function 10): ask the VMM for a CPUID leaf the TDX module does not
@@ -277,36 +277,12 @@ pub unsafe fn tdvmcall_setup_event_notify_interrupt(
 
 // ============================================================= vendor (KVM) hypercall
 
-/// The vendor form at the register level: TDCALL leaf 0 with every register through `args`.
-mod raw {
-    use tdx_core::{ModuleArgs, TdxError, TdxStatus, abi, tdcall};
-
-    /// TDG.VP.VMCALL in its vendor-specific (KVM) form, every register through `args`.
-    ///
-    /// # Safety
-    ///
-    /// As [`tdg_vp_vmcall`](crate::guest::tdg_vp_vmcall): `args` is handed to the VMM.
-    #[tdcall(leaf = abi::TdgVpVmcallKvm, regs = args)]
-    pub(super) unsafe fn tdvmcall_kvm_hypercall(
-        args: &mut ModuleArgs,
-    ) -> Result<TdxStatus, TdxError>;
-}
-
 /// The registers the KVM hypercall exposes to the VMM (R10..R14, 0x7C00): the inputs and
-/// outputs of `TdgVpVmcallKvm` in the ABI table, less RCX (the mask itself).
+/// outputs of `TdgVpVmcallKvm` in the ABI table (the vendor form of `#[tdvmcall]` computes the
+/// same mask into RCX).
 pub const KVM_HYPERCALL_EXPOSED: RegSet = RegSet::from_bits(
     <abi::TdgVpVmcallKvm as Leaf>::INPUTS.bits() | <abi::TdgVpVmcallKvm as Leaf>::OUTPUTS.bits(),
-)
-.difference(RegSet::EMPTY.with(Rcx::INDEX));
-
-/// What a KVM hypercall returned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KvmHypercall {
-    /// The TDCALL status in RAX (`TDX_SUCCESS`, or a success-with-information code).
-    pub status: TdxStatus,
-    /// R10: the hypercall's return value (KVM's `kvm_rax`; negative values are `-KVM_E*`).
-    pub ret: u64,
-}
+);
 
 /// A KVM hypercall from a TD (Linux's `tdx_kvm_hypercall`): the vendor-specific form of
 /// TDG.VP.VMCALL (TDCALL leaf 0), selected by a non-zero R10.
@@ -321,39 +297,20 @@ pub struct KvmHypercall {
 /// | R13 | `p3` (KVM: RDX) | – |
 /// | R14 | `p4` (KVM: RSI) | – |
 ///
-/// R10 comes back as the hypercall's result, not as a TDVMCALL status, which is why this is
-/// not a `#[tdvmcall]` (that form sets R10 = 0 and reads R10 as a status): it fills a
-/// [`ModuleArgs`] and issues leaf `TdgVpVmcallKvm` with `regs = …`. An `Err` means the TDCALL
-/// itself failed (RAX bit 63; Linux panics on any non-zero RAX).
+/// R10 comes back as the hypercall's result (KVM's `kvm_rax`; negative values are
+/// `-KVM_E*`), not as a TDVMCALL status: the vendor form of `#[tdvmcall]` (`vendor = …`). An
+/// `Err` means the TDCALL itself failed (RAX non-zero; Linux panics on any non-zero RAX).
 ///
-/// Safe: the parameters are plain numbers handed to the VMM, which is untrusted and could do
-/// whatever a hypercall asks of it anyway; a hypercall whose parameters name memory must
-/// name shared memory, whose contents the TD treats as untrusted in any case.
+/// Safe: the ABI table marks the leaf safe (the parameters are plain numbers handed to the
+/// untrusted VMM).
+#[tdvmcall(vendor = abi::TdgVpVmcallKvm, in(r10 = nr, r11 = p1, r12 = p2, r13 = p3, r14 = p4), out(r10 = ret))]
 pub fn tdvmcall_kvm_hypercall(
     nr: KvmHypercallNr,
     p1: u64,
     p2: u64,
     p3: u64,
     p4: u64,
-) -> Result<KvmHypercall, TdxError> {
-    let mut args = ModuleArgs {
-        rcx: KVM_HYPERCALL_EXPOSED.bits() as u64,
-        r10: nr.get(),
-        r11: p1,
-        r12: p2,
-        r13: p3,
-        r14: p4,
-        ..ModuleArgs::ZERO
-    };
-    // SAFETY: `args` is a local holding only the hypercall number and parameters (no
-    // addresses of private memory); RCX exposes exactly R10..R14, so nothing else reaches the
-    // VMM, and whatever it writes back lands in `args`.
-    let status = unsafe { raw::tdvmcall_kvm_hypercall(&mut args) }?;
-    Ok(KvmHypercall {
-        status,
-        ret: args.r10,
-    })
-}
+) -> Result<KvmHypercall, TdxError>;
 
 // ======================================================================= MapGPA loop
 

@@ -42,15 +42,16 @@ crate::abi_table! {
 
     /// The vendor-specific (KVM) form of TDG.VP.VMCALL (TDCALL leaf 0): R10 = the KVM
     /// hypercall number (non-zero, which is what makes it vendor-specific), R11..R14 = its
-    /// parameters p1..p4 (KVM maps them to RBX, RCX, RDX, RSI), RCX = the exposed-register
-    /// mask; returns the hypercall's result in R10 (not a TDVMCALL status).
-    ///
-    /// `#[tdvmcall]` always sets R10 = 0, so this form is a `tdcall` of leaf 0 issued through
-    /// [`ModuleArgs`] (`regs = …`).
-    pub tdcall TdgVpVmcallKvm = 0, version 0, "TDG.VP.VMCALL<KVM hypercall>" {
-        since { 0: (1, 0, 0) }
-        in { rcx: u64, r10: KvmHypercallNr, r11: u64, r12: u64, r13: u64, r14: u64 }
+    /// parameters p1..p4 (KVM maps them to RBX, RCX, RDX, RSI); returns the hypercall's result
+    /// in R10 (not a TDVMCALL status). Wrapped with the vendor form of `#[tdvmcall]`
+    /// (`vendor = abi::TdgVpVmcallKvm`), which computes the exposed-register mask in RCX.
+    pub tdvmcall TdgVpVmcallKvm = 0, version 0, "TDG.VP.VMCALL<KVM hypercall>" {
+        in { r10: KvmHypercallNr, r11: u64, r12: u64, r13: u64, r14: u64 }
         out { r10: u64 }
+        // SAFETY: the parameters are plain numbers handed to the untrusted VMM; a hypercall
+        // whose parameters name memory must name shared memory, which the TD treats as
+        // untrusted in any case.
+        unsafe impl SafeLeaf;
     }
 
     /// TDG.VP.INFO (leaf 1): the TD execution environment. Returns RCX = GPA width (bits 5:0),
