@@ -296,6 +296,27 @@ impl Binary {
         })
     }
 
+    /// The function whose name is `path`, or failing that the one function of the same crate
+    /// whose name ends with `path`'s last segment: the catalog re-exports its wrappers from
+    /// the class modules, so `tdx_calls::host::tdh_mng_addcx` is defined (and named in the
+    /// binary) as `tdx_calls::host::mng::tdh_mng_addcx`.
+    pub fn function_at(&self, path: &str) -> Option<Function> {
+        if let Some(function) = self.function(path) {
+            return Some(function);
+        }
+        let krate = format!("{}::", path.split("::").next()?);
+        let last = format!("::{}", path.rsplit("::").next()?);
+        let mut found = self
+            .by_name
+            .keys()
+            .filter(|name| name.starts_with(&krate) && name.ends_with(&last));
+        let only = found.next()?.clone();
+        if found.next().is_some() {
+            return None;
+        }
+        self.function(&only)
+    }
+
     /// `names`' callees and theirs, transitively, excluding `names` themselves.
     pub fn shared_callees<'a>(
         &self,
@@ -420,7 +441,7 @@ impl Footprint {
             };
             // (a): the catalog wrapper's own symbol, which the shim tail-calls; the shim itself
             // only if the wrapper was inlined into it.
-            let macro_set = match binary.function(subject.wrapper) {
+            let macro_set = match binary.function_at(subject.wrapper) {
                 Some(wrapper) => wrapper,
                 None => get(&Set::Macro.symbol(subject.name))?,
             };
