@@ -85,33 +85,8 @@ pub unsafe fn seamcall_narrow(
     regs: &mut MaybeUninit<[u64; 7]>,
 ) -> bool {
     let regs = regs.write([rax, rcx, rdx, r8, r9, r10, r11]);
-    let mut left = call.retry;
-    while TdxStatus::from_raw(regs[0]).is_error() {
-        if !retry(regs[0], &mut left) {
-            return false;
-        }
-        // SAFETY: the leaf reads RCX–R11 (loaded from `inputs`) and writes at most RAX and
-        // RCX–R11 (taken back), which the caller's contract and the ABI table guarantee; CF=1
-        // is turned into TDX_SEAMCALL_VMFAILINVALID in the block, as in the wrapper.
-        unsafe {
-            core::arch::asm!(
-                "seamcall",
-                "jnc 2f",
-                "mov rax, {vmfailinvalid}",
-                "2:",
-                vmfailinvalid = const VMFAILINVALID,
-                inout("rax") call.leaf.rax() => regs[0],
-                inout("rcx") inputs[0] => regs[1],
-                inout("rdx") inputs[1] => regs[2],
-                inout("r8") inputs[2] => regs[3],
-                inout("r9") inputs[3] => regs[4],
-                inout("r10") inputs[4] => regs[5],
-                inout("r11") inputs[5] => regs[6],
-                options(nostack),
-            );
-        }
-    }
-    true
+    // SAFETY: forwarded from the caller's contract.
+    unsafe { narrow(true, call, inputs, regs) }
 }
 
 /// [`seamcall_narrow`] for TDCALL.
@@ -135,27 +110,69 @@ pub unsafe fn tdcall_narrow(
     regs: &mut MaybeUninit<[u64; 7]>,
 ) -> bool {
     let regs = regs.write([rax, rcx, rdx, r8, r9, r10, r11]);
+    // SAFETY: forwarded from the caller's contract.
+    unsafe { narrow(false, call, inputs, regs) }
+}
+
+/// The retry loop of [`seamcall_narrow`] and [`tdcall_narrow`]: `regs` holds the last
+/// attempt (RAX, RCX–R11).
+///
+/// # Safety
+///
+/// As for [`seamcall_narrow`]; `seamcall` selects the instruction.
+unsafe fn narrow(
+    seamcall: bool,
+    call: &'static CallSite,
+    inputs: &[u64; 6],
+    regs: &mut [u64; 7],
+) -> bool {
     let mut left = call.retry;
     while TdxStatus::from_raw(regs[0]).is_error() {
         if !retry(regs[0], &mut left) {
             return false;
         }
-        // SAFETY: as in `seamcall_narrow`; TDCALL has no VMfailInvalid.
-        unsafe {
-            core::arch::asm!(
-                "tdcall",
-                inout("rax") call.leaf.rax() => regs[0],
-                inout("rcx") inputs[0] => regs[1],
-                inout("rdx") inputs[1] => regs[2],
-                inout("r8") inputs[2] => regs[3],
-                inout("r9") inputs[3] => regs[4],
-                inout("r10") inputs[4] => regs[5],
-                inout("r11") inputs[5] => regs[6],
-                options(nostack),
-            );
-        }
+        // SAFETY: forwarded from the caller's contract.
+        *regs = unsafe { issue_narrow(seamcall, call.leaf.rax(), inputs) };
     }
     true
+}
+
+/// Issue `rax` with RCX–R11 loaded from `inputs`; returns RAX and RCX–R11.
+///
+/// # Safety
+///
+/// As for [`seamcall_narrow`]: the leaf reads RCX–R11 and writes at most RAX and RCX–R11.
+unsafe fn issue_narrow(seamcall: bool, rax: u64, inputs: &[u64; 6]) -> [u64; 7] {
+    let mut out = [0u64; 7];
+    macro_rules! narrow {
+        ($instruction:literal $(, $fail:literal)* ; $($operand:tt)*) => {
+            // SAFETY: the leaf reads RCX–R11 (loaded from `inputs`) and writes at most RAX and
+            // RCX–R11 (taken back), which the caller's contract and the ABI table guarantee;
+            // for SEAMCALL, CF=1 is turned into TDX_SEAMCALL_VMFAILINVALID as in the wrapper.
+            unsafe {
+                core::arch::asm!(
+                    $instruction,
+                    $($fail,)*
+                    $($operand)*
+                    inout("rax") rax => out[0],
+                    inout("rcx") inputs[0] => out[1],
+                    inout("rdx") inputs[1] => out[2],
+                    inout("r8") inputs[2] => out[3],
+                    inout("r9") inputs[3] => out[4],
+                    inout("r10") inputs[4] => out[5],
+                    inout("r11") inputs[5] => out[6],
+                    options(nostack),
+                );
+            }
+        };
+    }
+    if seamcall {
+        narrow!("seamcall", "jnc 2f", "mov rax, {vmfailinvalid}", "2:";
+            vmfailinvalid = const VMFAILINVALID,);
+    } else {
+        narrow!("tdcall";);
+    }
+    out
 }
 
 /// Issue `rax` with every operand register in and out through `regs`.
