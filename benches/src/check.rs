@@ -14,21 +14,21 @@
 use crate::Subject;
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::vmcall::FatalErrorMessage;
-use tdx_core::outputs::{
-    AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, ExitReason, GpaWidth, IoPort,
-    KvmHypercallNr, MapGpaTarget, MsrIndex, PamtPageSize, RtmrIndex, TdAttributes, VeInstruction,
-};
-use tdx_core::packed::PageType;
+use tdx_core::PageType;
 use tdx_core::reg::RegEncode;
-use tdx_core::vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     SeptGpa, SeptLevel, SharedGpa, TdvmcallStatus, TdxError, TdxStatus,
 };
 use tdx_core::{
+    AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, ExitReason, GpaWidth, IoPort,
+    KvmHypercallNr, MapGpaTarget, MsrIndex, PamtPageSize, RtmrIndex, TdAttributes, VeInstruction,
+};
+use tdx_core::{
     AttrFlags, CpuidVe, GpaAttr, GpaListInfo, L2Vm, L2VmMask, MigscPage, PamtRange, ServtdHandle,
     TdUuid, VmAndFlags,
 };
+use tdx_core::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
 /// How a leaf uses the registers, which decides what the trap handler may write and how

@@ -23,12 +23,12 @@ use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::{guest, host};
 use tdx_core::__private::{R8, R9, R10, Rcx, Rdx, output};
 use tdx_core::abi::{self, Leaf};
-use tdx_core::outputs::{CacheWbMode, RtmrIndex};
 use tdx_core::reg::{RegEncode, RegSet};
 use tdx_core::{
     AcceptGpa, CallSite, FieldId, Gpa, GpaListInfo, Guest, Hkid, Hpa, KeyedHpa, MigscPage,
     ModuleArgs, Page, PamtRange, Sept, SeptGpa, Tdcs, Tdcx, TdxError, TdxStatus,
 };
+use tdx_core::{CacheWbMode, RtmrIndex};
 
 use crate::check::{Kind, Sample};
 use crate::linux::VMFAILINVALID;

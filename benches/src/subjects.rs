@@ -37,20 +37,20 @@ use tdx_calls::catalog::CatalogEntry;
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::vmcall::FatalErrorMessage;
 use tdx_calls::{guest, host, seamldr, vmcall};
-use tdx_core::outputs::{
-    AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, IoPort, KvmHypercallNr,
-    MapGpaTarget, MsrIndex, RtmrIndex,
-};
 use tdx_core::reg::RegEncode;
-use tdx_core::vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, Sept, SeptGpa,
     SharedGpa, Tdcs, Tdcx, TdvmcallStatus, TdxError, TdxStatus,
 };
 use tdx_core::{
+    AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, IoPort, KvmHypercallNr,
+    MapGpaTarget, MsrIndex, RtmrIndex,
+};
+use tdx_core::{
     AttrFlags, CpuidVe, GpaAttr, GpaListInfo, L2VmMask, MigscPage, PamtRange, ServtdHandle, TdUuid,
     VmAndFlags,
 };
+use tdx_core::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 
 /// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
 /// issue: host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD operands or an

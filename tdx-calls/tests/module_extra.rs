@@ -6,7 +6,7 @@ mod module_common;
 use module_common::*;
 use tdx_calls::guest;
 use tdx_calls::host::{self, TdxErrorExt};
-use tdx_core::packed::SeptLevelState;
+use tdx_core::SeptLevelState;
 
 #[test]
 fn a_failed_demote_returns_its_secure_ept_detail() {

@@ -10,12 +10,12 @@ use common::trace;
 use tdx_calls::catalog::{CATALOG, CatalogEntry, Source};
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::{guest, host, seamldr, vmcall};
-use tdx_core::outputs::{AccessDirection, AccessSize, CacheWbMode, IoPort, MsrIndex};
 use tdx_core::{
     AcceptGpa, CacheOp, EventNotifyVector, FieldId, Gpa, Hkid, Hpa, KeyedHpa, KvmHypercallNr,
     MapGpaTarget, ModuleArgs, Page, PageKind, PageSize, PconfigLeaf, RtmrIndex, SeptGpa, SeptLevel,
     ServiceNotify, ServiceTimeout, SharedGpa, TdxError, TdxStatus,
 };
+use tdx_core::{AccessDirection, AccessSize, CacheWbMode, IoPort, MsrIndex};
 
 type Call = Box<dyn Fn() -> Result<(), TdxError>>;
 

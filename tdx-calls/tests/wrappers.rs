@@ -13,13 +13,13 @@ use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::host::{self, ExitReasonExt, TdxErrorExt};
 use tdx_calls::seamldr;
 use tdx_calls::vmcall::{self, FatalErrorMessage};
-use tdx_core::outputs::{AccessDirection, AccessSize, CacheWbMode, ExitReason, IoPort, MsrIndex};
-use tdx_core::packed::{SeptEntryState, SeptLevelState};
 use tdx_core::{
     AcceptGpa, EventNotifyVector, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, KvmHypercallNr,
     MapGpaTarget, ModuleArgs, Page, PageKind, PageSize, RtmrIndex, Sept, SeptGpa, SeptLevel,
     SharedGpa, Tdcs, Tdcx, TdvmcallStatus, TdxStatus,
 };
+use tdx_core::{AccessDirection, AccessSize, CacheWbMode, ExitReason, IoPort, MsrIndex};
+use tdx_core::{SeptEntryState, SeptLevelState};
 use tdx_emu::CpuState;
 
 // ------------------------------------------------------------------------- operands

@@ -19,7 +19,7 @@
 
 use core::fmt;
 
-use crate::packed::Hkid;
+use crate::Hkid;
 use crate::reg::{RegDecode, RegEncode};
 
 /// Number of physical-address bits the x86 architecture allows (bits 51:0).

@@ -101,21 +101,21 @@ pub mod abi;
 pub mod addr;
 pub mod args;
 mod cold;
-pub mod cpuid_ve;
 pub mod error;
+pub mod guest;
 pub mod l2;
+pub mod metadata;
 pub mod metadata_fields;
 pub mod migration;
 pub mod operand_error;
-pub mod outputs;
-pub mod packed;
 pub mod page;
 pub mod pamt;
 pub mod reg;
+pub mod sept;
 pub mod servtd;
 pub mod status;
-pub mod vmcall_ops;
-pub mod vp_info;
+pub mod td;
+pub mod vmcall;
 
 /// The DSL reference (`docs/dsl.md`), included here so that its examples are compiled.
 #[doc = include_str!("../../docs/dsl.md")]
@@ -128,25 +128,27 @@ pub mod __private;
 
 pub use addr::{AddrError, Gpa, Gva, Hpa, Hva, KeyedHpa, SharedGpa};
 pub use args::ModuleArgs;
-pub use cpuid_ve::CpuidVe;
 pub use error::{CallSite, TdxError};
+pub use guest::{
+    CpuidVe, GpaWidth, RtmrIndex, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VeInstruction,
+};
 pub use l2::{
     AttrFlags, GpaAttr, L2AttrList, L2EnterFlags, L2EnterGuestState, L2Invalidate, L2SeptPage,
     L2SeptPages, L2Vm, L2VmMask, VmAndFlags,
 };
+pub use metadata::FieldId;
 pub use migration::{
     GpaListError, GpaListInfo, HpaAndSize, MacLists, MigStream, MigscPage, PageListInfo,
 };
 pub use operand_error::OperandError;
-pub use outputs::{
-    AccessDirection, AccessSize, CacheWbMode, EventNotifyVector, ExitReason, GpaWidth, IoPort,
-    KvmHypercallNr, MapGpaTarget, MsrIndex, PamtPageSize, RtmrIndex, TdAttributes, VeInstruction,
-};
-pub use packed::{AcceptGpa, FieldId, Hkid, PageSize, SeptGpa, SeptLevel};
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
-pub use pamt::{DynamicPamt, DynamicPamtPage, PamtRange};
+pub use pamt::{CacheWbMode, DynamicPamt, DynamicPamtPage, PageType, PamtPageSize, PamtRange};
+pub use sept::{AcceptGpa, PageSize, SeptEntryState, SeptGpa, SeptLevel, SeptLevelState};
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};
+pub use td::{ExitReason, Hkid, TdAttributes};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};
-pub use vmcall_ops::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
-pub use vp_info::{TdgCommandsAvailable, VcpuCounts, VcpuIndex};
+pub use vmcall::{
+    AccessDirection, AccessSize, CacheOp, EventNotifyVector, IoPort, KvmHypercallNr, MapGpaTarget,
+    MsrIndex, PconfigLeaf, ServiceNotify, ServiceTimeout,
+};

@@ -2,13 +2,13 @@
 //! decoding is total and lossless, statuses decode as the reference table says.
 
 use proptest::prelude::*;
-use tdx_core::packed::{PageType, SeptEntryState, SeptLevelState};
 use tdx_core::reg::{RegDecode, RegEncode};
 use tdx_core::{
     AcceptGpa, AddrError, FieldId, Gpa, Guest, Gva, Hkid, Hpa, Hva, KeyedHpa, ModuleArgs, Page,
     PageSize, Sept, SeptGpa, SeptLevel, SharedGpa, Tdcs, Tdcx, Tdr, TdvmcallStatus, Tdvpr,
     TdxStatus,
 };
+use tdx_core::{PageType, SeptEntryState, SeptLevelState};
 
 const PHYS_LIMIT: u64 = 1 << 52;
 

@@ -35,9 +35,9 @@
 
 use core::fmt;
 
+use tdx_core::SeptLevelState;
 use tdx_core::TdxError;
 use tdx_core::abi::{self, Family, Leaf, LeafInfo};
-use tdx_core::packed::SeptLevelState;
 use tdx_core::reg::{Rcx, Rdx};
 
 mod export;

@@ -2,7 +2,7 @@
 //! metadata, and write back caches (one page, or every released HKID on a package, with
 //! KVM's bounded loop).
 
-use tdx_core::outputs::CacheWbMode;
+use tdx_core::CacheWbMode;
 use tdx_core::{Guest, Hpa, KeyedHpa, Page, PamtRange, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.PHYMEM.PAGE.RECLAIM (SEAMCALL leaf 28): take a page back from the TDX module (only

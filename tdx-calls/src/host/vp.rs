@@ -1,7 +1,7 @@
 //! vCPUs (TDH.VP.*): create, add TDCX pages, initialize, read/write metadata, flush and
 //! enter a vCPU.
 
-use tdx_core::outputs::ExitReason;
+use tdx_core::ExitReason;
 use tdx_core::{FieldId, ModuleArgs, Page, Tdcx, TdxError, TdxStatus, abi, seamcall};
 
 use crate::handles::{TdxTd, TdxVp};

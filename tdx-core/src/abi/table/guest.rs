@@ -5,14 +5,14 @@
 //! @9359de5c, 1.5.01 @72d8cffb, 2.0.18 @e69a4391), checked by `tests/module_abi.rs`; Linux's
 //! use: torvalds/linux `arch/x86/coco/tdx/tdx.c`, `arch/x86/include/asm/shared/tdx.h@702fdf35`.
 
+use crate::ExitReason;
+use crate::GpaWidth;
+use crate::KvmHypercallNr;
 #[allow(unused_imports)] // used by intra-doc links
 use crate::ModuleArgs;
-use crate::outputs::ExitReason;
-use crate::outputs::GpaWidth;
-use crate::outputs::KvmHypercallNr;
-use crate::outputs::RtmrIndex;
-use crate::outputs::TdAttributes;
-use crate::outputs::VeInstruction;
+use crate::RtmrIndex;
+use crate::TdAttributes;
+use crate::VeInstruction;
 use crate::{
     AcceptGpa, AddrError, AttrFlags, CpuidVe, FieldId, Gpa, GpaAttr, Gva, L2EnterFlags, L2VmMask,
     ServtdHandle, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VmAndFlags,

@@ -6,9 +6,9 @@
 //! against. How Linux issues each leaf: torvalds/linux `arch/x86/virt/vmx/tdx/tdx.c@0eaed89c`,
 //! `arch/x86/kvm/vmx/tdx.c@3829d81b`.
 
-use crate::outputs::CacheWbMode;
-use crate::outputs::PamtPageSize;
-use crate::packed::PageType;
+use crate::CacheWbMode;
+use crate::PageType;
+use crate::PamtPageSize;
 use crate::{AddrError, Guest, Hpa, KeyedHpa, Page, PamtRange};
 
 crate::abi_table! {

@@ -9,17 +9,17 @@
 //! standard; the TDVMCALL status on return) and R11 (the sub-function), which `#[tdvmcall]`
 //! sets itself; R11 is listed as an output where the sub-function returns a value in it.
 
+use crate::AccessDirection;
+use crate::AccessSize;
+use crate::CacheOp;
+use crate::EventNotifyVector;
+use crate::IoPort;
+use crate::MapGpaTarget;
+use crate::MsrIndex;
+use crate::PconfigLeaf;
+use crate::ServiceNotify;
+use crate::ServiceTimeout;
 use crate::SharedGpa;
-use crate::outputs::AccessDirection;
-use crate::outputs::AccessSize;
-use crate::outputs::EventNotifyVector;
-use crate::outputs::IoPort;
-use crate::outputs::MapGpaTarget;
-use crate::outputs::MsrIndex;
-use crate::vmcall_ops::CacheOp;
-use crate::vmcall_ops::PconfigLeaf;
-use crate::vmcall_ops::ServiceNotify;
-use crate::vmcall_ops::ServiceTimeout;
 
 crate::abi_table! {
     list LEAVES;

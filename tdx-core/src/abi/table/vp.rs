@@ -19,7 +19,7 @@ crate::abi_table! {
     /// R12.. data).
     ///
     /// Returns, in RAX, the status in bits 63:32 and the VMX exit reason in bits 31:0
-    /// ([`ExitReason::from_vp_enter_status`](crate::outputs::ExitReason::from_vp_enter_status)); RCX = exit qualification, RDX = extended exit
+    /// ([`ExitReason::from_vp_enter_status`](crate::ExitReason::from_vp_enter_status)); RCX = exit qualification, RDX = extended exit
     /// qualification, R8 = exit GPA, R9 = exit interruption information, and on a TDCALL exit
     /// R10 = TDVMCALL type (0 = GHCI, non-zero = vendor hypercall number), R11 =
     /// sub-function, R12..R15, RBX, RDI, RSI, R8, R9, RDX = the registers the TD exposed.

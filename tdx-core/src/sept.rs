@@ -1,6 +1,6 @@
-//! Packed and small operand values: page sizes and Secure-EPT levels, GPAs packed with a
-//! level or size code, metadata field identifiers, HKIDs, and the decoded outputs Linux
-//! reads (Secure-EPT level/state, PAMT page type).
+//! Secure-EPT operands and outputs: levels and page sizes in the TDX size-code encoding,
+//! GPAs packed with a level or size code ([`SeptGpa`], [`AcceptGpa`]), and the level and
+//! entry state a Secure-EPT leaf returns ([`SeptLevelState`], [`SeptEntryState`]).
 //!
 //! Every decoder here is total and lossless: a code TDX does not define is either kept in
 //! the value (the output types keep their raw register) or returned as an `Err` holding it.
@@ -366,199 +366,11 @@ packed_gpa! {
     AcceptGpa, PageSize, size, "size"
 }
 
-/// A packed metadata field identifier (TDH.SYS.RD, TDH.MNG.RD, TDH.VP.RD/WR,
-/// TDG.VM.RD/WR): bit 63 = non-architectural, class in bits 61:56, field code in bits 31:0
-/// (Linux's `BUILD_TDX_FIELD` / `BUILD_TDX_FIELD_NON_ARCH`).
-///
-/// The other bits (element size, context and so on) are kept as they are: any `u64` is a
-/// `FieldId`, and [`FieldId::raw`] gives it back unchanged.
-///
-/// ```
-/// use tdx_core::FieldId;
-/// const F: FieldId = FieldId::new_non_arch(0x09, 0x0000_0001).unwrap();
-/// assert_eq!(F.raw(), 0x8900_0000_0000_0001);
-/// assert!(F.is_non_arch());
-/// assert_eq!(F.class(), 0x09);
-/// assert_eq!(F.field(), 1);
-/// assert_eq!(FieldId::new(0x40, 0), None); // class is 6 bits
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(transparent)]
-pub struct FieldId(u64);
-
-impl FieldId {
-    /// Bit 63: the field is not architectural.
-    pub const NON_ARCH: u64 = 1 << 63;
-    /// Shift of the class code.
-    pub const CLASS_SHIFT: u32 = 56;
-    /// Largest class code (6 bits, 61:56).
-    pub const CLASS_MAX: u8 = 0x3F;
-
-    /// A field identifier from its raw value (every value is accepted and kept).
-    #[inline]
-    pub const fn from_raw(raw: u64) -> Self {
-        FieldId(raw)
-    }
-
-    /// The raw value.
-    #[inline]
-    pub const fn raw(self) -> u64 {
-        self.0
-    }
-
-    /// An architectural field: `class << 56 | field` (`BUILD_TDX_FIELD`), or `None` if
-    /// `class` does not fit 6 bits.
-    #[inline]
-    pub const fn new(class: u8, field: u32) -> Option<Self> {
-        if class > Self::CLASS_MAX {
-            None
-        } else {
-            Some(FieldId(
-                ((class as u64) << Self::CLASS_SHIFT) | field as u64,
-            ))
-        }
-    }
-
-    /// A non-architectural field: `1 << 63 | class << 56 | field`
-    /// (`BUILD_TDX_FIELD_NON_ARCH`), or `None` if `class` does not fit 6 bits.
-    #[inline]
-    pub const fn new_non_arch(class: u8, field: u32) -> Option<Self> {
-        match FieldId::new(class, field) {
-            Some(id) => Some(FieldId(id.0 | Self::NON_ARCH)),
-            None => None,
-        }
-    }
-
-    /// Whether bit 63 (non-architectural) is set.
-    #[inline]
-    pub const fn is_non_arch(self) -> bool {
-        self.0 & Self::NON_ARCH != 0
-    }
-
-    /// The class code, bits 61:56.
-    #[inline]
-    pub const fn class(self) -> u8 {
-        ((self.0 >> Self::CLASS_SHIFT) as u8) & Self::CLASS_MAX
-    }
-
-    /// The field code, bits 31:0.
-    #[inline]
-    pub const fn field(self) -> u32 {
-        self.0 as u32
-    }
-}
-
-impl fmt::Debug for FieldId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "FieldId({:#018x}: {}class {:#x}, field {:#x})",
-            self.0,
-            if self.is_non_arch() { "non-arch " } else { "" },
-            self.class(),
-            self.field()
-        )
-    }
-}
-
-impl fmt::Display for FieldId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:#018x}", self.0)
-    }
-}
-
-impl fmt::LowerHex for FieldId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::LowerHex::fmt(&self.0, f)
-    }
-}
-
-impl RegEncode for FieldId {
-    #[inline]
-    fn to_reg(self) -> u64 {
-        self.0
-    }
-}
-
-impl RegDecode for FieldId {
-    #[inline]
-    fn from_reg(raw: u64) -> Self {
-        FieldId(raw)
-    }
-}
-
-/// A host key identifier (HKID): the 16-bit private KeyID of a TD (RDX of TDH.MNG.CREATE,
-/// the KeyID bits of a [`KeyedHpa`](crate::KeyedHpa)).
-///
-/// ```
-/// use tdx_core::Hkid;
-/// use tdx_core::reg::RegDecode;
-/// assert_eq!(Hkid::new(7).get(), 7);
-/// assert_eq!(<Result<Hkid, u64>>::from_reg(7), Ok(Hkid::new(7)));
-/// assert_eq!(<Result<Hkid, u64>>::from_reg(0x1_0000), Err(0x1_0000));
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[repr(transparent)]
-pub struct Hkid(u16);
-
-impl Hkid {
-    /// An HKID.
-    #[inline]
-    pub const fn new(hkid: u16) -> Self {
-        Hkid(hkid)
-    }
-
-    /// The HKID value.
-    #[inline]
-    pub const fn get(self) -> u16 {
-        self.0
-    }
-}
-
-impl From<u16> for Hkid {
-    #[inline]
-    fn from(hkid: u16) -> Self {
-        Hkid(hkid)
-    }
-}
-
-impl From<Hkid> for u16 {
-    #[inline]
-    fn from(hkid: Hkid) -> Self {
-        hkid.0
-    }
-}
-
-impl fmt::Display for Hkid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
-    }
-}
-
-impl RegEncode for Hkid {
-    #[inline]
-    fn to_reg(self) -> u64 {
-        self.0 as u64
-    }
-}
-
-/// Decodes an HKID; a register with bits above 15 set is kept as `Err(raw)`.
-impl RegDecode for Result<Hkid, u64> {
-    #[inline]
-    fn from_reg(raw: u64) -> Self {
-        if raw > u16::MAX as u64 {
-            Err(raw)
-        } else {
-            Ok(Hkid(raw as u16))
-        }
-    }
-}
-
 /// The state of a Secure-EPT entry (bits 15:8 of [`SeptLevelState`]): a code, with the ones
 /// Linux names as associated constants. Unknown codes are kept.
 ///
 /// ```
-/// use tdx_core::packed::SeptEntryState;
+/// use tdx_core::SeptEntryState;
 /// assert_eq!(SeptEntryState::PRESENT.name(), Some("PRESENT"));
 /// assert_eq!(SeptEntryState::new(9).name(), None);
 /// assert_eq!(format!("{}", SeptEntryState::new(9)), "unknown state 0x9");
@@ -623,7 +435,7 @@ impl fmt::Debug for SeptEntryState {
 /// (`level_state`): level in bits 2:0, state in bits 15:8. The whole register is kept.
 ///
 /// ```
-/// use tdx_core::packed::{SeptEntryState, SeptLevelState};
+/// use tdx_core::{SeptEntryState, SeptLevelState};
 /// use tdx_core::reg::RegDecode;
 /// use tdx_core::SeptLevel;
 /// let ls = SeptLevelState::from_reg(0x0401);
@@ -697,72 +509,5 @@ impl RegDecode for SeptLevelState {
     #[inline]
     fn from_reg(raw: u64) -> Self {
         SeptLevelState(raw)
-    }
-}
-
-/// A PAMT page type, as TDH.PHYMEM.PAGE.RDMD and TDH.PHYMEM.PAGE.RECLAIM return it in RCX.
-/// The whole register is kept; Linux names only [`PageType::NDA`] and [`PageType::RSVD`].
-///
-/// ```
-/// use tdx_core::packed::PageType;
-/// use tdx_core::reg::RegDecode;
-/// assert_eq!(PageType::from_reg(0), PageType::NDA);
-/// assert_eq!(PageType::NDA.name(), Some("PT_NDA"));
-/// assert_eq!(format!("{}", PageType::from_reg(6)), "page type 0x6");
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(transparent)]
-pub struct PageType(u64);
-
-impl PageType {
-    /// `PT_NDA` (0): not directly assigned to a TD (free for the host).
-    pub const NDA: PageType = PageType(0);
-    /// `PT_RSVD` (1): reserved, not usable.
-    pub const RSVD: PageType = PageType(1);
-
-    /// A page type from its raw register.
-    #[inline]
-    pub const fn from_raw(raw: u64) -> Self {
-        PageType(raw)
-    }
-
-    /// The raw register.
-    #[inline]
-    pub const fn raw(self) -> u64 {
-        self.0
-    }
-
-    /// Linux's name for the type (`PT_NDA`, `PT_RSVD`), if it names it.
-    pub const fn name(self) -> Option<&'static str> {
-        match self.0 {
-            0 => Some("PT_NDA"),
-            1 => Some("PT_RSVD"),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for PageType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => f.write_str(name),
-            None => write!(f, "page type {:#x}", self.0),
-        }
-    }
-}
-
-impl fmt::Debug for PageType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.name() {
-            Some(name) => write!(f, "PageType({name})"),
-            None => write!(f, "PageType({:#x})", self.0),
-        }
-    }
-}
-
-impl RegDecode for PageType {
-    #[inline]
-    fn from_reg(raw: u64) -> Self {
-        PageType(raw)
     }
 }
