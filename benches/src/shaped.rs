@@ -541,7 +541,7 @@ shaped! {
     tdh_phymem_page_wbinvd(page: KeyedHpa) => seamcall TdhPhymemPageWbinvd retry
         -> TdxStatus [rcx = page.to_reg()];
     tdh_vp_wr(vp: &TdxVp<'_>, field: FieldId, value: u64, mask: u64)
-        => seamcall TdhVpWr retry -> TdxStatus
+        => seamcall TdhVpWr retry -> host::VpWr { old: r8 }
         [rcx = vp.tdvpr.to_reg(), rdx = field.to_reg(), r8 = value, r9 = mask];
     tdh_sys_config(tdmr_info_array: Hpa, nr_tdmrs: u64, global_keyid: Hkid)
         => seamcall TdhSysConfig retry -> TdxStatus
@@ -616,6 +616,7 @@ shaped! {
         [rcx = gpa.to_reg()];
     tdg_vm_rd(field: FieldId) => tdcall TdgVmRd once -> guest::VmRd { value: r8 }
         [rcx = 0, rdx = field.to_reg()];
-    tdg_vm_wr(field: FieldId, value: u64, mask: u64) => tdcall TdgVmWr once -> TdxStatus
+    tdg_vm_wr(field: FieldId, value: u64, mask: u64)
+        => tdcall TdgVmWr once -> guest::VmWr { old: r8 }
         [rcx = 0, rdx = field.to_reg(), r8 = value, r9 = mask];
 }

@@ -964,15 +964,15 @@ subjects! {
     }
 
     tdh_vp_wr(vp: &TdxVp<'_>, field: FieldId, value: u64, mask: u64) => Seamcall {
-        catalog host::tdh_vp_wr -> TdxStatus;
+        catalog host::tdh_vp_wr -> host::VpWr { old };
         floor seamcall(43) [
             inout("rcx") vp.tdvpr.to_reg() => _, inout("rdx") field.to_reg() => _,
-            inout("r8") value => _, inout("r9") mask => _,
+            inout("r8") value => r8, inout("r9") mask => _,
             lateout("r10") _, lateout("r11") _,
-        ] -> [];
-        linux retry __seamcall(43) {
+        ] -> [r8];
+        linux retry __seamcall_ret(43) {
             rcx: vp.tdvpr.to_reg(), rdx: field.to_reg(), r8: value, r9: mask,
-        } -> [];
+        } -> [r8];
     }
 
     tdh_sys_config(tdmr_info_array: Hpa, nr_tdmrs: u64, global_keyid: Hkid) => Seamcall {
@@ -1302,12 +1302,12 @@ subjects! {
     }
 
     tdg_vm_wr(field: FieldId, value: u64, mask: u64) => Tdcall {
-        catalog guest::tdg_vm_wr -> TdxStatus;
+        catalog guest::tdg_vm_wr -> guest::VmWr { old };
         floor tdcall(8) [
-            inout("rdx") field.to_reg() => _, inout("r8") value => _, inout("r9") mask => _,
-            lateout("rcx") _, lateout("r10") _, lateout("r11") _,
-        ] -> [];
-        linux __tdcall(8) { rdx: field.to_reg(), r8: value, r9: mask } -> [];
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => _, inout("r8") value => r8,
+            inout("r9") mask => _, lateout("r10") _, lateout("r11") _,
+        ] -> [r8];
+        linux __tdcall_ret(8) { rdx: field.to_reg(), r8: value, r9: mask } -> [r8];
     }
 
     // The module-1.5 guest leaves Linux does not issue (the same shapes as above; RCX = 0

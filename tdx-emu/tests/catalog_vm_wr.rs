@@ -32,11 +32,22 @@ fn the_catalog_tdg_vm_wr_succeeds_with_a_mask_and_rcx_forced_non_zero_is_refused
             unsafe { core::arch::asm!("mov ecx, 1", out("rcx") _) };
             // SAFETY: the model answers the instruction; a metadata write touches no memory.
             let written = unsafe { tdx_calls::guest::tdg_vm_wr(ctls, 0b1, 0b1) };
-            assert_eq!(written, Ok(TdxStatus::SUCCESS), "mask 0b1");
+            assert_eq!(
+                written.map(|w| w.old),
+                Ok(0),
+                "mask 0b1: the old value in R8"
+            );
             assert_eq!(
                 tdx_calls::guest::tdg_vm_rd(ctls).map(|r| r.value),
                 Ok(1),
                 "the write took effect"
+            );
+            // SAFETY: as above.
+            let cleared = unsafe { tdx_calls::guest::tdg_vm_wr(ctls, 0, 0b1) };
+            assert_eq!(
+                cleared.map(|w| w.old),
+                Ok(1),
+                "the second write returns the first's value"
             );
 
             let mut forced = ModuleArgs {

@@ -874,12 +874,26 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
 }
 
 // wrapper: guest::tdg_vm_wr (guest/mod.rs)
-// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
+// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
+///Outputs of [`tdg_vm_wr`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct VmWr {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub old: <abi::TdgVmWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
 pub unsafe fn tdg_vm_wr(
     field: FieldId,
     value: u64,
     mask: u64,
-) -> Result<TdxStatus, TdxError> {
+) -> Result<VmWr, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVmWr>()
     };
@@ -958,7 +972,7 @@ pub unsafe fn tdg_vm_wr(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
+    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
@@ -986,6 +1000,14 @@ pub unsafe fn tdg_vm_wr(
         }
         let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
+        __r8 = __regs[3];
     }
-    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+    ::core::result::Result::Ok(VmWr {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        old: ::tdx_core::__private::output::<
+            _,
+            abi::TdgVmWr,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
 }

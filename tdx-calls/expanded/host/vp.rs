@@ -522,13 +522,27 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
 }
 
 // wrapper: host::tdh_vp_wr (host/vp.rs)
-// seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r10 r11 | retry: entropy<=9
+// seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_vp_wr`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct VpWr {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub old: <abi::TdhVpWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
 pub unsafe fn tdh_vp_wr(
     vp: &TdxVp<'_>,
     field: FieldId,
     value: u64,
     mask: u64,
-) -> Result<TdxStatus, TdxError> {
+) -> Result<VpWr, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhVpWr>()
     };
@@ -614,7 +628,7 @@ pub unsafe fn tdh_vp_wr(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
+    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
         let mut __regs = ::core::mem::MaybeUninit::<
             [::core::primitive::u64; 7],
@@ -649,8 +663,16 @@ pub unsafe fn tdh_vp_wr(
         }
         let __regs = unsafe { __regs.assume_init_ref() };
         __rax = __regs[0];
+        __r8 = __regs[3];
     }
-    ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+    ::core::result::Result::Ok(VpWr {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        old: ::tdx_core::__private::output::<
+            _,
+            abi::TdhVpWr,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
 }
 
 // wrapper: host::tdh_vp_flush (host/vp.rs)

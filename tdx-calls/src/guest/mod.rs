@@ -161,14 +161,14 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
 #[tdcall(leaf = abi::TdgVmRd, in(rdx = field), out(r8 = value))]
 pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 
-/// TDG.VM.WR (TDCALL leaf 8): write a TD-scope metadata field.
+/// TDG.VM.WR (TDCALL leaf 8): write a TD-scope metadata field, returning the old value.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 8 | status |
 /// | RCX | 0: `vm_id`, reserved (the wrapper loads it) | – |
 /// | RDX | `field`: the field ID (e.g. `TDCS_NOTIFY_ENABLES` 0x9100000000000010, `TDCS_TD_CTLS`) | – |
-/// | R8 | `value` | – |
+/// | R8 | `value` | `old`: the field's previous value |
 /// | R9 | `mask`: the bits of `value` to write | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` for a field that is not writable.
@@ -177,8 +177,8 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 ///
 /// The fields change how the TDX module treats this TD (which events raise #VE, which
 /// notifications the VMM sends): the caller must be ready for the new behaviour.
-#[tdcall(leaf = abi::TdgVmWr, in(rdx = field, r8 = value, r9 = mask))]
-pub unsafe fn tdg_vm_wr(field: FieldId, value: u64, mask: u64) -> Result<TdxStatus, TdxError>;
+#[tdcall(leaf = abi::TdgVmWr, in(rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+pub unsafe fn tdg_vm_wr(field: FieldId, value: u64, mask: u64) -> Result<VmWr, TdxError>;
 
 /// Why [`tdg_mem_page_accept_range`] stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,14 +82,14 @@ pub unsafe fn tdh_vp_init(
 #[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value))]
 pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError>;
 
-/// TDH.VP.WR (SEAMCALL leaf 43): write a vCPU (TDVPS) metadata field.
+/// TDH.VP.WR (SEAMCALL leaf 43): write a vCPU (TDVPS) metadata field, returning the old value.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 43 | status |
 /// | RCX | `vp.tdvpr` | – |
 /// | RDX | `field`: the field ID | – |
-/// | R8 | `value` | – |
+/// | R8 | `value` | `old`: the field's previous value |
 /// | R9 | `mask`: the bits of `value` to write | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` for a field that is not writable; `TDX_RND_NO_ENTROPY`
@@ -99,13 +99,13 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
 ///
 /// `vp.tdvpr` is an initialized vCPU, and the written state is one the guest may be given.
 /// See the module docs.
-#[seamcall(leaf = abi::TdhVpWr, in(rcx = vp.tdvpr, rdx = field, r8 = value, r9 = mask))]
+#[seamcall(leaf = abi::TdhVpWr, in(rcx = vp.tdvpr, rdx = field, r8 = value, r9 = mask), out(r8 = old))]
 pub unsafe fn tdh_vp_wr(
     vp: &TdxVp<'_>,
     field: FieldId,
     value: u64,
     mask: u64,
-) -> Result<TdxStatus, TdxError>;
+) -> Result<VpWr, TdxError>;
 
 /// TDH.VP.FLUSH (SEAMCALL leaf 18): flush a vCPU's cached state from this logical processor.
 ///
