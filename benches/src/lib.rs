@@ -31,6 +31,7 @@ pub mod sites;
 pub mod subjects;
 
 /// One leaf's three subjects.
+#[derive(Clone, Copy)]
 pub struct Subject {
     /// The wrapper's name, as in the catalog (`tdh_phymem_page_reclaim`).
     pub name: &'static str,
