@@ -19,8 +19,9 @@
 //!   back; same return as (b).
 //!
 //! One leaf is one entry of the `subjects!` lists in `subjects/{seamcall,tdcall,tdvmcall}.rs`
-//! (the macros are in `subjects/macros.rs`): the catalog wrapper and its output fields for (a), the operand list of the floor's `asm!` for (b), the trampoline and struct
-//! fields for (c). The floor's operands are written out per leaf on purpose: it is the
+//! (the macros are in `subjects/macros.rs`): the catalog wrapper and its output fields for
+//! (a), the operand list of the floor's `asm!` for (b), the trampoline and struct fields for
+//! (c). The floor's operands are written out per leaf on purpose: it is the
 //! hand-written baseline, and its machine code is what `cargo bench -p tdx-benches --bench
 //! footprint -- --show LEAF` prints next to the other two. [`crate::check`] runs the three
 //! through the tdx-emu trap and checks that they load the same registers and return the same
