@@ -131,8 +131,9 @@ pub use args::ModuleArgs;
 pub use cpuid_ve::CpuidVe;
 pub use error::{CallSite, TdxError};
 pub use l2::{
-    AttrFlags, GpaAttr, L2AttrList, L2EnterFlags, L2EnterGuestState, L2Invalidate, L2SeptPage,
-    L2SeptPages, L2Vm, L2VmMask, VmAndFlags,
+    AttrFlags, GpaAttr, L1SeptPage, L2AttrList, L2EnterFlags, L2EnterGuestState, L2Invalidate,
+    L2SeptPage, L2SeptPages, L2Vm, L2VmMask, SeptAddPage, SeptAddPages, TdHandleAndFlags,
+    VmAndFlags,
 };
 pub use migration::{
     GpaListError, GpaListInfo, HpaAndSize, MacLists, MigStream, MigscPage, PageListInfo,
