@@ -268,32 +268,21 @@ pub const NOT_WRAPPED: &[NotWrapped] = &[
     },
     NotWrapped {
         family: "seamcall",
-        name: "TDH.MEM.SCAN.RANGE / .COMP / .CONFIG / .RESET",
-        number: 92,
-        reason: "leaves 92-95, first in module 1.5.34 (intel 9fd3c8b, enum read online by the \
-                 reference); the public fork's 1.5.25 tree (murrowow/tdx-concurrency@c71d4f6) \
-                 has handler files but neither enum entries nor dispatcher cases, so the \
-                 registers could not be confirmed",
-    },
-    NotWrapped {
-        family: "seamcall",
         name: "TDH.SERVTD.REBIND",
         number: 97,
-        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
-                 reference; 1.5.34 not checked)",
-    },
-    NotWrapped {
-        family: "tdcall",
-        name: "TDG.MR.KEY.GET",
-        number: 29,
-        reason: "first in module 1.5.34 (enum only read); handler not read",
+        reason: "enumerated (`TDH_SERVTD_REBIND_LEAF = 97`, 1.5.34 and 2.0.18) but never \
+                 dispatched: intel/tdx-module@9fd3c8b1 (1.5.34) `tdx_vmm_dispatcher.c`, read \
+                 in full, has no case for it (nor has 2.0.18, e69a4391), so the module answers \
+                 TDX_OPERAND_INVALID (operand RAX)",
     },
     NotWrapped {
         family: "tdcall",
         name: "TDG.SERVTD.REBIND.APPROVE",
         number: 33,
-        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
-                 reference; 1.5.34 not checked)",
+        reason: "enumerated (`TDG_SERVTD_REBIND_APPROVE_LEAF = 33`, 1.5.34 and 2.0.18) but \
+                 never dispatched: intel/tdx-module@e69a4391 (2.0.18) `tdx_td_dispatcher.c` has \
+                 no case for it, so the module answers TDX_OPERAND_INVALID (operand RAX); the \
+                 1.5.34 TDCALL dispatcher was not read",
     },
 ];
 
