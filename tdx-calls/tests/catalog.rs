@@ -297,13 +297,17 @@ fn json_dump_agrees_with_the_module_reference() {
         let name = leaf["name"].as_str().expect("name");
         let version = &leaf["version"];
         assert!(
-            facts().iter().all(|f| f.name != name || *version != f.version),
+            facts()
+                .iter()
+                .all(|f| f.name != name || *version != f.version),
             "{name} version {version} is in both references"
         );
         let line = lines
             .iter()
             .find(|l| l["name"] == name && l["version"] == *version)
-            .unwrap_or_else(|| panic!("{name} version {version} (module reference) has no wrapper"));
+            .unwrap_or_else(|| {
+                panic!("{name} version {version} (module reference) has no wrapper")
+            });
         let source = &leaf["source"];
         assert_eq!(line["family"], leaf["family"], "{name}: family");
         assert_eq!(line["leaf"], leaf["leaf"], "{name}: number");

@@ -34,11 +34,7 @@ fn tdh_mem_sept_add_v1() {
             };
             // SAFETY: the trap answers the instruction; no memory is touched.
             unsafe {
-                host::tdh_mem_sept_add_v1(
-                    TdHandleAndFlags::new(page(TDR), true),
-                    sept_gpa(),
-                    pages,
-                )
+                host::tdh_mem_sept_add_v1(TdHandleAndFlags::new(page(TDR), true), sept_gpa(), pages)
             }
         },
     );
@@ -97,7 +93,12 @@ fn tdh_mem_page_promote_v1() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         with_td(|td| unsafe { host::tdh_mem_page_promote_v1(td, sept_gpa()) })
     });
-    check_inputs_at("TDH.MEM.PAGE.PROMOTE", 1, &seen, &[("rcx", GPA | 1), ("rdx", TDR)]);
+    check_inputs_at(
+        "TDH.MEM.PAGE.PROMOTE",
+        1,
+        &seen,
+        &[("rcx", GPA | 1), ("rdx", TDR)],
+    );
     let out = result.expect("success");
     assert_eq!(out.sept_page, answer("rcx"), "rcx");
     assert_eq!(
@@ -113,7 +114,12 @@ fn tdh_mem_sept_remove_v1() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         with_td(|td| unsafe { host::tdh_mem_sept_remove_v1(td, sept_gpa()) })
     });
-    check_inputs_at("TDH.MEM.SEPT.REMOVE", 1, &seen, &[("rcx", GPA | 1), ("rdx", TDR)]);
+    check_inputs_at(
+        "TDH.MEM.SEPT.REMOVE",
+        1,
+        &seen,
+        &[("rcx", GPA | 1), ("rdx", TDR)],
+    );
     let out = result.expect("success");
     assert_eq!(out.sept_page, answer("rcx"), "rcx");
     assert_eq!(
@@ -303,7 +309,12 @@ fn tdh_mem_scan_comp() {
     check_inputs(
         "TDH.MEM.SCAN.COMP",
         &seen,
-        &[("rcx", 0x5000 | 2 << 62), ("rdx", TDR), ("r8", 0x44), ("r11", 9)],
+        &[
+            ("rcx", 0x5000 | 2 << 62),
+            ("rdx", TDR),
+            ("r8", 0x44),
+            ("r11", 9),
+        ],
     );
     assert_eq!(result.expect("success").next_entry, answer("r11"));
 }

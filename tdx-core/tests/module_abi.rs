@@ -208,6 +208,10 @@ fn each_leaf_version_has_one_entry() {
             .filter(|l| l.info.name == name)
             .map(|l| l.info.version)
             .collect();
-        assert_eq!(versions, [0, 1], "{name}: an entry for version 0 and one for 1");
+        assert_eq!(
+            versions,
+            [0, 1],
+            "{name}: an entry for version 0 and one for 1"
+        );
     }
 }

@@ -4,8 +4,8 @@
 
 use crate::handles::TdxTd;
 use tdx_core::{
-    DynamicPamt, Gpa, Guest, Hpa, L2SeptPages, Page, Sept, SeptAddPages, SeptGpa,
-    TdHandleAndFlags, TdxError, TdxStatus, abi, seamcall,
+    DynamicPamt, Gpa, Guest, Hpa, L2SeptPages, Page, Sept, SeptAddPages, SeptGpa, TdHandleAndFlags,
+    TdxError, TdxStatus, abi, seamcall,
 };
 
 /// TDH.MEM.PAGE.ADD (SEAMCALL leaf 2): add a private page with initial contents, before TD
