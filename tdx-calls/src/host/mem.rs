@@ -501,12 +501,12 @@ pub unsafe fn tdh_mem_page_promote_v1(
     gpa: SeptGpa,
 ) -> Result<MemPagePromoteV1, TdxError>;
 
-/// TDH.MEM.SEPT.REMOVE **version 1** (SEAMCALL leaf 30, RAX = 0x1001E): remove an empty,
+/// TDH.MEM.SEPT.REMOVE **version 1** (SEAMCALL leaf 30, RAX = 0x1001e): remove an empty,
 /// blocked Secure-EPT page of the L1 VM and the matching page of every L2 VM that aliases it.
 ///
 /// | register | in | out |
 /// |---|---|---|
-/// | RAX | 0x1001E (leaf 30, version 1) | status |
+/// | RAX | 0x1001e (leaf 30, version 1) | status |
 /// | RCX | `gpa`: GPA \| level of the entry that maps the Secure-EPT page | `sept_page`: the HPA of the L1 VM's removed page (to reclaim) |
 /// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 /// | R9 | – | `vm1`: L2 VM 1's removed page, or `NULL_PA` |

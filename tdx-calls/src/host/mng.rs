@@ -99,12 +99,12 @@ pub unsafe fn tdh_mng_init(td: &TdxTd<'_>, td_params: Hpa) -> Result<TdxStatus, 
 #[seamcall(leaf = abi::TdhMngRd, in(rcx = td.tdr, rdx = field), out(r8 = value))]
 pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxError>;
 
-/// TDH.MNG.RD **version 1** (SEAMCALL leaf 11, RAX = 0x1000B): read a TD-scope metadata field
+/// TDH.MNG.RD **version 1** (SEAMCALL leaf 11, RAX = 0x1000b): read a TD-scope metadata field
 /// and get the ID of the next one, to walk every field.
 ///
 /// | register | in | out |
 /// |---|---|---|
-/// | RAX | 0x1000B (leaf 11, version 1) | status |
+/// | RAX | 0x1000b (leaf 11, version 1) | status |
 /// | RCX | `td.tdr` | – |
 /// | RDX | `field`: the field ID; null (`FieldId::from_raw(0)`) asks for the first field | `next`: the next field ID (`MD_FIELD_ID_NA`, all ones, after the last; also on error) |
 /// | R8 | – | `value` (0 on error) |

@@ -82,12 +82,12 @@ pub unsafe fn tdh_vp_init(
 #[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value))]
 pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError>;
 
-/// TDH.VP.RD **version 1** (SEAMCALL leaf 26, RAX = 0x1001A): read a vCPU (TDVPS) metadata
+/// TDH.VP.RD **version 1** (SEAMCALL leaf 26, RAX = 0x1001a): read a vCPU (TDVPS) metadata
 /// field and get the ID of the next one.
 ///
 /// | register | in | out |
 /// |---|---|---|
-/// | RAX | 0x1001A (leaf 26, version 1) | status |
+/// | RAX | 0x1001a (leaf 26, version 1) | status |
 /// | RCX | `vp.tdvpr` | – |
 /// | RDX | `field`: the field ID; null (`FieldId::from_raw(0)`) asks for the first field | `next`: the next field ID (`MD_FIELD_ID_NA` after the last; also on error) |
 /// | R8 | – | `value` (0 on error) |
