@@ -114,6 +114,7 @@ catalog! {
     /// Every wrapper, module by module (`host`, `seamldr`, `guest`, `vmcall`); within a
     /// module, the leaves Linux uses first (the first catalog, in its order), then the other
     /// leaves module 1.5 dispatches, read in the TDX module source (intel/tdx-module@72d8cffb),
+    /// in leaf order, then the leaves of module 1.5.34 (@9fd3c8b1) and the version-1 forms,
     /// in leaf order. [`CatalogEntry::source`] says which is which.
     CATALOG:
     linux host::tdh_vp_enter => TdhVpEnter;
@@ -187,6 +188,17 @@ catalog! {
     module host::tdh_import_state_td => TdhImportStateTd;
     module host::tdh_import_state_vp => TdhImportStateVp;
     module host::tdh_mig_stream_create => TdhMigStreamCreate;
+    module host::tdh_mem_scan_range => TdhMemScanRange;
+    module host::tdh_mem_scan_comp => TdhMemScanComp;
+    module host::tdh_mem_scan_config => TdhMemScanConfig;
+    module host::tdh_mem_scan_reset => TdhMemScanReset;
+    module host::tdh_mem_sept_add_v1 => TdhMemSeptAddV1;
+    module host::tdh_mng_rd_v1 => TdhMngRdV1;
+    module host::tdh_mem_page_promote_v1 => TdhMemPagePromoteV1;
+    module host::tdh_vp_rd_v1 => TdhVpRdV1;
+    module host::tdh_mem_sept_remove_v1 => TdhMemSeptRemoveV1;
+    module host::tdh_export_mem_v1 => TdhExportMemV1;
+    module host::tdh_import_mem_v1 => TdhImportMemV1;
     linux seamldr::p_seamldr_info => PSeamldrInfo;
     linux seamldr::p_seamldr_install => PSeamldrInstall;
     linux guest::tdg_vp_vmcall => TdgVpVmcall;
@@ -210,6 +222,8 @@ catalog! {
     module guest::tdg_vp_enter => TdgVpEnter;
     module guest::tdg_vp_invept => TdgVpInvept;
     module guest::tdg_vp_invvpid => TdgVpInvvpid;
+    module guest::tdg_mr_key_get => TdgMrKeyGet;
+    module guest::tdg_vm_rd_v1 => TdgVmRdV1;
     linux vmcall::tdvmcall_cpuid => TdvmcallCpuid;
     linux vmcall::tdvmcall_hlt => TdvmcallHlt;
     linux vmcall::tdvmcall_io => TdvmcallIo;
@@ -254,32 +268,21 @@ pub const NOT_WRAPPED: &[NotWrapped] = &[
     },
     NotWrapped {
         family: "seamcall",
-        name: "TDH.MEM.SCAN.RANGE / .COMP / .CONFIG / .RESET",
-        number: 92,
-        reason: "leaves 92-95, first in module 1.5.34 (intel 9fd3c8b, enum read online by the \
-                 reference); the public fork's 1.5.25 tree (murrowow/tdx-concurrency@c71d4f6) \
-                 has handler files but neither enum entries nor dispatcher cases, so the \
-                 registers could not be confirmed",
-    },
-    NotWrapped {
-        family: "seamcall",
         name: "TDH.SERVTD.REBIND",
         number: 97,
-        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
-                 reference; 1.5.34 not checked)",
-    },
-    NotWrapped {
-        family: "tdcall",
-        name: "TDG.MR.KEY.GET",
-        number: 29,
-        reason: "first in module 1.5.34 (enum only read); handler not read",
+        reason: "enumerated (`TDH_SERVTD_REBIND_LEAF = 97`, 1.5.34 and 2.0.18) but never \
+                 dispatched: intel/tdx-module@9fd3c8b1 (1.5.34) `tdx_vmm_dispatcher.c`, read \
+                 in full, has no case for it (nor has 2.0.18, e69a4391), so the module answers \
+                 TDX_OPERAND_INVALID (operand RAX)",
     },
     NotWrapped {
         family: "tdcall",
         name: "TDG.SERVTD.REBIND.APPROVE",
         number: 33,
-        reason: "in the 1.5.34 and 2.0.18 enums; no dispatcher case in 2.0.18 (the module \
-                 reference; 1.5.34 not checked)",
+        reason: "enumerated (`TDG_SERVTD_REBIND_APPROVE_LEAF = 33`, 1.5.34 and 2.0.18) but \
+                 never dispatched: intel/tdx-module@e69a4391 (2.0.18) `tdx_td_dispatcher.c` has \
+                 no case for it, so the module answers TDX_OPERAND_INVALID (operand RAX); the \
+                 1.5.34 TDCALL dispatcher was not read",
     },
 ];
 

@@ -351,3 +351,105 @@ mod tests {
         );
     }
 }
+
+/// R8 of TDH.MEM.SEPT.ADD version 1: the new Secure-EPT page of the L1 VM, or none
+/// (`NULL_PA`): the L1 Secure-EPT page must then exist already (the parent entry non-leaf
+/// and mapped), and only the L2 VMs' pages (R9–R11) are added. Version 0 refuses `NULL_PA`
+/// (`TDX_OPERAND_INVALID` operand R8). intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mem_sept_add.c` (`process_l1_page`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct L1SeptPage(Option<Page<Sept>>);
+
+impl L1SeptPage {
+    /// No page (`NULL_PA`): the L1 Secure-EPT page exists already.
+    pub const NONE: L1SeptPage = L1SeptPage(None);
+
+    /// `page` for the L1 VM.
+    pub const fn new(page: Page<Sept>) -> Self {
+        L1SeptPage(Some(page))
+    }
+
+    /// The page, if any.
+    pub const fn page(self) -> Option<Page<Sept>> {
+        self.0
+    }
+}
+
+impl RegEncode for L1SeptPage {
+    #[inline]
+    fn to_reg(self) -> u64 {
+        match self.0 {
+            Some(page) => page.hpa().as_u64(),
+            None => NULL_PA,
+        }
+    }
+}
+
+/// R8–R11 of TDH.MEM.SEPT.ADD version 1: the new Secure-EPT page of the L1 VM and of each
+/// L2 VM (1–3), each a page or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct SeptAddPages {
+    /// The L1 VM (R8).
+    pub l1: L1SeptPage,
+    /// L2 VMs 1–3 (R9–R11).
+    pub l2: L2SeptPages,
+}
+
+/// RDX of TDH.MEM.SEPT.ADD version 1 (`td_handle_and_flags_t`): the TD's TDR page and, in
+/// bit 0, `allow_existing`: a Secure-EPT page that exists already is not an error, and the
+/// page given for it comes back unused ([`SeptAddPage::NotUsed`]). Bits 11:1 and 63:52 are
+/// reserved (`TDX_OPERAND_INVALID` operand RDX). intel/tdx-module@72d8cffb
+/// `include/tdx_api_defs.h`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TdHandleAndFlags(u64);
+
+impl TdHandleAndFlags {
+    /// `tdr`, with `allow_existing` in bit 0.
+    pub const fn new(tdr: Page<crate::Tdr>, allow_existing: bool) -> Self {
+        TdHandleAndFlags(tdr.hpa().as_u64() | allow_existing as u64)
+    }
+
+    /// The `allow_existing` flag (bit 0).
+    pub const fn allow_existing(self) -> bool {
+        self.0 & 1 != 0
+    }
+
+    /// The register image.
+    pub const fn raw(self) -> u64 {
+        self.0
+    }
+}
+
+impl RegEncode for TdHandleAndFlags {
+    #[inline]
+    fn to_reg(self) -> u64 {
+        self.0
+    }
+}
+
+/// What TDH.MEM.SEPT.ADD version 1 did with one page it was given (R8–R11 on return), from
+/// the handler's `flagged_sept_page_pa` (intel/tdx-module@72d8cffb `tdh_mem_sept_add.c`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SeptAddPage {
+    /// `NULL_PA`: the page was added (it now belongs to the TD), or none was given.
+    Added,
+    /// Bit 63 set: a Secure-EPT page existed already (`allow_existing`); this page, the HPA
+    /// with bit 63 cleared, was not used and is still the host's.
+    NotUsed(u64),
+    /// Neither: the call stopped before adding it (an error or `TDX_INTERRUPTED_RESUMABLE`);
+    /// the page, this HPA, is still the host's.
+    Pending(u64),
+}
+
+impl RegDecode for SeptAddPage {
+    #[inline]
+    fn from_reg(raw: u64) -> Self {
+        if raw == NULL_PA {
+            SeptAddPage::Added
+        } else if raw & (1 << 63) != 0 {
+            SeptAddPage::NotUsed(raw & !(1 << 63))
+        } else {
+            SeptAddPage::Pending(raw)
+        }
+    }
+}

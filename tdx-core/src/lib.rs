@@ -133,8 +133,9 @@ pub use guest::{
     CpuidVe, GpaWidth, RtmrIndex, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VeInstruction,
 };
 pub use l2::{
-    AttrFlags, GpaAttr, L2AttrList, L2EnterFlags, L2EnterGuestState, L2Invalidate, L2SeptPage,
-    L2SeptPages, L2Vm, L2VmMask, VmAndFlags,
+    AttrFlags, GpaAttr, L1SeptPage, L2AttrList, L2EnterFlags, L2EnterGuestState, L2Invalidate,
+    L2SeptPage, L2SeptPages, L2Vm, L2VmMask, SeptAddPage, SeptAddPages, TdHandleAndFlags,
+    VmAndFlags,
 };
 pub use metadata::FieldId;
 pub use migration::{

@@ -108,3 +108,144 @@ pub unsafe fn tdg_mr_verifyreport(report_mac: Gpa) -> Result<TdxStatus, TdxError
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
+
+// wrapper: guest::tdg_mr_key_get (guest/mr.rs)
+// tdcall abi::TdgMrKeyGet | in: rcx=request rdx=key r8=requestor | out: r9->key_bits | clobber: rcx rdx r8 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
+///Outputs of [`tdg_mr_key_get`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MrKeyGet {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r9` as the call returned it.
+    pub key_bits: <abi::TdgMrKeyGet as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R9,
+    >>::Type,
+}
+pub unsafe fn tdg_mr_key_get(
+    request: Gpa,
+    key: Gpa,
+    requestor: u64,
+) -> Result<MrKeyGet, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::tdcall_leaf::<abi::TdgMrKeyGet>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::tdcall_leaf::<abi::TdgMrKeyGet>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdgMrKeyGet,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 0u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdgMrKeyGet,
+            (
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgMrKeyGet,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(request);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgMrKeyGet,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(key);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdgMrKeyGet,
+        ::tdx_core::__private::R8,
+        _,
+    >(requestor);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "tdcall",
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdgMrKeyGet>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __r9) = (__rax, __r9);
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
+        if !unsafe {
+            ::tdx_core::__private::tdcall_narrow(
+                __call,
+                __inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+        __r9 = __regs[4];
+    }
+    ::core::result::Result::Ok(MrKeyGet {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        key_bits: ::tdx_core::__private::output::<
+            _,
+            abi::TdgMrKeyGet,
+            ::tdx_core::__private::R9,
+        >(__r9),
+    })
+}

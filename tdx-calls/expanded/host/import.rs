@@ -545,6 +545,195 @@ pub unsafe fn tdh_import_mem(
     })
 }
 
+// wrapper: host::tdh_import_mem_v1 (host/import.rs)
+// seamcall abi::TdhImportMemV1 | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages r14=l2_attrs | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+///Outputs of [`tdh_import_mem_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct ImportMemV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub gpa_list: <abi::TdhImportMemV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+    ///`r8` as the call returned it.
+    pub errors: <abi::TdhImportMemV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R8,
+    >>::Type,
+}
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn tdh_import_mem_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+    mbmd: HpaAndSize,
+    pages: PageListInfo,
+    stream: MigStream,
+    macs: MacLists,
+    new_pages: PageListInfo,
+    l2_attrs: L2AttrList,
+) -> Result<ImportMemV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhImportMemV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhImportMemV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhImportMemV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhImportMemV1,
+            (
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa_list);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R8,
+        _,
+    >(mbmd);
+    let __in_r9: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R9,
+        _,
+    >(pages);
+    let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R10,
+        _,
+    >(stream);
+    let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R11,
+        _,
+    >(macs.list0);
+    let __in_r12: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R12,
+        _,
+    >(macs.list1);
+    let __in_r13: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R13,
+        _,
+    >(new_pages);
+    let __in_r14: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhImportMemV1,
+        ::tdx_core::__private::R14,
+        _,
+    >(l2_attrs);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        inout("r9") __in_r9 => __r9,
+        inout("r10") __in_r10 => __r10,
+        inout("r11") __in_r11 => __r11,
+        in("r12") __in_r12,
+        in("r13") __in_r13,
+        in("r14") __in_r14,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rcx, mut __r8) = (__rax, __rcx, __r8);
+    if __rax != 0 {
+        let mut __regs = ::tdx_core::__private::ModuleArgs {
+            rcx: __rcx,
+            rdx: __rdx,
+            r8: __r8,
+            r9: __r9,
+            r10: __r10,
+            r11: __r11,
+            ..::tdx_core::__private::NO_REGS
+        };
+        let __inputs = ::tdx_core::__private::ModuleArgs {
+            rcx: __in_rcx,
+            rdx: __in_rdx,
+            r8: __in_r8,
+            r9: __in_r9,
+            r10: __in_r10,
+            r11: __in_r11,
+            r12: __in_r12,
+            r13: __in_r13,
+            r14: __in_r14,
+            ..::tdx_core::__private::NO_REGS
+        };
+        match unsafe {
+            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
+        } {
+            ::core::result::Result::Ok(status) => {
+                __rax = status;
+                __rcx = __regs.rcx;
+                __r8 = __regs.r8;
+            }
+            ::core::result::Result::Err(__error) => {
+                return ::tdx_core::__private::fail::<_, TdxError>(__error);
+            }
+        }
+    }
+    ::core::result::Result::Ok(ImportMemV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        gpa_list: ::tdx_core::__private::output::<
+            _,
+            abi::TdhImportMemV1,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        errors: ::tdx_core::__private::output::<
+            _,
+            abi::TdhImportMemV1,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
 // wrapper: host::tdh_import_track (host/import.rs)
 // seamcall abi::TdhImportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_track(

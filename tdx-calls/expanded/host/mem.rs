@@ -1924,3 +1924,556 @@ pub unsafe fn tdh_mem_range_unblock(
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
+
+// wrapper: host::tdh_mem_sept_add_v1 (host/mem.rs)
+// seamcall abi::TdhMemSeptAddV1 | in: rcx=gpa rdx=td r8=pages.l1 r9=pages.l2.vm1 r10=pages.l2.vm2 r11=pages.l2.vm3 | out: r8->l1 r9->vm1 r10->vm2 r11->vm3 | clobber: rcx rdx | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
+///Outputs of [`tdh_mem_sept_add_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemSeptAddV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`r8` as the call returned it.
+    pub l1: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    ///`r9` as the call returned it.
+    pub vm1: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R9,
+    >>::Type,
+    ///`r10` as the call returned it.
+    pub vm2: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R10,
+    >>::Type,
+    ///`r11` as the call returned it.
+    pub vm3: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R11,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_sept_add_v1(
+    td: TdHandleAndFlags,
+    gpa: SeptGpa,
+    pages: SeptAddPages,
+) -> Result<MemSeptAddV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptAddV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptAddV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemSeptAddV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemSeptAddV1,
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAddV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAddV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td);
+    let __in_r8: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAddV1,
+        ::tdx_core::__private::R8,
+        _,
+    >(pages.l1);
+    let __in_r9: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAddV1,
+        ::tdx_core::__private::R9,
+        _,
+    >(pages.l2.vm1);
+    let __in_r10: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAddV1,
+        ::tdx_core::__private::R10,
+        _,
+    >(pages.l2.vm2);
+    let __in_r11: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptAddV1,
+        ::tdx_core::__private::R11,
+        _,
+    >(pages.l2.vm3);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        inout("r8") __in_r8 => __r8,
+        inout("r9") __in_r9 => __r9,
+        inout("r10") __in_r10 => __r10,
+        inout("r11") __in_r11 => __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __r8, mut __r9, mut __r10, mut __r11) = (
+        __rax,
+        __r8,
+        __r9,
+        __r10,
+        __r11,
+    );
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: &[::core::primitive::u64; 6] = &[
+            __in_rcx,
+            __in_rdx,
+            __in_r8,
+            __in_r9,
+            __in_r10,
+            __in_r11,
+        ];
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                __inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+        __r8 = __regs[3];
+        __r9 = __regs[4];
+        __r10 = __regs[5];
+        __r11 = __regs[6];
+    }
+    ::core::result::Result::Ok(MemSeptAddV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        l1: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R8,
+        >(__r8),
+        vm1: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R9,
+        >(__r9),
+        vm2: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R10,
+        >(__r10),
+        vm3: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R11,
+        >(__r11),
+    })
+}
+
+// wrapper: host::tdh_mem_page_promote_v1 (host/mem.rs)
+// seamcall abi::TdhMemPagePromoteV1 | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page r9->vm1 r10->vm2 r11->vm3 | clobber: rdx r8 r12 r13 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_page_promote_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemPagePromoteV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub sept_page: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+    ///`r9` as the call returned it.
+    pub vm1: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R9,
+    >>::Type,
+    ///`r10` as the call returned it.
+    pub vm2: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R10,
+    >>::Type,
+    ///`r11` as the call returned it.
+    pub vm3: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R11,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_page_promote_v1(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemPagePromoteV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPagePromoteV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemPagePromoteV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemPagePromoteV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemPagePromoteV1,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPagePromoteV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemPagePromoteV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemPagePromoteV1>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        lateout("r12") _,
+        lateout("r13") _,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rcx, mut __r9, mut __r10, mut __r11) = (
+        __rax,
+        __rcx,
+        __r9,
+        __r10,
+        __r11,
+    );
+    if __rax != 0 {
+        let mut __regs = ::tdx_core::__private::ModuleArgs {
+            rcx: __rcx,
+            rdx: __rdx,
+            r8: __r8,
+            r9: __r9,
+            r10: __r10,
+            r11: __r11,
+            ..::tdx_core::__private::NO_REGS
+        };
+        let __inputs = ::tdx_core::__private::ModuleArgs {
+            rcx: __in_rcx,
+            rdx: __in_rdx,
+            ..::tdx_core::__private::NO_REGS
+        };
+        match unsafe {
+            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
+        } {
+            ::core::result::Result::Ok(status) => {
+                __rax = status;
+                __rcx = __regs.rcx;
+                __r9 = __regs.r9;
+                __r10 = __regs.r10;
+                __r11 = __regs.r11;
+            }
+            ::core::result::Result::Err(__error) => {
+                return ::tdx_core::__private::fail::<_, TdxError>(__error);
+            }
+        }
+    }
+    ::core::result::Result::Ok(MemPagePromoteV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        sept_page: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        vm1: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::R9,
+        >(__r9),
+        vm2: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::R10,
+        >(__r10),
+        vm3: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::R11,
+        >(__r11),
+    })
+}
+
+// wrapper: host::tdh_mem_sept_remove_v1 (host/mem.rs)
+// seamcall abi::TdhMemSeptRemoveV1 | in: rcx=gpa rdx=td.tdr | out: rcx->sept_page r9->vm1 r10->vm2 r11->vm3 | clobber: rdx r8 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_mem_sept_remove_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct MemSeptRemoveV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub sept_page: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::Rcx,
+    >>::Type,
+    ///`r9` as the call returned it.
+    pub vm1: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R9,
+    >>::Type,
+    ///`r10` as the call returned it.
+    pub vm2: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R10,
+    >>::Type,
+    ///`r11` as the call returned it.
+    pub vm3: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
+        ::tdx_core::reg::R11,
+    >>::Type,
+}
+pub unsafe fn tdh_mem_sept_remove_v1(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemSeptRemoveV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRemoveV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhMemSeptRemoveV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhMemSeptRemoveV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhMemSeptRemoveV1,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptRemoveV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhMemSeptRemoveV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhMemSeptRemoveV1>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rcx, mut __r9, mut __r10, mut __r11) = (
+        __rax,
+        __rcx,
+        __r9,
+        __r10,
+        __r11,
+    );
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: &[::core::primitive::u64; 6] = &[
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                __inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+        __rcx = __regs[1];
+        __r9 = __regs[4];
+        __r10 = __regs[5];
+        __r11 = __regs[6];
+    }
+    ::core::result::Result::Ok(MemSeptRemoveV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        sept_page: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        vm1: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::R9,
+        >(__r9),
+        vm2: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::R10,
+        >(__r10),
+        vm3: ::tdx_core::__private::output::<
+            _,
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::R11,
+        >(__r11),
+    })
+}

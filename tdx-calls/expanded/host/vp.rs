@@ -521,6 +521,157 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
     })
 }
 
+// wrapper: host::tdh_vp_rd_v1 (host/vp.rs)
+// seamcall abi::TdhVpRdV1 | in: rcx=vp.tdvpr rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_vp_rd_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct VpRdV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rdx` as the call returned it.
+    pub next: <abi::TdhVpRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    ///`r8` as the call returned it.
+    pub value: <abi::TdhVpRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+}
+pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhVpRdV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhVpRdV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhVpRdV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::register_form::<
+            abi::TdhVpRdV1,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhVpRdV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(vp.tdvpr);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhVpRdV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(field);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhVpRdV1>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rdx, mut __r8) = (__rax, __rdx, __r8);
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: &[::core::primitive::u64; 6] = &[
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                __inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+        __rdx = __regs[2];
+        __r8 = __regs[3];
+    }
+    ::core::result::Result::Ok(VpRdV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        next: ::tdx_core::__private::output::<
+            _,
+            abi::TdhVpRdV1,
+            ::tdx_core::__private::Rdx,
+        >(__rdx),
+        value: ::tdx_core::__private::output::<
+            _,
+            abi::TdhVpRdV1,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
 // wrapper: host::tdh_vp_wr (host/vp.rs)
 // seamcall abi::TdhVpWr | in: rcx=vp.tdvpr rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_vp_wr`]: the completion status and the registers named by `out(..)`.

@@ -161,6 +161,23 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
 #[tdcall(leaf = abi::TdgVmRd, in(rdx = field), out(r8 = value))]
 pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 
+/// TDG.VM.RD **version 1** (TDCALL leaf 7, RAX = 0x10007): read a TD-scope metadata field and
+/// get the ID of the next one.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10007 (leaf 7, version 1) | status |
+/// | RCX | 0: `vm_id`, reserved (the wrapper loads it) | – |
+/// | RDX | `field`: the field ID; null (`FieldId::from_raw(0)`) asks for the first field | `next`: the next field ID (`MD_FIELD_ID_NA` after the last; also on error) |
+/// | R8 | – | `value` (0 on error) |
+///
+/// Statuses: `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT` (success with information, for a null
+/// field ID), `TDX_METADATA_FIELD_NOT_READABLE`, `TDX_METADATA_FIELD_ID_INCORRECT`,
+/// `TDX_OPERAND_INVALID`. First module version: 1.5.01 (version 0 from 1.0.00). Registers read
+/// from intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vm_rd_wr.c` (`version > 0`).
+#[tdcall(leaf = abi::TdgVmRdV1, in(rdx = field), out(rdx = next, r8 = value))]
+pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError>;
+
 /// TDG.VM.WR (TDCALL leaf 8): write a TD-scope metadata field, returning the old value.
 ///
 /// | register | in | out |

@@ -108,7 +108,7 @@ pub unsafe fn tdh_export_restore(
 /// murrowow/tdx-concurrency (b2be91c) it is the L2 attribute list, used only when the GPA list
 /// format is 1 (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
 /// [`GpaListInfo::new`](tdx_core::GpaListInfo::new) builds format 0. First module version:
-/// 1.5.01 (version 1 from 1.5.34, not issued here). Registers read from
+/// 1.5.01 (version 1, R8 the error count, from 1.5.34: [`tdh_export_mem_v1`]). Registers read from
 /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_mem.c` and its
 /// dispatcher.
 ///
@@ -127,6 +127,41 @@ pub unsafe fn tdh_export_mem(
     macs: MacLists,
     l2_attrs: L2AttrList,
 ) -> Result<ExportMem, TdxError>;
+
+/// TDH.EXPORT.MEM **version 1** (SEAMCALL leaf 68, RAX = 0x10044, module 1.5.34 on): as
+/// [`tdh_export_mem`], and R8 returns the number of GPA list entries that failed.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10044 (leaf 68, version 1) | status |
+/// | RCX | `gpa_list`: the GPA list descriptor | `gpa_list`: the descriptor, first entry advanced |
+/// | RDX | `td.tdr`: the TD's TDR | `processed`: the number of entries processed |
+/// | R8 | `mbmd`: HPA and size of the MBMD buffer | `errors`: the number of GPA list entries that failed |
+/// | R9 | `pages`: the page list of migration buffers | – |
+/// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
+/// | R11 | `macs.list0`: HPA of MAC list 0 | – |
+/// | R12 | `macs.list1`: HPA of MAC list 1 | – |
+/// | R14 | `l2_attrs`: the L2 attribute list page, for a GPA list of format 1 | – |
+///
+/// Statuses as version 0. R8 is written on every path past the TD checks ("When called with
+/// version=1, a GPA list error counter will be returned in R8"). First module version: 1.5.34
+/// (version 0 from 1.5.01). Registers read from intel/tdx-module@9fd3c8b1
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_mem.c` and its dispatcher.
+///
+/// # Safety
+///
+/// As version 0: every buffer and list named is memory the caller owns, of the size given,
+/// valid and not otherwise accessed during the call. See the module docs.
+#[seamcall(leaf = abi::TdhExportMemV1, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r14 = l2_attrs), out(rcx = gpa_list, rdx = processed, r8 = errors))]
+pub unsafe fn tdh_export_mem_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+    mbmd: HpaAndSize,
+    pages: PageListInfo,
+    stream: MigStream,
+    macs: MacLists,
+    l2_attrs: L2AttrList,
+) -> Result<ExportMemV1, TdxError>;
 
 /// TDH.EXPORT.PAUSE (SEAMCALL leaf 70): pause the TD for the blackout phase.
 ///

@@ -94,7 +94,7 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// murrowow/tdx-concurrency (b2be91c) it is the L2 attribute list, used only when the GPA list
 /// format is 1 (`GPA_LIST_FORMAT_GPA_AND_ATTR`; **unconfirmed** in Intel's repository);
 /// [`GpaListInfo::new`](tdx_core::GpaListInfo::new) builds format 0. First module version:
-/// 1.5.01 (version 1 from 1.5.34, not issued here). Registers read from
+/// 1.5.01 (version 1, R8 the error count, from 1.5.34: [`tdh_import_mem_v1`]). Registers read from
 /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and its
 /// dispatcher.
 ///
@@ -116,6 +116,44 @@ pub unsafe fn tdh_import_mem(
     new_pages: PageListInfo,
     l2_attrs: L2AttrList,
 ) -> Result<ImportMem, TdxError>;
+
+/// TDH.IMPORT.MEM **version 1** (SEAMCALL leaf 83, RAX = 0x10053, module 1.5.34 on): as
+/// [`tdh_import_mem`], and R8 returns the number of GPA list entries that failed.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10053 (leaf 83, version 1) | status |
+/// | RCX | `gpa_list`: the GPA list descriptor | `gpa_list`: the descriptor, first entry advanced |
+/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | R8 | `mbmd`: HPA and size of the MBMD buffer | `errors`: the number of GPA list entries that failed |
+/// | R9 | `pages`: the page list of migration buffers | – |
+/// | R10 | `stream`: migration stream index and command (bit 63: resume) | – |
+/// | R11 | `macs.list0`: HPA of MAC list 0 | – |
+/// | R12 | `macs.list1`: HPA of MAC list 1 | – |
+/// | R13 | `new_pages`: the pages the module may use for newly imported private pages | – |
+/// | R14 | `l2_attrs`: the L2 attribute list page, for a GPA list of format 1 | – |
+///
+/// Statuses as version 0. First module version: 1.5.34 (version 0 from 1.5.01). Registers read
+/// from intel/tdx-module@9fd3c8b1 `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c` and
+/// its dispatcher.
+///
+/// # Safety
+///
+/// As version 0: every buffer and list named is memory the caller owns, valid for the call;
+/// the pages in `new_pages` are handed to the module (flushed from the cache) until reclaimed.
+/// See the module docs.
+#[seamcall(leaf = abi::TdhImportMemV1, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages, r14 = l2_attrs), out(rcx = gpa_list, r8 = errors))]
+#[allow(clippy::too_many_arguments)] // one parameter per register the module reads
+pub unsafe fn tdh_import_mem_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+    mbmd: HpaAndSize,
+    pages: PageListInfo,
+    stream: MigStream,
+    macs: MacLists,
+    new_pages: PageListInfo,
+    l2_attrs: L2AttrList,
+) -> Result<ImportMemV1, TdxError>;
 
 /// TDH.IMPORT.TRACK (SEAMCALL leaf 84): read an epoch token and start the next import epoch.
 ///

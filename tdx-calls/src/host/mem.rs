@@ -4,8 +4,8 @@
 
 use crate::handles::TdxTd;
 use tdx_core::{
-    DynamicPamt, Gpa, Guest, Hpa, L2SeptPages, Page, Sept, SeptGpa, TdxError, TdxStatus, abi,
-    seamcall,
+    DynamicPamt, Gpa, Guest, Hpa, L2SeptPages, Page, Sept, SeptAddPages, SeptGpa, TdHandleAndFlags,
+    TdxError, TdxStatus, abi, seamcall,
 };
 
 /// TDH.MEM.PAGE.ADD (SEAMCALL leaf 2): add a private page with initial contents, before TD
@@ -47,7 +47,8 @@ pub unsafe fn tdh_mem_page_add(
 ///
 /// Statuses: `TDX_OPERAND_BUSY` (zero-step mitigation, or contention with the guest's
 /// TDCALLs): KVM returns -EBUSY and lets the page fault be retried; `TDX_EPT_ENTRY_STATE_INCORRECT`;
-/// `TDX_RND_NO_ENTROPY` after 10 attempts.
+/// `TDX_RND_NO_ENTROPY` after 10 attempts. Version 1 (optional L1 page, the L2 VMs' pages in
+/// R9–R11) is [`tdh_mem_sept_add_v1`].
 ///
 /// # Safety
 ///
@@ -341,8 +342,8 @@ pub unsafe fn tdh_mem_page_demote(
 /// `TDX_OPERAND_INVALID`, `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
 /// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). Version 1 (1.5.01: also
-/// returns R9–R11, the L2 VMs' freed Secure-EPT pages) is not wrapped. First module version:
-/// 1.0.00 (version 1 from 1.5.01, not issued here). Registers read from
+/// returns R9–R11, the L2 VMs' freed Secure-EPT pages) is [`tdh_mem_page_promote_v1`]. First
+/// module version: 1.0.00. Registers read from
 /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and its
 /// dispatcher.
 ///
@@ -396,8 +397,8 @@ pub unsafe fn tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRd,
 /// `TDX_OPERAND_INVALID`, `TDX_TLB_TRACKING_NOT_DONE`; `TDX_RND_NO_ENTROPY` after 10 attempts.
 /// Error path: on error RCX/RDX hold the Secure-EPT entry and level/state
 /// ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)). Version 1 (R9–R11: the L2
-/// VMs' removed pages) is not wrapped. First module version: 1.0.00 (version 1 from 1.5.01, not
-/// issued here). Registers read from intel/tdx-module@72d8cffb
+/// VMs' removed pages) is [`tdh_mem_sept_remove_v1`]. First module version: 1.0.00. Registers
+/// read from intel/tdx-module@72d8cffb
 /// `src/vmm_dispatcher/api_calls/tdh_mem_sept_remove.c` and its dispatcher.
 ///
 /// # Safety
@@ -429,3 +430,102 @@ pub unsafe fn tdh_mem_sept_remove(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSep
 /// `td.tdr` is an initialized TD. See the module docs.
 #[seamcall(leaf = abi::TdhMemRangeUnblock, in(rcx = gpa, rdx = td.tdr))]
 pub unsafe fn tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<TdxStatus, TdxError>;
+
+// ---------------------------------------------------------------- version-1 forms
+
+/// TDH.MEM.SEPT.ADD **version 1** (SEAMCALL leaf 3, RAX = 0x10003): add the Secure-EPT
+/// pages of the L1 VM and of the TD's L2 VMs for one GPA | level, each page optional.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10003 (leaf 3, version 1) | status |
+/// | RCX | `gpa`: GPA \| Secure-EPT level | on error: Secure-EPT entry |
+/// | RDX | `td`: the TD's TDR and `allow_existing` (bit 0) | on error: level/state ([`TdxErrorExt::sept_error`](super::TdxErrorExt::sept_error)) |
+/// | R8 | `pages.l1`: the L1 VM's new page, or none (it exists already) | `l1`: what became of it |
+/// | R9 | `pages.l2.vm1`: L2 VM 1's new page, or none | `vm1` |
+/// | R10 | `pages.l2.vm2`: L2 VM 2's new page, or none | `vm2` |
+/// | R11 | `pages.l2.vm3`: L2 VM 3's new page, or none | `vm3` |
+///
+/// Each output is a [`SeptAddPage`](tdx_core::SeptAddPage): added (`NULL_PA`), not used
+/// because the page existed and `allow_existing` was set (bit 63), or not added; R8–R11 are
+/// written on error too, so [`TdxError::reg`] reads which pages the module kept. Statuses:
+/// `TDX_OPERAND_INVALID` (a reserved RDX bit, operand RDX), `TDX_EPT_ENTRY_STATE_INCORRECT`
+/// (the L1 entry is not what the request needs), `TDX_L2_SEPT_WALK_FAILED`,
+/// `TDX_INTERRUPTED_RESUMABLE` (some pages added: call again with the pages still
+/// [`Pending`](tdx_core::SeptAddPage::Pending)), `TDX_OPERAND_BUSY`; `TDX_RND_NO_ENTROPY` after
+/// 10 attempts. First module version: 1.5.01 (version 0 from 1.0.00). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_sept_add.c` and its
+/// dispatcher.
+///
+/// # Safety
+///
+/// Every page given is a page the caller owns and hands to the TDX module (flushed from the
+/// cache); a page reported added belongs to the module until it is reclaimed, the others stay
+/// the caller's. See the module docs.
+#[seamcall(leaf = abi::TdhMemSeptAddV1, in(rcx = gpa, rdx = td, r8 = pages.l1, r9 = pages.l2.vm1, r10 = pages.l2.vm2, r11 = pages.l2.vm3), out(r8 = l1, r9 = vm1, r10 = vm2, r11 = vm3))]
+pub unsafe fn tdh_mem_sept_add_v1(
+    td: TdHandleAndFlags,
+    gpa: SeptGpa,
+    pages: SeptAddPages,
+) -> Result<MemSeptAddV1, TdxError>;
+
+/// TDH.MEM.PAGE.PROMOTE **version 1** (SEAMCALL leaf 23, RAX = 0x10017): merge 512 blocked
+/// pages into one 2 MiB or 1 GiB private page in the L1 VM and every L2 VM that aliases it.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10017 (leaf 23, version 1) | status |
+/// | RCX | `gpa`: GPA \| level of the merged page | `sept_page`: the HPA of the L1 VM's freed Secure-EPT page (to reclaim) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
+/// | R9 | – | `vm1`: L2 VM 1's freed Secure-EPT page, or `NULL_PA` |
+/// | R10 | – | `vm2`: L2 VM 2's, or `NULL_PA` |
+/// | R11 | – | `vm3`: L2 VM 3's, or `NULL_PA` |
+/// | R12 | – | written (error path) |
+/// | R13 | – | written (error path) |
+///
+/// Statuses as version 0 ([`tdh_mem_page_promote`]): `TDX_GPA_RANGE_NOT_BLOCKED`,
+/// `TDX_TLB_TRACKING_NOT_DONE`, `TDX_INTERRUPTED_RESTARTABLE`, `TDX_EPT_ENTRY_STATE_INCORRECT`,
+/// `TDX_EPT_INVALID_PROMOTE_CONDITIONS`, `TDX_EPT_WALK_FAILED`, `TDX_OPERAND_BUSY`,
+/// `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. R9–R11 are set to `NULL_PA`
+/// before any check. First module version: 1.5.01 (version 0 from 1.0.00). Registers read
+/// from intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and
+/// its dispatcher.
+///
+/// # Safety
+///
+/// As version 0: `td.tdr` is an initialized TD; every freed Secure-EPT page comes back to the
+/// host only after TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
+#[seamcall(leaf = abi::TdhMemPagePromoteV1, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page, r9 = vm1, r10 = vm2, r11 = vm3), clobber(r12, r13))]
+pub unsafe fn tdh_mem_page_promote_v1(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemPagePromoteV1, TdxError>;
+
+/// TDH.MEM.SEPT.REMOVE **version 1** (SEAMCALL leaf 30, RAX = 0x1001e): remove an empty,
+/// blocked Secure-EPT page of the L1 VM and the matching page of every L2 VM that aliases it.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x1001e (leaf 30, version 1) | status |
+/// | RCX | `gpa`: GPA \| level of the entry that maps the Secure-EPT page | `sept_page`: the HPA of the L1 VM's removed page (to reclaim) |
+/// | RDX | `td.tdr`: the TD's TDR | written (error path) |
+/// | R9 | – | `vm1`: L2 VM 1's removed page, or `NULL_PA` |
+/// | R10 | – | `vm2`: L2 VM 2's, or `NULL_PA` |
+/// | R11 | – | `vm3`: L2 VM 3's, or `NULL_PA` |
+///
+/// Statuses as version 0 ([`tdh_mem_sept_remove`]): `TDX_EPT_PAGE_NOT_FREE`,
+/// `TDX_GPA_RANGE_NOT_BLOCKED`, `TDX_TLB_TRACKING_NOT_DONE`, `TDX_EPT_ENTRY_STATE_INCORRECT`,
+/// `TDX_EPT_WALK_FAILED`, `TDX_OPERAND_BUSY`, `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after
+/// 10 attempts. First module version: 1.5.01 (version 0 from 1.0.00). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_sept_remove.c` and its
+/// dispatcher.
+///
+/// # Safety
+///
+/// As version 0: `td.tdr` is an initialized TD; every removed page comes back to the host only
+/// after TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
+#[seamcall(leaf = abi::TdhMemSeptRemoveV1, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page, r9 = vm1, r10 = vm2, r11 = vm3))]
+pub unsafe fn tdh_mem_sept_remove_v1(
+    td: &TdxTd<'_>,
+    gpa: SeptGpa,
+) -> Result<MemSeptRemoveV1, TdxError>;

@@ -99,6 +99,29 @@ pub unsafe fn tdh_mng_init(td: &TdxTd<'_>, td_params: Hpa) -> Result<TdxStatus, 
 #[seamcall(leaf = abi::TdhMngRd, in(rcx = td.tdr, rdx = field), out(r8 = value))]
 pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxError>;
 
+/// TDH.MNG.RD **version 1** (SEAMCALL leaf 11, RAX = 0x1000b): read a TD-scope metadata field
+/// and get the ID of the next one, to walk every field.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x1000b (leaf 11, version 1) | status |
+/// | RCX | `td.tdr` | – |
+/// | RDX | `field`: the field ID; null (`FieldId::from_raw(0)`) asks for the first field | `next`: the next field ID (`MD_FIELD_ID_NA`, all ones, after the last; also on error) |
+/// | R8 | – | `value` (0 on error) |
+///
+/// Statuses: `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT` (success with information, for a null
+/// field ID: `next` is the first field, `value` 0), `TDX_METADATA_FIELD_NOT_READABLE`,
+/// `TDX_METADATA_FIELD_ID_INCORRECT`, `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10
+/// attempts. First module version: 1.5.01 (version 0 from 1.0.00). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` (`version > 0`) and
+/// its dispatcher.
+///
+/// # Safety
+///
+/// `td.tdr` is an initialized TD (the call only reads). See the module docs.
+#[seamcall(leaf = abi::TdhMngRdV1, in(rcx = td.tdr, rdx = field), out(rdx = next, r8 = value))]
+pub unsafe fn tdh_mng_rd_v1(td: &TdxTd<'_>, field: FieldId) -> Result<MngRdV1, TdxError>;
+
 /// TDH.MNG.VPFLUSHDONE (SEAMCALL leaf 19): check that every vCPU of the TD was flushed, before
 /// the HKID is released.
 ///

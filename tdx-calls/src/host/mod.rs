@@ -1,7 +1,7 @@
 //! SEAMCALL: every TDX-module leaf of module 1.5 (host VMM → TDX module), one wrapper per
 //! leaf, named after the spec mnemonic, plus the bounded loops Linux runs over some of them.
-//! The wrappers are grouped by the spec's classes, one file each (`host/{sys,mng,mr,mem,vp,
-//! phymem,servtd,export,import}.rs`), and all reachable here.
+//! The wrappers are grouped by the spec's classes, one file each (`host/{sys,mng,mr,mem,mem_scan,
+//! vp,phymem,servtd,export,import}.rs`), and all reachable here.
 //!
 //! For the leaves Linux uses, registers, numbers and retry rules are Linux's
 //! (arch/x86/virt/vmx/tdx/tdx.{c,h}@0eaed89c, arch/x86/kvm/vmx/tdx.c@3829d81b); the others
@@ -43,6 +43,7 @@ use tdx_core::reg::{Rcx, Rdx};
 mod export;
 mod import;
 mod mem;
+mod mem_scan;
 mod mng;
 mod mr;
 mod phymem;
@@ -53,6 +54,7 @@ mod vp;
 pub use export::*;
 pub use import::*;
 pub use mem::*;
+pub use mem_scan::*;
 pub use mng::*;
 pub use mr::*;
 pub use phymem::*;

@@ -82,6 +82,28 @@ pub unsafe fn tdh_vp_init(
 #[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value))]
 pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError>;
 
+/// TDH.VP.RD **version 1** (SEAMCALL leaf 26, RAX = 0x1001a): read a vCPU (TDVPS) metadata
+/// field and get the ID of the next one.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x1001a (leaf 26, version 1) | status |
+/// | RCX | `vp.tdvpr` | – |
+/// | RDX | `field`: the field ID; null (`FieldId::from_raw(0)`) asks for the first field | `next`: the next field ID (`MD_FIELD_ID_NA` after the last; also on error) |
+/// | R8 | – | `value` (0 on error) |
+///
+/// Statuses: `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT` (success with information, for a null
+/// field ID), `TDX_METADATA_FIELD_NOT_READABLE`, `TDX_METADATA_FIELD_ID_INCORRECT`,
+/// `TDX_OPERAND_INVALID`; `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01
+/// (version 0 from 1.0.00). Registers read from intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_vp_rd_wr.c` (`version > 0`) and its dispatcher.
+///
+/// # Safety
+///
+/// `vp.tdvpr` is an initialized vCPU (the call only reads). See the module docs.
+#[seamcall(leaf = abi::TdhVpRdV1, in(rcx = vp.tdvpr, rdx = field), out(rdx = next, r8 = value))]
+pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, TdxError>;
+
 /// TDH.VP.WR (SEAMCALL leaf 43): write a vCPU (TDVPS) metadata field, returning the old value.
 ///
 /// | register | in | out |

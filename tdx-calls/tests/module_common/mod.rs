@@ -103,10 +103,21 @@ fn reference() -> &'static [Value] {
 /// inputs, each with the value the wrapper must load), and 0 in every register the
 /// reference says must be 0.
 pub fn check_inputs(name: &str, seen: &(Instruction, CpuState), expected: &[(&str, u64)]) {
+    check_inputs_at(name, 0, seen, expected);
+}
+
+/// [`check_inputs`] for version `version` of leaf `name` (the reference has one entry per
+/// name and version: TDH.MEM.SEPT.ADD at 0 and at 1).
+pub fn check_inputs_at(
+    name: &str,
+    version: u64,
+    seen: &(Instruction, CpuState),
+    expected: &[(&str, u64)],
+) {
     let leaf = reference()
         .iter()
-        .find(|l| l["name"] == name)
-        .unwrap_or_else(|| panic!("{name} is not in module-1.5-leaves.json"));
+        .find(|l| l["name"] == name && l["version"] == version)
+        .unwrap_or_else(|| panic!("{name} version {version} is not in module-1.5-leaves.json"));
     let (instruction, cpu) = seen;
     let want = if leaf["family"] == "seamcall" {
         Instruction::Seamcall

@@ -141,4 +141,30 @@ crate::abi_table! {
         out {}
         err { rcx, rdx }
     }
+    // ---------------------------------------------- version-1 forms
+    //
+    // A version that returns other registers is its own entry (its own type: one type has
+    // one register set), with the same number and spec name and `version 1`.
+
+    /// TDH.EXPORT.MEM (leaf 68) **version 1** (module 1.5.34 on): as version 0, and R8 returns
+    /// the number of GPA list entries that failed ("When called with version=1, a GPA list
+    /// error counter will be returned in R8", written on every path after the TD checks).
+    /// Registers in as version 0 (R8 = HPA and size of the MBMD buffer). Source:
+    /// intel/tdx-module@9fd3c8b1 (1.5.34) `src/vmm_dispatcher/migration_api_calls/tdh_export_mem.c`
+    /// and `src/vmm_dispatcher/tdx_vmm_dispatcher.c` (version 1 accepted, passed as
+    /// `(uint8_t)leaf_opcode.version`).
+    pub seamcall TdhExportMemV1 = 68, version 1, "TDH.EXPORT.MEM" {
+        since { 0: (1, 5, 1), 1: (1, 5, 34) }
+        in {
+            rcx: GpaListInfo,
+            rdx: Page<Tdr>,
+            r8: HpaAndSize,
+            r9: PageListInfo,
+            r10: MigStream,
+            r11: Hpa,
+            r12: Hpa,
+            r14: L2AttrList,
+        }
+        out { rcx: GpaListInfo, rdx: u64, r8: u64 }
+    }
 }

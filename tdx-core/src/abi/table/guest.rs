@@ -345,4 +345,40 @@ crate::abi_table! {
         out { rdx: u64 }
         no_info;
     }
+    // ---------------------------------------------- version-1 forms
+    //
+    // A version that returns other registers is its own entry (its own type: one type has
+    // one register set), with the same number and spec name and `version 1`.
+
+    /// TDG.VM.RD (leaf 7) **version 1**: read a TD-scope metadata field and the ID of the next
+    /// one, from the guest. RDX = field ID (null: the first field,
+    /// `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`); RCX = the VM index, 0 (loaded by every
+    /// wrapper). Returns RDX = the next field ID (`MD_FIELD_ID_NA` at the end; also on error),
+    /// R8 = the value. The only TDCALL leaf module 1.5.01 accepts above version 0. Source:
+    /// intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vm_rd_wr.c` (`version > 0`)
+    /// and `src/td_dispatcher/tdx_td_dispatcher.c`.
+    pub tdcall TdgVmRdV1 = 7, version 1, "TDG.VM.RD" {
+        since { 0: (1, 0, 0), 1: (1, 5, 1) }
+        in { rdx: FieldId }
+        zero { rcx }
+        out { rdx: u64, r8: u64 }
+        // SAFETY: RDX is a field ID and RCX is loaded with 0; a read changes no state.
+        unsafe impl SafeLeaf;
+    }
+    // ---------------------------------------------- module 1.5.34 leaves
+
+    /// TDG.MR.KEY.GET (leaf 29, module 1.5.34 on): derive a sealing key. RCX = GPA of the
+    /// TDKEYREQUEST structure (private, aligned); RDX = GPA of the key output buffer (private,
+    /// aligned; the module writes the key there); R8 = the requestor info (`requestor_info_t`:
+    /// requestor type, the rest reserved). Returns R9 = the key size in bits
+    /// (`128 << key_size`). `TDX_MR_KEY_GET_NOT_SUPPORTED` unless the TD has sealing or
+    /// hardware keys enabled. Source: intel/tdx-module@9fd3c8b1
+    /// `src/td_dispatcher/vm_exits/tdg_mr_key_get.c` (`tdg_mr_key_get(td_key_request_gpa,
+    /// key_output_gpa, requestor_info)`, R9 the only register written); the TDCALL dispatcher
+    /// passes RCX, RDX, R8 (intel/tdx-module@e69a4391 `src/td_dispatcher/tdx_td_dispatcher.c`).
+    pub tdcall TdgMrKeyGet = 29, version 0, "TDG.MR.KEY.GET" {
+        since { 0: (1, 5, 34) }
+        in { rcx: Gpa, rdx: Gpa, r8: u64 }
+        out { r9: u64 }
+    }
 }

@@ -125,4 +125,29 @@ crate::abi_table! {
         out {}
         err { rcx, rdx }
     }
+    // ---------------------------------------------- version-1 forms
+    //
+    // A version that returns other registers is its own entry (its own type: one type has
+    // one register set), with the same number and spec name and `version 1`.
+
+    /// TDH.IMPORT.MEM (leaf 83) **version 1** (module 1.5.34 on): as version 0, and R8 returns
+    /// the number of GPA list entries that failed ("When called with version=1, a GPA list
+    /// error counter will be returned in R8"). Registers in as version 0. Source:
+    /// intel/tdx-module@9fd3c8b1 (1.5.34) `src/vmm_dispatcher/migration_api_calls/tdh_import_mem.c`
+    /// and `src/vmm_dispatcher/tdx_vmm_dispatcher.c`.
+    pub seamcall TdhImportMemV1 = 83, version 1, "TDH.IMPORT.MEM" {
+        since { 0: (1, 5, 1), 1: (1, 5, 34) }
+        in {
+            rcx: GpaListInfo,
+            rdx: Page<Tdr>,
+            r8: HpaAndSize,
+            r9: PageListInfo,
+            r10: MigStream,
+            r11: Hpa,
+            r12: Hpa,
+            r13: PageListInfo,
+            r14: L2AttrList,
+        }
+        out { rcx: GpaListInfo, r8: u64 }
+    }
 }

@@ -6,7 +6,10 @@
 //! against. How Linux issues each leaf: torvalds/linux `arch/x86/virt/vmx/tdx/tdx.c@0eaed89c`,
 //! `arch/x86/kvm/vmx/tdx.c@3829d81b`.
 
-use crate::{DynamicPamtPage, Gpa, GpaAttr, Guest, Hpa, L2SeptPage, Page, Sept, SeptGpa, Tdr};
+use crate::{
+    DynamicPamtPage, Gpa, GpaAttr, Guest, Hpa, L1SeptPage, L2SeptPage, Page, Sept, SeptAddPage,
+    SeptGpa, TdHandleAndFlags, Tdr,
+};
 
 crate::abi_table! {
     list LEAVES;
@@ -204,5 +207,130 @@ crate::abi_table! {
         out {}
         err { rcx, rdx }
         no_info;
+    }
+    // ---------------------------------------------- version-1 forms (module 1.5.01 on)
+    //
+    // A version of a leaf that reads or writes other registers is its own entry (its own
+    // type), because an entry's registers are its type's `Input`/`Output` impls: one type
+    // cannot have two register sets. Same number and spec name, `version 1`; `since` lists
+    // every version the module accepts, as for the version-0 entry.
+
+    /// TDH.MEM.SEPT.ADD (leaf 3) **version 1**: add the Secure-EPT pages of the L1 VM and of
+    /// the TD's L2 VMs for one GPA | level. RCX = GPA \| level; RDX = the TD's TDR with
+    /// `allow_existing` in bit 0 (`td_handle_and_flags_t`); R8 = the L1 VM's new page or
+    /// `NULL_PA` (then the L1 page must exist); R9–R11 = L2 VMs 1–3's new pages or `NULL_PA`
+    /// (read for the TD's existing L2 VMs). Returns R8–R11 = each page's fate
+    /// (`flagged_sept_page_pa`: `NULL_PA` added, bit 63 set not used as the page existed, else
+    /// not added), written on success and on error; on error RCX/RDX hold the Secure-EPT entry
+    /// and level/state. The handler may stop with `TDX_INTERRUPTED_RESUMABLE` after adding
+    /// some pages (RCX/RDX restored). Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/api_calls/tdh_mem_sept_add.c` (`version > 0` reads R9–R11 and
+    /// writes R8–R11) and the dispatcher, which accepts version 1.
+    pub seamcall TdhMemSeptAddV1 = 3, version 1, "TDH.MEM.SEPT.ADD" {
+        since { 0: (1, 0, 0), 1: (1, 5, 1) }
+        in {
+            rcx: SeptGpa,
+            rdx: TdHandleAndFlags,
+            r8: L1SeptPage,
+            r9: L2SeptPage,
+            r10: L2SeptPage,
+            r11: L2SeptPage,
+        }
+        out { r8: SeptAddPage, r9: SeptAddPage, r10: SeptAddPage, r11: SeptAddPage }
+        err { rcx, rdx }
+        no_info;
+    }
+
+    /// TDH.MEM.PAGE.PROMOTE (leaf 23) **version 1**: merge 512 blocked pages into one 2 MiB or
+    /// 1 GiB private page, in the L1 VM and every L2 VM that aliases the range. RCX = GPA \|
+    /// level of the merged page; RDX = the TD's TDR. Returns RCX = the HPA of the L1 VM's freed
+    /// Secure-EPT page; R9–R11 = L2 VMs 1–3's freed Secure-EPT page, or `NULL_PA` for a VM
+    /// without one (`version > 0`: `vmm_regs.gprs[GPR_LIST_R9_INDEX + vm_id - 1]`; set to
+    /// `NULL_PA` first, so written on error too). Error path as version 0 (RCX/RDX: the
+    /// Secure-EPT entry and level/state; R12/R13 as version 0's entry). Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_promote.c` and the
+    /// dispatcher.
+    pub seamcall TdhMemPagePromoteV1 = 23, version 1, "TDH.MEM.PAGE.PROMOTE" {
+        since { 0: (1, 0, 0), 1: (1, 5, 1) }
+        in { rcx: SeptGpa, rdx: Page<Tdr> }
+        out { rcx: u64, r9: u64, r10: u64, r11: u64 }
+        err { rdx, r12, r13 }
+        no_info;
+    }
+
+    /// TDH.MEM.SEPT.REMOVE (leaf 30) **version 1**: remove an empty, blocked Secure-EPT page
+    /// of the L1 VM and the matching page of every L2 VM that aliases it. RCX = GPA \| level
+    /// of the entry that maps the page; RDX = the TD's TDR. Returns RCX = the HPA of the L1
+    /// VM's removed page; R9–R11 = L2 VMs 1–3's removed page, or `NULL_PA` (set first, so
+    /// written on error too). Error path as version 0. Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/api_calls/tdh_mem_sept_remove.c` and the dispatcher.
+    pub seamcall TdhMemSeptRemoveV1 = 30, version 1, "TDH.MEM.SEPT.REMOVE" {
+        since { 0: (1, 0, 0), 1: (1, 5, 1) }
+        in { rcx: SeptGpa, rdx: Page<Tdr> }
+        out { rcx: u64, r9: u64, r10: u64, r11: u64 }
+        err { rdx }
+        no_info;
+    }
+    // ---------------------------------------------- module 1.5.34 leaves: memory scan
+    //
+    // Dispatched by intel/tdx-module@9fd3c8b1 (1.5.34) `src/vmm_dispatcher/tdx_vmm_dispatcher.c`
+    // (cases TDH_MEM_SCAN_RANGE/COMP/CONFIG/RESET_LEAF); each handler first returns
+    // `TDX_OPERAND_INVALID` operand RAX unless non-blocking export (or, for RANGE, CONFIG and
+    // RESET, scan-export-restore) is configured. The control words (RCX list info, R8 scan
+    // controls) are raw `u64`s: their layouts (`scan_controls_t`, `range_list_info_t`) are not
+    // typed here yet.
+
+    /// TDH.MEM.SCAN.RANGE (leaf 92, module 1.5.34 on): scan a GPA range of the TD's Secure-EPT
+    /// trees (DSCAN: write the dirty pages to GPA lists; EXPORT_RESTORE). RCX = the
+    /// list-of-lists descriptor (`gpa_list_info_t`, format 2, first entry 0; 0 for
+    /// EXPORT_RESTORE); RDX = the TD's TDR; R8 = the scan controls (`scan_controls_t`); R9 =
+    /// the range start (private GPA, 4 KiB aligned); R10 = the range size (a multiple of 4 KiB);
+    /// R11 = the overall index of the next GPA list entry to write. Returns R9 = the next GPA to
+    /// scan, R10 = the size left to scan (both the inputs unchanged if the scan did not start),
+    /// R11 = the next overall entry (DSCAN only). Source: intel/tdx-module@9fd3c8b1
+    /// `src/vmm_dispatcher/migration_api_calls/tdh_mem_scan_range.c` (writes at `EXIT:`).
+    pub seamcall TdhMemScanRange = 92, version 0, "TDH.MEM.SCAN.RANGE" {
+        since { 0: (1, 5, 34) }
+        in { rcx: u64, rdx: Page<Tdr>, r8: u64, r9: Gpa, r10: u64, r11: u64 }
+        out { r9: u64, r10: u64, r11: u64 }
+    }
+
+    /// TDH.MEM.SCAN.COMP (leaf 93, module 1.5.34 on): scan one sub-range of a range configured
+    /// by TDH.MEM.SCAN.CONFIG (DCHECK), in a paused export, writing the pages found to GPA
+    /// lists. RCX = the list-of-lists descriptor (format 2, first entry 0); RDX = the TD's TDR;
+    /// R8 = the scan controls (operation DCHECK, context and range IDs, resume); R11 = the
+    /// overall index of the next GPA list entry. Returns R11 = the next overall entry (written
+    /// on every path past the support check). Success with information:
+    /// `TDX_MEM_RANGE_SCAN_SUCCESS`, `TDX_MEM_SCAN_SUCCESS`. Source: intel/tdx-module@e69a4391
+    /// (2.0.18) `src/vmm_dispatcher/migration_api_calls/tdh_mem_scan_comp.c` (the 1.5.34 file is
+    /// not in the index read; its dispatcher at 9fd3c8b1 passes RCX, RDX, R8, R11).
+    pub seamcall TdhMemScanComp = 93, version 0, "TDH.MEM.SCAN.COMP" {
+        since { 0: (1, 5, 34) }
+        in { rcx: u64, rdx: Page<Tdr>, r8: u64, r11: u64 }
+        out { r11: u64 }
+    }
+
+    /// TDH.MEM.SCAN.CONFIG (leaf 94, module 1.5.34 on): configure the GPA ranges of
+    /// TDH.MEM.SCAN.COMP and hand the module its control pages. RCX = the range list descriptor
+    /// (`range_list_info_t`: shared page of range entries, number of ranges); RDX = the TD's
+    /// TDR; R8–R11 = the four control pages (private 4 KiB pages that become the TD's, PT_TDCX;
+    /// on a reconfiguration each may be `NULL_PA`). Returns R8–R11 = the inputs with bit 63 set
+    /// on a successful reconfiguration (the pages were not used). Source:
+    /// intel/tdx-module@9fd3c8b1 `src/vmm_dispatcher/migration_api_calls/tdh_mem_scan_config.c`
+    /// (`cx_hpa_output_operand` = R8–R11).
+    pub seamcall TdhMemScanConfig = 94, version 0, "TDH.MEM.SCAN.CONFIG" {
+        since { 0: (1, 5, 34) }
+        in { rcx: u64, rdx: Page<Tdr>, r8: u64, r9: u64, r10: u64, r11: u64 }
+        out { r8: u64, r9: u64, r10: u64, r11: u64 }
+    }
+
+    /// TDH.MEM.SCAN.RESET (leaf 95, module 1.5.34 on): reset the memory-scan state of the TD.
+    /// RDX (not RCX) = the TD's TDR (`tdh_mem_scan_reset(local_data->vmm_regs.rdx)`); no other
+    /// register is read or written. Source: intel/tdx-module@9fd3c8b1
+    /// `src/vmm_dispatcher/migration_api_calls/tdh_mem_scan_reset.c` and the dispatcher.
+    pub seamcall TdhMemScanReset = 95, version 0, "TDH.MEM.SCAN.RESET" {
+        since { 0: (1, 5, 34) }
+        in { rdx: Page<Tdr> }
+        out {}
     }
 }

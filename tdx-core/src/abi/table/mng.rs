@@ -105,4 +105,20 @@ crate::abi_table! {
         out {}
         no_info;
     }
+    // ---------------------------------------------- version-1 forms
+    //
+    // A version that returns other registers is its own entry (its own type: one type has
+    // one register set), with the same number and spec name and `version 1`.
+
+    /// TDH.MNG.RD (leaf 11) **version 1**: read a TD-scope metadata field and the ID of the
+    /// next one. RCX = TDR, RDX = field ID (a null field ID, `FieldId::from_raw(0)`, asks for
+    /// the first field: `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`, success with information).
+    /// Returns RDX = the next field ID (`MD_FIELD_ID_NA`, all ones, at the end; also on error),
+    /// R8 = the value (0 on error). Source: intel/tdx-module@72d8cffb
+    /// `src/vmm_dispatcher/api_calls/tdh_mng_rd_wr.c` (`version > 0`) and the dispatcher.
+    pub seamcall TdhMngRdV1 = 11, version 1, "TDH.MNG.RD" {
+        since { 0: (1, 0, 0), 1: (1, 5, 1) }
+        in { rcx: Page<Tdr>, rdx: FieldId }
+        out { rdx: u64, r8: u64 }
+    }
 }

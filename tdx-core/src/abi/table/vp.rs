@@ -101,4 +101,20 @@ crate::abi_table! {
         out { r8: u64 }
         err { rdx }
     }
+    // ---------------------------------------------- version-1 forms
+    //
+    // A version that returns other registers is its own entry (its own type: one type has
+    // one register set), with the same number and spec name and `version 1`.
+
+    /// TDH.VP.RD (leaf 26) **version 1**: read a vCPU (TDVPS) metadata field and the ID of the
+    /// next one. RCX = TDVPR, RDX = field ID (null: the first field,
+    /// `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`). Returns RDX = the next field ID
+    /// (`MD_FIELD_ID_NA` at the end; also on error), R8 = the value. Source:
+    /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_vp_rd_wr.c` (`version > 0`)
+    /// and the dispatcher.
+    pub seamcall TdhVpRdV1 = 26, version 1, "TDH.VP.RD" {
+        since { 0: (1, 0, 0), 1: (1, 5, 1) }
+        in { rcx: Page<Tdvpr>, rdx: FieldId }
+        out { rdx: u64, r8: u64 }
+    }
 }
