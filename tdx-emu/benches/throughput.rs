@@ -81,16 +81,28 @@ fn round(m: &TdxModule, td: &Td) -> u64 {
     6
 }
 
+/// The calling thread's CPU time.
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock ID is a constant Linux knows.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
 /// Runs the workload on `tds.len()` threads at once (one TD each) for `how_long` or `rounds`
-/// rounds, whichever ends first. Returns (calls, elapsed).
-fn run(m: &TdxModule, tds: &[Td], how_long: Duration, rounds: u64) -> (u64, Duration) {
+/// rounds, whichever ends first. Returns (calls, elapsed, CPU time of the workers).
+fn run(m: &TdxModule, tds: &[Td], how_long: Duration, rounds: u64) -> (u64, Duration, Duration) {
     let start = Instant::now();
-    let calls: u64 = std::thread::scope(|s| {
+    let (calls, cpu): (u64, Duration) = std::thread::scope(|s| {
         let workers: Vec<_> = tds
             .iter()
             .map(|td| {
                 s.spawn(move || {
                     let _ = m.lp_init();
+                    let cpu = thread_cpu_time();
                     let mut calls = 0;
                     for _ in 0..rounds {
                         calls += round(m, td);
@@ -99,17 +111,18 @@ fn run(m: &TdxModule, tds: &[Td], how_long: Duration, rounds: u64) -> (u64, Dura
                         }
                     }
                     // Leave the vCPU free for the next phase's thread (another LP).
+                    let cpu = thread_cpu_time() - cpu;
                     ok(m, leaf::TDH_VP_FLUSH, &mut args(td.tdvpr, 0, 0));
-                    calls
+                    (calls, cpu)
                 })
             })
             .collect();
         workers
             .into_iter()
             .map(|w| w.join().expect("a worker failed"))
-            .sum()
+            .fold((0, Duration::ZERO), |(n, t), (dn, dt)| (n + dn, t + dt))
     });
-    (calls, start.elapsed())
+    (calls, start.elapsed(), cpu)
 }
 
 /// The machine's own 2-thread/1-thread ratio for pure arithmetic over `pairs` alternating
@@ -158,11 +171,12 @@ fn main() {
     let tds = [build_td(&m, 33), build_td(&m, 34)];
     run(&m, &tds[..1], how_long, rounds); // warm-up
     let (mut calls_1, mut time_1, mut calls_2, mut time_2) = (0, Duration::ZERO, 0, Duration::ZERO);
+    let (mut cpu_1, mut cpu_2) = (Duration::ZERO, Duration::ZERO);
     for _ in 0..pairs {
-        let (calls, time) = run(&m, &tds[..1], how_long, rounds);
-        (calls_1, time_1) = (calls_1 + calls, time_1 + time);
-        let (calls, time) = run(&m, &tds, how_long, rounds);
-        (calls_2, time_2) = (calls_2 + calls, time_2 + time);
+        let (calls, time, cpu) = run(&m, &tds[..1], how_long, rounds);
+        (calls_1, time_1, cpu_1) = (calls_1 + calls, time_1 + time, cpu_1 + cpu);
+        let (calls, time, cpu) = run(&m, &tds, how_long, rounds);
+        (calls_2, time_2, cpu_2) = (calls_2 + calls, time_2 + time, cpu_2 + cpu);
     }
     m.check_invariants().expect("consistent after the run");
     let per_second_1 = calls_1 as f64 / time_1.as_secs_f64();
@@ -172,6 +186,12 @@ fn main() {
         println!("  1 thread:  {per_second_1:.0}");
         println!("  2 threads: {per_second_2:.0}");
         println!("  ratio 2/1: {:.2}x", per_second_2 / per_second_1);
+        let ns = |cpu: Duration, calls: u64| cpu.as_nanos() as f64 / calls as f64;
+        println!(
+            "  CPU time per call: {:.0} ns (1 thread), {:.0} ns (2 threads)",
+            ns(cpu_1, calls_1),
+            ns(cpu_2, calls_2)
+        );
         println!(
             "  (the machine's own 2/1 ratio for pure arithmetic, measured the same way just after: {:.2}x)",
             machine_ratio(pairs, how_long)

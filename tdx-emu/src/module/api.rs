@@ -85,12 +85,12 @@ impl TdxModule {
             inner: Arc::new(Inner {
                 id,
                 pamt: Pamt::new(config.tdmrs.clone()),
+                locks: LockTable::new(&config.tdmrs),
                 faults: Mutex::new(Faults::new(config.seed)),
                 config,
                 memory,
                 global: Mutex::new(global),
                 tds: TdIndex::default(),
-                locks: LockTable::default(),
                 faults_armed: AtomicBool::new(false),
                 stats: Stats::default(),
                 ready: AtomicBool::new(false),
