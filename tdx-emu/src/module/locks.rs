@@ -46,32 +46,85 @@ pub(crate) enum LockKey {
 }
 
 impl LockKey {
-    /// Which shard of the table holds the key: keys of different TDs and pages spread out.
+    /// Which shard of the table holds the key. Not a scrambling hash: keys of pages (and of
+    /// TDs, by their TDR page) less than [`SHARDS`] pages apart land in different shards, so
+    /// that the locks of independent TDs whose pages sit near each other, as a host allocator
+    /// hands them out, never meet on a shard's mutex. Each kind of key is offset by its own
+    /// fraction of the table, and a Secure-EPT entry's shard follows its TD and its GPA.
     fn shard(&self) -> usize {
-        let (tag, value) = match *self {
-            LockKey::Page(hpa) => (1, hpa >> 12),
-            LockKey::Sept(tdr) => (2, tdr >> 12),
-            LockKey::SeptEntry(tdr, level, gpa) => {
-                (3, (tdr >> 12) ^ (gpa >> 12) ^ u64::from(level))
-            }
-            LockKey::Epoch(tdr) => (4, tdr >> 12),
-            LockKey::Kot => (5, 0),
-            LockKey::WbCache(pkg) => (6, u64::from(pkg)),
-            LockKey::Sys => (7, 0),
-            LockKey::Pamt2M(hpa) => (8, hpa >> 21),
-            LockKey::Pamt1G(hpa) => (9, hpa >> 30),
+        const PART: u64 = SHARDS as u64 / 8;
+        let pfn = |hpa: u64| hpa >> 12;
+        let index = match *self {
+            LockKey::Page(hpa) => pfn(hpa),
+            LockKey::Sept(tdr) => pfn(tdr) + 3 * PART,
+            LockKey::Epoch(tdr) => pfn(tdr) + 5 * PART,
+            LockKey::SeptEntry(tdr, level, gpa) => (pfn(tdr) + 7 * PART)
+                .wrapping_add(((gpa >> 12) ^ u64::from(level)).wrapping_mul(PART / 2 + 1)),
+            LockKey::Kot => PART,
+            LockKey::WbCache(pkg) => PART + 1 + u64::from(pkg),
+            LockKey::Sys => PART - 1,
+            // Inside the TDMRs these are atomic words, not in the shards.
+            LockKey::Pamt2M(hpa) => (hpa >> 21).wrapping_mul(7),
+            LockKey::Pamt1G(hpa) => (hpa >> 30).wrapping_mul(13),
         };
-        let mixed = (value ^ (tag << 56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> 58) as usize % SHARDS
+        (index % SHARDS as u64) as usize
     }
 }
 
-const SHARDS: usize = 64;
+const SHARDS: usize = 1024;
 
 /// One shard, alone on its cache lines.
 #[derive(Debug, Default)]
 #[repr(align(128))]
-struct Shard(Mutex<HashMap<LockKey, Holders>>);
+struct Shard(Mutex<HashMap<LockKey, Holders, KeyHash>>);
+
+/// The shard maps' hasher: a multiply-and-fold over the key's words (the keys are the
+/// model's own, no denial of service to resist; SipHash cost a fifth of a call).
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHash;
+
+#[derive(Debug, Default)]
+struct KeyHasher(u64);
+
+impl std::hash::BuildHasher for KeyHash {
+    type Hasher = KeyHasher;
+
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+}
 
 /// How a lock is taken.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +247,7 @@ impl LockTable {
         }
     }
 
-    fn held(&self, key: &LockKey) -> std::sync::MutexGuard<'_, HashMap<LockKey, Holders>> {
+    fn held(&self, key: &LockKey) -> std::sync::MutexGuard<'_, HashMap<LockKey, Holders, KeyHash>> {
         // A shard is a plain map, consistent after any panic.
         self.shards[key.shard()]
             .0

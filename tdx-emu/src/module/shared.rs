@@ -52,7 +52,9 @@ pub(crate) struct TdState {
 /// A TD's shard.
 pub(crate) type TdShard = Arc<Mutex<TdState>>;
 
-const INDEX_SHARDS: usize = 32;
+/// Shards of the TD index: TDs whose TDR pages are less than this many pages apart never share
+/// one (a lookup takes its shard's read lock, an atomic write on its cache line).
+const INDEX_SHARDS: usize = 1024;
 
 #[derive(Default)]
 #[repr(align(128))]
