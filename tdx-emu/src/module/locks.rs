@@ -156,6 +156,7 @@ const EXCLUSIVE: u32 = 1 << 31;
 
 impl RangeLock {
     fn try_acquire(&self, mode: Mode) -> bool {
+        super::shared::touched(self);
         match mode {
             Mode::Shared => {
                 let before = self.0.fetch_add(1, Ordering::Acquire);
@@ -248,11 +249,17 @@ impl LockTable {
     }
 
     fn held(&self, key: &LockKey) -> std::sync::MutexGuard<'_, HashMap<LockKey, Holders, KeyHash>> {
+        let shard = &self.shards[key.shard()].0;
+        super::shared::touched(shard);
         // A shard is a plain map, consistent after any panic.
-        self.shards[key.shard()]
-            .0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        shard.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Where the word of a PAMT range lock inside a TDMR is (for the test of what independent
+    /// TDs share).
+    #[cfg(test)]
+    pub(crate) fn range_word(&self, key: &LockKey) -> Option<*const u8> {
+        self.range(key).map(|word| std::ptr::from_ref(word).cast())
     }
 
     /// Takes `key` in `mode` if that is possible now (never waits for another holder).

@@ -50,6 +50,8 @@ mod memory;
 mod metadata;
 mod op_state;
 mod pamt;
+#[cfg(test)]
+mod scaling;
 pub(crate) mod seamcall;
 mod sept;
 mod sept_state;

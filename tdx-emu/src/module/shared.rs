@@ -29,6 +29,7 @@ use super::{KotEntry, Stat, Sys, WbSession};
 /// Locks a mutex whose data stay consistent when a holder panicked (handlers validate before
 /// they mutate, and a panic in one inside the trap aborts the process).
 pub(crate) fn guard<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    touched(mutex);
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -75,7 +76,9 @@ impl Default for TdIndex {
 
 impl TdIndex {
     fn shard(&self, tdr: u64) -> &RwLock<HashMap<u64, TdShard>> {
-        &self.shards[(tdr >> 12) as usize % INDEX_SHARDS].0
+        let shard = &self.shards[(tdr >> 12) as usize % INDEX_SHARDS].0;
+        touched(shard);
+        shard
     }
 
     pub(crate) fn get(&self, tdr: u64) -> Option<TdShard> {
@@ -285,4 +288,26 @@ impl Stats {
         }
         all
     }
+}
+
+/// Records that this thread wrote `place`'s cache line (a lock word: a mutex, a read-write
+/// lock, an atomic lock), in tests: `tests/scaling` checks that calls on independent TDs share
+/// none but the module's own (`module::scaling`). Compiled out of the library.
+#[cfg(test)]
+pub(crate) fn touched<T: ?Sized>(place: &T) {
+    let line = (place as *const T).cast::<u8>() as usize / 64;
+    TOUCHED.with_borrow_mut(|lines| {
+        lines.insert(line);
+    });
+}
+
+#[cfg(not(test))]
+#[inline(always)]
+pub(crate) fn touched<T: ?Sized>(_place: &T) {}
+
+#[cfg(test)]
+thread_local! {
+    /// The cache lines of the lock words this thread wrote (see [`touched`]).
+    pub(crate) static TOUCHED: std::cell::RefCell<std::collections::BTreeSet<usize>> =
+        const { std::cell::RefCell::new(std::collections::BTreeSet::new()) };
 }
