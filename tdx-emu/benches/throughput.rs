@@ -1,11 +1,24 @@
 //! Emulator throughput: calls per second through `TdxModule` (in software, no trap) with one
 //! thread, and with two threads each driving its own TD, reported as the 2-thread/1-thread
-//! ratio of one run. Each thread repeats TDH.MNG.RD, TDH.VP.RD and a Secure-EPT cycle
-//! (TDH.MEM.PAGE.AUG, TDH.MEM.RANGE.BLOCK, TDH.MEM.TRACK, TDH.MEM.PAGE.REMOVE) on its TD.
+//! ratio of one run.
 //!
-//! `cargo bench -p tdx-emu --bench throughput` measures (two seconds per phase);
-//! `cargo test` runs it in a quick mode (a few hundred calls per thread, no figures claimed)
-//! to check that the workload runs and every call succeeds.
+//! The workload is a VMM's steady state on a running TD, one round of 7 calls: TDH.VP.ENTER
+//! (the guest exits at once with TDG.VP.VMCALL<HLT>), TDH.MNG.RD and TDH.VP.RD (metadata),
+//! and a private page's life (TDH.MEM.PAGE.AUG at a fault, TDH.MEM.RANGE.BLOCK,
+//! TDH.MEM.TRACK, TDH.MEM.PAGE.REMOVE when it is converted back). The TDs' pages come from
+//! one host allocator, one after the other, so both TDs' guest pages lie in the same 2 MiB
+//! and 1 GiB ranges: every PAGE.AUG of either TD takes those PAMT entries' locks shared, one
+//! cache line each that both threads write, as the module's PAMT walk does on hardware. Nothing
+//! else on this path is common to the two TDs (`src/module/scaling.rs` tests that).
+//!
+//! Printed: calls/s for 1 and 2 threads and their ratio, the CPU time per call of the
+//! workers (the same in both phases when the threads share nothing; it does not depend on
+//! what else the machine runs), and the machine's own ratio for pure arithmetic measured the
+//! same way (what the ratio can reach while other processes use the cores).
+//!
+//! `cargo bench -p tdx-emu --bench throughput` measures (8 alternating pairs of 250 ms
+//! phases); `cargo test` runs it in a quick mode (50 rounds per thread, no figures claimed,
+//! nothing asserted about speed) to check that the workload runs and every call succeeds.
 
 use std::time::{Duration, Instant};
 
@@ -22,7 +35,7 @@ struct Td {
 fn ok(m: &TdxModule, rax: u64, args: &mut ModuleArgs) {
     let done = m.seamcall(rax, args);
     assert!(
-        !done.cf && done.status.is_success(),
+        !done.cf && !done.status.is_error(),
         "leaf {rax:#x}: {:?}",
         done.status
     );
@@ -66,8 +79,9 @@ fn build_td(m: &TdxModule, hkid: u16) -> Td {
     Td { tdr, tdvpr, page }
 }
 
-/// One round of the workload on `td`: 6 calls.
+/// One round of the workload on `td`: 7 calls.
 fn round(m: &TdxModule, td: &Td) -> u64 {
+    ok(m, leaf::TDH_VP_ENTER, &mut args(td.tdvpr, 0, 0));
     let read = |rax: u64, rcx: u64, field: u64| {
         let done = m.seamcall(rax, &mut args(rcx, field, 0));
         assert_eq!(done.status, TdxStatus::SUCCESS, "read {rax}");
@@ -78,7 +92,7 @@ fn round(m: &TdxModule, td: &Td) -> u64 {
     ok(m, leaf::TDH_MEM_RANGE_BLOCK, &mut args(0, td.tdr, 0));
     ok(m, leaf::TDH_MEM_TRACK, &mut args(td.tdr, 0, 0));
     ok(m, leaf::TDH_MEM_PAGE_REMOVE, &mut args(0, td.tdr, 0));
-    6
+    7
 }
 
 /// The calling thread's CPU time.

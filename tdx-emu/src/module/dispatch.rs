@@ -148,6 +148,7 @@ impl Inner {
             cfg: &self.config,
             mem: &*self.memory,
             secret: &self.secret,
+            guests: &self.guests,
             cpu,
             version,
             lp,
@@ -289,7 +290,7 @@ impl Inner {
                 return;
             }
         };
-        let guest = guard(&self.global).guests.remove(&prepared.tdvpr);
+        let guest = self.guests.take(prepared.tdvpr);
         let mut guest = guest.unwrap_or_else(|| Box::new(IdleGuest));
 
         let mut ctx = GuestContext::new(self, &prepared);
@@ -301,10 +302,7 @@ impl Inner {
             seamcall::tdh_vp_enter_finish(&mut call.st, &prepared, gprs, exit.ok(), call.cpu);
         });
         if !panicked {
-            guard(&self.global)
-                .guests
-                .entry(prepared.tdvpr)
-                .or_insert(guest);
+            self.guests.put_back(prepared.tdvpr, guest);
         }
         for (lock, mode) in held {
             self.locks.release(lock, mode);

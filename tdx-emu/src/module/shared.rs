@@ -8,8 +8,9 @@
 //! * each TD's state (its TDR/TDCS record, Secure EPT, vCPUs) in its own [`TdShard`], found
 //!   through a sharded index; a call locks the one TD it acts on ([`TdView`], [`VcpuView`]);
 //! * the PAMT, sharded by page (`pamt.rs`);
-//! * the platform, key ownership table, cache write-back sessions, host allocator and guest
-//!   code in [`Global`], locked lazily by the few leaves that touch them ([`LazyGlobal`]);
+//! * the platform, key ownership table, cache write-back sessions and host allocator in
+//!   [`Global`], locked lazily by the few leaves that touch them ([`LazyGlobal`]);
+//! * the vCPUs' guest code, sharded by TDVPR ([`GuestCode`]);
 //! * counters per logical processor ([`Stats`]); injected faults behind their own mutex.
 //!
 //! Lock order (for the Rust mutexes): a TD shard, then `Global`; PAMT and lock-table shards are
@@ -39,7 +40,6 @@ pub(crate) struct Global {
     pub(crate) kot: BTreeMap<u16, KotEntry>,
     pub(crate) wb: Vec<Option<WbSession>>,
     pub(crate) alloc: HostAllocator,
-    pub(crate) guests: HashMap<u64, Box<dyn Guest>>,
 }
 
 /// One TD's state: its record and its vCPUs. `dead` once its TDR was reclaimed (a call that
@@ -205,6 +205,48 @@ impl<'a> VcpuView<'a> {
 
     pub(crate) fn remove(&mut self, tdvpr: &u64) -> Option<Vcpu> {
         self.map.as_mut()?.remove(tdvpr)
+    }
+}
+
+const GUEST_SHARDS: usize = 256;
+
+#[derive(Default)]
+#[repr(align(128))]
+struct GuestShard(Mutex<HashMap<u64, Box<dyn Guest>>>);
+
+/// The guest code of every vCPU (by TDVPR), sharded as the TD index is: TDH.VP.ENTER takes a
+/// vCPU's code out for the guest run and puts it back, and vCPUs less than [`GUEST_SHARDS`]
+/// pages apart never share a shard.
+pub(crate) struct GuestCode {
+    shards: Box<[GuestShard]>,
+}
+
+impl Default for GuestCode {
+    fn default() -> Self {
+        GuestCode {
+            shards: (0..GUEST_SHARDS).map(|_| GuestShard::default()).collect(),
+        }
+    }
+}
+
+impl GuestCode {
+    fn shard(&self, tdvpr: u64) -> MutexGuard<'_, HashMap<u64, Box<dyn Guest>>> {
+        guard(&self.shards[(tdvpr >> 12) as usize % GUEST_SHARDS].0)
+    }
+
+    /// Installs (or replaces) vCPU `tdvpr`'s code.
+    pub(crate) fn insert(&self, tdvpr: u64, guest: Box<dyn Guest>) {
+        self.shard(tdvpr).insert(tdvpr, guest);
+    }
+
+    /// Takes vCPU `tdvpr`'s code out (for a guest run, or because the vCPU is gone).
+    pub(crate) fn take(&self, tdvpr: u64) -> Option<Box<dyn Guest>> {
+        self.shard(tdvpr).remove(&tdvpr)
+    }
+
+    /// Puts the code back after a guest run, unless new code was installed meanwhile.
+    pub(crate) fn put_back(&self, tdvpr: u64, guest: Box<dyn Guest>) {
+        self.shard(tdvpr).entry(tdvpr).or_insert(guest);
     }
 }
 
