@@ -1,6 +1,6 @@
 //! How one SEAMCALL or TDCALL is answered: counters and injected faults, the platform and
-//! RAX checks, the TD the call acts on, the handler of the leaf, and the module's lock-hold
-//! window. See `shared.rs` for where the state lives and why calls on independent TDs run in
+//! RAX checks, the TD the call acts on, the handler of the leaf, and the release of the
+//! module's locks (after `Config::lock_hold`, if set). See `shared.rs` for where the state lives and why calls on independent TDs run in
 //! parallel.
 
 use crate::trap::{CpuState, Instruction};

@@ -10,7 +10,7 @@
 //! entries inside the TDMRs, which every page claim takes, are one atomic word each, as in the
 //! module's PAMT; the others sit in the sharded map. The model's data
 //! (the PAMT shards, each TD's state) sit behind their own mutexes only for memory safety: they
-//! are held for the few instructions of a handler, never across the hold window, and decide
+//! are held for the few instructions of a handler, never across `Config::lock_hold`, and decide
 //! nothing.
 
 use std::collections::HashMap;

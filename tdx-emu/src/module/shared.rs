@@ -3,7 +3,7 @@
 //! There is no global state lock. The module's own locks ([`LockTable`](super::locks)) decide
 //! which call may act on what (a conflicting call gets `TDX_OPERAND_BUSY`, never waits); the
 //! data sit in separate places, each behind a mutex that is held only while a handler runs (a
-//! few microseconds, never across the module's lock-hold window):
+//! fraction of a microsecond, never across `Config::lock_hold`):
 //!
 //! * each TD's state (its TDR/TDCS record, Secure EPT, vCPUs) in its own [`TdShard`], found
 //!   through a sharded index; a call locks the one TD it acts on ([`TdView`], [`VcpuView`]);
