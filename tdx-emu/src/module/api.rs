@@ -1,7 +1,7 @@
 //! The public methods of [`TdxModule`]: set-up, software calls, inspection, faults, counters.
 
 use crate::trap::{CpuState, Instruction, SharedHandler, TrapHandler};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -79,18 +79,18 @@ impl TdxModule {
             kot: BTreeMap::new(),
             wb: vec![None; config.packages as usize],
             alloc: HostAllocator::new(&config.tdmrs),
-            guests: HashMap::new(),
         };
         Ok(TdxModule {
             inner: Arc::new(Inner {
                 id,
                 pamt: Pamt::new(config.tdmrs.clone()),
+                locks: LockTable::new(&config.tdmrs),
                 faults: Mutex::new(Faults::new(config.seed)),
                 config,
                 memory,
                 global: Mutex::new(global),
                 tds: TdIndex::default(),
-                locks: LockTable::default(),
+                guests: super::shared::GuestCode::default(),
                 faults_armed: AtomicBool::new(false),
                 stats: Stats::default(),
                 ready: AtomicBool::new(false),
@@ -278,9 +278,7 @@ impl TdxModule {
     /// Installs the guest code vCPU `tdvpr` runs under TDH.VP.ENTER (by default an
     /// [`IdleGuest`](super::IdleGuest) that exits with TDG.VP.VMCALL&lt;Instruction.HLT&gt;).
     pub fn set_guest(&self, tdvpr: u64, guest: impl Guest + 'static) {
-        guard(&self.inner.global)
-            .guests
-            .insert(tdvpr, Box::new(guest));
+        self.inner.guests.insert(tdvpr, Box::new(guest));
     }
 
     /// Replaces the VMM that answers TDG.VP.VMCALL from threads running

@@ -1,6 +1,6 @@
 //! How one SEAMCALL or TDCALL is answered: counters and injected faults, the platform and
-//! RAX checks, the TD the call acts on, the handler of the leaf, and the module's lock-hold
-//! window. See `shared.rs` for where the state lives and why calls on independent TDs run in
+//! RAX checks, the TD the call acts on, the handler of the leaf, and the release of the
+//! module's locks (after `Config::lock_hold`, if set). See `shared.rs` for where the state lives and why calls on independent TDs run in
 //! parallel.
 
 use crate::trap::{CpuState, Instruction};
@@ -148,6 +148,7 @@ impl Inner {
             cfg: &self.config,
             mem: &*self.memory,
             secret: &self.secret,
+            guests: &self.guests,
             cpu,
             version,
             lp,
@@ -186,8 +187,9 @@ impl Inner {
         (result, held)
     }
 
-    /// Writes the outcome, then keeps the call's locks for the hold window before releasing
-    /// them (on failure they are released at once).
+    /// Writes the outcome, then gives back the call's locks: at once, or after
+    /// `Config::lock_hold` if that is set and the call succeeded (on failure they are already
+    /// released).
     pub(super) fn finish(
         &self,
         key: (bool, u64),
@@ -211,12 +213,10 @@ impl Inner {
         if held.is_empty() {
             return;
         }
-        if !failed {
-            if self.config.lock_hold.is_zero() {
-                std::thread::yield_now();
-            } else {
-                std::thread::sleep(self.config.lock_hold);
-            }
+        // The module gives its locks back as the leaf returns; `Config::lock_hold` widens the
+        // window for tests of contention.
+        if !failed && !self.config.lock_hold.is_zero() {
+            std::thread::sleep(self.config.lock_hold);
         }
         for (key, mode) in held {
             self.locks.release(key, mode);
@@ -290,7 +290,7 @@ impl Inner {
                 return;
             }
         };
-        let guest = guard(&self.global).guests.remove(&prepared.tdvpr);
+        let guest = self.guests.take(prepared.tdvpr);
         let mut guest = guest.unwrap_or_else(|| Box::new(IdleGuest));
 
         let mut ctx = GuestContext::new(self, &prepared);
@@ -302,10 +302,7 @@ impl Inner {
             seamcall::tdh_vp_enter_finish(&mut call.st, &prepared, gprs, exit.ok(), call.cpu);
         });
         if !panicked {
-            guard(&self.global)
-                .guests
-                .entry(prepared.tdvpr)
-                .or_insert(guest);
+            self.guests.put_back(prepared.tdvpr, guest);
         }
         for (lock, mode) in held {
             self.locks.release(lock, mode);

@@ -104,6 +104,7 @@ impl SparseMemory {
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<u64, Box<[u8; PAGE as usize]>>> {
         // A panic while holding the lock cannot leave the map half-updated: every update is a
         // single insert, copy or remove.
+        crate::module::shared::touched(&self.pages);
         self.pages.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }

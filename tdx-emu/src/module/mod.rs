@@ -50,6 +50,8 @@ mod memory;
 mod metadata;
 mod op_state;
 mod pamt;
+#[cfg(test)]
+mod scaling;
 pub(crate) mod seamcall;
 mod sept;
 mod sept_state;
@@ -88,7 +90,7 @@ pub mod field {
 use fault::Faults;
 use locks::{LockKey, LockTable, Mode};
 use pamt::{HostAllocator, Pamt};
-use shared::{Global, LazyGlobal, Stats, TdIndex, TdView, VcpuView};
+use shared::{Global, GuestCode, LazyGlobal, Stats, TdIndex, TdView, VcpuView};
 
 use status::{Fail, Outcome};
 
@@ -158,6 +160,7 @@ pub(crate) struct Inner {
     pub(crate) memory: Arc<dyn MemoryBacking>,
     pub(crate) global: Mutex<Global>,
     pub(crate) tds: TdIndex,
+    pub(crate) guests: GuestCode,
     pub(crate) pamt: Pamt,
     pub(crate) locks: LockTable,
     pub(crate) faults: Mutex<Faults>,
@@ -179,6 +182,8 @@ pub(crate) struct Call<'a> {
     pub(crate) cfg: &'a Config,
     pub(crate) mem: &'a dyn MemoryBacking,
     pub(crate) secret: &'a [u8; 32],
+    /// The vCPUs' guest code (TDH.PHYMEM.PAGE.RECLAIM of a TDVPR drops it).
+    pub(crate) guests: &'a GuestCode,
     pub(crate) cpu: &'a mut CpuState,
     pub(crate) version: u8,
     pub(crate) lp: u64,

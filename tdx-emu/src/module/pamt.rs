@@ -264,6 +264,7 @@ pub(crate) struct Pamt {
 }
 
 fn guard<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    super::shared::touched(mutex);
     // Plain maps, consistent after any panic.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

@@ -3,13 +3,14 @@
 //! There is no global state lock. The module's own locks ([`LockTable`](super::locks)) decide
 //! which call may act on what (a conflicting call gets `TDX_OPERAND_BUSY`, never waits); the
 //! data sit in separate places, each behind a mutex that is held only while a handler runs (a
-//! few microseconds, never across the module's lock-hold window):
+//! fraction of a microsecond, never across `Config::lock_hold`):
 //!
 //! * each TD's state (its TDR/TDCS record, Secure EPT, vCPUs) in its own [`TdShard`], found
 //!   through a sharded index; a call locks the one TD it acts on ([`TdView`], [`VcpuView`]);
 //! * the PAMT, sharded by page (`pamt.rs`);
-//! * the platform, key ownership table, cache write-back sessions, host allocator and guest
-//!   code in [`Global`], locked lazily by the few leaves that touch them ([`LazyGlobal`]);
+//! * the platform, key ownership table, cache write-back sessions and host allocator in
+//!   [`Global`], locked lazily by the few leaves that touch them ([`LazyGlobal`]);
+//! * the vCPUs' guest code, sharded by TDVPR ([`GuestCode`]);
 //! * counters per logical processor ([`Stats`]); injected faults behind their own mutex.
 //!
 //! Lock order (for the Rust mutexes): a TD shard, then `Global`; PAMT and lock-table shards are
@@ -29,6 +30,7 @@ use super::{KotEntry, Stat, Sys, WbSession};
 /// Locks a mutex whose data stay consistent when a holder panicked (handlers validate before
 /// they mutate, and a panic in one inside the trap aborts the process).
 pub(crate) fn guard<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    touched(mutex);
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -38,7 +40,6 @@ pub(crate) struct Global {
     pub(crate) kot: BTreeMap<u16, KotEntry>,
     pub(crate) wb: Vec<Option<WbSession>>,
     pub(crate) alloc: HostAllocator,
-    pub(crate) guests: HashMap<u64, Box<dyn Guest>>,
 }
 
 /// One TD's state: its record and its vCPUs. `dead` once its TDR was reclaimed (a call that
@@ -52,7 +53,9 @@ pub(crate) struct TdState {
 /// A TD's shard.
 pub(crate) type TdShard = Arc<Mutex<TdState>>;
 
-const INDEX_SHARDS: usize = 32;
+/// Shards of the TD index: TDs whose TDR pages are less than this many pages apart never share
+/// one (a lookup takes its shard's read lock, an atomic write on its cache line).
+const INDEX_SHARDS: usize = 1024;
 
 #[derive(Default)]
 #[repr(align(128))]
@@ -73,7 +76,9 @@ impl Default for TdIndex {
 
 impl TdIndex {
     fn shard(&self, tdr: u64) -> &RwLock<HashMap<u64, TdShard>> {
-        &self.shards[(tdr >> 12) as usize % INDEX_SHARDS].0
+        let shard = &self.shards[(tdr >> 12) as usize % INDEX_SHARDS].0;
+        touched(shard);
+        shard
     }
 
     pub(crate) fn get(&self, tdr: u64) -> Option<TdShard> {
@@ -203,6 +208,48 @@ impl<'a> VcpuView<'a> {
     }
 }
 
+const GUEST_SHARDS: usize = 256;
+
+#[derive(Default)]
+#[repr(align(128))]
+struct GuestShard(Mutex<HashMap<u64, Box<dyn Guest>>>);
+
+/// The guest code of every vCPU (by TDVPR), sharded as the TD index is: TDH.VP.ENTER takes a
+/// vCPU's code out for the guest run and puts it back, and vCPUs less than [`GUEST_SHARDS`]
+/// pages apart never share a shard.
+pub(crate) struct GuestCode {
+    shards: Box<[GuestShard]>,
+}
+
+impl Default for GuestCode {
+    fn default() -> Self {
+        GuestCode {
+            shards: (0..GUEST_SHARDS).map(|_| GuestShard::default()).collect(),
+        }
+    }
+}
+
+impl GuestCode {
+    fn shard(&self, tdvpr: u64) -> MutexGuard<'_, HashMap<u64, Box<dyn Guest>>> {
+        guard(&self.shards[(tdvpr >> 12) as usize % GUEST_SHARDS].0)
+    }
+
+    /// Installs (or replaces) vCPU `tdvpr`'s code.
+    pub(crate) fn insert(&self, tdvpr: u64, guest: Box<dyn Guest>) {
+        self.shard(tdvpr).insert(tdvpr, guest);
+    }
+
+    /// Takes vCPU `tdvpr`'s code out (for a guest run, or because the vCPU is gone).
+    pub(crate) fn take(&self, tdvpr: u64) -> Option<Box<dyn Guest>> {
+        self.shard(tdvpr).remove(&tdvpr)
+    }
+
+    /// Puts the code back after a guest run, unless new code was installed meanwhile.
+    pub(crate) fn put_back(&self, tdvpr: u64, guest: Box<dyn Guest>) {
+        self.shard(tdvpr).entry(tdvpr).or_insert(guest);
+    }
+}
+
 /// [`Global`], locked on first use by a call and held until the call's state is dropped.
 pub(crate) struct LazyGlobal<'a> {
     mutex: &'a Mutex<Global>,
@@ -283,4 +330,26 @@ impl Stats {
         }
         all
     }
+}
+
+/// Records that this thread wrote `place`'s cache line (a lock word: a mutex, a read-write
+/// lock, an atomic lock), in tests: `tests/scaling` checks that calls on independent TDs share
+/// none but the module's own (`module::scaling`). Compiled out of the library.
+#[cfg(test)]
+pub(crate) fn touched<T: ?Sized>(place: &T) {
+    let line = (place as *const T).cast::<u8>() as usize / 64;
+    TOUCHED.with_borrow_mut(|lines| {
+        lines.insert(line);
+    });
+}
+
+#[cfg(not(test))]
+#[inline(always)]
+pub(crate) fn touched<T: ?Sized>(_place: &T) {}
+
+#[cfg(test)]
+thread_local! {
+    /// The cache lines of the lock words this thread wrote (see [`touched`]).
+    pub(crate) static TOUCHED: std::cell::RefCell<std::collections::BTreeSet<usize>> =
+        const { std::cell::RefCell::new(std::collections::BTreeSet::new()) };
 }

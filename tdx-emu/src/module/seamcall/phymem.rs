@@ -118,7 +118,8 @@ pub(super) fn tdh_phymem_page_reclaim(call: &mut Call<'_>) -> Outcome {
     let size = entry.size;
     let removed_vcpu = if entry.page_type == PamtType::Tdvpr {
         call.st.vcpus.remove(&hpa);
-        call.st.g.guests.remove(&hpa);
+        // The guest code goes (from its own store: the platform state stays unlocked).
+        call.guests.take(hpa);
         true
     } else {
         false
