@@ -373,6 +373,3 @@ pub(crate) fn dump(
         (TdxStatus::METADATA_LIST_OVERFLOW, cursor.id())
     })
 }
-
-
-
