@@ -24,7 +24,6 @@ struct Row {
     id: u64,
     bytes: u64,
     count: u64,
-    elements: u64,
     stride: u64,
     masks: Value,
 }
@@ -87,7 +86,6 @@ fn all_rows(tables: &[&str], l2: bool) -> Vec<Row> {
                 id,
                 bytes: r["element_bytes"].as_u64().expect("bytes"),
                 count: fields * elements,
-                elements,
                 stride: 1 + ((id >> 50) & 1),
                 masks: r.clone(),
             });
