@@ -4,8 +4,9 @@
 
 //! Metadata field IDs of TDX module 1.5.01, named as the module's field tables name them,
 //! for TDH.SYS.RD / TDG.SYS.RD ([`global`]), TDH.MNG.RD/WR / TDG.VM.RD/WR ([`td`]) and
-//! TDH.VP.RD/WR / TDG.VP.RD/WR ([`vp`]). Each constant's doc says its element size, how many
-//! fields or elements it spans, and who may read and write it, from the module's masks.
+//! TDH.VP.RD/WR / TDG.VP.RD/WR ([`vmcs`], class 0 of the vCPU context, and [`vp`]). Each
+//! constant's doc says its element size, how many fields or elements it spans, and who
+//! may read and write it, from the module's masks.
 
 /// Global (TDX module) fields: TDH.SYS.RD, TDH.SYS.RDALL, TDG.SYS.RD, TDG.SYS.RDALL (`global_sys_fields_lookup.c`).
 pub mod global {
@@ -464,6 +465,450 @@ pub mod td {
     pub const L2_SEPT_ROOT_3: FieldId = FieldId::from_raw(0x2d10_0003_0000_0000);
 }
 
+/// vCPU-scope fields of the TD VMCS (class 0; Linux's VMCS field encodings are these IDs): TDH.VP.RD, TDH.VP.WR (`td_vmcs_fields_lookup.c`).
+pub mod vmcs {
+    use crate::FieldId;
+
+    /// `VPID`: 2-byte elements; host (debug TD) read.
+    pub const VPID: FieldId = FieldId::from_raw(0x0024_0001_0000_0000);
+
+    /// `POSTED_INTERRUPT_NOTIFICATION_VECTOR`: 2-byte elements; host read/write, host (debug TD) read/write.
+    pub const POSTED_INTERRUPT_NOTIFICATION_VECTOR: FieldId =
+        FieldId::from_raw(0x0024_0001_0000_0002);
+
+    /// `EPTP_INDEX`: 2-byte elements; host (debug TD) read.
+    pub const EPTP_INDEX: FieldId = FieldId::from_raw(0x0024_0001_0000_0004);
+
+    /// `HLAT_PREFIX_SIZE`: 2-byte elements; host (debug TD) read.
+    pub const HLAT_PREFIX_SIZE: FieldId = FieldId::from_raw(0x0024_0001_0000_0006);
+
+    /// `GUEST_ES_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_ES_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_0800);
+
+    /// `GUEST_CS_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_CS_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_0802);
+
+    /// `GUEST_SS_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_SS_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_0804);
+
+    /// `GUEST_DS_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_DS_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_0806);
+
+    /// `GUEST_FS_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_FS_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_0808);
+
+    /// `GUEST_GS_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_GS_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_080a);
+
+    /// `GUEST_LDTR_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_LDTR_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_080c);
+
+    /// `GUEST_TR_SELECTOR`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_TR_SELECTOR: FieldId = FieldId::from_raw(0x0024_0001_0000_080e);
+
+    /// `GUEST_INTERRUPT_STATUS`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_INTERRUPT_STATUS: FieldId = FieldId::from_raw(0x0024_0001_0000_0810);
+
+    /// `PML_INDEX`: 2-byte elements; host (debug TD) read/write.
+    pub const PML_INDEX: FieldId = FieldId::from_raw(0x0024_0001_0000_0812);
+
+    /// `GUEST_UINV`: 2-byte elements; host (debug TD) read/write.
+    pub const GUEST_UINV: FieldId = FieldId::from_raw(0x0024_0001_0000_0814);
+
+    /// `I_O_BITMAP_ADDRESS_N`: 8-byte elements, 2 fields; host (debug TD) read.
+    pub const I_O_BITMAP_ADDRESS_N: FieldId = FieldId::from_raw(0x0024_0003_0000_2000);
+
+    /// `MSR_BITMAP_ADDRESS`: 8-byte elements; host read, host (debug TD) read.
+    pub const MSR_BITMAP_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2004);
+
+    /// `VM_EXIT_MSR_STORE_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const VM_EXIT_MSR_STORE_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2006);
+
+    /// `VM_EXIT_MSR_LOAD_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const VM_EXIT_MSR_LOAD_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2008);
+
+    /// `VM_ENTRY_MSR_LOAD_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const VM_ENTRY_MSR_LOAD_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_200a);
+
+    /// `EXECUTIVE_VMCS_POINTER`: 8-byte elements; no access from the host or the guest.
+    pub const EXECUTIVE_VMCS_POINTER: FieldId = FieldId::from_raw(0x0024_0003_0000_200c);
+
+    /// `PML_ADDRESS`: 8-byte elements; host read, host (debug TD) read/write.
+    pub const PML_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_200e);
+
+    /// `TIME_STAMP_COUNTER_OFFSET`: 8-byte elements; host read, host (debug TD) read/write.
+    pub const TIME_STAMP_COUNTER_OFFSET: FieldId = FieldId::from_raw(0x0024_0003_0000_2010);
+
+    /// `VIRTUAL_APIC_ADDRESS`: 8-byte elements; no access from the host or the guest.
+    pub const VIRTUAL_APIC_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2012);
+
+    /// `APIC_ACCESS_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const APIC_ACCESS_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2014);
+
+    /// `POSTED_INTERRUPT_DESCRIPTOR_ADDRESS`: 8-byte elements; host read/write, host (debug TD) read/write.
+    pub const POSTED_INTERRUPT_DESCRIPTOR_ADDRESS: FieldId =
+        FieldId::from_raw(0x0024_0003_0000_2016);
+
+    /// `VM_FUNCTION_CONTROLS`: 8-byte elements; host read, host (debug TD) read.
+    pub const VM_FUNCTION_CONTROLS: FieldId = FieldId::from_raw(0x0024_0003_0000_2018);
+
+    /// `EPTP`: 8-byte elements; host read, host (debug TD) read.
+    pub const EPTP: FieldId = FieldId::from_raw(0x0024_0003_0000_201a);
+
+    /// `EOI_EXIT_BITMAP_N`: 8-byte elements, 4 fields; host (debug TD) read.
+    pub const EOI_EXIT_BITMAP_N: FieldId = FieldId::from_raw(0x0024_0003_0000_201c);
+
+    /// `EPTP_LIST_ADDRESS`: 8-byte elements; host read, host (debug TD) read.
+    pub const EPTP_LIST_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2024);
+
+    /// `VMREAD_BITMAP_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const VMREAD_BITMAP_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2026);
+
+    /// `VMWRITE_BITMAP_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const VMWRITE_BITMAP_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2028);
+
+    /// `VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const VIRTUALIZATION_EXCEPTION_INFORMATION_ADDRESS: FieldId =
+        FieldId::from_raw(0x0024_0003_0000_202a);
+
+    /// `XSS_EXITING_BITMAP`: 8-byte elements; host (debug TD) read/write.
+    pub const XSS_EXITING_BITMAP: FieldId = FieldId::from_raw(0x0024_0003_0000_202c);
+
+    /// `ENCLS_EXITING_BITMAP`: 8-byte elements; host (debug TD) read.
+    pub const ENCLS_EXITING_BITMAP: FieldId = FieldId::from_raw(0x0024_0003_0000_202e);
+
+    /// `TIME_STAMP_COUNTER_MULTIPLIER`: 8-byte elements; host read, host (debug TD) read/write.
+    pub const TIME_STAMP_COUNTER_MULTIPLIER: FieldId = FieldId::from_raw(0x0024_0003_0000_2032);
+
+    /// `TERTIARY_PROCESSOR_BASED_VM_EXECTION_CONTROLS`: 8-byte elements; host (debug TD) read/write.
+    pub const TERTIARY_PROCESSOR_BASED_VM_EXECTION_CONTROLS: FieldId =
+        FieldId::from_raw(0x0024_0003_0000_2034);
+
+    /// `ENCLV_EXITING_BITMAP`: 8-byte elements; host (debug TD) read.
+    pub const ENCLV_EXITING_BITMAP: FieldId = FieldId::from_raw(0x0024_0003_0000_2036);
+
+    /// `LOW_PASID_DIRECTORY_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const LOW_PASID_DIRECTORY_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2038);
+
+    /// `HIGH_PASID_DIRECTORY_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const HIGH_PASID_DIRECTORY_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_203a);
+
+    /// `SHARED_EPTP`: 8-byte elements; host read/write, host (debug TD) read/write.
+    pub const SHARED_EPTP: FieldId = FieldId::from_raw(0x0024_0003_0000_203c);
+
+    /// `PCONFIG_EXITING_BITMAP`: 8-byte elements; host (debug TD) read.
+    pub const PCONFIG_EXITING_BITMAP: FieldId = FieldId::from_raw(0x0024_0003_0000_203e);
+
+    /// `HLAT_POINTER`: 8-byte elements; host (debug TD) read.
+    pub const HLAT_POINTER: FieldId = FieldId::from_raw(0x0024_0003_0000_2040);
+
+    /// `IA32_SPEC_CTRL_MASK`: 8-byte elements; host (debug TD) read.
+    pub const IA32_SPEC_CTRL_MASK: FieldId = FieldId::from_raw(0x0024_0003_0000_204a);
+
+    /// `IA32_SPEC_CTRL_SHADOW`: 8-byte elements; host (debug TD) read.
+    pub const IA32_SPEC_CTRL_SHADOW: FieldId = FieldId::from_raw(0x0024_0003_0000_204c);
+
+    /// `GUEST_PHYSICAL_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const GUEST_PHYSICAL_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_2400);
+
+    /// `VMCS_LINK_POINTER`: 8-byte elements; no access from the host or the guest.
+    pub const VMCS_LINK_POINTER: FieldId = FieldId::from_raw(0x0024_0003_0000_2800);
+
+    /// `IA32_DEBUGCTL`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_DEBUGCTL: FieldId = FieldId::from_raw(0x0024_0003_0000_2802);
+
+    /// `IA32_PAT`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_PAT: FieldId = FieldId::from_raw(0x0024_0003_0000_2804);
+
+    /// `IA32_EFER`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_EFER: FieldId = FieldId::from_raw(0x0024_0003_0000_2806);
+
+    /// `IA32_PERF_GLOBAL_CTRL`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_PERF_GLOBAL_CTRL: FieldId = FieldId::from_raw(0x0024_0003_0000_2808);
+
+    /// `PDPTEN`: 8-byte elements, 4 fields; host (debug TD) read.
+    pub const PDPTEN: FieldId = FieldId::from_raw(0x0024_0003_0000_280a);
+
+    /// `IA32_RTIT_CTL`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_RTIT_CTL: FieldId = FieldId::from_raw(0x0024_0003_0000_2814);
+
+    /// `IA32_LBR_CTL`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_LBR_CTL: FieldId = FieldId::from_raw(0x0024_0003_0000_2816);
+
+    /// `IA32_GUEST_PKRS`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_GUEST_PKRS: FieldId = FieldId::from_raw(0x0024_0003_0000_2818);
+
+    /// `PIN_BASED_VM_EXECTION_CONTROLS`: 4-byte elements; host read/write, host (debug TD) read/write.
+    pub const PIN_BASED_VM_EXECTION_CONTROLS: FieldId = FieldId::from_raw(0x0024_0002_0000_4000);
+
+    /// `PRIMARY_PROCESSOR_BASED_VM_EXECTION_CONTROLS`: 4-byte elements; host (debug TD) read/write.
+    pub const PRIMARY_PROCESSOR_BASED_VM_EXECTION_CONTROLS: FieldId =
+        FieldId::from_raw(0x0024_0002_0000_4002);
+
+    /// `EXCEPTION_BITMAP`: 4-byte elements; host (debug TD) read/write.
+    pub const EXCEPTION_BITMAP: FieldId = FieldId::from_raw(0x0024_0002_0000_4004);
+
+    /// `PAGE_FAULT_ERROR_CODE_MASK`: 4-byte elements; host (debug TD) read/write.
+    pub const PAGE_FAULT_ERROR_CODE_MASK: FieldId = FieldId::from_raw(0x0024_0002_0000_4006);
+
+    /// `PAGE_FAULT_ERROR_CODE_MATCH`: 4-byte elements; host (debug TD) read/write.
+    pub const PAGE_FAULT_ERROR_CODE_MATCH: FieldId = FieldId::from_raw(0x0024_0002_0000_4008);
+
+    /// `CR3_TARGET_COUNT`: 4-byte elements; host (debug TD) read/write.
+    pub const CR3_TARGET_COUNT: FieldId = FieldId::from_raw(0x0024_0002_0000_400a);
+
+    /// `VM_EXIT_CONTROLS`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_CONTROLS: FieldId = FieldId::from_raw(0x0024_0002_0000_400c);
+
+    /// `VM_EXIT_MSR_STORE_COUNT`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_MSR_STORE_COUNT: FieldId = FieldId::from_raw(0x0024_0002_0000_400e);
+
+    /// `VM_EXIT_MSR_LOAD_COUNT`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_MSR_LOAD_COUNT: FieldId = FieldId::from_raw(0x0024_0002_0000_4010);
+
+    /// `VM_ENTRY_CONTROLS`: 4-byte elements; host (debug TD) read.
+    pub const VM_ENTRY_CONTROLS: FieldId = FieldId::from_raw(0x0024_0002_0000_4012);
+
+    /// `VM_ENTRY_MSR_LOAD_COUNT`: 4-byte elements; host (debug TD) read.
+    pub const VM_ENTRY_MSR_LOAD_COUNT: FieldId = FieldId::from_raw(0x0024_0002_0000_4014);
+
+    /// `VM_ENTRY_INTERRUPTION_INFORMATION`: 4-byte elements; host (debug TD) read.
+    pub const VM_ENTRY_INTERRUPTION_INFORMATION: FieldId = FieldId::from_raw(0x0024_0002_0000_4016);
+
+    /// `VM_ENTRY_EXCEPTION_ERROR_CODE`: 4-byte elements; host (debug TD) read.
+    pub const VM_ENTRY_EXCEPTION_ERROR_CODE: FieldId = FieldId::from_raw(0x0024_0002_0000_4018);
+
+    /// `VM_ENTRY_INSTRUCTION_LENGTH`: 4-byte elements; host (debug TD) read.
+    pub const VM_ENTRY_INSTRUCTION_LENGTH: FieldId = FieldId::from_raw(0x0024_0002_0000_401a);
+
+    /// `TPR_THRESHOLD`: 4-byte elements; host (debug TD) read.
+    pub const TPR_THRESHOLD: FieldId = FieldId::from_raw(0x0024_0002_0000_401c);
+
+    /// `SECONDARY_PROCESSOR_BASED_VM_EXECTION_CONTROLS`: 4-byte elements; host read/write, host (debug TD) read/write.
+    pub const SECONDARY_PROCESSOR_BASED_VM_EXECTION_CONTROLS: FieldId =
+        FieldId::from_raw(0x0024_0002_0000_401e);
+
+    /// `PLE_GAP`: 4-byte elements; host read, host (debug TD) read/write.
+    pub const PLE_GAP: FieldId = FieldId::from_raw(0x0024_0002_0000_4020);
+
+    /// `PLE_WINDOW`: 4-byte elements; host read, host (debug TD) read/write.
+    pub const PLE_WINDOW: FieldId = FieldId::from_raw(0x0024_0002_0000_4022);
+
+    /// `INSTRUCTION_TIMEOUT_CONTROL`: 4-byte elements; host read/write, host (debug TD) read/write.
+    pub const INSTRUCTION_TIMEOUT_CONTROL: FieldId = FieldId::from_raw(0x0024_0002_0000_4024);
+
+    /// `TD_HKID`: 4-byte elements; host read, host (debug TD) read.
+    pub const TD_HKID: FieldId = FieldId::from_raw(0x0024_0002_0000_4026);
+
+    /// `VM_INSTRUCTION_ERROR`: 4-byte elements; host (debug TD) read.
+    pub const VM_INSTRUCTION_ERROR: FieldId = FieldId::from_raw(0x0024_0002_0000_4400);
+
+    /// `EXIT_REASON`: 4-byte elements; host (debug TD) read.
+    pub const EXIT_REASON: FieldId = FieldId::from_raw(0x0024_0002_0000_4402);
+
+    /// `VM_EXIT_INTERRUPTION_INFORMATION`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_INTERRUPTION_INFORMATION: FieldId = FieldId::from_raw(0x0024_0002_0000_4404);
+
+    /// `VM_EXIT_INTERRUPTION_ERROR_CODE`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_INTERRUPTION_ERROR_CODE: FieldId = FieldId::from_raw(0x0024_0002_0000_4406);
+
+    /// `IDT_VECTORING_INFORMATION`: 4-byte elements; host (debug TD) read.
+    pub const IDT_VECTORING_INFORMATION: FieldId = FieldId::from_raw(0x0024_0002_0000_4408);
+
+    /// `IDT_VECTORING_ERROR_CODE`: 4-byte elements; host (debug TD) read.
+    pub const IDT_VECTORING_ERROR_CODE: FieldId = FieldId::from_raw(0x0024_0002_0000_440a);
+
+    /// `VM_EXIT_INSTRUCTION_LENGTH`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_INSTRUCTION_LENGTH: FieldId = FieldId::from_raw(0x0024_0002_0000_440c);
+
+    /// `VM_EXIT_INSTRUCTION_INFORMATION`: 4-byte elements; host (debug TD) read.
+    pub const VM_EXIT_INSTRUCTION_INFORMATION: FieldId = FieldId::from_raw(0x0024_0002_0000_440e);
+
+    /// `GUEST_ES_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_ES_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4800);
+
+    /// `GUEST_CS_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_CS_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4802);
+
+    /// `GUEST_SS_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_SS_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4804);
+
+    /// `GUEST_DS_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_DS_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4806);
+
+    /// `GUEST_FS_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_FS_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4808);
+
+    /// `GUEST_GS_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_GS_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_480a);
+
+    /// `GUEST_LDTR_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_LDTR_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_480c);
+
+    /// `GUEST_TR_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_TR_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_480e);
+
+    /// `GUEST_GDTR_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_GDTR_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4810);
+
+    /// `GUEST_IDTR_LIMIT`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_IDTR_LIMIT: FieldId = FieldId::from_raw(0x0024_0002_0000_4812);
+
+    /// `GUEST_ES_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_ES_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_4814);
+
+    /// `GUEST_CS_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_CS_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_4816);
+
+    /// `GUEST_SS_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_SS_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_4818);
+
+    /// `GUEST_DS_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_DS_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_481a);
+
+    /// `GUEST_FS_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_FS_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_481c);
+
+    /// `GUEST_GS_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_GS_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_481e);
+
+    /// `GUEST_LDTR_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_LDTR_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_4820);
+
+    /// `GUEST_TR_ACCESS_RIGHTS`: 4-byte elements; host (debug TD) read/write.
+    pub const GUEST_TR_ACCESS_RIGHTS: FieldId = FieldId::from_raw(0x0024_0002_0000_4822);
+
+    /// `INTERRUPTIBILITY_STATE`: 4-byte elements; host (debug TD) read/write.
+    pub const INTERRUPTIBILITY_STATE: FieldId = FieldId::from_raw(0x0024_0002_0000_4824);
+
+    /// `ACTIVITY_STATE`: 4-byte elements; host (debug TD) read.
+    pub const ACTIVITY_STATE: FieldId = FieldId::from_raw(0x0024_0002_0000_4826);
+
+    /// `GUEST_SMBASE`: 4-byte elements; no access from the host or the guest.
+    pub const GUEST_SMBASE: FieldId = FieldId::from_raw(0x0024_0002_0000_4828);
+
+    /// `IA32_SYSENTER_CS`: 4-byte elements; host (debug TD) read/write.
+    pub const IA32_SYSENTER_CS: FieldId = FieldId::from_raw(0x0024_0002_0000_482a);
+
+    /// `VMX_PREEMPTION_TIMER_VALUE`: 4-byte elements; host (debug TD) read/write.
+    pub const VMX_PREEMPTION_TIMER_VALUE: FieldId = FieldId::from_raw(0x0024_0002_0000_482e);
+
+    /// `CR0_GUEST_HOST_MASK`: 8-byte elements; host (debug TD) read/write.
+    pub const CR0_GUEST_HOST_MASK: FieldId = FieldId::from_raw(0x0024_0003_0000_6000);
+
+    /// `CR4_GUEST_HOST_MASK`: 8-byte elements; host (debug TD) read/write.
+    pub const CR4_GUEST_HOST_MASK: FieldId = FieldId::from_raw(0x0024_0003_0000_6002);
+
+    /// `CR0_READ_SHADOW`: 8-byte elements; host (debug TD) read/write.
+    pub const CR0_READ_SHADOW: FieldId = FieldId::from_raw(0x0024_0003_0000_6004);
+
+    /// `CR4_READ_SHADOW`: 8-byte elements; host (debug TD) read/write.
+    pub const CR4_READ_SHADOW: FieldId = FieldId::from_raw(0x0024_0003_0000_6006);
+
+    /// `CR3_TARGET_VALUES`: 8-byte elements, 4 fields; host (debug TD) read/write.
+    pub const CR3_TARGET_VALUES: FieldId = FieldId::from_raw(0x0024_0003_0000_6008);
+
+    /// `EXIT_QUALIFICATION`: 8-byte elements; host (debug TD) read.
+    pub const EXIT_QUALIFICATION: FieldId = FieldId::from_raw(0x0024_0003_0000_6400);
+
+    /// `I_O_RCX`: 8-byte elements; host (debug TD) read.
+    pub const I_O_RCX: FieldId = FieldId::from_raw(0x0024_0003_0000_6402);
+
+    /// `I_O_RSI`: 8-byte elements; host (debug TD) read.
+    pub const I_O_RSI: FieldId = FieldId::from_raw(0x0024_0003_0000_6404);
+
+    /// `I_O_RDI`: 8-byte elements; host (debug TD) read.
+    pub const I_O_RDI: FieldId = FieldId::from_raw(0x0024_0003_0000_6406);
+
+    /// `I_O_RIP`: 8-byte elements; host (debug TD) read.
+    pub const I_O_RIP: FieldId = FieldId::from_raw(0x0024_0003_0000_6408);
+
+    /// `GUEST_LINEAR_ADDRESS`: 8-byte elements; host (debug TD) read.
+    pub const GUEST_LINEAR_ADDRESS: FieldId = FieldId::from_raw(0x0024_0003_0000_640a);
+
+    /// `GUEST_CR0`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_CR0: FieldId = FieldId::from_raw(0x0024_0003_0000_6800);
+
+    /// `GUEST_CR3`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_CR3: FieldId = FieldId::from_raw(0x0024_0003_0000_6802);
+
+    /// `GUEST_CR4`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_CR4: FieldId = FieldId::from_raw(0x0024_0003_0000_6804);
+
+    /// `GUEST_ES_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_ES_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6806);
+
+    /// `GUEST_CS_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_CS_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6808);
+
+    /// `GUEST_SS_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_SS_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_680a);
+
+    /// `GUEST_DS_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_DS_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_680c);
+
+    /// `GUEST_FS_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_FS_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_680e);
+
+    /// `GUEST_GS_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_GS_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6810);
+
+    /// `GUEST_LDTR_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_LDTR_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6812);
+
+    /// `GUEST_TR_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_TR_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6814);
+
+    /// `GUEST_GDTR_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_GDTR_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6816);
+
+    /// `GUEST_IDTR_BASE`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_IDTR_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6818);
+
+    /// `GUEST_DR7`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_DR7: FieldId = FieldId::from_raw(0x0024_0003_0000_681a);
+
+    /// `GUEST_RSP`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_RSP: FieldId = FieldId::from_raw(0x0024_0003_0000_681c);
+
+    /// `GUEST_RIP`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_RIP: FieldId = FieldId::from_raw(0x0024_0003_0000_681e);
+
+    /// `GUEST_RFLAGS`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_RFLAGS: FieldId = FieldId::from_raw(0x0024_0003_0000_6820);
+
+    /// `PENDING_DEBUG_EXCEPTIONS`: 8-byte elements; host (debug TD) read/write.
+    pub const PENDING_DEBUG_EXCEPTIONS: FieldId = FieldId::from_raw(0x0024_0003_0000_6822);
+
+    /// `IA32_SYSENTER_ESP`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_SYSENTER_ESP: FieldId = FieldId::from_raw(0x0024_0003_0000_6824);
+
+    /// `IA32_SYSENTER_EIP`: 8-byte elements; host (debug TD) read/write.
+    pub const IA32_SYSENTER_EIP: FieldId = FieldId::from_raw(0x0024_0003_0000_6826);
+
+    /// `GUEST_IA32_S_CET`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_IA32_S_CET: FieldId = FieldId::from_raw(0x0024_0003_0000_6828);
+
+    /// `GUEST_SSP`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_SSP: FieldId = FieldId::from_raw(0x0024_0003_0000_682a);
+
+    /// `GUEST_IA32_INTERRUPT_SSP_TABLE_ADDR`: 8-byte elements; host (debug TD) read/write.
+    pub const GUEST_IA32_INTERRUPT_SSP_TABLE_ADDR: FieldId =
+        FieldId::from_raw(0x0024_0003_0000_682c);
+
+    /// `HOST_GS_BASE`: 8-byte elements; no access from the host or the guest.
+    pub const HOST_GS_BASE: FieldId = FieldId::from_raw(0x0024_0003_0000_6c08);
+
+    /// `HOST_RSP`: 8-byte elements; no access from the host or the guest.
+    pub const HOST_RSP: FieldId = FieldId::from_raw(0x0024_0003_0000_6c14);
+
+    /// `HOST_RIP`: 8-byte elements; no access from the host or the guest.
+    pub const HOST_RIP: FieldId = FieldId::from_raw(0x0024_0003_0000_6c16);
+
+    /// `HOST_SSP`: 8-byte elements; no access from the host or the guest.
+    pub const HOST_SSP: FieldId = FieldId::from_raw(0x0024_0003_0000_6c1a);
+}
+
 /// vCPU-scope fields (TDVPS): TDH.VP.RD, TDH.VP.WR, TDG.VP.RD, TDG.VP.WR (`tdvps_fields_lookup.c`).
 pub mod vp {
     use crate::FieldId;
@@ -579,10 +1024,10 @@ pub mod vp {
     /// `IA32_TSX_CTRL`: 8-byte elements; host (debug TD) read/write.
     pub const IA32_TSX_CTRL: FieldId = FieldId::from_raw(0x1320_0003_0000_0122);
 
-    /// `IA32_PERFEVTSELx`: 8-byte elements, 8 fields; host (debug TD) read/write.
+    /// `IA32_PERFEVTSELX`: 8-byte elements, 8 fields; host (debug TD) read/write.
     pub const IA32_PERFEVTSELX: FieldId = FieldId::from_raw(0x1320_0003_0000_0186);
 
-    /// `MSR_OFFCORE_RSPx`: 8-byte elements, 2 fields; host (debug TD) read/write.
+    /// `MSR_OFFCORE_RSPX`: 8-byte elements, 2 fields; host (debug TD) read/write.
     pub const MSR_OFFCORE_RSPX: FieldId = FieldId::from_raw(0x1320_0003_0000_01a6);
 
     /// `IA32_XFD`: 8-byte elements; host (debug TD) read.
@@ -591,7 +1036,7 @@ pub mod vp {
     /// `IA32_XFD_ERR`: 8-byte elements; host (debug TD) read.
     pub const IA32_XFD_ERR: FieldId = FieldId::from_raw(0x1320_0003_0000_01c5);
 
-    /// `IA32_FIXED_CTRx`: 8-byte elements, 7 fields; host (debug TD) read/write.
+    /// `IA32_FIXED_CTRX`: 8-byte elements, 7 fields; host (debug TD) read/write.
     pub const IA32_FIXED_CTRX: FieldId = FieldId::from_raw(0x1320_0003_0000_0309);
 
     /// `IA32_PERF_METRICS`: 8-byte elements; host (debug TD) read/write.
@@ -615,7 +1060,7 @@ pub mod vp {
     /// `MSR_PEBS_FRONTEND`: 8-byte elements; host (debug TD) read/write.
     pub const MSR_PEBS_FRONTEND: FieldId = FieldId::from_raw(0x1320_0003_0000_03f7);
 
-    /// `IA32_A_PMCx`: 8-byte elements, 8 fields; host (debug TD) read/write.
+    /// `IA32_A_PMCX`: 8-byte elements, 8 fields; host (debug TD) read/write.
     pub const IA32_A_PMCX: FieldId = FieldId::from_raw(0x1320_0003_0000_04c1);
 
     /// `IA32_DS_AREA`: 8-byte elements; host (debug TD) read/write.

@@ -5,7 +5,7 @@ field's name, ID, element size, counts and the host/guest read and write masks; 
 Usage: extract_metadata_fields.py GIT_DIR COMMIT
   GIT_DIR: a git directory of github.com/intel/tdx-module; COMMIT: the commit to read
   (72d8cffb214b74ae94d75afce36423020f74b47c = TDX_1.5.01).
-Reads include/auto_gen/{global_sys,tdr_tdcs,tdvps}_fields_lookup.c and writes
+Reads include/auto_gen/{global_sys,tdr_tdcs,td_vmcs,tdvps}_fields_lookup.c and writes
 metadata_fields.json next to this script.
 """
 import json, os, re, subprocess, sys
@@ -15,8 +15,17 @@ here = os.path.dirname(os.path.abspath(__file__))
 FILES = {
     "global": "include/auto_gen/global_sys_fields_lookup.c",
     "td": "include/auto_gen/tdr_tdcs_fields_lookup.c",
+    "vmcs": "include/auto_gen/td_vmcs_fields_lookup.c",
     "vp": "include/auto_gen/tdvps_fields_lookup.c",
 }
+
+
+def ident(comment):
+    """The row's name: the table's own (`RSP_PLACEHOLDER`), or for the TD VMCS table, whose rows
+    are named in words ("Posted-interrupt notification vector"), those words as an identifier
+    (`POSTED_INTERRUPT_NOTIFICATION_VECTOR`)."""
+    words = re.findall(r"[A-Za-z0-9]+", comment)
+    return "_".join(w.upper() for w in words)
 
 
 def show(path):
@@ -35,7 +44,7 @@ def masks(entry):
 def fields(text):
     out = []
     for entry in re.findall(r"\{\s*(//.*?)\n \}", text, re.S):
-        name = re.match(r"//\s*(\w+)\s*//", entry).group(1)
+        name = ident(re.match(r"//\s*(.*?)\s*//\s*\d+", entry).group(1))
         field_id = int(re.search(r"\.field_id\s*=\s*\{\s*\.raw\s*=\s*(0x[0-9A-Fa-f]+)", entry).group(1), 16)
         num_fields = int(re.search(r"\.num_of_fields\s*=\s*(\d+)", entry).group(1))
         num_elem = int(re.search(r"\.num_of_elem\s*=\s*(\d+)", entry).group(1))

@@ -15,7 +15,13 @@ fn the_catalog_tdg_vm_wr_succeeds_with_a_mask_and_rcx_forced_non_zero_is_refused
     let m = module();
     m.run(|| {
         bring_up(&m);
-        let td = create_td(&m, HKID, &TdParams::default());
+        // TD_CTLS.PENDING_VE_DISABLE (bit 0) is the guest's to change only with
+        // CONFIG_FLAGS.FLEXIBLE_PENDING_VE (`md_td_write_element`).
+        let params = TdParams {
+            config_flags: TdParams::CONFIG_FLEXIBLE_PENDING_VE,
+            ..TdParams::default()
+        };
+        let td = create_td(&m, HKID, &params);
         let vp = create_vcpu(&m, &td, 0);
         // SAFETY: see the `common` module docs.
         unsafe {

@@ -1,6 +1,6 @@
 //! The metadata field tables of TDX module 1.5.01 (`tdx-emu/data/metadata_fields.json`,
 //! extracted by `tdx-emu/data/extract_metadata_fields.py` from intel/tdx-module@72d8cffb
-//! `include/auto_gen/{global_sys,tdr_tdcs,tdvps}_fields_lookup.c`) and the named field-ID
+//! `include/auto_gen/{global_sys,tdr_tdcs,td_vmcs,tdvps}_fields_lookup.c`) and the named field-ID
 //! constants generated from them into `tdx-core/src/metadata_fields.rs`
 //! (`TDX_BLESS=1 cargo test -p tdx-emu --test metadata_fields` rewrites the file).
 
@@ -59,8 +59,9 @@ fn render(data: &Value) -> String {
          \n\
          //! Metadata field IDs of TDX module 1.5.01, named as the module's field tables name them,\n\
          //! for TDH.SYS.RD / TDG.SYS.RD ([`global`]), TDH.MNG.RD/WR / TDG.VM.RD/WR ([`td`]) and\n\
-         //! TDH.VP.RD/WR / TDG.VP.RD/WR ([`vp`]). Each constant's doc says its element size, how many\n\
-         //! fields or elements it spans, and who may read and write it, from the module's masks.\n"
+         //! TDH.VP.RD/WR / TDG.VP.RD/WR ([`vmcs`], class 0 of the vCPU context, and [`vp`]). Each\n\
+         //! constant's doc says its element size, how many fields or elements it spans, and who\n\
+         //! may read and write it, from the module's masks.\n"
     );
     let contexts = [
         (
@@ -70,6 +71,10 @@ fn render(data: &Value) -> String {
         (
             "td",
             "TD-scope fields (TDR and TDCS): TDH.MNG.RD, TDH.MNG.WR, TDG.VM.RD, TDG.VM.WR (`tdr_tdcs_fields_lookup.c`).",
+        ),
+        (
+            "vmcs",
+            "vCPU-scope fields of the TD VMCS (class 0; Linux's VMCS field encodings are these IDs): TDH.VP.RD, TDH.VP.WR (`td_vmcs_fields_lookup.c`).",
         ),
         (
             "vp",
@@ -134,7 +139,10 @@ fn the_data_is_the_module_15_table() {
         "72d8cffb214b74ae94d75afce36423020f74b47c"
     );
     let count = |c: &str| data[c].as_array().map_or(0, Vec::len);
-    assert_eq!((count("global"), count("td"), count("vp")), (65, 83, 119));
+    assert_eq!(
+        (count("global"), count("td"), count("vmcs"), count("vp")),
+        (65, 83, 144, 119)
+    );
     // The global fields the model answers TDH.SYS.RD for (Linux's IDs) are in the table, matched
     // on class (bits 61:56) and field code (bits 23:0) as Linux compares them.
     let key = |id: u64| id & 0x3F00_0000_00FF_FFFF;

@@ -162,10 +162,9 @@ fn note(name: &str) -> &'static str {
         }
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
         "TDG.VP.VMCALL" => "answered by the `Vmm` (`set_vmm`)",
-        "TDG.SYS.RD" => "the fields the model has; guest rights from the module's table",
-        "TDH.MNG.RD" | "TDG.VM.RD" | "TDG.VM.WR" | "TDH.VP.RD" | "TDH.VP.WR" => {
-            "the fields the model keeps (see \"What is modelled\")"
-        }
+        "TDH.SYS.RD" | "TDH.SYS.RDALL" | "TDG.SYS.RD" | "TDG.SYS.RDALL" | "TDH.MNG.RD"
+        | "TDH.MNG.WR" | "TDG.VM.RD" | "TDG.VM.WR" | "TDH.VP.RD" | "TDH.VP.WR" | "TDG.VP.RD"
+        | "TDG.VP.WR" => "every field of the module's table (see \"Metadata\")",
         _ => "",
     }
 }

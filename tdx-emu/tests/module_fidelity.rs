@@ -52,9 +52,17 @@ fn vm_wr(args: &mut ModuleArgs) -> TdxStatus {
     status(unsafe { raw::tdg_vm_wr_regs(args) })
 }
 
+/// A TD whose guest may change TD_CTLS.PENDING_VE_DISABLE (CONFIG_FLAGS.FLEXIBLE_PENDING_VE).
+fn flexible() -> TdParams {
+    TdParams {
+        config_flags: TdParams::CONFIG_FLEXIBLE_PENDING_VE,
+        ..TdParams::default()
+    }
+}
+
 #[test]
 fn vm_rd_and_vm_wr_reject_a_non_zero_vm_id_in_rcx() {
-    in_guest(TdParams::default(), |_| {
+    in_guest(flexible(), |_| {
         let mut args = ModuleArgs {
             rdx: field::td::MAX_VCPUS,
             ..ModuleArgs::default()
@@ -106,7 +114,7 @@ fn vm_rd_writes_the_next_field_id_only_for_version_1() {
 
         // A failing version-1 read leaves MD_FIELD_ID_NA in RDX.
         let mut args = ModuleArgs {
-            rdx: 0x1110_0003_0000_0099,
+            rdx: 0x1110_0003_0000_0300,
             ..ModuleArgs::default()
         };
         assert_eq!(vm_rd_v1(&mut args), METADATA_FIELD_ID_INCORRECT);
@@ -118,12 +126,12 @@ fn vm_rd_writes_the_next_field_id_only_for_version_1() {
 fn unknown_field_ids_are_metadata_field_id_incorrect() {
     in_guest(TdParams::default(), |_| {
         let mut args = ModuleArgs {
-            rdx: 0x1110_0003_0000_0099,
+            rdx: 0x1110_0003_0000_0300,
             ..ModuleArgs::default()
         };
         assert_eq!(vm_rd(&mut args), METADATA_FIELD_ID_INCORRECT);
         let mut args = ModuleArgs {
-            rdx: 0x1110_0003_0000_0099,
+            rdx: 0x1110_0003_0000_0300,
             r8: 1,
             r9: 1,
             ..ModuleArgs::default()
@@ -134,7 +142,7 @@ fn unknown_field_ids_are_metadata_field_id_incorrect() {
 
 #[test]
 fn a_write_mask_may_cover_read_only_bits_only_if_they_keep_their_value() {
-    in_guest(TdParams::default(), |_| {
+    in_guest(flexible(), |_| {
         // TD_CTLS: the guest may write bit 0 only. Bit 40 in the mask with the current value
         // (0) is narrowed away; with a different value it is a forbidden change.
         let mut args = ModuleArgs {

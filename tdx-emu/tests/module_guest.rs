@@ -19,10 +19,15 @@ const METADATA_FIELD_NOT_READABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C02_0
 const NO_VALID_VE_INFO: TdxStatus = TdxStatus::from_raw(0xC000_0704_0000_0000);
 
 /// A finalized TD with one vCPU: GPAs 0x0 and 0x1000 added (PRESENT), 0x2000 (4 KiB) and
-/// 0x20_0000 (2 MiB) AUGed (PENDING). Returns (TD, vCPU).
+/// 0x20_0000 (2 MiB) AUGed (PENDING); CONFIG_FLAGS.FLEXIBLE_PENDING_VE, so the guest may change
+/// TD_CTLS.PENDING_VE_DISABLE. Returns (TD, vCPU).
 fn guest_td(m: &TdxModule) -> (Td, Vp) {
     bring_up(m);
-    let td = create_td(m, HKID, &TdParams::default());
+    let params = TdParams {
+        config_flags: TdParams::CONFIG_FLEXIBLE_PENDING_VE,
+        ..TdParams::default()
+    };
+    let td = create_td(m, HKID, &params);
     let vp = create_vcpu(m, &td, 0);
     map_sept(m, &td, 0);
     let source = m.alloc_page::<Guest>().hpa();
@@ -123,7 +128,7 @@ fn guest_leaves_through_the_instruction() {
             assert_eq!(rd(field::td::ATTRIBUTES), Ok(0));
             assert_eq!(rd(field::td::MAX_VCPUS), Ok(4));
             assert_eq!(err(rd(field::td::OP_STATE)), METADATA_FIELD_NOT_READABLE);
-            assert_eq!(err(rd(0x1110_0003_0000_0099)), METADATA_FIELD_ID_INCORRECT);
+            assert_eq!(err(rd(0x1110_0003_0000_0300)), METADATA_FIELD_ID_INCORRECT);
             assert_eq!(wr(field::td::TD_CTLS, 0b1011, 0b1), Ok(0), "R8 = old value");
             assert_eq!(rd(field::td::TD_CTLS), Ok(1));
             assert_eq!(

@@ -141,6 +141,8 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         }
         leaf::TDH_VP_CREATE => (a.rcx, a.rdx) = (page, tdr),
         leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, field::td::HKID),
+        // HP_LOCK_TIMEOUT: the one TDCS field a production host may write.
+        leaf::TDH_MNG_WR => (a.rcx, a.rdx, a.r8, a.r9) = (tdr, 0x9110_0003_0000_0011, 0, !0),
         leaf::TDH_MR_EXTEND => (a.rcx, a.rdx) = (0, tdr),
         leaf::TDH_MR_FINALIZE | leaf::TDH_MEM_TRACK => a.rcx = tdr,
         leaf::TDH_MNG_INIT => {

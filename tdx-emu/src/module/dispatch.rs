@@ -91,6 +91,7 @@ impl Inner {
             leaf::TDH_MNG_KEY_CONFIG
             | leaf::TDH_MNG_INIT
             | leaf::TDH_MNG_RD
+            | leaf::TDH_MNG_WR
             | leaf::TDH_MR_FINALIZE
             | leaf::TDH_MNG_VPFLUSHDONE
             | leaf::TDH_MNG_KEY_FREEID

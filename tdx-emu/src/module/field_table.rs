@@ -1,5 +1,5 @@
 //! The TDX module's metadata field tables (`tdx-emu/data/metadata_fields.json`, extracted from
-//! intel/tdx-module@72d8cffb `include/auto_gen/{global_sys,tdr_tdcs,tdvps}_fields_lookup.c`):
+//! intel/tdx-module@72d8cffb `include/auto_gen/{global_sys,tdr_tdcs,td_vmcs,tdvps}_fields_lookup.c`):
 //! every field ID of module 1.5.01 with its element size and its read and write masks per
 //! caller. Parsed once; a file that does not parse gives empty tables (the model then knows no
 //! rights, and the tests that check it against the tables fail), never a panic.
@@ -8,15 +8,15 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-/// Which table. Only TDG.SYS.RD answers from a table so far; the TD and vCPU tables are read
-/// by the field-by-field tests (`field_table/tests.rs`).
+/// Which table. Every metadata leaf answers from them (`md.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) enum Context {
     /// `global_sys_fields_lookup.c`.
     Global,
     /// `tdr_tdcs_fields_lookup.c`.
     Td,
+    /// `td_vmcs_fields_lookup.c` (class 0 of the vCPU context).
+    Vmcs,
     /// `tdvps_fields_lookup.c`.
     Vp,
 }
@@ -41,21 +41,12 @@ impl FieldRow {
             .find(|(n, _)| n == name)
             .map_or(0, |&(_, v)| v)
     }
-
-    /// Whether field ID `id` (matched on class and field code, as the model matches IDs) is
-    /// this row or one of the fields it spans.
-    pub(crate) fn covers(&self, id: u64) -> bool {
-        const CLASS: u64 = 0x3F << 56;
-        const CODE: u64 = 0xFF_FFFF;
-        let span = (self.fields * self.elements).max(1);
-        id & CLASS == self.id & CLASS
-            && (self.id & CODE..(self.id & CODE) + span).contains(&(id & CODE))
-    }
 }
 
 struct Tables {
     global: Vec<FieldRow>,
     td: Vec<FieldRow>,
+    vmcs: Vec<FieldRow>,
     vp: Vec<FieldRow>,
 }
 
@@ -94,6 +85,7 @@ fn tables() -> &'static Tables {
         Tables {
             global: rows(&data, "global"),
             td: rows(&data, "td"),
+            vmcs: rows(&data, "vmcs"),
             vp: rows(&data, "vp"),
         }
     })
@@ -105,14 +97,7 @@ pub(crate) fn table(context: Context) -> &'static [FieldRow] {
     match context {
         Context::Global => &t.global,
         Context::Td => &t.td,
+        Context::Vmcs => &t.vmcs,
         Context::Vp => &t.vp,
     }
 }
-
-/// The row that covers field ID `id`.
-pub(crate) fn lookup(context: Context, id: u64) -> Option<&'static FieldRow> {
-    table(context).iter().find(|row| row.covers(id))
-}
-
-#[cfg(test)]
-mod tests;

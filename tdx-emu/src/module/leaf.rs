@@ -37,6 +37,8 @@ leaves! {
     TDH_VP_CREATE = TdhVpCreate;
     /// TDH.MNG.RD.
     TDH_MNG_RD = TdhMngRd;
+    /// TDH.MNG.WR.
+    TDH_MNG_WR = TdhMngWr;
     /// TDH.MR.EXTEND.
     TDH_MR_EXTEND = TdhMrExtend;
     /// TDH.MR.FINALIZE.
@@ -65,6 +67,8 @@ leaves! {
     TDH_SYS_INIT = TdhSysInit;
     /// TDH.SYS.RD.
     TDH_SYS_RD = TdhSysRd;
+    /// TDH.SYS.RDALL.
+    TDH_SYS_RDALL = TdhSysRdall;
     /// TDH.SYS.LP.INIT.
     TDH_SYS_LP_INIT = TdhSysLpInit;
     /// TDH.SYS.TDMR.INIT.
@@ -108,6 +112,12 @@ leaves! {
     TDG_VM_WR = TdgVmWr;
     /// TDG.SYS.RD.
     TDG_SYS_RD = TdgSysRd;
+    /// TDG.SYS.RDALL.
+    TDG_SYS_RDALL = TdgSysRdall;
+    /// TDG.VP.RD.
+    TDG_VP_RD = TdgVpRd;
+    /// TDG.VP.WR.
+    TDG_VP_WR = TdgVpWr;
 }
 
 /// The VMX exit reason of a TD exit for TDG.VP.VMCALL (`EXIT_REASON_TDCALL`).
@@ -148,6 +158,7 @@ pub(crate) const fn is_platform(leaf: u64) -> bool {
         leaf,
         TDH_SYS_INIT
             | TDH_SYS_RD
+            | TDH_SYS_RDALL
             | TDH_SYS_LP_INIT
             | TDH_SYS_TDMR_INIT
             | TDH_SYS_CONFIG

@@ -45,6 +45,8 @@ mod guest;
 mod invariants;
 pub mod leaf;
 mod locks;
+mod md;
+mod md_values;
 mod measure;
 mod memory;
 mod metadata;

@@ -1,7 +1,7 @@
 //! A TD and its vCPUs as the model keeps them, the TD_PARAMS structure TDH.MNG.INIT reads,
 //! and the snapshots [`TdxModule`](super::TdxModule) hands out for inspection.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::measure::{Digest48, MrtdBuilder};
@@ -266,6 +266,9 @@ pub(crate) struct Td {
     pub(crate) rtmr: [Digest48; 4],
     pub(crate) notify_enables: u64,
     pub(crate) td_ctls: u64,
+    /// The TDR/TDCS metadata elements the model keeps no state of, by class and field code,
+    /// zero until written (`md_values.rs`).
+    pub(crate) md: BTreeMap<u64, u64>,
 }
 
 impl Td {
@@ -289,6 +292,7 @@ impl Td {
             rtmr: [[0; 48]; 4],
             notify_enables: 0,
             td_ctls: 0,
+            md: BTreeMap::new(),
         }
     }
 
@@ -347,6 +351,8 @@ pub(crate) struct Vcpu {
     pub(crate) shared_eptp: u64,
     pub(crate) pin_based: u64,
     pub(crate) pend_nmi: u64,
+    /// The TDVPS and TD VMCS metadata elements the model keeps no state of, zero until written.
+    pub(crate) md: BTreeMap<u64, u64>,
 }
 
 impl Vcpu {
@@ -374,6 +380,7 @@ impl Vcpu {
             shared_eptp: 0,
             pin_based: 0x16, // the always-one bits of the pin-based controls
             pend_nmi: 0,
+            md: BTreeMap::new(),
         }
     }
 }

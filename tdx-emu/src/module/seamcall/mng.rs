@@ -3,8 +3,10 @@
 use super::{SUCCESS, claim_free_page, keys_configured, need_ready, physical, td, td_lock};
 use crate::module::leaf;
 use crate::module::locks::{LockKey, Mode};
+use crate::module::md::{self, Access, Ctx};
+use crate::module::md_values;
 use crate::module::measure::MrtdBuilder;
-use crate::module::metadata::{self, Read, TdField};
+use crate::module::metadata;
 use crate::module::op_state::gate;
 use crate::module::pamt::PamtType;
 use crate::module::sept::{self};
@@ -182,77 +184,74 @@ pub(super) fn tdh_mng_init(call: &mut Call<'_>) -> Outcome {
     SUCCESS
 }
 
-/// The value of a TD-scope field.
-pub(crate) fn td_field_value(td: &Td, field: TdField) -> u64 {
-    let params = td.params.unwrap_or(TdParams {
-        attributes: 0,
-        xfam: 0,
-        max_vcpus: 0,
-        eptp_controls: 0,
-        config_flags: 0,
-        tsc_frequency: 0,
-        mrconfigid: [0; 48],
-        mrowner: [0; 48],
-        mrownerconfig: [0; 48],
-    });
-    match field {
-        TdField::NumTdcx => td.tdcs.len() as u64,
-        TdField::ChldCnt => td.child_count,
-        TdField::Lifecycle => td.lifecycle.code(),
-        TdField::Hkid => u64::from(td.hkid),
-        TdField::PkgConfigBitmap => td.pkg_configured,
-        TdField::NumVcpus => td.vcpus.len() as u64,
-        TdField::OpState => td.op.code(),
-        TdField::Attributes => params.attributes,
-        TdField::Xfam => params.xfam,
-        TdField::MaxVcpus => u64::from(params.max_vcpus),
-        TdField::Gpaw => u64::from(td.gpaw == 52),
-        TdField::Eptp => params.eptp_controls,
-        TdField::TscOffset => 0,
-        TdField::TscMultiplier => 1 << 48,
-        TdField::TscFrequency => u64::from(params.tsc_frequency),
-        TdField::NotifyEnables => td.notify_enables,
-        TdField::ConfigFlags => params.config_flags,
-        TdField::TdCtls => td.td_ctls,
-        TdField::TopologyEnumConfigured => 0,
-        TdField::CpuidValues => 0,
+/// The checks TDH.MNG.RD and TDH.MNG.WR share, in the module's order (`tdh_mng_rd_wr.c`): the
+/// TDR (shared), then the TDCS and OP_STATE; returns whether the TD is a debug TD. Before the
+/// TD has keys and its TDCS the model still answers the TDR fields (see docs/emulator.md,
+/// Deviations), so the TDCS checks come with the field.
+fn mng_rw_prologue(call: &mut Call<'_>, leaf: u64) -> Result<bool, Fail> {
+    need_ready(call)?;
+    let tdr = call.cpu.rcx;
+    td_lock(call, tdr, op::RCX, Mode::Shared)?;
+    let td = td(call, tdr, op::RCX)?;
+    if td.lifecycle == Lifecycle::KeysConfigured && td.tdcs.len() == call.cfg.tdcx_per_td() {
+        gate(leaf, td.op)?;
     }
+    Ok(td.is_debug())
+}
+
+/// A TDCS field (every class but the TDR's 0-2) needs the TD's keys and its TDCS pages.
+fn tdcs_ready(call: &Call<'_>, e: &md::Element) -> Result<(), Fail> {
+    if (e.row.id >> 56) & 0x3F <= 2 {
+        return Ok(());
+    }
+    let td = td(call, call.cpu.rcx, op::RCX)?;
+    keys_configured(td, op::RCX)?;
+    if td.tdcs.len() != call.cfg.tdcx_per_td() {
+        return Err(invalid(op::RCX));
+    }
+    Ok(())
 }
 
 pub(super) fn tdh_mng_rd(call: &mut Call<'_>) -> Outcome {
-    call.cpu.r8 = 0;
-    need_ready(call)?;
     let (tdr, id) = (call.cpu.rcx, call.cpu.rdx);
-    td_lock(call, tdr, op::RCX, Mode::Shared)?;
-    {
-        // The module checks OP_STATE once the TD has keys and its TDCS (before that the model
-        // still answers TDR fields: see docs/emulator.md, Deviations).
-        let td = td(call, tdr, op::RCX)?;
-        if td.lifecycle == Lifecycle::KeysConfigured && td.tdcs.len() == call.cfg.tdcx_per_td() {
-            gate(leaf::TDH_MNG_RD, td.op)?;
-        }
+    if call.version > 0 {
+        call.cpu.rdx = md::FIELD_ID_NA;
     }
-    let Some((def, next)) = metadata::td_field(id) else {
-        // The module's status (`md_read_element`), without an operand ID.
-        return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
-    };
-    let td = td(call, tdr, op::RCX)?;
-    if def.in_tdcs {
-        keys_configured(td, op::RCX)?;
-        if td.tdcs.len() != call.cfg.tdcx_per_td() {
-            return Err(invalid(op::RCX));
-        }
+    call.cpu.r8 = 0;
+    let debug = mng_rw_prologue(call, leaf::TDH_MNG_RD)?;
+    let access = Access::HostRd { debug };
+    if call.version > 0 && md::is_null(id) {
+        call.cpu.rdx = md::next_id(Ctx::Td, None, access);
+        return Ok(TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);
     }
-    let readable = match def.host {
-        Read::Yes => true,
-        Read::DebugOnly => td.is_debug(),
-    };
-    if !readable {
-        return Err(Fail::exact(code::METADATA_FIELD_NOT_READABLE));
+    md::check_single_element(id)?;
+    let e = md::find(Ctx::Td, id).ok_or(Fail::exact(code::METADATA_FIELD_ID_INCORRECT))?;
+    tdcs_ready(call, &e)?;
+    let value = md::read(&e, access, md_values::td_get(td(call, tdr, op::RCX)?, &e))?;
+    if call.version > 0 {
+        call.cpu.rdx = md::next_id(Ctx::Td, Some(e), access);
     }
-    let value = td_field_value(td, def.field);
     call.cpu.r8 = value;
-    call.cpu.rdx = next;
+    SUCCESS
+}
+
+pub(super) fn tdh_mng_wr(call: &mut Call<'_>) -> Outcome {
+    let (tdr, id, value, mask) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
+    call.cpu.r8 = 0;
+    let debug = mng_rw_prologue(call, leaf::TDH_MNG_WR)?;
+    md::check_single_element(id)?;
+    let e = md::find(Ctx::Td, id).ok_or(Fail::exact(code::METADATA_FIELD_ID_INCORRECT))?;
+    tdcs_ready(call, &e)?;
+    let access = Access::HostWr { debug };
+    let current = md_values::td_get(td(call, tdr, op::RCX)?, &e);
+    let written = md::write(&e, access, current, value, mask)?;
+    // HP_LOCK_TIMEOUT is written whole only (`md_td_write_element`, special write handling).
+    if e.row.name == "HP_LOCK_TIMEOUT" && mask & e.size_mask() != e.size_mask() {
+        return Err(Fail::exact(TdxStatus::METADATA_WR_MASK_NOT_VALID));
+    }
+    let td = call.st.tds.get_mut(&tdr).ok_or(invalid(op::RCX))?;
+    md_values::td_set(td, &e, written.new);
+    call.cpu.r8 = written.old;
     SUCCESS
 }
 

@@ -20,7 +20,7 @@ use mem::{
 };
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
-    tdh_mng_rd, tdh_mng_vpflushdone,
+    tdh_mng_rd, tdh_mng_vpflushdone, tdh_mng_wr,
 };
 use mr::{tdh_mr_extend, tdh_mr_finalize};
 use phymem::{
@@ -29,7 +29,7 @@ use phymem::{
 use seamldr::{p_seamldr_info, p_seamldr_install};
 use sys::{
     tdh_sys_config, tdh_sys_disable, tdh_sys_init, tdh_sys_key_config, tdh_sys_lp_init, tdh_sys_rd,
-    tdh_sys_shutdown, tdh_sys_tdmr_init, tdh_sys_update,
+    tdh_sys_rdall, tdh_sys_shutdown, tdh_sys_tdmr_init, tdh_sys_update,
 };
 use tdx_core::{PageSize, TdxStatus};
 use vp::{tdh_vp_addcx, tdh_vp_create, tdh_vp_flush, tdh_vp_init, tdh_vp_rd, tdh_vp_wr};
@@ -42,7 +42,7 @@ mod seamldr;
 mod sys;
 mod vp;
 
-pub(crate) use mng::td_field_value;
+pub(crate) use sys::global_value;
 pub(crate) use vp::{
     EXPOSABLE, Prepared, gprs_of, set_operand_regs, tdh_vp_enter_finish, tdh_vp_enter_prepare,
 };
@@ -58,6 +58,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_SYS_INIT => tdh_sys_init,
         leaf::TDH_SYS_LP_INIT => tdh_sys_lp_init,
         leaf::TDH_SYS_RD => tdh_sys_rd,
+        leaf::TDH_SYS_RDALL => tdh_sys_rdall,
         leaf::TDH_SYS_CONFIG => tdh_sys_config,
         leaf::TDH_SYS_KEY_CONFIG => tdh_sys_key_config,
         leaf::TDH_SYS_TDMR_INIT => tdh_sys_tdmr_init,
@@ -71,6 +72,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MNG_ADDCX => tdh_mng_addcx,
         leaf::TDH_MNG_INIT => tdh_mng_init,
         leaf::TDH_MNG_RD => tdh_mng_rd,
+        leaf::TDH_MNG_WR => tdh_mng_wr,
         leaf::TDH_VP_CREATE => tdh_vp_create,
         leaf::TDH_VP_ADDCX => tdh_vp_addcx,
         leaf::TDH_VP_INIT => tdh_vp_init,
@@ -106,10 +108,14 @@ pub(crate) fn dispatch(call: &mut Call<'_>, leaf: u64) -> Outcome {
     let Some(handler) = handler(leaf) else {
         return Err(invalid(op::RAX));
     };
-    // Version checks: TDH.VP.INIT is version 1 only, TDH.SYS.CONFIG and TDH.SYS.UPDATE accept
-    // 0 and 1, everything else 0.
+    // Version checks: TDH.VP.INIT is version 1 only, TDH.SYS.CONFIG, TDH.SYS.UPDATE,
+    // TDH.MNG.RD and TDH.VP.RD accept 0 and 1, everything else 0.
     let max_version = match leaf {
-        leaf::TDH_SYS_CONFIG | leaf::TDH_SYS_UPDATE | leaf::TDH_VP_INIT => 1,
+        leaf::TDH_SYS_CONFIG
+        | leaf::TDH_SYS_UPDATE
+        | leaf::TDH_VP_INIT
+        | leaf::TDH_MNG_RD
+        | leaf::TDH_VP_RD => 1,
         _ => 0,
     };
     if call.version > max_version || (leaf == leaf::TDH_VP_INIT && call.version != 1) {

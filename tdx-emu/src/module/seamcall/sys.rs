@@ -2,8 +2,9 @@
 
 use super::{SUCCESS, need_lp, need_ready, physical, sys_lock};
 use crate::module::locks::Mode;
-use crate::module::metadata::{self};
-use crate::module::status::{Fail, Outcome, invalid, operand as op};
+use crate::module::md::{self, Access, Ctx};
+use crate::module::metadata;
+use crate::module::status::{Fail, Outcome, code, invalid, operand as op};
 use crate::module::{Call, KotEntry, Phase};
 use tdx_core::TdxStatus;
 
@@ -32,18 +33,62 @@ pub(super) fn tdh_sys_lp_init(call: &mut Call<'_>) -> Outcome {
     SUCCESS
 }
 
+/// The value of global field element `e`: the model's ([`metadata::global_fields`]), else 0.
+pub(crate) fn global_value(call: &Call<'_>, e: &md::Element) -> u64 {
+    let key = e.key();
+    metadata::global_fields(call.cfg, call.st.g.sys.update_version)
+        .iter()
+        .find(|f| metadata::key(f.id) == key)
+        .map_or(0, |f| f.value)
+}
+
+/// TDH.SYS.RD as `tdh_sys_rd.c`: RDX = `MD_FIELD_ID_NA` and R8 = 0 first; the null field ID
+/// gives the first field; a field gives its value in R8 and the next field in RDX.
 pub(super) fn tdh_sys_rd(call: &mut Call<'_>) -> Outcome {
+    let id = call.cpu.rdx;
+    call.cpu.rdx = md::FIELD_ID_NA;
     call.cpu.r8 = 0;
     need_lp(call)?;
     sys_lock(call, Mode::Shared)?;
-    let fields = metadata::global_fields(call.cfg, call.st.g.sys.update_version);
-    let wanted = metadata::key(call.cpu.rdx);
-    let Some(index) = fields.iter().position(|f| metadata::key(f.id) == wanted) else {
-        return Err(invalid(op::RDX));
-    };
-    call.cpu.r8 = fields[index].value;
-    call.cpu.rdx = fields.get(index + 1).map_or(u64::MAX, |f| f.id);
+    let access = Access::HostRd { debug: false };
+    if md::is_null(id) {
+        call.cpu.rdx = md::next_id(Ctx::Sys, None, access);
+        return Ok(TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);
+    }
+    md::check_single_element(id)?;
+    let e = md::find(Ctx::Sys, id).ok_or(Fail::exact(code::METADATA_FIELD_ID_INCORRECT))?;
+    call.cpu.r8 = md::read(&e, access, global_value(call, &e))?;
+    call.cpu.rdx = md::next_id(Ctx::Sys, Some(e), access);
     SUCCESS
+}
+
+/// TDH.SYS.RDALL as `tdh_sys_rdall.c`: R8 = `MD_FIELD_ID_NA` first; RDX must be a 4 KiB
+/// aligned HPA without KeyID bits (`shared_hpa_check_with_pwr_2_alignment`, operand RDX); the
+/// global fields the host may read, from field R8 on, are dumped there as a metadata list
+/// (`md_dump_list`), and R8 = the next field ID (`MD_FIELD_ID_NA` when all fit).
+pub(super) fn tdh_sys_rdall(call: &mut Call<'_>) -> Outcome {
+    let (list, start) = (call.cpu.rdx, call.cpu.r8);
+    call.cpu.r8 = md::FIELD_ID_NA;
+    need_lp(call)?;
+    sys_lock(call, Mode::Shared)?;
+    if !list.is_multiple_of(4096) || !physical(call, list) {
+        return Err(invalid(op::RDX));
+    }
+    let mut page = [0u8; md::LIST_BYTES];
+    let value = |e: &md::Element| global_value(call, e);
+    let (status, next) = md::dump(
+        Ctx::Sys,
+        start,
+        Access::HostRd { debug: false },
+        &value,
+        &mut page,
+    )?;
+    call.mem.write(list, &page);
+    call.cpu.r8 = next;
+    if status.is_error() {
+        return Err(Fail::exact(status));
+    }
+    Ok(status)
 }
 
 pub(super) fn tdh_sys_config(call: &mut Call<'_>) -> Outcome {

@@ -4,7 +4,8 @@ use super::{
     SUCCESS, associable, claim_free_page, keys_configured, need_ready, td, td_lock, vcpu_lock,
 };
 use crate::module::locks::{LockKey, Mode};
-use crate::module::metadata::{self, Read, VpField};
+use crate::module::md::{self, Access, Ctx};
+use crate::module::md_values;
 use crate::module::op_state::gate;
 use crate::module::pamt::PamtType;
 use crate::module::status::{
@@ -109,41 +110,6 @@ pub(super) fn tdh_vp_init(call: &mut Call<'_>) -> Outcome {
     SUCCESS
 }
 
-pub(super) fn vp_field_value(vcpu: &Vcpu, field: VpField) -> u64 {
-    match field {
-        VpField::PostedIntrNv => vcpu.posted_intr_nv,
-        VpField::TscOffset => 0,
-        VpField::PostedIntrDesc => vcpu.posted_intr_desc,
-        VpField::SharedEptp => vcpu.shared_eptp,
-        VpField::PinBased => vcpu.pin_based,
-        VpField::GuestCr0 => vcpu.cr0,
-        VpField::GuestCr4 => vcpu.cr4,
-        VpField::GuestRsp => vcpu.gprs[4],
-        VpField::GuestRip => vcpu.rip,
-        VpField::GuestRflags => vcpu.rflags,
-        VpField::Gpr(n) => vcpu.gprs[usize::from(n & 15)],
-        VpField::StateDetails => 0,
-        VpField::PendNmi => vcpu.pend_nmi,
-    }
-}
-
-pub(super) fn set_vp_field(vcpu: &mut Vcpu, field: VpField, value: u64) {
-    match field {
-        VpField::PostedIntrNv => vcpu.posted_intr_nv = value,
-        VpField::PostedIntrDesc => vcpu.posted_intr_desc = value,
-        VpField::SharedEptp => vcpu.shared_eptp = value,
-        VpField::PinBased => vcpu.pin_based = value,
-        VpField::GuestCr0 => vcpu.cr0 = value,
-        VpField::GuestCr4 => vcpu.cr4 = value,
-        VpField::GuestRsp => vcpu.gprs[4] = value,
-        VpField::GuestRip => vcpu.rip = value,
-        VpField::GuestRflags => vcpu.rflags = value,
-        VpField::Gpr(n) => vcpu.gprs[usize::from(n & 15)] = value,
-        VpField::PendNmi => vcpu.pend_nmi = value,
-        VpField::TscOffset | VpField::StateDetails => {}
-    }
-}
-
 /// Common checks of TDH.VP.RD / TDH.VP.WR (`leaf`); returns (TDR, debug TD).
 pub(super) fn vp_rw_checks(
     call: &mut Call<'_>,
@@ -170,49 +136,50 @@ pub(super) fn vp_rw_checks(
 }
 
 pub(super) fn tdh_vp_rd(call: &mut Call<'_>) -> Outcome {
+    let id = call.cpu.rdx;
+    if call.version > 0 {
+        call.cpu.rdx = md::FIELD_ID_NA;
+    }
     call.cpu.r8 = 0;
-    let (_, debug) = vp_rw_checks(call, Mode::Shared, leaf::TDH_VP_RD)?;
-    let (tdvpr, id) = (call.cpu.rcx, call.cpu.rdx);
+    let (tdr, debug) = vp_rw_checks(call, Mode::Shared, leaf::TDH_VP_RD)?;
+    let access = Access::HostRd { debug };
+    if call.version > 0 && md::is_null(id) {
+        call.cpu.rdx = md::next_id(Ctx::Vp, None, access);
+        return Ok(TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);
+    }
     // The module's statuses (`md_read_element`, intel/tdx-module@72d8cffb
     // `metadata_generic.c`), without an operand ID.
-    let Some((def, next)) = metadata::vp_field(id) else {
-        return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
-    };
-    let readable = match def.read {
-        Read::Yes => true,
-        Read::DebugOnly => debug,
-    };
-    if !readable {
-        return Err(Fail::exact(code::METADATA_FIELD_NOT_READABLE));
+    md::check_single_element(id)?;
+    let e = md::find(Ctx::Vp, id).ok_or(Fail::exact(code::METADATA_FIELD_ID_INCORRECT))?;
+    let td = td(call, tdr, op::RCX)?;
+    let vcpu = call.st.vcpus.get(&call.cpu.rcx).ok_or(invalid(op::RCX))?;
+    let value = md::read(&e, access, md_values::vp_get(td, vcpu, &e))?;
+    if call.version > 0 {
+        call.cpu.rdx = md::next_id(Ctx::Vp, Some(e), access);
     }
-    let vcpu = call.st.vcpus.get(&tdvpr).ok_or(invalid(op::RCX))?;
-    call.cpu.r8 = vp_field_value(vcpu, def.field);
-    call.cpu.rdx = next;
+    call.cpu.r8 = value;
     SUCCESS
 }
 
 pub(super) fn tdh_vp_wr(call: &mut Call<'_>) -> Outcome {
-    let (_, debug) = vp_rw_checks(call, Mode::Exclusive, leaf::TDH_VP_WR)?;
-    let (tdvpr, id, value, mask) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
-    // The module's statuses (`md_write_element`), as for TDG.VM.WR: the request is narrowed
-    // to the writable bits (none left: NOT_WRITABLE), and masked bits the host may not write
-    // must keep their value (`md_check_forbidden_bits_unchanged`: VALUE_NOT_VALID).
-    let Some((def, _)) = metadata::vp_field(id) else {
-        return Err(Fail::exact(code::METADATA_FIELD_ID_INCORRECT));
+    let (id, value, mask) = (call.cpu.rdx, call.cpu.r8, call.cpu.r9);
+    call.cpu.r8 = 0;
+    let (tdr, debug) = vp_rw_checks(call, Mode::Exclusive, leaf::TDH_VP_WR)?;
+    // The module's statuses (`md_write_element`): the request is narrowed to the writable
+    // bits (none left: NOT_WRITABLE), and masked bits the host may not write must keep their
+    // value (`md_check_forbidden_bits_unchanged`: VALUE_NOT_VALID).
+    md::check_single_element(id)?;
+    let e = md::find(Ctx::Vp, id).ok_or(Fail::exact(code::METADATA_FIELD_ID_INCORRECT))?;
+    let tdvpr = call.cpu.rcx;
+    let current = {
+        let td = td(call, tdr, op::RCX)?;
+        let vcpu = call.st.vcpus.get(&tdvpr).ok_or(invalid(op::RCX))?;
+        md_values::vp_get(td, vcpu, &e)
     };
-    let allowed = if debug { def.debug_write } else { def.write };
-    let writable = allowed & mask;
-    if writable == 0 {
-        return Err(Fail::exact(code::METADATA_FIELD_NOT_WRITABLE));
-    }
+    let written = md::write(&e, Access::HostWr { debug }, current, value, mask)?;
     let vcpu = call.st.vcpus.get_mut(&tdvpr).ok_or(invalid(op::RCX))?;
-    let old = vp_field_value(vcpu, def.field);
-    let forbidden = mask & !allowed;
-    if old & forbidden != value & forbidden {
-        return Err(Fail::exact(code::METADATA_FIELD_VALUE_NOT_VALID));
-    }
-    set_vp_field(vcpu, def.field, (old & !writable) | (value & writable));
-    call.cpu.r8 = old;
+    md_values::vp_set(vcpu, &e, written.new);
+    call.cpu.r8 = written.old;
     SUCCESS
 }
 

@@ -9,9 +9,9 @@ use crate::module::td::{Lifecycle, OpState, Td, VcpuState};
 use crate::module::{Call, leaf};
 use mem::tdg_mem_page_accept;
 use mr::{tdg_mr_report, tdg_mr_rtmr_extend};
-use sys::tdg_sys_rd;
+use sys::{tdg_sys_rd, tdg_sys_rdall};
 use vm::{tdg_vm_rd, tdg_vm_wr};
-use vp::{tdg_vp_info, tdg_vp_veinfo_get};
+use vp::{tdg_vp_info, tdg_vp_rd, tdg_vp_veinfo_get, tdg_vp_wr};
 
 mod mem;
 mod mr;
@@ -54,6 +54,9 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDG_VM_RD => |call, _, tdr| tdg_vm_rd(call, tdr),
         leaf::TDG_VM_WR => |call, _, tdr| tdg_vm_wr(call, tdr),
         leaf::TDG_SYS_RD => |call, _, _| tdg_sys_rd(call),
+        leaf::TDG_SYS_RDALL => |call, _, tdr| tdg_sys_rdall(call, tdr),
+        leaf::TDG_VP_RD => tdg_vp_rd,
+        leaf::TDG_VP_WR => tdg_vp_wr,
         _ => return None,
     })
 }

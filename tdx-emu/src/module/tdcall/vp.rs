@@ -1,7 +1,9 @@
-//! TDG.VP.*: TDG.VP.INFO and TDG.VP.VEINFO.GET.
+//! TDG.VP.*: TDG.VP.INFO, TDG.VP.VEINFO.GET, and the vCPU metadata (TDG.VP.RD, TDG.VP.WR).
 
 use super::td;
 use crate::module::Call;
+use crate::module::md::{self, Access, Ctx};
+use crate::module::md_values;
 use crate::module::status::{Fail, Outcome, code, invalid, operand as op};
 use tdx_core::TdxStatus;
 
@@ -30,4 +32,49 @@ pub(super) fn tdg_vp_veinfo_get(call: &mut Call<'_>, tdvpr: u64) -> Outcome {
     call.cpu.r9 = ve.gpa;
     call.cpu.r10 = u64::from(ve.instruction_length) | (u64::from(ve.instruction_info) << 32);
     Ok(TdxStatus::SUCCESS)
+}
+
+/// TDG.VP.RD and TDG.VP.WR as `tdg_vp_rd_wr.c`: RDX = `MD_FIELD_ID_NA` (read) and R8 = 0
+/// first; RCX must be 0; the vCPU context (TD VMCS and TDVPS tables) with the guest's masks.
+fn tdg_vp_rd_wr(call: &mut Call<'_>, tdvpr: u64, tdr: u64, write: bool) -> Outcome {
+    let (id, value, mask) = (call.cpu.rdx, call.cpu.r8, call.cpu.r9);
+    if !write {
+        call.cpu.rdx = md::FIELD_ID_NA;
+    }
+    call.cpu.r8 = 0;
+    if call.cpu.rcx != 0 {
+        return Err(invalid(op::RCX));
+    }
+    let access = if write {
+        Access::GuestWr
+    } else {
+        Access::GuestRd
+    };
+    if !write && md::is_null(id) {
+        call.cpu.rdx = md::next_id(Ctx::Vp, None, access);
+        return Ok(TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);
+    }
+    md::check_single_element(id)?;
+    let e = md::find(Ctx::Vp, id).ok_or(Fail::exact(code::METADATA_FIELD_ID_INCORRECT))?;
+    let td = td(call, tdr)?;
+    let vcpu = call.st.vcpus.get(&tdvpr).ok_or(invalid(op::RAX))?;
+    let current = md_values::vp_get(td, vcpu, &e);
+    if !write {
+        call.cpu.r8 = md::read(&e, access, current)?;
+        call.cpu.rdx = md::next_id(Ctx::Vp, Some(e), access);
+        return Ok(TdxStatus::SUCCESS);
+    }
+    let written = md::write(&e, access, current, value, mask)?;
+    let vcpu = call.st.vcpus.get_mut(&tdvpr).ok_or(invalid(op::RAX))?;
+    md_values::vp_set(vcpu, &e, written.new);
+    call.cpu.r8 = written.old;
+    Ok(TdxStatus::SUCCESS)
+}
+
+pub(super) fn tdg_vp_rd(call: &mut Call<'_>, tdvpr: u64, tdr: u64) -> Outcome {
+    tdg_vp_rd_wr(call, tdvpr, tdr, false)
+}
+
+pub(super) fn tdg_vp_wr(call: &mut Call<'_>, tdvpr: u64, tdr: u64) -> Outcome {
+    tdg_vp_rd_wr(call, tdvpr, tdr, true)
 }
