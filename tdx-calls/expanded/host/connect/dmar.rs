@@ -4,6 +4,7 @@
 
 // wrapper: host::tdh_dmar_add (host/connect/dmar.rs)
 // seamcall abi::TdhDmarAdd | in: rcx=index rdx=val1 r8=val2 r9=val3 r10=val4 r11=val5 r12=val6 r13=val7 r14=val8 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+#[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_dmar_add(
     index: u64,
     val1: u64,

@@ -4,6 +4,7 @@
 
 // wrapper: host::tdh_ide_stream_create (host/connect/ide.rs)
 // seamcall abi::TdhIdeStreamCreate | in: rcx=iommu rdx=spdm_id r8=stream_cfg r9=stream_ctrl r10=rid_assoc1 r11=rid_assoc2 r12=addr_assoc1 r13=addr_assoc2 r14=addr_assoc3 r15=exinfo | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+#[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_ide_stream_create(
     iommu: u64,
     spdm_id: u64,

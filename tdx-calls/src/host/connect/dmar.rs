@@ -32,6 +32,8 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 ///
 /// The entry's table pointers name free pages of TDX-usable memory the module takes over
 /// (PT_IOMMU_MT), as `dmar_rte_add`/`dmar_cte_add`/`dmar_pde_add` check. See the module docs.
+// The module takes the entry as eight raw quadwords; a typed `DmarEntry` operand is not built yet.
+#[allow(clippy::too_many_arguments)]
 #[seamcall(leaf = abi::TdhDmarAdd, in(rcx = index, rdx = val1, r8 = val2, r9 = val3, r10 = val4, r11 = val5, r12 = val6, r13 = val7, r14 = val8))]
 pub unsafe fn tdh_dmar_add(
     index: u64,

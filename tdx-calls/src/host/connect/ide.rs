@@ -35,6 +35,8 @@ use tdx_core::{Guest, Hpa, Page, TdxError, TdxStatus, abi, seamcall};
 ///
 /// `exinfo` is a free page of TDX-usable memory the module takes over until TDH.IDE.STREAM.DELETE;
 /// the call programs the root port's IDE registers. See the module docs.
+// Ten registers of stream configuration; a typed configuration operand is not built yet.
+#[allow(clippy::too_many_arguments)]
 #[seamcall(leaf = abi::TdhIdeStreamCreate, in(rcx = iommu, rdx = spdm_id, r8 = stream_cfg, r9 = stream_ctrl, r10 = rid_assoc1, r11 = rid_assoc2, r12 = addr_assoc1, r13 = addr_assoc2, r14 = addr_assoc3, r15 = exinfo))]
 pub unsafe fn tdh_ide_stream_create(
     iommu: u64,
