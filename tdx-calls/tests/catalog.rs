@@ -215,7 +215,21 @@ fn module_leaves() -> &'static [Value] {
         let path =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/module-1.5-leaves.json");
         let text = std::fs::read_to_string(path).expect("read module-1.5-leaves.json");
-        serde_json::from_str(&text).expect("module-1.5-leaves.json is JSON")
+        let mut data: Value = serde_json::from_str(&text).expect("module-1.5-leaves.json is JSON");
+        // Module 2.0's TDX Connect leaves, in a file of their own (same form).
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/module-2.0-leaves.json");
+        let text = std::fs::read_to_string(path).expect("read module-2.0-leaves.json");
+        let connect: Value = serde_json::from_str(&text).expect("module-2.0-leaves.json is JSON");
+        let leaves = data["leaves"].as_array_mut().expect("a leaf list");
+        leaves.extend(
+            connect["leaves"]
+                .as_array()
+                .expect("a leaf list")
+                .iter()
+                .cloned(),
+        );
+        data
     })["leaves"]
         .as_array()
         .expect("a leaf list")
@@ -290,8 +304,8 @@ fn json_dump_agrees_with_the_module_reference() {
     let lines = json_lines();
     assert_eq!(
         module_leaves().len(),
-        62,
-        "36 SEAMCALL + 13 TDCALL leaves of 1.5.01, 4 + 1 of 1.5.34, 8 version-1 forms"
+        62 + 39,
+        "36 SEAMCALL + 13 TDCALL leaves of 1.5.01, 4 + 1 of 1.5.34, 8 version-1 forms; 30 + 9 TDX Connect leaves of module 2.0"
     );
     for leaf in module_leaves() {
         let name = leaf["name"].as_str().expect("name");

@@ -20,6 +20,7 @@ use tdx_core::{
     AcceptGpa, FieldId, Gpa, ModuleArgs, PageSize, RtmrIndex, TdxError, TdxStatus, abi, tdcall,
 };
 
+mod connect;
 mod l2;
 mod mem;
 mod mr;
@@ -27,6 +28,7 @@ mod servtd;
 mod sys;
 mod vp;
 
+pub use connect::*;
 pub use l2::*;
 pub use mem::*;
 pub use mr::*;

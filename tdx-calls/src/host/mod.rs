@@ -40,6 +40,7 @@ use tdx_core::TdxError;
 use tdx_core::abi::{self, Family, Leaf, LeafInfo};
 use tdx_core::reg::{Rcx, Rdx};
 
+mod connect;
 mod export;
 mod import;
 mod mem;
@@ -51,6 +52,7 @@ mod servtd;
 mod sys;
 mod vp;
 
+pub use connect::*;
 pub use export::*;
 pub use import::*;
 pub use mem::*;

@@ -89,10 +89,25 @@ pub fn run<R>(outputs: &[&str], call: impl FnOnce() -> R) -> (R, (Instruction, C
 fn reference() -> &'static [Value] {
     static DATA: OnceLock<Value> = OnceLock::new();
     DATA.get_or_init(|| {
-        let path =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/module-1.5-leaves.json");
-        serde_json::from_str(&std::fs::read_to_string(path).expect("read the reference"))
-            .expect("JSON")
+        let read = |name: &str| -> Value {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/data")
+                .join(name);
+            serde_json::from_str(&std::fs::read_to_string(path).expect("read the reference"))
+                .expect("JSON")
+        };
+        let mut data = read("module-1.5-leaves.json");
+        // Module 2.0's TDX Connect leaves, in a file of their own (same form).
+        let connect = read("module-2.0-leaves.json");
+        let leaves = data["leaves"].as_array_mut().expect("leaves");
+        leaves.extend(
+            connect["leaves"]
+                .as_array()
+                .expect("leaves")
+                .iter()
+                .cloned(),
+        );
+        data
     })["leaves"]
         .as_array()
         .expect("leaves")

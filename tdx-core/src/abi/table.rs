@@ -27,6 +27,7 @@
 //! CPUID check of TDH.SYS.INIT, ...), which a [`TdxError`](crate::TdxError) shows and
 //! [`TdxError::reg`](crate::TdxError::reg) reads.
 
+pub mod connect;
 pub mod export;
 pub mod guest;
 pub mod import;
@@ -40,6 +41,7 @@ pub mod sys;
 pub mod vmcall;
 pub mod vp;
 
+pub use connect::*;
 pub use export::*;
 pub use guest::*;
 pub use import::*;
@@ -70,6 +72,15 @@ pub const LEAVES: &[&[LeafData]] = &[
     seamldr::LEAVES,
     guest::LEAVES,
     vmcall::LEAVES,
+    connect::iommu::LEAVES,
+    connect::spdm::LEAVES,
+    connect::ide::LEAVES,
+    connect::devif::LEAVES,
+    connect::dmar::LEAVES,
+    connect::mmio::LEAVES,
+    connect::iq::LEAVES,
+    connect::mem::LEAVES,
+    connect::guest::LEAVES,
 ];
 
 /// Every leaf of the built-in table, as data.
