@@ -459,7 +459,7 @@ fn ok_value(call: &Call) -> TokenStream {
         }
     };
     match &call.func.ok {
-        OkType::Status(_) => status,
+        OkType::Status => status,
         OkType::Unit => quote!(()),
         OkType::Struct(name) => {
             let fields = call.outputs.iter().map(|field| {

@@ -1,7 +1,7 @@
 //! The register table: every register an operand can travel in, in one place.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{format_ident, quote_spanned};
 use syn::Ident;
 
 /// An operand register. The declaration order is the order of Linux's
@@ -168,11 +168,6 @@ impl Reg {
     /// The bit of this register in a register mask.
     pub const fn bit(self) -> u16 {
         1 << self.index()
-    }
-
-    /// The position of this register in `struct tdx_module_args` (and in [`Reg::ALL`]).
-    pub fn slot(self) -> usize {
-        self as usize
     }
 
     /// The name of the register's marker type in `tdx_core::reg` (`Rcx`).

@@ -4,7 +4,7 @@
 //! stale or orphaned file fails.
 //!
 //! The sources are read with `syn::parse_file`; a bodiless `fn` item is an `Item::Verbatim`,
-//! which is parsed with the macro's own item parser (`tdx_codegen::parse::Item`). Every fn
+//! which is parsed with the macro's own item parser (`tdx_codegen::testing::Item`). Every fn
 //! carrying `#[seamcall]`, `#[tdcall]` or `#[tdvmcall]` (inline modules included) is expanded
 //! with `common::render`, exactly as the attribute would be, minus its doc comments (they are
 //! copied to the output unchanged and would only add noise here).
@@ -43,7 +43,7 @@ fn family_of(attr: &syn::Attribute) -> Option<Family> {
 
 /// The wrapper an annotated item declares, if it carries one of the three attributes.
 fn wrapper(location: &str, tokens: TokenStream) -> Option<Wrapper> {
-    let item: tdx_codegen::parse::Item = syn::parse2(tokens).ok()?;
+    let item: tdx_codegen::testing::Item = syn::parse2(tokens).ok()?;
     let position = item.attrs.iter().position(|a| family_of(a).is_some())?;
     let attr = &item.attrs[position];
     let family = family_of(attr)?;
