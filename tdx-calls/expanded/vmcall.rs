@@ -16,13 +16,13 @@ pub struct Cpuid {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r12` as the call returned it.
-    pub eax: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R12>>::Type,
+    pub eax: u64,
     ///`r13` as the call returned it.
-    pub ebx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R13>>::Type,
+    pub ebx: u64,
     ///`r14` as the call returned it.
-    pub ecx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R14>>::Type,
+    pub ecx: u64,
     ///`r15` as the call returned it.
-    pub edx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R15>>::Type,
+    pub edx: u64,
 }
 pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -123,22 +123,22 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     ::core::result::Result::Ok(Cpuid {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
         eax: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R12,
         >(__r12),
         ebx: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R13,
         >(__r13),
         ecx: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R14,
         >(__r14),
         edx: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R15,
         >(__r15),
@@ -247,7 +247,7 @@ pub struct Io {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub value: <abi::TdvmcallIo as ::tdx_core::abi::Output<::tdx_core::reg::R11>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdvmcall_io(
     size: AccessSize,
@@ -360,7 +360,7 @@ pub unsafe fn tdvmcall_io(
     ::core::result::Result::Ok(Io {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallIo,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -381,9 +381,7 @@ pub struct Rdmsr {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub value: <abi::TdvmcallRdmsr as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub value: u64,
 }
 pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -471,7 +469,7 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     ::core::result::Result::Ok(Rdmsr {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallRdmsr,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -589,9 +587,7 @@ pub struct Mmio {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub value: <abi::TdvmcallRequestMmio as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdvmcall_request_mmio(
     size: AccessSize,
@@ -704,7 +700,7 @@ pub unsafe fn tdvmcall_request_mmio(
     ::core::result::Result::Ok(Mmio {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallRequestMmio,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -725,21 +721,13 @@ pub struct TdVmCallInfo {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub r11: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub r11: u64,
     ///`r12` as the call returned it.
-    pub r12: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R12,
-    >>::Type,
+    pub r12: u64,
     ///`r13` as the call returned it.
-    pub r13: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R13,
-    >>::Type,
+    pub r13: u64,
     ///`r14` as the call returned it.
-    pub r14: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R14,
-    >>::Type,
+    pub r14: u64,
 }
 pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -833,22 +821,22 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
     ::core::result::Result::Ok(TdVmCallInfo {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
         r11: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R11,
         >(__r11),
         r12: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R12,
         >(__r12),
         r13: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R13,
         >(__r13),
         r14: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R14,
         >(__r14),
@@ -869,9 +857,7 @@ pub struct MapGpa {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub resume: <abi::TdvmcallMapGpa as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub resume: u64,
 }
 pub unsafe fn tdvmcall_map_gpa(
     start: MapGpaTarget,
@@ -968,7 +954,7 @@ pub unsafe fn tdvmcall_map_gpa(
     ::core::result::Result::Ok(MapGpa {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
         resume: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdvmcallMapGpa,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -1319,9 +1305,7 @@ pub struct KvmHypercall {
     ///The TDCALL status in RAX (`TDX_SUCCESS`): a vendor hypercall returns its result in a register, not a TDVMCALL status.
     pub status: ::tdx_core::TdxStatus,
     ///`r10` as the call returned it.
-    pub ret: <abi::TdgVpVmcallKvm as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub ret: u64,
 }
 pub fn tdvmcall_kvm_hypercall(
     nr: KvmHypercallNr,
@@ -1437,7 +1421,7 @@ pub fn tdvmcall_kvm_hypercall(
     ::core::result::Result::Ok(KvmHypercall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         ret: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdgVpVmcallKvm,
             ::tdx_core::__private::R10,
         >(__r10),

@@ -93,7 +93,16 @@ fn output_struct(call: &Call) -> TokenStream {
     let fields = call.outputs.iter().map(|field| {
         let name = &field.name;
         let ty = field_ty(call, field);
-        let doc = format!("`{}` as the call returned it.", field.reg.name());
+        let doc = match (&field.ty, &call.leaf) {
+            (None, LeafRef::Checked(path)) => format!(
+                "`{reg}` as the call returned it, of the type the ABI table gives `{reg}` of `{}` \
+                 (write `out({reg} = {}: Type)` to have it shown here; the macro checks it).",
+                quote!(#path).to_string().replace(' ', ""),
+                field.name,
+                reg = field.reg.name(),
+            ),
+            _ => format!("`{}` as the call returned it.", field.reg.name()),
+        };
         quote! {
             #[doc = #doc]
             pub #name: #ty,

@@ -113,13 +113,9 @@ pub struct VpInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_width: <abi::TdgVpInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_width: GpaWidth,
     ///`rdx` as the call returned it.
-    pub attributes: <abi::TdgVpInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub attributes: TdAttributes,
 }
 pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -226,12 +222,12 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         gpa_width: ::tdx_core::__private::output::<
-            _,
+            GpaWidth,
             abi::TdgVpInfo,
             ::tdx_core::__private::Rcx,
         >(__rcx),
         attributes: ::tdx_core::__private::output::<
-            _,
+            TdAttributes,
             abi::TdgVpInfo,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -252,21 +248,15 @@ pub struct VeInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub exit_reason: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub exit_reason: ExitReason,
     ///`rdx` as the call returned it.
-    pub exit_qualification: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub exit_qualification: u64,
     ///`r8` as the call returned it.
-    pub gla: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub gla: Result<Gva, AddrError>,
     ///`r9` as the call returned it.
-    pub gpa: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<::tdx_core::reg::R9>>::Type,
+    pub gpa: Result<Gpa, AddrError>,
     ///`r10` as the call returned it.
-    pub instruction: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub instruction: VeInstruction,
 }
 pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -379,27 +369,27 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     ::core::result::Result::Ok(VeInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         exit_reason: ::tdx_core::__private::output::<
-            _,
+            ExitReason,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::Rcx,
         >(__rcx),
         exit_qualification: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::Rdx,
         >(__rdx),
         gla: ::tdx_core::__private::output::<
-            _,
+            Result<Gva, AddrError>,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R8,
         >(__r8),
         gpa: ::tdx_core::__private::output::<
-            _,
+            Result<Gpa, AddrError>,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R9,
         >(__r9),
         instruction: ::tdx_core::__private::output::<
-            _,
+            VeInstruction,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R10,
         >(__r10),
@@ -757,7 +747,7 @@ pub struct VmRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgVmRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -866,7 +856,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     ::core::result::Result::Ok(VmRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdgVmRd,
             ::tdx_core::__private::R8,
         >(__r8),

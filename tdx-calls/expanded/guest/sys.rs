@@ -16,9 +16,9 @@ pub struct SysRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdgSysRd as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgSysRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -128,12 +128,12 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         next: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdgSysRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdgSysRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -154,7 +154,7 @@ pub struct SysRdall {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub next: <abi::TdgSysRdall as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub next: u64,
 }
 pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -265,7 +265,7 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
     ::core::result::Result::Ok(SysRdall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         next: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdgSysRdall,
             ::tdx_core::__private::R8,
         >(__r8),

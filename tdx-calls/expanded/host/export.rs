@@ -144,9 +144,7 @@ pub struct ExportBlockw {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportBlockw as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
 }
 pub unsafe fn tdh_export_blockw(
     td: &TdxTd<'_>,
@@ -271,7 +269,7 @@ pub unsafe fn tdh_export_blockw(
     ::core::result::Result::Ok(ExportBlockw {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         gpa_list: ::tdx_core::__private::output::<
-            _,
+            GpaListInfo,
             abi::TdhExportBlockw,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -292,9 +290,7 @@ pub struct ExportRestore {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportRestore as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
 }
 pub unsafe fn tdh_export_restore(
     td: &TdxTd<'_>,
@@ -419,7 +415,7 @@ pub unsafe fn tdh_export_restore(
     ::core::result::Result::Ok(ExportRestore {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         gpa_list: ::tdx_core::__private::output::<
-            _,
+            GpaListInfo,
             abi::TdhExportRestore,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -440,13 +436,9 @@ pub struct ExportMem {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportMem as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
     ///`rdx` as the call returned it.
-    pub processed: <abi::TdhExportMem as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub processed: u64,
 }
 pub unsafe fn tdh_export_mem(
     td: &TdxTd<'_>,
@@ -595,12 +587,12 @@ pub unsafe fn tdh_export_mem(
     ::core::result::Result::Ok(ExportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         gpa_list: ::tdx_core::__private::output::<
-            _,
+            GpaListInfo,
             abi::TdhExportMem,
             ::tdx_core::__private::Rcx,
         >(__rcx),
         processed: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhExportMem,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -867,9 +859,7 @@ pub struct ExportStateImmutable {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub pages: <abi::TdhExportStateImmutable as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub pages: u64,
 }
 pub unsafe fn tdh_export_state_immutable(
     td: &TdxTd<'_>,
@@ -1002,7 +992,7 @@ pub unsafe fn tdh_export_state_immutable(
     ::core::result::Result::Ok(ExportStateImmutable {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         pages: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhExportStateImmutable,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -1023,9 +1013,7 @@ pub struct ExportStateTd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub pages: <abi::TdhExportStateTd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub pages: u64,
 }
 pub unsafe fn tdh_export_state_td(
     td: &TdxTd<'_>,
@@ -1158,7 +1146,7 @@ pub unsafe fn tdh_export_state_td(
     ::core::result::Result::Ok(ExportStateTd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         pages: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhExportStateTd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -1179,9 +1167,7 @@ pub struct ExportStateVp {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub pages: <abi::TdhExportStateVp as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub pages: u64,
 }
 pub unsafe fn tdh_export_state_vp(
     vp: &TdxVp<'_>,
@@ -1314,7 +1300,7 @@ pub unsafe fn tdh_export_state_vp(
     ::core::result::Result::Ok(ExportStateVp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         pages: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhExportStateVp,
             ::tdx_core::__private::Rdx,
         >(__rdx),

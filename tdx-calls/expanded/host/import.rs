@@ -380,9 +380,7 @@ pub struct ImportMem {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhImportMem as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
 }
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_import_mem(
@@ -538,7 +536,7 @@ pub unsafe fn tdh_import_mem(
     ::core::result::Result::Ok(ImportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         gpa_list: ::tdx_core::__private::output::<
-            _,
+            GpaListInfo,
             abi::TdhImportMem,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -770,9 +770,7 @@ pub struct MemPageRelocate {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub old_page: <abi::TdhMemPageRelocate as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub old_page: u64,
 }
 pub unsafe fn tdh_mem_page_relocate(
     td: &TdxTd<'_>,
@@ -901,7 +899,7 @@ pub unsafe fn tdh_mem_page_relocate(
     ::core::result::Result::Ok(MemPageRelocate {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         old_page: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemPageRelocate,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -922,7 +920,7 @@ pub struct MemRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub data: <abi::TdhMemRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub data: u64,
 }
 pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -1044,7 +1042,7 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
     ::core::result::Result::Ok(MemRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         data: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1065,7 +1063,7 @@ pub struct MemWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdhMemWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdh_mem_wr(
     td: &TdxTd<'_>,
@@ -1194,7 +1192,7 @@ pub unsafe fn tdh_mem_wr(
     ::core::result::Result::Ok(MemWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         old: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemWr,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1360,9 +1358,7 @@ pub struct MemPagePromote {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub sept_page: <abi::TdhMemPagePromote as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub sept_page: u64,
 }
 pub unsafe fn tdh_mem_page_promote(
     td: &TdxTd<'_>,
@@ -1478,7 +1474,7 @@ pub unsafe fn tdh_mem_page_promote(
     ::core::result::Result::Ok(MemPagePromote {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         sept_page: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemPagePromote,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -1499,17 +1495,11 @@ pub struct MemSeptRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub entry: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub entry: u64,
     ///`rdx` as the call returned it.
-    pub level_state: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub level_state: u64,
     ///`r8` as the call returned it.
-    pub attributes: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub attributes: GpaAttr,
 }
 pub unsafe fn tdh_mem_sept_rd(
     td: &TdxTd<'_>,
@@ -1636,17 +1626,17 @@ pub unsafe fn tdh_mem_sept_rd(
     ::core::result::Result::Ok(MemSeptRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         entry: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
         level_state: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
         attributes: ::tdx_core::__private::output::<
-            _,
+            GpaAttr,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1667,9 +1657,7 @@ pub struct MemSeptRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub sept_page: <abi::TdhMemSeptRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub sept_page: u64,
 }
 pub unsafe fn tdh_mem_sept_remove(
     td: &TdxTd<'_>,
@@ -1794,7 +1782,7 @@ pub unsafe fn tdh_mem_sept_remove(
     ::core::result::Result::Ok(MemSeptRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         sept_page: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMemSeptRemove,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -503,7 +503,7 @@ pub struct MngRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhMngRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -625,7 +625,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
     ::core::result::Result::Ok(MngRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMngRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -882,7 +882,7 @@ pub struct MngWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdhMngWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdh_mng_wr(
     td: &TdxTd<'_>,
@@ -1015,7 +1015,7 @@ pub unsafe fn tdh_mng_wr(
     ::core::result::Result::Ok(MngWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         old: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhMngWr,
             ::tdx_core::__private::R8,
         >(__r8),

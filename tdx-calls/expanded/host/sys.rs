@@ -236,7 +236,7 @@ pub struct SysRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhSysRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -355,7 +355,7 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         value: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhSysRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -614,9 +614,7 @@ pub struct TdmrInit {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdhSysTdmrInit as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub next: Result<Hpa, AddrError>,
 }
 pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -735,7 +733,7 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     ::core::result::Result::Ok(TdmrInit {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         next: ::tdx_core::__private::output::<
-            _,
+            Result<Hpa, AddrError>,
             abi::TdhSysTdmrInit,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -1094,13 +1092,9 @@ pub struct SysInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub sysinfo_written: <abi::TdhSysInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub sysinfo_written: u64,
     ///`r9` as the call returned it.
-    pub cmrs_written: <abi::TdhSysInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub cmrs_written: u64,
 }
 pub unsafe fn tdh_sys_info(
     sysinfo: Hpa,
@@ -1234,12 +1228,12 @@ pub unsafe fn tdh_sys_info(
     ::core::result::Result::Ok(SysInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         sysinfo_written: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhSysInfo,
             ::tdx_core::__private::Rdx,
         >(__rdx),
         cmrs_written: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhSysInfo,
             ::tdx_core::__private::R9,
         >(__r9),
@@ -1260,7 +1254,7 @@ pub struct SysRdall {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub next: <abi::TdhSysRdall as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub next: u64,
 }
 pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -1382,7 +1376,7 @@ pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxEr
     ::core::result::Result::Ok(SysRdall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         next: ::tdx_core::__private::output::<
-            _,
+            u64,
             abi::TdhSysRdall,
             ::tdx_core::__private::R8,
         >(__r8),

@@ -79,7 +79,7 @@ pub unsafe fn tdh_vp_init(
 /// # Safety
 ///
 /// `vp.tdvpr` is an initialized vCPU. See the module docs.
-#[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value))]
+#[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value: u64))]
 pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError>;
 
 /// TDH.VP.WR (SEAMCALL leaf 43): write a vCPU (TDVPS) metadata field.
