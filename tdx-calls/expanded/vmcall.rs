@@ -42,6 +42,22 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallCpuid>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R14,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R15,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallCpuid,
             (
@@ -122,22 +138,22 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     }
     ::core::result::Result::Ok(Cpuid {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        eax: ::tdx_core::__private::output::<
+        eax: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R12,
         >(__r12),
-        ebx: ::tdx_core::__private::output::<
+        ebx: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R13,
         >(__r13),
-        ecx: ::tdx_core::__private::output::<
+        ecx: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R14,
         >(__r14),
-        edx: ::tdx_core::__private::output::<
+        edx: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R15,
@@ -271,6 +287,10 @@ pub unsafe fn tdvmcall_io(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallIo,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallIo,
             (
@@ -359,7 +379,7 @@ pub unsafe fn tdvmcall_io(
     }
     ::core::result::Result::Ok(Io {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallIo,
             ::tdx_core::__private::R11,
@@ -401,6 +421,10 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallRdmsr>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallRdmsr,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallRdmsr,
             (
@@ -468,7 +492,7 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     }
     ::core::result::Result::Ok(Rdmsr {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallRdmsr,
             ::tdx_core::__private::R11,
@@ -611,6 +635,10 @@ pub unsafe fn tdvmcall_request_mmio(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallRequestMmio,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallRequestMmio,
             (
@@ -699,7 +727,7 @@ pub unsafe fn tdvmcall_request_mmio(
     }
     ::core::result::Result::Ok(Mmio {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallRequestMmio,
             ::tdx_core::__private::R11,
@@ -747,6 +775,22 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallGetTdVmCallInfo>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R14,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallGetTdVmCallInfo,
             (
@@ -820,22 +864,22 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
     }
     ::core::result::Result::Ok(TdVmCallInfo {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        r11: ::tdx_core::__private::output::<
+        r11: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R11,
         >(__r11),
-        r12: ::tdx_core::__private::output::<
+        r12: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R12,
         >(__r12),
-        r13: ::tdx_core::__private::output::<
+        r13: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R13,
         >(__r13),
-        r14: ::tdx_core::__private::output::<
+        r14: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R14,
@@ -879,6 +923,10 @@ pub unsafe fn tdvmcall_map_gpa(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallMapGpa,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallMapGpa,
             (
@@ -953,7 +1001,7 @@ pub unsafe fn tdvmcall_map_gpa(
     }
     ::core::result::Result::Ok(MapGpa {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        resume: ::tdx_core::__private::output::<
+        resume: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallMapGpa,
             ::tdx_core::__private::R11,
@@ -1331,6 +1379,10 @@ pub fn tdvmcall_kvm_hypercall(
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpVmcallKvm>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVmcallKvm,
+            ::tdx_core::__private::R10,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpVmcallKvm,
             (
@@ -1420,7 +1472,7 @@ pub fn tdvmcall_kvm_hypercall(
     }
     ::core::result::Result::Ok(KvmHypercall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        ret: ::tdx_core::__private::output::<
+        ret: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpVmcallKvm,
             ::tdx_core::__private::R10,

@@ -56,6 +56,46 @@ pub unsafe fn tdg_vp_enter(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rdi,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rsi,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpEnter,
             (
@@ -175,52 +215,52 @@ pub unsafe fn tdg_vp_enter(
     }
     ::core::result::Result::Ok(VpEnter {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        exit_qualification: ::tdx_core::__private::output::<
+        exit_qualification: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        gla: ::tdx_core::__private::output::<
+        gla: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        gpa: ::tdx_core::__private::output::<
+        gpa: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R8,
         >(__r8),
-        interruption: ::tdx_core::__private::output::<
+        interruption: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R9,
         >(__r9),
-        idt_vectoring: ::tdx_core::__private::output::<
+        idt_vectoring: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R10,
         >(__r10),
-        instruction: ::tdx_core::__private::output::<
+        instruction: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R11,
         >(__r11),
-        exit_info: ::tdx_core::__private::output::<
+        exit_info: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R12,
         >(__r12),
-        extended_exit_qualification: ::tdx_core::__private::output::<
+        extended_exit_qualification: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R13,
         >(__r13),
-        cs_base: ::tdx_core::__private::output::<
+        cs_base: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rdi,
         >(__rdi),
-        cs: ::tdx_core::__private::output::<
+        cs: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rsi,

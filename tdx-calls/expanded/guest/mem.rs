@@ -37,6 +37,14 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrRd,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrRd,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgMemPageAttrRd,
             (
@@ -126,12 +134,12 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
     }
     ::core::result::Result::Ok(MemPageAttrRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        mapping: ::tdx_core::__private::output::<
+        mapping: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgMemPageAttrRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        attributes: ::tdx_core::__private::output::<
+        attributes: ::tdx_core::__private::output_as::<
             GpaAttr,
             abi::TdgMemPageAttrRd,
             ::tdx_core::__private::Rdx,
@@ -178,6 +186,14 @@ pub unsafe fn tdg_mem_page_attr_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrWr,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrWr,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgMemPageAttrWr,
             (
@@ -273,12 +289,12 @@ pub unsafe fn tdg_mem_page_attr_wr(
     }
     ::core::result::Result::Ok(MemPageAttrWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        mapping: ::tdx_core::__private::output::<
+        mapping: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgMemPageAttrWr,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        attributes: ::tdx_core::__private::output::<
+        attributes: ::tdx_core::__private::output_as::<
             GpaAttr,
             abi::TdgMemPageAttrWr,
             ::tdx_core::__private::Rdx,

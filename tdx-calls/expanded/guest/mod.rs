@@ -135,6 +135,14 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpInfo>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpInfo,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpInfo,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpInfo,
             (
@@ -221,12 +229,12 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     }
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_width: ::tdx_core::__private::output::<
+        gpa_width: ::tdx_core::__private::output_as::<
             GpaWidth,
             abi::TdgVpInfo,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        attributes: ::tdx_core::__private::output::<
+        attributes: ::tdx_core::__private::output_as::<
             TdAttributes,
             abi::TdgVpInfo,
             ::tdx_core::__private::Rdx,
@@ -276,6 +284,26 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpVeinfoGet>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::R10,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpVeinfoGet,
             (
@@ -368,27 +396,27 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     }
     ::core::result::Result::Ok(VeInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        exit_reason: ::tdx_core::__private::output::<
+        exit_reason: ::tdx_core::__private::output_as::<
             ExitReason,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        exit_qualification: ::tdx_core::__private::output::<
+        exit_qualification: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        gla: ::tdx_core::__private::output::<
+        gla: ::tdx_core::__private::output_as::<
             Result<Gva, AddrError>,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R8,
         >(__r8),
-        gpa: ::tdx_core::__private::output::<
+        gpa: ::tdx_core::__private::output_as::<
             Result<Gpa, AddrError>,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R9,
         >(__r9),
-        instruction: ::tdx_core::__private::output::<
+        instruction: ::tdx_core::__private::output_as::<
             VeInstruction,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R10,
@@ -767,6 +795,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVmRd>();
+        ::tdx_core::__private::returned_in::<abi::TdgVmRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVmRd,
             (
@@ -855,7 +884,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     }
     ::core::result::Result::Ok(VmRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVmRd,
             ::tdx_core::__private::R8,

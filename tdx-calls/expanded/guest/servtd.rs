@@ -50,6 +50,30 @@ pub fn tdg_servtd_rd(
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgServtdRd>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R13,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgServtdRd,
             (
@@ -174,32 +198,32 @@ pub fn tdg_servtd_rd(
     }
     ::core::result::Result::Ok(ServtdRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
+        next: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R8,
         >(__r8),
-        uuid0: ::tdx_core::__private::output::<
+        uuid0: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R10,
         >(__r10),
-        uuid1: ::tdx_core::__private::output::<
+        uuid1: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R11,
         >(__r11),
-        uuid2: ::tdx_core::__private::output::<
+        uuid2: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R12,
         >(__r12),
-        uuid3: ::tdx_core::__private::output::<
+        uuid3: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R13,
@@ -254,6 +278,26 @@ pub unsafe fn tdg_servtd_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R13,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgServtdWr,
             (
@@ -383,27 +427,27 @@ pub unsafe fn tdg_servtd_wr(
     }
     ::core::result::Result::Ok(ServtdWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
+        old: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R8,
         >(__r8),
-        uuid0: ::tdx_core::__private::output::<
+        uuid0: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R10,
         >(__r10),
-        uuid1: ::tdx_core::__private::output::<
+        uuid1: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R11,
         >(__r11),
-        uuid2: ::tdx_core::__private::output::<
+        uuid2: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R12,
         >(__r12),
-        uuid3: ::tdx_core::__private::output::<
+        uuid3: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R13,

@@ -38,6 +38,11 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgSysRd>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgSysRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<abi::TdgSysRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgSysRd,
             (
@@ -127,12 +132,12 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     }
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
+        next: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgSysRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgSysRd,
             ::tdx_core::__private::R8,
@@ -173,6 +178,10 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgSysRdall,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgSysRdall,
             (
@@ -264,7 +273,7 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
     }
     ::core::result::Result::Ok(SysRdall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
+        next: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgSysRdall,
             ::tdx_core::__private::R8,

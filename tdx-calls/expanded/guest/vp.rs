@@ -146,6 +146,8 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpRd>();
+        ::tdx_core::__private::returned_in::<abi::TdgVpRd, ::tdx_core::__private::Rdx>();
+        ::tdx_core::__private::returned_in::<abi::TdgVpRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVpRd,
             (
@@ -235,12 +237,12 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
     }
     ::core::result::Result::Ok(VpRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
+        next: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpRd,
             ::tdx_core::__private::R8,
@@ -285,6 +287,7 @@ pub unsafe fn tdg_vp_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdgVpWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVpWr,
             (
@@ -379,7 +382,7 @@ pub unsafe fn tdg_vp_wr(
     }
     ::core::result::Result::Ok(VpWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
+        old: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpWr,
             ::tdx_core::__private::R8,
@@ -531,6 +534,10 @@ pub unsafe fn tdg_vp_invvpid(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpInvvpid,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpInvvpid,
             (
@@ -622,7 +629,7 @@ pub unsafe fn tdg_vp_invvpid(
     }
     ::core::result::Result::Ok(VpInvvpid {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        entry_or_list: ::tdx_core::__private::output::<
+        entry_or_list: ::tdx_core::__private::output_as::<
             u64,
             abi::TdgVpInvvpid,
             ::tdx_core::__private::Rdx,

@@ -166,6 +166,10 @@ pub unsafe fn tdh_export_blockw(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportBlockw,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportBlockw,
             (
@@ -268,7 +272,7 @@ pub unsafe fn tdh_export_blockw(
     }
     ::core::result::Result::Ok(ExportBlockw {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
+        gpa_list: ::tdx_core::__private::output_as::<
             GpaListInfo,
             abi::TdhExportBlockw,
             ::tdx_core::__private::Rcx,
@@ -312,6 +316,10 @@ pub unsafe fn tdh_export_restore(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportRestore,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportRestore,
             (
@@ -414,7 +422,7 @@ pub unsafe fn tdh_export_restore(
     }
     ::core::result::Result::Ok(ExportRestore {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
+        gpa_list: ::tdx_core::__private::output_as::<
             GpaListInfo,
             abi::TdhExportRestore,
             ::tdx_core::__private::Rcx,
@@ -465,6 +473,14 @@ pub unsafe fn tdh_export_mem(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMem,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMem,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportMem,
             (
@@ -586,12 +602,12 @@ pub unsafe fn tdh_export_mem(
     }
     ::core::result::Result::Ok(ExportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
+        gpa_list: ::tdx_core::__private::output_as::<
             GpaListInfo,
             abi::TdhExportMem,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        processed: ::tdx_core::__private::output::<
+        processed: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhExportMem,
             ::tdx_core::__private::Rdx,
@@ -883,6 +899,10 @@ pub unsafe fn tdh_export_state_immutable(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportStateImmutable,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportStateImmutable,
             (
@@ -991,7 +1011,7 @@ pub unsafe fn tdh_export_state_immutable(
     }
     ::core::result::Result::Ok(ExportStateImmutable {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        pages: ::tdx_core::__private::output::<
+        pages: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhExportStateImmutable,
             ::tdx_core::__private::Rdx,
@@ -1037,6 +1057,10 @@ pub unsafe fn tdh_export_state_td(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportStateTd,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportStateTd,
             (
@@ -1145,7 +1169,7 @@ pub unsafe fn tdh_export_state_td(
     }
     ::core::result::Result::Ok(ExportStateTd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        pages: ::tdx_core::__private::output::<
+        pages: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhExportStateTd,
             ::tdx_core::__private::Rdx,
@@ -1191,6 +1215,10 @@ pub unsafe fn tdh_export_state_vp(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportStateVp,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportStateVp,
             (
@@ -1299,7 +1327,7 @@ pub unsafe fn tdh_export_state_vp(
     }
     ::core::result::Result::Ok(ExportStateVp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        pages: ::tdx_core::__private::output::<
+        pages: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhExportStateVp,
             ::tdx_core::__private::Rdx,

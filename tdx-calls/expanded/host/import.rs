@@ -409,6 +409,10 @@ pub unsafe fn tdh_import_mem(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhImportMem,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhImportMem,
             (
@@ -535,7 +539,7 @@ pub unsafe fn tdh_import_mem(
     }
     ::core::result::Result::Ok(ImportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
+        gpa_list: ::tdx_core::__private::output_as::<
             GpaListInfo,
             abi::TdhImportMem,
             ::tdx_core::__private::Rcx,

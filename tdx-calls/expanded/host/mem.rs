@@ -793,6 +793,10 @@ pub unsafe fn tdh_mem_page_relocate(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPageRelocate,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemPageRelocate,
             (
@@ -898,7 +902,7 @@ pub unsafe fn tdh_mem_page_relocate(
     }
     ::core::result::Result::Ok(MemPageRelocate {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old_page: ::tdx_core::__private::output::<
+        old_page: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemPageRelocate,
             ::tdx_core::__private::Rcx,
@@ -939,6 +943,7 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMemRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMemRd,
             (
@@ -1041,7 +1046,7 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
     }
     ::core::result::Result::Ok(MemRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        data: ::tdx_core::__private::output::<
+        data: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemRd,
             ::tdx_core::__private::R8,
@@ -1086,6 +1091,7 @@ pub unsafe fn tdh_mem_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMemWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMemWr,
             (
@@ -1191,7 +1197,7 @@ pub unsafe fn tdh_mem_wr(
     }
     ::core::result::Result::Ok(MemWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
+        old: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemWr,
             ::tdx_core::__private::R8,
@@ -1380,6 +1386,10 @@ pub unsafe fn tdh_mem_page_promote(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPagePromote,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemPagePromote,
             (
@@ -1473,7 +1483,7 @@ pub unsafe fn tdh_mem_page_promote(
     }
     ::core::result::Result::Ok(MemPagePromote {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sept_page: ::tdx_core::__private::output::<
+        sept_page: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemPagePromote,
             ::tdx_core::__private::Rcx,
@@ -1521,6 +1531,18 @@ pub unsafe fn tdh_mem_sept_rd(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemSeptRd,
             (
@@ -1625,17 +1647,17 @@ pub unsafe fn tdh_mem_sept_rd(
     }
     ::core::result::Result::Ok(MemSeptRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        entry: ::tdx_core::__private::output::<
+        entry: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        level_state: ::tdx_core::__private::output::<
+        level_state: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        attributes: ::tdx_core::__private::output::<
+        attributes: ::tdx_core::__private::output_as::<
             GpaAttr,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::R8,
@@ -1679,6 +1701,10 @@ pub unsafe fn tdh_mem_sept_remove(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRemove,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemSeptRemove,
             (
@@ -1781,7 +1807,7 @@ pub unsafe fn tdh_mem_sept_remove(
     }
     ::core::result::Result::Ok(MemSeptRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sept_page: ::tdx_core::__private::output::<
+        sept_page: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMemSeptRemove,
             ::tdx_core::__private::Rcx,

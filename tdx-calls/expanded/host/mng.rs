@@ -522,6 +522,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMngRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMngRd,
             (
@@ -624,7 +625,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
     }
     ::core::result::Result::Ok(MngRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMngRd,
             ::tdx_core::__private::R8,
@@ -906,6 +907,7 @@ pub unsafe fn tdh_mng_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMngWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMngWr,
             (
@@ -1014,7 +1016,7 @@ pub unsafe fn tdh_mng_wr(
     }
     ::core::result::Result::Ok(MngWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
+        old: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMngWr,
             ::tdx_core::__private::R8,

@@ -39,6 +39,18 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhPhymemPageReclaim,
             (
@@ -140,17 +152,17 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
     }
     ::core::result::Result::Ok(PageReclaim {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page_type: ::tdx_core::__private::output::<
+        page_type: ::tdx_core::__private::output_as::<
             PageType,
             abi::TdhPhymemPageReclaim,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        owner: ::tdx_core::__private::output::<
+        owner: ::tdx_core::__private::output_as::<
             Result<Hpa, AddrError>,
             abi::TdhPhymemPageReclaim,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        page_size: ::tdx_core::__private::output::<
+        page_size: ::tdx_core::__private::output_as::<
             PamtPageSize,
             abi::TdhPhymemPageReclaim,
             ::tdx_core::__private::R8,
@@ -191,6 +203,10 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageRdmd,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhPhymemPageRdmd,
             (
@@ -283,7 +299,7 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
     }
     ::core::result::Result::Ok(PageRdmd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page_type: ::tdx_core::__private::output::<
+        page_type: ::tdx_core::__private::output_as::<
             PageType,
             abi::TdhPhymemPageRdmd,
             ::tdx_core::__private::Rcx,
@@ -692,6 +708,14 @@ pub unsafe fn tdh_phymem_pamt_remove(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPamtRemove,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPamtRemove,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhPhymemPamtRemove,
             (
@@ -792,12 +816,12 @@ pub unsafe fn tdh_phymem_pamt_remove(
     }
     ::core::result::Result::Ok(PhymemPamtRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page0: ::tdx_core::__private::output::<
+        page0: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhPhymemPamtRemove,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        page1: ::tdx_core::__private::output::<
+        page1: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhPhymemPamtRemove,
             ::tdx_core::__private::R8,

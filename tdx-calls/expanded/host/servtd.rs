@@ -49,6 +49,26 @@ pub unsafe fn tdh_servtd_bind(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R13,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhServtdBind,
             (
@@ -169,27 +189,27 @@ pub unsafe fn tdh_servtd_bind(
     }
     ::core::result::Result::Ok(ServtdBind {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        handle: ::tdx_core::__private::output::<
+        handle: ::tdx_core::__private::output_as::<
             ServtdHandle,
             abi::TdhServtdBind,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        uuid0: ::tdx_core::__private::output::<
+        uuid0: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R10,
         >(__r10),
-        uuid1: ::tdx_core::__private::output::<
+        uuid1: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R11,
         >(__r11),
-        uuid2: ::tdx_core::__private::output::<
+        uuid2: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R12,
         >(__r12),
-        uuid3: ::tdx_core::__private::output::<
+        uuid3: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R13,

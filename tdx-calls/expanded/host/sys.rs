@@ -255,6 +255,7 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhSysRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhSysRd,
             (
@@ -354,7 +355,7 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     }
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhSysRd,
             ::tdx_core::__private::R8,
@@ -633,6 +634,10 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysTdmrInit,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSysTdmrInit,
             (
@@ -732,7 +737,7 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     }
     ::core::result::Result::Ok(TdmrInit {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
+        next: ::tdx_core::__private::output_as::<
             Result<Hpa, AddrError>,
             abi::TdhSysTdmrInit,
             ::tdx_core::__private::Rdx,
@@ -1118,6 +1123,14 @@ pub unsafe fn tdh_sys_info(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysInfo,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysInfo,
+            ::tdx_core::__private::R9,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSysInfo,
             (
@@ -1227,12 +1240,12 @@ pub unsafe fn tdh_sys_info(
     }
     ::core::result::Result::Ok(SysInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sysinfo_written: ::tdx_core::__private::output::<
+        sysinfo_written: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhSysInfo,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        cmrs_written: ::tdx_core::__private::output::<
+        cmrs_written: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhSysInfo,
             ::tdx_core::__private::R9,
@@ -1273,6 +1286,10 @@ pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxEr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysRdall,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSysRdall,
             (
@@ -1375,7 +1392,7 @@ pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxEr
     }
     ::core::result::Result::Ok(SysRdall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
+        next: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhSysRdall,
             ::tdx_core::__private::R8,

@@ -411,6 +411,7 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhVpRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhVpRd,
             (
@@ -513,7 +514,7 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
     }
     ::core::result::Result::Ok(VpRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhVpRd,
             ::tdx_core::__private::R8,

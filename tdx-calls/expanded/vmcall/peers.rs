@@ -128,6 +128,10 @@ pub unsafe fn tdvmcall_pconfig(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallPconfig,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallPconfig,
             (
@@ -216,7 +220,7 @@ pub unsafe fn tdvmcall_pconfig(
     }
     ::core::result::Result::Ok(Pconfig {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        rax: ::tdx_core::__private::output::<
+        rax: ::tdx_core::__private::output_as::<
             u64,
             abi::TdvmcallPconfig,
             ::tdx_core::__private::R11,
