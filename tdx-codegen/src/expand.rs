@@ -108,7 +108,9 @@ fn output_struct(call: &Call) -> TokenStream {
             pub #name: #ty,
         }
     });
-    quote! {
+    // The struct and its derives are spanned at the name in the signature, so that two
+    // wrappers of one module returning the same name are reported at both signatures.
+    quote_spanned! {name.span()=>
         #[doc = #doc]
         #[derive(
             ::core::fmt::Debug,
