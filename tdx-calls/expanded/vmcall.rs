@@ -16,13 +16,13 @@ pub struct Cpuid {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r12` as the call returned it.
-    pub eax: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R12>>::Type,
+    pub eax: u64,
     ///`r13` as the call returned it.
-    pub ebx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R13>>::Type,
+    pub ebx: u64,
     ///`r14` as the call returned it.
-    pub ecx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R14>>::Type,
+    pub ecx: u64,
     ///`r15` as the call returned it.
-    pub edx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R15>>::Type,
+    pub edx: u64,
 }
 pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -42,6 +42,22 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallCpuid>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R14,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallCpuid,
+            ::tdx_core::__private::R15,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallCpuid,
             (
@@ -122,23 +138,23 @@ pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {
     }
     ::core::result::Result::Ok(Cpuid {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        eax: ::tdx_core::__private::output::<
-            _,
+        eax: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R12,
         >(__r12),
-        ebx: ::tdx_core::__private::output::<
-            _,
+        ebx: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R13,
         >(__r13),
-        ecx: ::tdx_core::__private::output::<
-            _,
+        ecx: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R14,
         >(__r14),
-        edx: ::tdx_core::__private::output::<
-            _,
+        edx: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallCpuid,
             ::tdx_core::__private::R15,
         >(__r15),
@@ -247,7 +263,7 @@ pub struct Io {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub value: <abi::TdvmcallIo as ::tdx_core::abi::Output<::tdx_core::reg::R11>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdvmcall_io(
     size: AccessSize,
@@ -271,6 +287,10 @@ pub unsafe fn tdvmcall_io(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallIo,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallIo,
             (
@@ -359,8 +379,8 @@ pub unsafe fn tdvmcall_io(
     }
     ::core::result::Result::Ok(Io {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallIo,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -381,9 +401,7 @@ pub struct Rdmsr {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub value: <abi::TdvmcallRdmsr as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub value: u64,
 }
 pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -403,6 +421,10 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallRdmsr>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallRdmsr,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallRdmsr,
             (
@@ -470,8 +492,8 @@ pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError> {
     }
     ::core::result::Result::Ok(Rdmsr {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallRdmsr,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -589,9 +611,7 @@ pub struct Mmio {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub value: <abi::TdvmcallRequestMmio as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdvmcall_request_mmio(
     size: AccessSize,
@@ -615,6 +635,10 @@ pub unsafe fn tdvmcall_request_mmio(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallRequestMmio,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallRequestMmio,
             (
@@ -703,8 +727,8 @@ pub unsafe fn tdvmcall_request_mmio(
     }
     ::core::result::Result::Ok(Mmio {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallRequestMmio,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -725,21 +749,13 @@ pub struct TdVmCallInfo {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub r11: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub r11: u64,
     ///`r12` as the call returned it.
-    pub r12: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R12,
-    >>::Type,
+    pub r12: u64,
     ///`r13` as the call returned it.
-    pub r13: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R13,
-    >>::Type,
+    pub r13: u64,
     ///`r14` as the call returned it.
-    pub r14: <abi::TdvmcallGetTdVmCallInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R14,
-    >>::Type,
+    pub r14: u64,
 }
 pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -759,6 +775,22 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdvmcallGetTdVmCallInfo>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallGetTdVmCallInfo,
+            ::tdx_core::__private::R14,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallGetTdVmCallInfo,
             (
@@ -832,23 +864,23 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
     }
     ::core::result::Result::Ok(TdVmCallInfo {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        r11: ::tdx_core::__private::output::<
-            _,
+        r11: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R11,
         >(__r11),
-        r12: ::tdx_core::__private::output::<
-            _,
+        r12: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R12,
         >(__r12),
-        r13: ::tdx_core::__private::output::<
-            _,
+        r13: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R13,
         >(__r13),
-        r14: ::tdx_core::__private::output::<
-            _,
+        r14: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallGetTdVmCallInfo,
             ::tdx_core::__private::R14,
         >(__r14),
@@ -869,9 +901,7 @@ pub struct MapGpa {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub resume: <abi::TdvmcallMapGpa as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub resume: u64,
 }
 pub unsafe fn tdvmcall_map_gpa(
     start: MapGpaTarget,
@@ -893,6 +923,10 @@ pub unsafe fn tdvmcall_map_gpa(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallMapGpa,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallMapGpa,
             (
@@ -967,8 +1001,8 @@ pub unsafe fn tdvmcall_map_gpa(
     }
     ::core::result::Result::Ok(MapGpa {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        resume: ::tdx_core::__private::output::<
-            _,
+        resume: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallMapGpa,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -1319,9 +1353,7 @@ pub struct KvmHypercall {
     ///The TDCALL status in RAX (`TDX_SUCCESS`): a vendor hypercall returns its result in a register, not a TDVMCALL status.
     pub status: ::tdx_core::TdxStatus,
     ///`r10` as the call returned it.
-    pub ret: <abi::TdgVpVmcallKvm as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub ret: u64,
 }
 pub fn tdvmcall_kvm_hypercall(
     nr: KvmHypercallNr,
@@ -1347,6 +1379,10 @@ pub fn tdvmcall_kvm_hypercall(
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpVmcallKvm>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVmcallKvm,
+            ::tdx_core::__private::R10,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpVmcallKvm,
             (
@@ -1436,8 +1472,8 @@ pub fn tdvmcall_kvm_hypercall(
     }
     ::core::result::Result::Ok(KvmHypercall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        ret: ::tdx_core::__private::output::<
-            _,
+        ret: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpVmcallKvm,
             ::tdx_core::__private::R10,
         >(__r10),

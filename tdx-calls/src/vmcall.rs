@@ -43,7 +43,7 @@ use tdx_core::{
 /// | R13 | `subleaf` (ECX) | `ebx` |
 /// | R14 | – | `ecx` |
 /// | R15 | – | `edx` |
-#[tdvmcall(subfn = abi::TdvmcallCpuid, in(r12 = leaf, r13 = subleaf), out(r12 = eax, r13 = ebx, r14 = ecx, r15 = edx))]
+#[tdvmcall(subfn = abi::TdvmcallCpuid, in(r12 = leaf, r13 = subleaf), out(r12 = eax: u64, r13 = ebx: u64, r14 = ecx: u64, r15 = edx: u64))]
 pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError>;
 
 /// Instruction.HLT (sub-function 12): halt this vCPU until an interrupt.
@@ -69,7 +69,7 @@ pub fn tdvmcall_hlt(irq_disabled: u64) -> Result<TdvmcallStatus, TdxError>;
 ///
 /// Port I/O can have any device side effect (DMA included), as the `out` instruction: the
 /// caller owns the device behind `port`.
-#[tdvmcall(subfn = abi::TdvmcallIo, in(r12 = size, r13 = direction, r14 = port, r15 = value), out(r11 = value))]
+#[tdvmcall(subfn = abi::TdvmcallIo, in(r12 = size, r13 = direction, r14 = port, r15 = value), out(r11 = value: u64))]
 pub unsafe fn tdvmcall_io(
     size: AccessSize,
     direction: AccessDirection,
@@ -83,7 +83,7 @@ pub unsafe fn tdvmcall_io(
 /// |---|---|---|
 /// | RCX, R10, R11 | mask, 0, 31 | –, TDVMCALL status, `value` (EDX:EAX) |
 /// | R12 | `msr`: the MSR index | – |
-#[tdvmcall(subfn = abi::TdvmcallRdmsr, in(r12 = msr), out(r11 = value))]
+#[tdvmcall(subfn = abi::TdvmcallRdmsr, in(r12 = msr), out(r11 = value: u64))]
 pub fn tdvmcall_rdmsr(msr: MsrIndex) -> Result<Rdmsr, TdxError>;
 
 /// Instruction.WRMSR (sub-function 32): write an MSR the VMM emulates.
@@ -114,7 +114,7 @@ pub unsafe fn tdvmcall_wrmsr(msr: MsrIndex, value: u64) -> Result<TdvmcallStatus
 /// # Safety
 ///
 /// As any MMIO access: the caller owns the device register at `addr`.
-#[tdvmcall(subfn = abi::TdvmcallRequestMmio, in(r12 = size, r13 = direction, r14 = addr, r15 = value), out(r11 = value))]
+#[tdvmcall(subfn = abi::TdvmcallRequestMmio, in(r12 = size, r13 = direction, r14 = addr, r15 = value), out(r11 = value: u64))]
 pub unsafe fn tdvmcall_request_mmio(
     size: AccessSize,
     direction: AccessDirection,
@@ -133,7 +133,7 @@ pub unsafe fn tdvmcall_request_mmio(
 ///
 /// KVM answers leaf 0 itself (R11–R14 = 0, success), forwards leaf 1 to user space, and
 /// answers any other leaf with `TDVMCALL_STATUS_INVALID_OPERAND`.
-#[tdvmcall(subfn = abi::TdvmcallGetTdVmCallInfo, in(r12 = leaf), out(r11 = r11, r12 = r12, r13 = r13, r14 = r14))]
+#[tdvmcall(subfn = abi::TdvmcallGetTdVmCallInfo, in(r12 = leaf), out(r11 = r11: u64, r12 = r12: u64, r13 = r13: u64, r14 = r14: u64))]
 pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>;
 
 /// MapGPA (sub-function 0x10001): ask the VMM to map a GPA range as private or shared.
@@ -156,7 +156,7 @@ pub fn tdvmcall_get_td_vm_call_info(leaf: u64) -> Result<TdVmCallInfo, TdxError>
 /// The range changes sides: memory mapped shared is readable and writable by the VMM, memory
 /// mapped private must be accepted again before use. Nothing may rely on the range's contents
 /// or use it as the other kind afterwards.
-#[tdvmcall(subfn = abi::TdvmcallMapGpa, in(r12 = start, r13 = size), out(r11 = resume))]
+#[tdvmcall(subfn = abi::TdvmcallMapGpa, in(r12 = start, r13 = size), out(r11 = resume: u64))]
 pub unsafe fn tdvmcall_map_gpa(start: MapGpaTarget, size: u64) -> Result<MapGpa, TdxError>;
 
 /// GetQuote (sub-function 0x10002): ask the VMM (its quoting service) to turn the TDREPORT in
@@ -303,7 +303,7 @@ pub const KVM_HYPERCALL_EXPOSED: RegSet = RegSet::from_bits(
 ///
 /// Safe: the ABI table marks the leaf safe (the parameters are plain numbers handed to the
 /// untrusted VMM).
-#[tdvmcall(vendor = abi::TdgVpVmcallKvm, in(r10 = nr, r11 = p1, r12 = p2, r13 = p3, r14 = p4), out(r10 = ret))]
+#[tdvmcall(vendor = abi::TdgVpVmcallKvm, in(r10 = nr, r11 = p1, r12 = p2, r13 = p3, r14 = p4), out(r10 = ret: u64))]
 pub fn tdvmcall_kvm_hypercall(
     nr: KvmHypercallNr,
     p1: u64,

@@ -93,13 +93,24 @@ fn output_struct(call: &Call) -> TokenStream {
     let fields = call.outputs.iter().map(|field| {
         let name = &field.name;
         let ty = field_ty(call, field);
-        let doc = format!("`{}` as the call returned it.", field.reg.name());
+        let doc = match (&field.ty, &call.leaf) {
+            (None, LeafRef::Checked(path)) => format!(
+                "`{reg}` as the call returned it, of the type the ABI table gives `{reg}` of `{}` \
+                 (write `out({reg} = {}: Type)` to have it shown here; the macro checks it).",
+                quote!(#path).to_string().replace(' ', ""),
+                field.name,
+                reg = field.reg.name(),
+            ),
+            _ => format!("`{}` as the call returned it.", field.reg.name()),
+        };
         quote! {
             #[doc = #doc]
             pub #name: #ty,
         }
     });
-    quote! {
+    // The struct and its derives are spanned at the name in the signature, so that two
+    // wrappers of one module returning the same name are reported at both signatures.
+    quote_spanned! {name.span()=>
         #[doc = #doc]
         #[derive(
             ::core::fmt::Debug,
@@ -193,9 +204,9 @@ fn leaf_const(call: &Call) -> TokenStream {
 
 /// Compile-time checks against the ABI table, each a trait bound whose failure names the leaf
 /// and the register (`#[diagnostic::on_unimplemented]` in tdx-core): the leaf may be issued in
-/// the register form; every register it reads is bound; every register among R12–R15, RBX,
-/// RDI and RSI that it writes is taken back; and a safe `fn` wraps only a leaf the table
-/// marks safe.
+/// the register form; every register it reads is bound; every `out(..)` register with a
+/// written type is one it returns something in; every register among R12–R15, RBX, RDI and RSI that it writes is
+/// taken back; and a safe `fn` wraps only a leaf the table marks safe.
 fn checks(call: &Call) -> TokenStream {
     let LeafRef::Checked(path) = &call.leaf else {
         return TokenStream::new();
@@ -211,6 +222,13 @@ fn checks(call: &Call) -> TokenStream {
     }
     if matches!(call.func.ok, OkType::Unit) {
         checks.extend(quote_spanned!(span=> #p::assert_no_success_info::<#path>();));
+    }
+    // Every `out(..)` register with a written type is one the leaf returns something in,
+    // reported at the register (without a type, the decode call is spanned there and checks it).
+    for field in call.outputs.iter().filter(|field| field.ty.is_some()) {
+        let p = quote_spanned!(field.reg_span=> ::tdx_core::__private);
+        let marker = field.reg.marker(field.reg_span);
+        checks.extend(quote_spanned!(field.reg_span=> #p::returned_in::<#path, #marker>();));
     }
     if call.regs.is_none() {
         let unbound = Reg::ALL
@@ -459,7 +477,7 @@ fn ok_value(call: &Call) -> TokenStream {
         }
     };
     match &call.func.ok {
-        OkType::Status(_) => status,
+        OkType::Status => status,
         OkType::Unit => quote!(()),
         OkType::Struct(name) => {
             let fields = call.outputs.iter().map(|field| {
@@ -477,6 +495,11 @@ fn ok_value(call: &Call) -> TokenStream {
                     .map_or(field.reg_span, syn::spanned::Spanned::span);
                 let p = quote_spanned!(span=> ::tdx_core::__private);
                 let decode = match &call.leaf {
+                    // With a written type, whether the leaf returns anything in the register
+                    // is `checks`' (at the register); this is the decode, at the type.
+                    LeafRef::Checked(path) if field.ty.is_some() => {
+                        quote_spanned!(span=> #p::output_as::<#ty, #path, #marker>(#local))
+                    }
                     LeafRef::Checked(path) => {
                         quote_spanned!(span=> #p::output::<#ty, #path, #marker>(#local))
                     }

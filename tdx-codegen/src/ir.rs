@@ -91,7 +91,7 @@ pub struct Func {
 pub enum OkType {
     /// `Result<TdxStatus, _>` (or `TdvmcallStatus` for `#[tdvmcall]`): a call without outputs
     /// that returns its completion status, so success-with-information is never lost.
-    Status(Type),
+    Status,
     /// `Result<Name, _>`: the macro generates `struct Name { status, <outputs> }`.
     Struct(Ident),
     /// `Result<(), _>`: a call without outputs whose leaf the ABI table marks `no_info` (its

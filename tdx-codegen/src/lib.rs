@@ -3,28 +3,31 @@
 //! `tdx-macros` is a thin proc-macro shim over [`expand()`]; keeping the work here lets the
 //! golden-expansion tests and the benchmarks call it without a compiler.
 //!
-//! The pipeline, one module per stage:
+//! The pipeline, one private module per stage:
 //!
-//! 1. [`parse`]: attribute arguments and the bodiless signature, as written;
-//! 2. [`ir`]: the typed IR every later stage works on;
-//! 3. [`validate`]: every rule of the grammar, with accumulated, spanned errors;
-//! 4. [`expand`](mod@expand): the output struct and the wrapper with its `asm!` block.
+//! 1. `parse`: attribute arguments and the bodiless signature, as written;
+//! 2. `ir`: the typed IR every later stage works on;
+//! 3. `validate`: every rule of the grammar, with accumulated, spanned errors;
+//! 4. `expand`: the output struct and the wrapper with its `asm!` block.
 //!
-//! [`regs`] is the one register table. [`plan`] renders the register plan that heads each
-//! golden file.
+//! `regs` is the one register table. `plan` renders the register plan that heads each
+//! golden file. The public API is [`expand()`] and [`Family`]; the tests reach what else they
+//! need through the one hidden entry point `testing`.
 
 // An implementation crate behind a proc-macro shim: its items are documented where their
 // meaning is not obvious from the name, not one by one.
 #![allow(missing_docs)]
 
-pub mod expand;
-pub mod fallback;
-pub mod ir;
-pub mod parse;
-pub mod plan;
-pub mod regs;
+mod expand;
+mod fallback;
+mod ir;
+mod parse;
+mod plan;
+mod regs;
 mod suggest;
-pub mod validate;
+#[doc(hidden)]
+pub mod testing;
+mod validate;
 
 use proc_macro2::TokenStream;
 
@@ -51,7 +54,7 @@ impl Family {
 }
 
 /// Parse and validate one declaration into the IR.
-pub fn lower(family: Family, args: TokenStream, item: TokenStream) -> syn::Result<ir::Call> {
+fn lower(family: Family, args: TokenStream, item: TokenStream) -> syn::Result<ir::Call> {
     let item: parse::Item = syn::parse2(item)?;
     let args = parse::parse_args(family, args)?;
     validate::validate(family, args, item)

@@ -1,7 +1,7 @@
 //! The register table: every register an operand can travel in, in one place.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote_spanned};
 use syn::Ident;
 
 /// An operand register. The declaration order is the order of Linux's
@@ -170,11 +170,6 @@ impl Reg {
         1 << self.index()
     }
 
-    /// The position of this register in `struct tdx_module_args` (and in [`Reg::ALL`]).
-    pub fn slot(self) -> usize {
-        self as usize
-    }
-
     /// The name of the register's marker type in `tdx_core::reg` (`Rcx`).
     pub const fn marker_name(self) -> &'static str {
         self.facts().marker
@@ -183,13 +178,13 @@ impl Reg {
     /// The marker type as generated code names it: `::tdx_core::__private::Rcx`.
     pub fn marker(self, span: Span) -> TokenStream {
         let ident = Ident::new(self.marker_name(), span);
-        quote!(::tdx_core::__private::#ident)
+        quote_spanned!(span=> ::tdx_core::__private::#ident)
     }
 
     /// The marker type by its public path (for items users see): `::tdx_core::reg::Rcx`.
     pub fn public_marker(self, span: Span) -> TokenStream {
         let ident = Ident::new(self.marker_name(), span);
-        quote!(::tdx_core::reg::#ident)
+        quote_spanned!(span=> ::tdx_core::reg::#ident)
     }
 
     /// The generated local that holds this register's value after the call (`__rcx`).

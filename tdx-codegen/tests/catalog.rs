@@ -4,7 +4,7 @@
 //! stale or orphaned file fails.
 //!
 //! The sources are read with `syn::parse_file`; a bodiless `fn` item is an `Item::Verbatim`,
-//! which is parsed with the macro's own item parser (`tdx_codegen::parse::Item`). Every fn
+//! which is parsed with the macro's own item parser (`tdx_codegen::testing::Item`). Every fn
 //! carrying `#[seamcall]`, `#[tdcall]` or `#[tdvmcall]` (inline modules included) is expanded
 //! with `common::render`, exactly as the attribute would be, minus its doc comments (they are
 //! copied to the output unchanged and would only add noise here).
@@ -43,7 +43,7 @@ fn family_of(attr: &syn::Attribute) -> Option<Family> {
 
 /// The wrapper an annotated item declares, if it carries one of the three attributes.
 fn wrapper(location: &str, tokens: TokenStream) -> Option<Wrapper> {
-    let item: tdx_codegen::parse::Item = syn::parse2(tokens).ok()?;
+    let item: tdx_codegen::testing::Item = syn::parse2(tokens).ok()?;
     let position = item.attrs.iter().position(|a| family_of(a).is_some())?;
     let attr = &item.attrs[position];
     let family = family_of(attr)?;
@@ -120,42 +120,108 @@ fn module_of(src: &Path, file: &Path) -> String {
     first.trim_end_matches(".rs").to_owned()
 }
 
+/// Every annotated wrapper of `tdx-calls/src`, with its source file (relative to `src/`).
+fn catalog_wrappers(src: &Path) -> Vec<(PathBuf, Wrapper)> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    assert!(!files.is_empty(), "no sources under {}", src.display());
+    let mut all = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("read tdx-calls source");
+        let parsed = syn::parse_file(&text)
+            .unwrap_or_else(|e| panic!("{} does not parse: {e}", file.display()));
+        let relative_path = file.strip_prefix(src).unwrap_or(file).to_path_buf();
+        let mut wrappers = Vec::new();
+        collect(
+            &parsed.items,
+            &relative_path.display().to_string(),
+            &mut wrappers,
+        );
+        all.extend(wrappers.into_iter().map(|w| (relative_path.clone(), w)));
+    }
+    assert!(
+        !all.is_empty(),
+        "no #[seamcall]/#[tdcall]/#[tdvmcall] wrapper found"
+    );
+    all
+}
+
+/// Every field of a catalog output struct shows a concrete type in rustdoc and in
+/// `cargo expand`: each `out(REG = name: Type)` writes the type, and it is the ABI table's own
+/// (as the table entry spells it), not a raw `u64` view of it. The compiler checks the type
+/// against the table; this checks that it is written, so that no generated field is the
+/// projection `<Leaf as Output<R>>::Type`.
+#[test]
+fn catalog_output_fields_show_the_table_types() {
+    let calls = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tdx-calls");
+    let normal = |ty: &str| ty.split_whitespace().collect::<String>();
+    let mut problems = Vec::new();
+    let mut fields = 0;
+    for (file, w) in catalog_wrappers(&calls.join("src")) {
+        let at = format!("{} in tdx-calls/src/{}", w.name, file.display());
+        let (leaf, outputs) = tdx_codegen::testing::outputs(w.family, w.args.clone(), w.item)
+            .unwrap_or_else(|e| panic!("{at} does not validate: {e}"));
+        let table = leaf
+            .as_deref()
+            .and_then(|leaf| tdx_core::abi::leaves().find(|data| data.type_name == leaf));
+        for field in outputs {
+            fields += 1;
+            let Some(ty) = &field.ty else {
+                problems.push(format!(
+                    "{at}: `out({} = {})` leaves the type out, so the generated field is a \
+                     trait projection; write `{} = {}: <the ABI table's type>`",
+                    field.reg, field.name, field.reg, field.name
+                ));
+                continue;
+            };
+            let Some(data) = table else { continue };
+            let wanted = data.output_types.iter().find(|(reg, _)| *reg == field.reg);
+            match wanted {
+                Some((_, wanted)) if normal(wanted) == normal(ty) => {}
+                Some((_, wanted)) => problems.push(format!(
+                    "{at}: `out({} = {}: {ty})`, but the ABI table's `{}` returns `{wanted}`",
+                    field.reg, field.name, data.type_name
+                )),
+                None => problems.push(format!(
+                    "{at}: `{}` is not an output of `{}`",
+                    field.reg, data.type_name
+                )),
+            }
+        }
+    }
+    assert!(fields > 0, "no output field found in the catalog");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // And the committed expansions say so too.
+    let mut committed = Vec::new();
+    rust_files(&calls.join("expanded"), &mut committed);
+    for file in committed {
+        let text = std::fs::read_to_string(&file).expect("read expansion");
+        assert!(
+            !text.contains("::tdx_core::abi::Output<"),
+            "{} still has an output field typed by a trait projection",
+            file.display()
+        );
+    }
+}
+
 #[test]
 fn catalog_expansions() {
     let calls = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tdx-calls");
     let src = calls.join("src");
     let expanded = calls.join("expanded");
 
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
-    assert!(!files.is_empty(), "no sources under {}", src.display());
-
     // source file (relative to `src/`) -> rendered text, in source order.
     let mut modules: BTreeMap<PathBuf, String> = BTreeMap::new();
-    let mut count = 0;
-    for file in &files {
-        let text = std::fs::read_to_string(file).expect("read tdx-calls source");
-        let parsed = syn::parse_file(&text)
-            .unwrap_or_else(|e| panic!("{} does not parse: {e}", file.display()));
-        let relative_path = file.strip_prefix(&src).unwrap_or(file).to_path_buf();
-        let relative = relative_path.display().to_string();
-        let mut wrappers = Vec::new();
-        collect(&parsed.items, &relative, &mut wrappers);
-        let module = module_of(&src, file);
-        for w in wrappers {
-            count += 1;
-            let rendered = common::render(w.family, w.args, w.item);
-            let out = modules.entry(relative_path.clone()).or_default();
-            out.push_str(&format!(
-                "\n// wrapper: {module}::{} ({})\n{rendered}",
-                w.name, w.location
-            ));
-        }
+    for (relative_path, w) in catalog_wrappers(&src) {
+        let module = module_of(&src, &src.join(&relative_path));
+        let rendered = common::render(w.family, w.args, w.item);
+        let out = modules.entry(relative_path).or_default();
+        out.push_str(&format!(
+            "\n// wrapper: {module}::{} ({})\n{rendered}",
+            w.name, w.location
+        ));
     }
-    assert!(
-        count > 0,
-        "no #[seamcall]/#[tdcall]/#[tdvmcall] wrapper found"
-    );
 
     let mut stale = Vec::new();
     for (relative, body) in &modules {

@@ -27,11 +27,11 @@
 //! ```text
 //! #[seamcall(leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(...)])]
 //! #[tdcall  (leaf = LEAF [, version = N] [, in(BIND, ...)] [, out(FIELD, ...)] [, clobber(REG, ...)] [, regs = PARAM] [, retry(busy = N)])]
-//! #[tdvmcall(subfn = SUBFN [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
+//! #[tdvmcall(subfn = SUBFN | vendor = LEAF [, in(BIND, ...)] [, out(FIELD, ...)] [, retry(busy = N)])]
 //!
 //! LEAF    := a leaf type of the ABI table (`abi::TdhMemPageAug`: checked), or an integer (unchecked)
 //! BIND    := REG = PARAM | REG = PARAM.field[.field...]
-//! FIELD   := REG = name [: Type]          Type defaults to the ABI table's type for REG
+//! FIELD   := REG = name [: Type]          Type defaults to the ABI table's type for REG (write it to see it in rustdoc)
 //! REG     := rcx rdx r8 r9 r10 r11 r12 r13 r14 r15 rbx rdi rsi      (never rax, rsp, rbp)
 //! clobber := clobber(REG, ...): registers the module writes that the wrapper does not read back
 //!            (a table leaf's R12–R15, RBX, RDI, RSI from its `out`/`err`; any, for an integer leaf)
@@ -51,6 +51,7 @@
 //!         [zero { REG, ... }]                        reserved inputs (RCX–R11): every wrapper loads 0
 //!         out { REG: Type, ... }                     the registers returned on success
 //!         [err { REG, ... }]                         further registers the module writes
+//!         [no_info;]                                 no success-with-information status: `Result<(), E>` allowed
 //!         [unsafe impl SafeLeaf;]                    a safe `fn` may wrap it (no register names memory)
 //!     }
 //! }
@@ -60,7 +61,10 @@
 //! The item is `[pub] [unsafe] fn name(params) -> Result<Out, E>;` where `Out` names the output
 //! struct the macro generates (a `status` field, then one field per `out(..)` register, in
 //! register order), or is [`TdxStatus`] ([`TdvmcallStatus`] for `#[tdvmcall]`) when the call has
-//! no outputs. `E` is [`TdxError`] or any type that is `From<TdxError>`.
+//! no outputs, or `()` when it has none and the table marks the leaf `no_info`. `E` is
+//! [`TdxError`] or any type that is `From<TdxError>`; an alias naming only `Out`
+//! (`-> Result<Out>`) is fine. `vendor = LEAF` is `#[tdvmcall]`'s vendor-specific form: R10
+//! carries the call number (bound like an input) and returns the result.
 //!
 //! ## What the expansion guarantees
 //!
@@ -72,8 +76,8 @@
 //!   inside the same block, as Linux's `tdxcall.S`.
 //! * The status is kept whole: bit 63 set is an error ([`TdxError`], with the leaf, the full
 //!   status and every returned register); bit 63 clear and non-zero (e.g. `TDX_KEY_CONFIGURED`)
-//!   is success with information and is returned, not dropped. `Result<(), _>` is refused for
-//!   that reason.
+//!   is success with information and is returned, not dropped. `Result<(), _>` is therefore
+//!   accepted only for a leaf the table marks `no_info` (its module returns no such status).
 //! * SEAMCALLs retry `TDX_RND_NO_ENTROPY` 9 times (10 attempts, Linux's `sc_retry`) unless
 //!   `retry(none)`; `retry(busy = N)` adds bounded retries on `TDX_OPERAND_BUSY`.
 //! * TDG.VP.VMCALL: RCX (the exposed-register mask) is computed at compile time from the bound

@@ -300,6 +300,23 @@ where
     T::decode(raw)
 }
 
+/// [`output`] for a field whose type is written (`out(REG = name: Type)`), spanned at that
+/// type: whether `L` returns anything in `R` at all is [`returned_in`]'s check, spanned at the
+/// register, so that a wrong register is one error there and not a second at the type.
+#[inline(always)]
+pub fn output_as<T, L, R>(raw: u64) -> T
+where
+    L: Output<R>,
+    R: crate::reg::Reg,
+    T: Decodes<<L as Output<R>>::Type, L, R>,
+{
+    T::decode(raw)
+}
+
+/// The check that leaf `L` returns something in output register `R`.
+#[inline(always)]
+pub const fn returned_in<L, R: ReturnedIn<L>>() {}
+
 /// Register `Self` is an output of leaf `L` (its table type is not
 /// [`NoOutput`](crate::abi::NoOutput)).
 #[diagnostic::on_unimplemented(
@@ -321,6 +338,24 @@ impl RealOutput for u64 {}
 impl<L, R> Decodes<crate::abi::NoOutput, L, R> for crate::abi::NoOutput {
     fn decode(_: u64) -> Self {
         unreachable!()
+    }
+}
+// Likewise for a field whose type is written (`output_as`): a register the leaf returns
+// nothing in is refused by `returned_in` alone, at the register; these keep a table type or
+// `u64` written for it from a second, misleading error at the type. Never called: the wrapper
+// does not compile.
+#[diagnostic::do_not_recommend]
+impl<T: RegDecode, L, R> Decodes<crate::abi::NoOutput, L, R> for T {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        T::from_reg(raw)
+    }
+}
+#[diagnostic::do_not_recommend]
+impl<L, R> Decodes<crate::abi::NoOutput, L, R> for u64 {
+    #[inline(always)]
+    fn decode(raw: u64) -> Self {
+        raw
     }
 }
 

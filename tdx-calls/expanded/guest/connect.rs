@@ -387,7 +387,7 @@ pub struct TdgDevifRdOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub value: <abi::TdgDevifRd as ::tdx_core::abi::Output<::tdx_core::reg::Rcx>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdg_devif_rd(
     function_id: u64,
@@ -409,6 +409,10 @@ pub unsafe fn tdg_devif_rd(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgDevifRd,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgDevifRd,
             (
@@ -500,8 +504,8 @@ pub unsafe fn tdg_devif_rd(
     }
     ::core::result::Result::Ok(TdgDevifRdOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgDevifRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -635,9 +639,7 @@ pub struct TdgDevifResponseOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub response_out: <abi::TdgDevifResponse as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub response_out: u64,
 }
 pub unsafe fn tdg_devif_response(
     function_id: u64,
@@ -659,6 +661,10 @@ pub unsafe fn tdg_devif_response(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgDevifResponse,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgDevifResponse,
             (
@@ -750,8 +756,8 @@ pub unsafe fn tdg_devif_response(
     }
     ::core::result::Result::Ok(TdgDevifResponseOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        response_out: ::tdx_core::__private::output::<
-            _,
+        response_out: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgDevifResponse,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -16,39 +16,25 @@ pub struct VpEnter {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub exit_qualification: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub exit_qualification: u64,
     ///`rdx` as the call returned it.
-    pub gla: <abi::TdgVpEnter as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub gla: u64,
     ///`r8` as the call returned it.
-    pub gpa: <abi::TdgVpEnter as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub gpa: u64,
     ///`r9` as the call returned it.
-    pub interruption: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub interruption: u64,
     ///`r10` as the call returned it.
-    pub idt_vectoring: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub idt_vectoring: u64,
     ///`r11` as the call returned it.
-    pub instruction: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub instruction: u64,
     ///`r12` as the call returned it.
-    pub exit_info: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R12,
-    >>::Type,
+    pub exit_info: u64,
     ///`r13` as the call returned it.
-    pub extended_exit_qualification: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R13,
-    >>::Type,
+    pub extended_exit_qualification: u64,
     ///`rdi` as the call returned it.
-    pub cs_base: <abi::TdgVpEnter as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdi,
-    >>::Type,
+    pub cs_base: u64,
     ///`rsi` as the call returned it.
-    pub cs: <abi::TdgVpEnter as ::tdx_core::abi::Output<::tdx_core::reg::Rsi>>::Type,
+    pub cs: u64,
 }
 pub unsafe fn tdg_vp_enter(
     flags: L2EnterFlags,
@@ -70,6 +56,46 @@ pub unsafe fn tdg_vp_enter(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rdi,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpEnter,
+            ::tdx_core::__private::Rsi,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpEnter,
             (
@@ -189,53 +215,53 @@ pub unsafe fn tdg_vp_enter(
     }
     ::core::result::Result::Ok(VpEnter {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        exit_qualification: ::tdx_core::__private::output::<
-            _,
+        exit_qualification: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        gla: ::tdx_core::__private::output::<
-            _,
+        gla: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        gpa: ::tdx_core::__private::output::<
-            _,
+        gpa: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R8,
         >(__r8),
-        interruption: ::tdx_core::__private::output::<
-            _,
+        interruption: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R9,
         >(__r9),
-        idt_vectoring: ::tdx_core::__private::output::<
-            _,
+        idt_vectoring: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R10,
         >(__r10),
-        instruction: ::tdx_core::__private::output::<
-            _,
+        instruction: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R11,
         >(__r11),
-        exit_info: ::tdx_core::__private::output::<
-            _,
+        exit_info: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R12,
         >(__r12),
-        extended_exit_qualification: ::tdx_core::__private::output::<
-            _,
+        extended_exit_qualification: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::R13,
         >(__r13),
-        cs_base: ::tdx_core::__private::output::<
-            _,
+        cs_base: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rdi,
         >(__rdi),
-        cs: ::tdx_core::__private::output::<
-            _,
+        cs: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpEnter,
             ::tdx_core::__private::Rsi,
         >(__rsi),

@@ -16,13 +16,9 @@ pub struct MemPageAttrRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub mapping: <abi::TdgMemPageAttrRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub mapping: u64,
     ///`rdx` as the call returned it.
-    pub attributes: <abi::TdgMemPageAttrRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub attributes: GpaAttr,
 }
 pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -41,6 +37,14 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrRd,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrRd,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgMemPageAttrRd,
             (
@@ -130,13 +134,13 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
     }
     ::core::result::Result::Ok(MemPageAttrRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        mapping: ::tdx_core::__private::output::<
-            _,
+        mapping: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgMemPageAttrRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        attributes: ::tdx_core::__private::output::<
-            _,
+        attributes: ::tdx_core::__private::output_as::<
+            GpaAttr,
             abi::TdgMemPageAttrRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -157,13 +161,9 @@ pub struct MemPageAttrWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub mapping: <abi::TdgMemPageAttrWr as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub mapping: u64,
     ///`rdx` as the call returned it.
-    pub attributes: <abi::TdgMemPageAttrWr as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub attributes: GpaAttr,
 }
 pub unsafe fn tdg_mem_page_attr_wr(
     gpa: AcceptGpa,
@@ -186,6 +186,14 @@ pub unsafe fn tdg_mem_page_attr_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrWr,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMemPageAttrWr,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgMemPageAttrWr,
             (
@@ -281,13 +289,13 @@ pub unsafe fn tdg_mem_page_attr_wr(
     }
     ::core::result::Result::Ok(MemPageAttrWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        mapping: ::tdx_core::__private::output::<
-            _,
+        mapping: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgMemPageAttrWr,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        attributes: ::tdx_core::__private::output::<
-            _,
+        attributes: ::tdx_core::__private::output_as::<
+            GpaAttr,
             abi::TdgMemPageAttrWr,
             ::tdx_core::__private::Rdx,
         >(__rdx),

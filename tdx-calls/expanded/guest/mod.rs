@@ -113,13 +113,9 @@ pub struct VpInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_width: <abi::TdgVpInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_width: GpaWidth,
     ///`rdx` as the call returned it.
-    pub attributes: <abi::TdgVpInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub attributes: TdAttributes,
 }
 pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -139,6 +135,14 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpInfo>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpInfo,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpInfo,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpInfo,
             (
@@ -225,13 +229,13 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
     }
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_width: ::tdx_core::__private::output::<
-            _,
+        gpa_width: ::tdx_core::__private::output_as::<
+            GpaWidth,
             abi::TdgVpInfo,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        attributes: ::tdx_core::__private::output::<
-            _,
+        attributes: ::tdx_core::__private::output_as::<
+            TdAttributes,
             abi::TdgVpInfo,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -252,21 +256,15 @@ pub struct VeInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub exit_reason: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub exit_reason: ExitReason,
     ///`rdx` as the call returned it.
-    pub exit_qualification: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub exit_qualification: u64,
     ///`r8` as the call returned it.
-    pub gla: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub gla: Result<Gva, AddrError>,
     ///`r9` as the call returned it.
-    pub gpa: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<::tdx_core::reg::R9>>::Type,
+    pub gpa: Result<Gpa, AddrError>,
     ///`r10` as the call returned it.
-    pub instruction: <abi::TdgVpVeinfoGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub instruction: VeInstruction,
 }
 pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -286,6 +284,26 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpVeinfoGet>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpVeinfoGet,
+            ::tdx_core::__private::R10,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpVeinfoGet,
             (
@@ -378,28 +396,28 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
     }
     ::core::result::Result::Ok(VeInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        exit_reason: ::tdx_core::__private::output::<
-            _,
+        exit_reason: ::tdx_core::__private::output_as::<
+            ExitReason,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        exit_qualification: ::tdx_core::__private::output::<
-            _,
+        exit_qualification: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        gla: ::tdx_core::__private::output::<
-            _,
+        gla: ::tdx_core::__private::output_as::<
+            Result<Gva, AddrError>,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R8,
         >(__r8),
-        gpa: ::tdx_core::__private::output::<
-            _,
+        gpa: ::tdx_core::__private::output_as::<
+            Result<Gpa, AddrError>,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R9,
         >(__r9),
-        instruction: ::tdx_core::__private::output::<
-            _,
+        instruction: ::tdx_core::__private::output_as::<
+            VeInstruction,
             abi::TdgVpVeinfoGet,
             ::tdx_core::__private::R10,
         >(__r10),
@@ -757,7 +775,7 @@ pub struct VmRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgVmRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -777,6 +795,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVmRd>();
+        ::tdx_core::__private::returned_in::<abi::TdgVmRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVmRd,
             (
@@ -865,8 +884,8 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
     }
     ::core::result::Result::Ok(VmRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVmRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -887,9 +906,9 @@ pub struct VmRdV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdgVmRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgVmRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -909,6 +928,14 @@ pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVmRdV1>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVmRdV1,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVmRdV1,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVmRdV1,
             (
@@ -998,13 +1025,13 @@ pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError> {
     }
     ::core::result::Result::Ok(VmRdV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVmRdV1,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVmRdV1,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1025,7 +1052,7 @@ pub struct VmWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdgVmWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdg_vm_wr(
     field: FieldId,
@@ -1048,6 +1075,7 @@ pub unsafe fn tdg_vm_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdgVmWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVmWr,
             (
@@ -1142,8 +1170,8 @@ pub unsafe fn tdg_vm_wr(
     }
     ::core::result::Result::Ok(VmWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
-            _,
+        old: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVmWr,
             ::tdx_core::__private::R8,
         >(__r8),

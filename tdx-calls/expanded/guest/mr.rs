@@ -123,9 +123,7 @@ pub struct MrKeyGet {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r9` as the call returned it.
-    pub key_bits: <abi::TdgMrKeyGet as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub key_bits: u64,
 }
 pub unsafe fn tdg_mr_key_get(
     request: Gpa,
@@ -148,6 +146,10 @@ pub unsafe fn tdg_mr_key_get(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgMrKeyGet,
+            ::tdx_core::__private::R9,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgMrKeyGet,
             (
@@ -242,8 +244,8 @@ pub unsafe fn tdg_mr_key_get(
     }
     ::core::result::Result::Ok(MrKeyGet {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        key_bits: ::tdx_core::__private::output::<
-            _,
+        key_bits: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgMrKeyGet,
             ::tdx_core::__private::R9,
         >(__r9),

@@ -16,17 +16,17 @@ pub struct ServtdRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdgServtdRd as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgServtdRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
     ///`r10` as the call returned it.
-    pub uuid0: <abi::TdgServtdRd as ::tdx_core::abi::Output<::tdx_core::reg::R10>>::Type,
+    pub uuid0: u64,
     ///`r11` as the call returned it.
-    pub uuid1: <abi::TdgServtdRd as ::tdx_core::abi::Output<::tdx_core::reg::R11>>::Type,
+    pub uuid1: u64,
     ///`r12` as the call returned it.
-    pub uuid2: <abi::TdgServtdRd as ::tdx_core::abi::Output<::tdx_core::reg::R12>>::Type,
+    pub uuid2: u64,
     ///`r13` as the call returned it.
-    pub uuid3: <abi::TdgServtdRd as ::tdx_core::abi::Output<::tdx_core::reg::R13>>::Type,
+    pub uuid3: u64,
 }
 pub fn tdg_servtd_rd(
     handle: ServtdHandle,
@@ -50,6 +50,30 @@ pub fn tdg_servtd_rd(
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgServtdRd>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdRd,
+            ::tdx_core::__private::R13,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgServtdRd,
             (
@@ -174,33 +198,33 @@ pub fn tdg_servtd_rd(
     }
     ::core::result::Result::Ok(ServtdRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R8,
         >(__r8),
-        uuid0: ::tdx_core::__private::output::<
-            _,
+        uuid0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R10,
         >(__r10),
-        uuid1: ::tdx_core::__private::output::<
-            _,
+        uuid1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R11,
         >(__r11),
-        uuid2: ::tdx_core::__private::output::<
-            _,
+        uuid2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R12,
         >(__r12),
-        uuid3: ::tdx_core::__private::output::<
-            _,
+        uuid3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdRd,
             ::tdx_core::__private::R13,
         >(__r13),
@@ -221,15 +245,15 @@ pub struct ServtdWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdgServtdWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
     ///`r10` as the call returned it.
-    pub uuid0: <abi::TdgServtdWr as ::tdx_core::abi::Output<::tdx_core::reg::R10>>::Type,
+    pub uuid0: u64,
     ///`r11` as the call returned it.
-    pub uuid1: <abi::TdgServtdWr as ::tdx_core::abi::Output<::tdx_core::reg::R11>>::Type,
+    pub uuid1: u64,
     ///`r12` as the call returned it.
-    pub uuid2: <abi::TdgServtdWr as ::tdx_core::abi::Output<::tdx_core::reg::R12>>::Type,
+    pub uuid2: u64,
     ///`r13` as the call returned it.
-    pub uuid3: <abi::TdgServtdWr as ::tdx_core::abi::Output<::tdx_core::reg::R13>>::Type,
+    pub uuid3: u64,
 }
 pub unsafe fn tdg_servtd_wr(
     handle: ServtdHandle,
@@ -254,6 +278,26 @@ pub unsafe fn tdg_servtd_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgServtdWr,
+            ::tdx_core::__private::R13,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgServtdWr,
             (
@@ -383,28 +427,28 @@ pub unsafe fn tdg_servtd_wr(
     }
     ::core::result::Result::Ok(ServtdWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
-            _,
+        old: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R8,
         >(__r8),
-        uuid0: ::tdx_core::__private::output::<
-            _,
+        uuid0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R10,
         >(__r10),
-        uuid1: ::tdx_core::__private::output::<
-            _,
+        uuid1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R11,
         >(__r11),
-        uuid2: ::tdx_core::__private::output::<
-            _,
+        uuid2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R12,
         >(__r12),
-        uuid3: ::tdx_core::__private::output::<
-            _,
+        uuid3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgServtdWr,
             ::tdx_core::__private::R13,
         >(__r13),

@@ -16,9 +16,9 @@ pub struct SysRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdgSysRd as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgSysRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -38,6 +38,11 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgSysRd>();
+        ::tdx_core::__private::returned_in::<
+            abi::TdgSysRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<abi::TdgSysRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgSysRd,
             (
@@ -127,13 +132,13 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     }
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgSysRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgSysRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -154,7 +159,7 @@ pub struct SysRdall {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub next: <abi::TdgSysRdall as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub next: u64,
 }
 pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -173,6 +178,10 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgSysRdall,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgSysRdall,
             (
@@ -264,8 +273,8 @@ pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxEr
     }
     ::core::result::Result::Ok(SysRdall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgSysRdall,
             ::tdx_core::__private::R8,
         >(__r8),

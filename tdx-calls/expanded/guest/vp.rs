@@ -124,9 +124,9 @@ pub struct VpRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdgVpRd as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdgVpRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -146,6 +146,8 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
     };
     const _: () = {
         ::tdx_core::__private::assert_safe_leaf::<abi::TdgVpRd>();
+        ::tdx_core::__private::returned_in::<abi::TdgVpRd, ::tdx_core::__private::Rdx>();
+        ::tdx_core::__private::returned_in::<abi::TdgVpRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVpRd,
             (
@@ -235,13 +237,13 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
     }
     ::core::result::Result::Ok(VpRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -262,7 +264,7 @@ pub struct VpWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdgVpWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdg_vp_wr(
     field: FieldId,
@@ -285,6 +287,7 @@ pub unsafe fn tdg_vp_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdgVpWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdgVpWr,
             (
@@ -379,8 +382,8 @@ pub unsafe fn tdg_vp_wr(
     }
     ::core::result::Result::Ok(VpWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
-            _,
+        old: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpWr,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -509,9 +512,7 @@ pub struct VpInvvpid {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub entry_or_list: <abi::TdgVpInvvpid as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub entry_or_list: u64,
 }
 pub unsafe fn tdg_vp_invvpid(
     vm: VmAndFlags,
@@ -533,6 +534,10 @@ pub unsafe fn tdg_vp_invvpid(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdgVpInvvpid,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdgVpInvvpid,
             (
@@ -624,8 +629,8 @@ pub unsafe fn tdg_vp_invvpid(
     }
     ::core::result::Result::Ok(VpInvvpid {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        entry_or_list: ::tdx_core::__private::output::<
-            _,
+        entry_or_list: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdgVpInvvpid,
             ::tdx_core::__private::Rdx,
         >(__rdx),

@@ -144,9 +144,7 @@ pub struct ExportBlockw {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportBlockw as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
 }
 pub unsafe fn tdh_export_blockw(
     td: &TdxTd<'_>,
@@ -168,6 +166,10 @@ pub unsafe fn tdh_export_blockw(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportBlockw,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportBlockw,
             (
@@ -270,8 +272,8 @@ pub unsafe fn tdh_export_blockw(
     }
     ::core::result::Result::Ok(ExportBlockw {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
-            _,
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
             abi::TdhExportBlockw,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -292,9 +294,7 @@ pub struct ExportRestore {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportRestore as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
 }
 pub unsafe fn tdh_export_restore(
     td: &TdxTd<'_>,
@@ -316,6 +316,10 @@ pub unsafe fn tdh_export_restore(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportRestore,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportRestore,
             (
@@ -418,8 +422,8 @@ pub unsafe fn tdh_export_restore(
     }
     ::core::result::Result::Ok(ExportRestore {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
-            _,
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
             abi::TdhExportRestore,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -440,13 +444,9 @@ pub struct ExportMem {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportMem as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
     ///`rdx` as the call returned it.
-    pub processed: <abi::TdhExportMem as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub processed: u64,
 }
 pub unsafe fn tdh_export_mem(
     td: &TdxTd<'_>,
@@ -473,6 +473,14 @@ pub unsafe fn tdh_export_mem(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMem,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMem,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportMem,
             (
@@ -594,13 +602,13 @@ pub unsafe fn tdh_export_mem(
     }
     ::core::result::Result::Ok(ExportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
-            _,
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
             abi::TdhExportMem,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        processed: ::tdx_core::__private::output::<
-            _,
+        processed: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhExportMem,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -621,17 +629,11 @@ pub struct ExportMemV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhExportMemV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
     ///`rdx` as the call returned it.
-    pub processed: <abi::TdhExportMemV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub processed: u64,
     ///`r8` as the call returned it.
-    pub errors: <abi::TdhExportMemV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub errors: u64,
 }
 pub unsafe fn tdh_export_mem_v1(
     td: &TdxTd<'_>,
@@ -658,6 +660,18 @@ pub unsafe fn tdh_export_mem_v1(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMemV1,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMemV1,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportMemV1,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportMemV1,
             (
@@ -780,18 +794,18 @@ pub unsafe fn tdh_export_mem_v1(
     }
     ::core::result::Result::Ok(ExportMemV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
-            _,
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
             abi::TdhExportMemV1,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        processed: ::tdx_core::__private::output::<
-            _,
+        processed: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhExportMemV1,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        errors: ::tdx_core::__private::output::<
-            _,
+        errors: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhExportMemV1,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1058,9 +1072,7 @@ pub struct ExportStateImmutable {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub pages: <abi::TdhExportStateImmutable as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub pages: u64,
 }
 pub unsafe fn tdh_export_state_immutable(
     td: &TdxTd<'_>,
@@ -1084,6 +1096,10 @@ pub unsafe fn tdh_export_state_immutable(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportStateImmutable,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportStateImmutable,
             (
@@ -1192,8 +1208,8 @@ pub unsafe fn tdh_export_state_immutable(
     }
     ::core::result::Result::Ok(ExportStateImmutable {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        pages: ::tdx_core::__private::output::<
-            _,
+        pages: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhExportStateImmutable,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -1214,9 +1230,7 @@ pub struct ExportStateTd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub pages: <abi::TdhExportStateTd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub pages: u64,
 }
 pub unsafe fn tdh_export_state_td(
     td: &TdxTd<'_>,
@@ -1240,6 +1254,10 @@ pub unsafe fn tdh_export_state_td(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportStateTd,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportStateTd,
             (
@@ -1348,8 +1366,8 @@ pub unsafe fn tdh_export_state_td(
     }
     ::core::result::Result::Ok(ExportStateTd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        pages: ::tdx_core::__private::output::<
-            _,
+        pages: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhExportStateTd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -1370,9 +1388,7 @@ pub struct ExportStateVp {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub pages: <abi::TdhExportStateVp as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub pages: u64,
 }
 pub unsafe fn tdh_export_state_vp(
     vp: &TdxVp<'_>,
@@ -1396,6 +1412,10 @@ pub unsafe fn tdh_export_state_vp(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportStateVp,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhExportStateVp,
             (
@@ -1504,8 +1524,8 @@ pub unsafe fn tdh_export_state_vp(
     }
     ::core::result::Result::Ok(ExportStateVp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        pages: ::tdx_core::__private::output::<
-            _,
+        pages: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhExportStateVp,
             ::tdx_core::__private::Rdx,
         >(__rdx),

@@ -380,9 +380,7 @@ pub struct ImportMem {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhImportMem as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
 }
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_import_mem(
@@ -411,6 +409,10 @@ pub unsafe fn tdh_import_mem(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhImportMem,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhImportMem,
             (
@@ -537,8 +539,8 @@ pub unsafe fn tdh_import_mem(
     }
     ::core::result::Result::Ok(ImportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
-            _,
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
             abi::TdhImportMem,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -559,13 +561,9 @@ pub struct ImportMemV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub gpa_list: <abi::TdhImportMemV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub gpa_list: GpaListInfo,
     ///`r8` as the call returned it.
-    pub errors: <abi::TdhImportMemV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub errors: u64,
 }
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_import_mem_v1(
@@ -594,6 +592,14 @@ pub unsafe fn tdh_import_mem_v1(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhImportMemV1,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhImportMemV1,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhImportMemV1,
             (
@@ -721,13 +727,13 @@ pub unsafe fn tdh_import_mem_v1(
     }
     ::core::result::Result::Ok(ImportMemV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        gpa_list: ::tdx_core::__private::output::<
-            _,
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
             abi::TdhImportMemV1,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        errors: ::tdx_core::__private::output::<
-            _,
+        errors: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhImportMemV1,
             ::tdx_core::__private::R8,
         >(__r8),

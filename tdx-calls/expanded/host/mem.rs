@@ -770,9 +770,7 @@ pub struct MemPageRelocate {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub old_page: <abi::TdhMemPageRelocate as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub old_page: u64,
 }
 pub unsafe fn tdh_mem_page_relocate(
     td: &TdxTd<'_>,
@@ -795,6 +793,10 @@ pub unsafe fn tdh_mem_page_relocate(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPageRelocate,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemPageRelocate,
             (
@@ -900,8 +902,8 @@ pub unsafe fn tdh_mem_page_relocate(
     }
     ::core::result::Result::Ok(MemPageRelocate {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old_page: ::tdx_core::__private::output::<
-            _,
+        old_page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemPageRelocate,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -922,7 +924,7 @@ pub struct MemRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub data: <abi::TdhMemRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub data: u64,
 }
 pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -941,6 +943,7 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMemRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMemRd,
             (
@@ -1043,8 +1046,8 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError> {
     }
     ::core::result::Result::Ok(MemRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        data: ::tdx_core::__private::output::<
-            _,
+        data: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1065,7 +1068,7 @@ pub struct MemWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdhMemWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdh_mem_wr(
     td: &TdxTd<'_>,
@@ -1088,6 +1091,7 @@ pub unsafe fn tdh_mem_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMemWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMemWr,
             (
@@ -1193,8 +1197,8 @@ pub unsafe fn tdh_mem_wr(
     }
     ::core::result::Result::Ok(MemWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
-            _,
+        old: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemWr,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1360,9 +1364,7 @@ pub struct MemPagePromote {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub sept_page: <abi::TdhMemPagePromote as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub sept_page: u64,
 }
 pub unsafe fn tdh_mem_page_promote(
     td: &TdxTd<'_>,
@@ -1384,6 +1386,10 @@ pub unsafe fn tdh_mem_page_promote(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPagePromote,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemPagePromote,
             (
@@ -1477,8 +1483,8 @@ pub unsafe fn tdh_mem_page_promote(
     }
     ::core::result::Result::Ok(MemPagePromote {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sept_page: ::tdx_core::__private::output::<
-            _,
+        sept_page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemPagePromote,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -1499,17 +1505,11 @@ pub struct MemSeptRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub entry: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub entry: u64,
     ///`rdx` as the call returned it.
-    pub level_state: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub level_state: u64,
     ///`r8` as the call returned it.
-    pub attributes: <abi::TdhMemSeptRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub attributes: GpaAttr,
 }
 pub unsafe fn tdh_mem_sept_rd(
     td: &TdxTd<'_>,
@@ -1531,6 +1531,18 @@ pub unsafe fn tdh_mem_sept_rd(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRd,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemSeptRd,
             (
@@ -1635,18 +1647,18 @@ pub unsafe fn tdh_mem_sept_rd(
     }
     ::core::result::Result::Ok(MemSeptRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        entry: ::tdx_core::__private::output::<
-            _,
+        entry: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        level_state: ::tdx_core::__private::output::<
-            _,
+        level_state: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        attributes: ::tdx_core::__private::output::<
-            _,
+        attributes: ::tdx_core::__private::output_as::<
+            GpaAttr,
             abi::TdhMemSeptRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1667,9 +1679,7 @@ pub struct MemSeptRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub sept_page: <abi::TdhMemSeptRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub sept_page: u64,
 }
 pub unsafe fn tdh_mem_sept_remove(
     td: &TdxTd<'_>,
@@ -1691,6 +1701,10 @@ pub unsafe fn tdh_mem_sept_remove(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRemove,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemSeptRemove,
             (
@@ -1793,8 +1807,8 @@ pub unsafe fn tdh_mem_sept_remove(
     }
     ::core::result::Result::Ok(MemSeptRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sept_page: ::tdx_core::__private::output::<
-            _,
+        sept_page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRemove,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -1939,19 +1953,13 @@ pub struct MemSeptAddV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub l1: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub l1: SeptAddPage,
     ///`r9` as the call returned it.
-    pub vm1: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub vm1: SeptAddPage,
     ///`r10` as the call returned it.
-    pub vm2: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub vm2: SeptAddPage,
     ///`r11` as the call returned it.
-    pub vm3: <abi::TdhMemSeptAddV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub vm3: SeptAddPage,
 }
 pub unsafe fn tdh_mem_sept_add_v1(
     td: TdHandleAndFlags,
@@ -1974,6 +1982,22 @@ pub unsafe fn tdh_mem_sept_add_v1(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptAddV1,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemSeptAddV1,
             (
@@ -2096,23 +2120,23 @@ pub unsafe fn tdh_mem_sept_add_v1(
     }
     ::core::result::Result::Ok(MemSeptAddV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        l1: ::tdx_core::__private::output::<
-            _,
+        l1: ::tdx_core::__private::output_as::<
+            SeptAddPage,
             abi::TdhMemSeptAddV1,
             ::tdx_core::__private::R8,
         >(__r8),
-        vm1: ::tdx_core::__private::output::<
-            _,
+        vm1: ::tdx_core::__private::output_as::<
+            SeptAddPage,
             abi::TdhMemSeptAddV1,
             ::tdx_core::__private::R9,
         >(__r9),
-        vm2: ::tdx_core::__private::output::<
-            _,
+        vm2: ::tdx_core::__private::output_as::<
+            SeptAddPage,
             abi::TdhMemSeptAddV1,
             ::tdx_core::__private::R10,
         >(__r10),
-        vm3: ::tdx_core::__private::output::<
-            _,
+        vm3: ::tdx_core::__private::output_as::<
+            SeptAddPage,
             abi::TdhMemSeptAddV1,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -2133,21 +2157,13 @@ pub struct MemPagePromoteV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub sept_page: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub sept_page: u64,
     ///`r9` as the call returned it.
-    pub vm1: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub vm1: u64,
     ///`r10` as the call returned it.
-    pub vm2: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub vm2: u64,
     ///`r11` as the call returned it.
-    pub vm3: <abi::TdhMemPagePromoteV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub vm3: u64,
 }
 pub unsafe fn tdh_mem_page_promote_v1(
     td: &TdxTd<'_>,
@@ -2169,6 +2185,22 @@ pub unsafe fn tdh_mem_page_promote_v1(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemPagePromoteV1,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemPagePromoteV1,
             (
@@ -2271,23 +2303,23 @@ pub unsafe fn tdh_mem_page_promote_v1(
     }
     ::core::result::Result::Ok(MemPagePromoteV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sept_page: ::tdx_core::__private::output::<
-            _,
+        sept_page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemPagePromoteV1,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        vm1: ::tdx_core::__private::output::<
-            _,
+        vm1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemPagePromoteV1,
             ::tdx_core::__private::R9,
         >(__r9),
-        vm2: ::tdx_core::__private::output::<
-            _,
+        vm2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemPagePromoteV1,
             ::tdx_core::__private::R10,
         >(__r10),
-        vm3: ::tdx_core::__private::output::<
-            _,
+        vm3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemPagePromoteV1,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -2308,21 +2340,13 @@ pub struct MemSeptRemoveV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub sept_page: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub sept_page: u64,
     ///`r9` as the call returned it.
-    pub vm1: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub vm1: u64,
     ///`r10` as the call returned it.
-    pub vm2: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub vm2: u64,
     ///`r11` as the call returned it.
-    pub vm3: <abi::TdhMemSeptRemoveV1 as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub vm3: u64,
 }
 pub unsafe fn tdh_mem_sept_remove_v1(
     td: &TdxTd<'_>,
@@ -2344,6 +2368,22 @@ pub unsafe fn tdh_mem_sept_remove_v1(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemSeptRemoveV1,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemSeptRemoveV1,
             (
@@ -2455,23 +2495,23 @@ pub unsafe fn tdh_mem_sept_remove_v1(
     }
     ::core::result::Result::Ok(MemSeptRemoveV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sept_page: ::tdx_core::__private::output::<
-            _,
+        sept_page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRemoveV1,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        vm1: ::tdx_core::__private::output::<
-            _,
+        vm1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRemoveV1,
             ::tdx_core::__private::R9,
         >(__r9),
-        vm2: ::tdx_core::__private::output::<
-            _,
+        vm2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRemoveV1,
             ::tdx_core::__private::R10,
         >(__r10),
-        vm3: ::tdx_core::__private::output::<
-            _,
+        vm3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemSeptRemoveV1,
             ::tdx_core::__private::R11,
         >(__r11),

@@ -16,17 +16,11 @@ pub struct MemScanRange {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r9` as the call returned it.
-    pub next: <abi::TdhMemScanRange as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub next: u64,
     ///`r10` as the call returned it.
-    pub left: <abi::TdhMemScanRange as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub left: u64,
     ///`r11` as the call returned it.
-    pub next_entry: <abi::TdhMemScanRange as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub next_entry: u64,
 }
 pub unsafe fn tdh_mem_scan_range(
     td: &TdxTd<'_>,
@@ -52,6 +46,18 @@ pub unsafe fn tdh_mem_scan_range(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanRange,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanRange,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanRange,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemScanRange,
             (
@@ -167,18 +173,18 @@ pub unsafe fn tdh_mem_scan_range(
     }
     ::core::result::Result::Ok(MemScanRange {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanRange,
             ::tdx_core::__private::R9,
         >(__r9),
-        left: ::tdx_core::__private::output::<
-            _,
+        left: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanRange,
             ::tdx_core::__private::R10,
         >(__r10),
-        next_entry: ::tdx_core::__private::output::<
-            _,
+        next_entry: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanRange,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -199,9 +205,7 @@ pub struct MemScanComp {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r11` as the call returned it.
-    pub next_entry: <abi::TdhMemScanComp as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub next_entry: u64,
 }
 pub unsafe fn tdh_mem_scan_comp(
     td: &TdxTd<'_>,
@@ -225,6 +229,10 @@ pub unsafe fn tdh_mem_scan_comp(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanComp,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemScanComp,
             (
@@ -333,8 +341,8 @@ pub unsafe fn tdh_mem_scan_comp(
     }
     ::core::result::Result::Ok(MemScanComp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next_entry: ::tdx_core::__private::output::<
-            _,
+        next_entry: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanComp,
             ::tdx_core::__private::R11,
         >(__r11),
@@ -355,21 +363,13 @@ pub struct MemScanConfig {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub cx0: <abi::TdhMemScanConfig as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub cx0: u64,
     ///`r9` as the call returned it.
-    pub cx1: <abi::TdhMemScanConfig as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub cx1: u64,
     ///`r10` as the call returned it.
-    pub cx2: <abi::TdhMemScanConfig as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub cx2: u64,
     ///`r11` as the call returned it.
-    pub cx3: <abi::TdhMemScanConfig as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub cx3: u64,
 }
 pub unsafe fn tdh_mem_scan_config(
     td: &TdxTd<'_>,
@@ -395,6 +395,22 @@ pub unsafe fn tdh_mem_scan_config(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanConfig,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanConfig,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanConfig,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMemScanConfig,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMemScanConfig,
             (
@@ -517,23 +533,23 @@ pub unsafe fn tdh_mem_scan_config(
     }
     ::core::result::Result::Ok(MemScanConfig {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        cx0: ::tdx_core::__private::output::<
-            _,
+        cx0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R8,
         >(__r8),
-        cx1: ::tdx_core::__private::output::<
-            _,
+        cx1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R9,
         >(__r9),
-        cx2: ::tdx_core::__private::output::<
-            _,
+        cx2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R10,
         >(__r10),
-        cx3: ::tdx_core::__private::output::<
-            _,
+        cx3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R11,
         >(__r11),

@@ -503,7 +503,7 @@ pub struct MngRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhMngRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -522,6 +522,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMngRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMngRd,
             (
@@ -624,8 +625,8 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
     }
     ::core::result::Result::Ok(MngRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMngRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -646,9 +647,9 @@ pub struct MngRdV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdhMngRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhMngRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_mng_rd_v1(
     td: &TdxTd<'_>,
@@ -670,6 +671,14 @@ pub unsafe fn tdh_mng_rd_v1(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMngRdV1,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMngRdV1,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMngRdV1,
             (
@@ -773,13 +782,13 @@ pub unsafe fn tdh_mng_rd_v1(
     }
     ::core::result::Result::Ok(MngRdV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMngRdV1,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMngRdV1,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -1036,7 +1045,7 @@ pub struct MngWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdhMngWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdh_mng_wr(
     td: &TdxTd<'_>,
@@ -1060,6 +1069,7 @@ pub unsafe fn tdh_mng_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMngWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMngWr,
             (
@@ -1168,8 +1178,8 @@ pub unsafe fn tdh_mng_wr(
     }
     ::core::result::Result::Ok(MngWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
-            _,
+        old: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMngWr,
             ::tdx_core::__private::R8,
         >(__r8),

@@ -16,17 +16,11 @@ pub struct PageReclaim {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub page_type: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub page_type: PageType,
     ///`rdx` as the call returned it.
-    pub owner: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub owner: Result<Hpa, AddrError>,
     ///`r8` as the call returned it.
-    pub page_size: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub page_size: PamtPageSize,
 }
 pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -45,6 +39,18 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageReclaim,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhPhymemPageReclaim,
             (
@@ -146,18 +152,18 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
     }
     ::core::result::Result::Ok(PageReclaim {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page_type: ::tdx_core::__private::output::<
-            _,
+        page_type: ::tdx_core::__private::output_as::<
+            PageType,
             abi::TdhPhymemPageReclaim,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        owner: ::tdx_core::__private::output::<
-            _,
+        owner: ::tdx_core::__private::output_as::<
+            Result<Hpa, AddrError>,
             abi::TdhPhymemPageReclaim,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        page_size: ::tdx_core::__private::output::<
-            _,
+        page_size: ::tdx_core::__private::output_as::<
+            PamtPageSize,
             abi::TdhPhymemPageReclaim,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -178,9 +184,7 @@ pub struct PageRdmd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub page_type: <abi::TdhPhymemPageRdmd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub page_type: PageType,
 }
 pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -199,6 +203,10 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPageRdmd,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhPhymemPageRdmd,
             (
@@ -291,8 +299,8 @@ pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError> {
     }
     ::core::result::Result::Ok(PageRdmd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page_type: ::tdx_core::__private::output::<
-            _,
+        page_type: ::tdx_core::__private::output_as::<
+            PageType,
             abi::TdhPhymemPageRdmd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -677,13 +685,9 @@ pub struct PhymemPamtRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub page0: <abi::TdhPhymemPamtRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub page0: u64,
     ///`r8` as the call returned it.
-    pub page1: <abi::TdhPhymemPamtRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub page1: u64,
 }
 pub unsafe fn tdh_phymem_pamt_remove(
     range: PamtRange,
@@ -704,6 +708,14 @@ pub unsafe fn tdh_phymem_pamt_remove(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPamtRemove,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhPhymemPamtRemove,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhPhymemPamtRemove,
             (
@@ -804,13 +816,13 @@ pub unsafe fn tdh_phymem_pamt_remove(
     }
     ::core::result::Result::Ok(PhymemPamtRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page0: ::tdx_core::__private::output::<
-            _,
+        page0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhPhymemPamtRemove,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        page1: ::tdx_core::__private::output::<
-            _,
+        page1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhPhymemPamtRemove,
             ::tdx_core::__private::R8,
         >(__r8),

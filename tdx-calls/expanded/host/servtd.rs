@@ -16,25 +16,15 @@ pub struct ServtdBind {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub handle: <abi::TdhServtdBind as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub handle: ServtdHandle,
     ///`r10` as the call returned it.
-    pub uuid0: <abi::TdhServtdBind as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R10,
-    >>::Type,
+    pub uuid0: u64,
     ///`r11` as the call returned it.
-    pub uuid1: <abi::TdhServtdBind as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub uuid1: u64,
     ///`r12` as the call returned it.
-    pub uuid2: <abi::TdhServtdBind as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R12,
-    >>::Type,
+    pub uuid2: u64,
     ///`r13` as the call returned it.
-    pub uuid3: <abi::TdhServtdBind as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R13,
-    >>::Type,
+    pub uuid3: u64,
 }
 pub unsafe fn tdh_servtd_bind(
     td: &TdxTd<'_>,
@@ -59,6 +49,26 @@ pub unsafe fn tdh_servtd_bind(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhServtdBind,
+            ::tdx_core::__private::R13,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhServtdBind,
             (
@@ -179,28 +189,28 @@ pub unsafe fn tdh_servtd_bind(
     }
     ::core::result::Result::Ok(ServtdBind {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        handle: ::tdx_core::__private::output::<
-            _,
+        handle: ::tdx_core::__private::output_as::<
+            ServtdHandle,
             abi::TdhServtdBind,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        uuid0: ::tdx_core::__private::output::<
-            _,
+        uuid0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R10,
         >(__r10),
-        uuid1: ::tdx_core::__private::output::<
-            _,
+        uuid1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R11,
         >(__r11),
-        uuid2: ::tdx_core::__private::output::<
-            _,
+        uuid2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R12,
         >(__r12),
-        uuid3: ::tdx_core::__private::output::<
-            _,
+        uuid3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhServtdBind,
             ::tdx_core::__private::R13,
         >(__r13),

@@ -236,7 +236,7 @@ pub struct SysRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhSysRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -255,6 +255,7 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhSysRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhSysRd,
             (
@@ -354,8 +355,8 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError> {
     }
     ::core::result::Result::Ok(SysRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhSysRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -614,9 +615,7 @@ pub struct TdmrInit {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdhSysTdmrInit as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub next: Result<Hpa, AddrError>,
 }
 pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -635,6 +634,10 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysTdmrInit,
+            ::tdx_core::__private::Rdx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSysTdmrInit,
             (
@@ -734,8 +737,8 @@ pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError> {
     }
     ::core::result::Result::Ok(TdmrInit {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            Result<Hpa, AddrError>,
             abi::TdhSysTdmrInit,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -1094,13 +1097,9 @@ pub struct SysInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub sysinfo_written: <abi::TdhSysInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub sysinfo_written: u64,
     ///`r9` as the call returned it.
-    pub cmrs_written: <abi::TdhSysInfo as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R9,
-    >>::Type,
+    pub cmrs_written: u64,
 }
 pub unsafe fn tdh_sys_info(
     sysinfo: Hpa,
@@ -1124,6 +1123,14 @@ pub unsafe fn tdh_sys_info(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysInfo,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysInfo,
+            ::tdx_core::__private::R9,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSysInfo,
             (
@@ -1233,13 +1240,13 @@ pub unsafe fn tdh_sys_info(
     }
     ::core::result::Result::Ok(SysInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        sysinfo_written: ::tdx_core::__private::output::<
-            _,
+        sysinfo_written: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhSysInfo,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        cmrs_written: ::tdx_core::__private::output::<
-            _,
+        cmrs_written: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhSysInfo,
             ::tdx_core::__private::R9,
         >(__r9),
@@ -1260,7 +1267,7 @@ pub struct SysRdall {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub next: <abi::TdhSysRdall as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub next: u64,
 }
 pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -1279,6 +1286,10 @@ pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxEr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSysRdall,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSysRdall,
             (
@@ -1381,8 +1392,8 @@ pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxEr
     }
     ::core::result::Result::Ok(SysRdall {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhSysRdall,
             ::tdx_core::__private::R8,
         >(__r8),

@@ -392,7 +392,7 @@ pub struct VpRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhVpRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -411,6 +411,7 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhVpRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhVpRd,
             (
@@ -513,8 +514,8 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
     }
     ::core::result::Result::Ok(VpRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhVpRd,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -535,9 +536,9 @@ pub struct VpRdV1 {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub next: <abi::TdhVpRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub next: u64,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhVpRdV1 as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -556,6 +557,14 @@ pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, Tdx
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhVpRdV1,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhVpRdV1,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhVpRdV1,
             (
@@ -659,13 +668,13 @@ pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, Tdx
     }
     ::core::result::Result::Ok(VpRdV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        next: ::tdx_core::__private::output::<
-            _,
+        next: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhVpRdV1,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhVpRdV1,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -686,7 +695,7 @@ pub struct VpWr {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub old: <abi::TdhVpWr as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub old: u64,
 }
 pub unsafe fn tdh_vp_wr(
     vp: &TdxVp<'_>,
@@ -710,6 +719,7 @@ pub unsafe fn tdh_vp_wr(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhVpWr, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhVpWr,
             (
@@ -818,8 +828,8 @@ pub unsafe fn tdh_vp_wr(
     }
     ::core::result::Result::Ok(VpWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        old: ::tdx_core::__private::output::<
-            _,
+        old: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhVpWr,
             ::tdx_core::__private::R8,
         >(__r8),

@@ -104,9 +104,7 @@ pub struct Pconfig {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
     ///`r11` as the call returned it.
-    pub rax: <abi::TdvmcallPconfig as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R11,
-    >>::Type,
+    pub rax: u64,
 }
 pub unsafe fn tdvmcall_pconfig(
     leaf: PconfigLeaf,
@@ -130,6 +128,10 @@ pub unsafe fn tdvmcall_pconfig(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdvmcallPconfig,
+            ::tdx_core::__private::R11,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdvmcallPconfig,
             (
@@ -218,8 +220,8 @@ pub unsafe fn tdvmcall_pconfig(
     }
     ::core::result::Result::Ok(Pconfig {
         status: ::tdx_core::__private::TdvmcallStatus::from_raw(__r10),
-        rax: ::tdx_core::__private::output::<
-            _,
+        rax: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdvmcallPconfig,
             ::tdx_core::__private::R11,
         >(__r11),

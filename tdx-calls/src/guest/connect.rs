@@ -113,7 +113,7 @@ pub unsafe fn tdg_devif_validate(
 ///
 /// None beyond the guest module docs (a read; `unsafe` because the operands are untyped numbers).
 /// See the module docs.
-#[tdcall(leaf = abi::TdgDevifRd, in(rcx = function_id, rdx = field), out(rcx = value))]
+#[tdcall(leaf = abi::TdgDevifRd, in(rcx = function_id, rdx = field), out(rcx = value: u64))]
 pub unsafe fn tdg_devif_rd(function_id: u64, field: u64) -> Result<TdgDevifRdOut, TdxError>;
 
 /// TDG.DEVIF.REQUEST (TDCALL leaf 68): queue a TDISP request of this TD for its device interface
@@ -160,7 +160,7 @@ pub unsafe fn tdg_devif_request(function_id: u64, request: u64) -> Result<TdxSta
 ///
 /// If non-zero, `target` is a private GPA of this TD the module may write (up to the TDISP payload
 /// size) for the call. See the module docs.
-#[tdcall(leaf = abi::TdgDevifResponse, in(rcx = function_id, rdx = target), out(rcx = response_out))]
+#[tdcall(leaf = abi::TdgDevifResponse, in(rcx = function_id, rdx = target), out(rcx = response_out: u64))]
 pub unsafe fn tdg_devif_response(
     function_id: u64,
     target: u64,

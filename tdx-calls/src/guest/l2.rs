@@ -40,5 +40,5 @@ use tdx_core::{Gpa, L2EnterFlags, TdxError, abi, tdcall};
 /// [`L2EnterGuestState`](tdx_core::L2EnterGuestState) in this TD's private memory, not
 /// otherwise accessed until the call returns. The call runs L2 guest code: the caller (the L1
 /// VMM, at CPL 0) must have set up that VM. See the module docs.
-#[tdcall(leaf = abi::TdgVpEnter, in(rcx = flags, rdx = state), out(rcx = exit_qualification, rdx = gla, r8 = gpa, r9 = interruption, r10 = idt_vectoring, r11 = instruction, r12 = exit_info, r13 = extended_exit_qualification, rdi = cs_base, rsi = cs), clobber(r14, r15, rbx))]
+#[tdcall(leaf = abi::TdgVpEnter, in(rcx = flags, rdx = state), out(rcx = exit_qualification: u64, rdx = gla: u64, r8 = gpa: u64, r9 = interruption: u64, r10 = idt_vectoring: u64, r11 = instruction: u64, r12 = exit_info: u64, r13 = extended_exit_qualification: u64, rdi = cs_base: u64, rsi = cs: u64), clobber(r14, r15, rbx))]
 pub unsafe fn tdg_vp_enter(flags: L2EnterFlags, state: Gpa) -> Result<VpEnter, TdxError>;

@@ -20,7 +20,7 @@ use tdx_core::{AcceptGpa, AttrFlags, Gpa, GpaAttr, TdxError, abi, tdcall};
 ///
 /// The call reads only the Secure EPT, but `gpa` is an address: the wrapper stays `unsafe` like
 /// every GPA-taking leaf. See the module docs.
-#[tdcall(leaf = abi::TdgMemPageAttrRd, in(rcx = gpa), out(rcx = mapping, rdx = attributes))]
+#[tdcall(leaf = abi::TdgMemPageAttrRd, in(rcx = gpa), out(rcx = mapping: u64, rdx = attributes: GpaAttr))]
 pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError>;
 
 /// TDG.MEM.PAGE.ATTR.WR (TDCALL leaf 24): write the L2 VMs' GPA attributes of a private page.
@@ -42,7 +42,7 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError>;
 ///
 /// Changing an L2 VM's access to a page changes what that VM may read, write or execute: the
 /// caller (the L1 VMM) vouches for it. See the module docs.
-#[tdcall(leaf = abi::TdgMemPageAttrWr, in(rcx = gpa, rdx = attributes, r8 = flags), out(rcx = mapping, rdx = attributes))]
+#[tdcall(leaf = abi::TdgMemPageAttrWr, in(rcx = gpa, rdx = attributes, r8 = flags), out(rcx = mapping: u64, rdx = attributes: GpaAttr))]
 pub unsafe fn tdg_mem_page_attr_wr(
     gpa: AcceptGpa,
     attributes: GpaAttr,

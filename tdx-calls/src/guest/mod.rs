@@ -17,7 +17,8 @@
 use core::fmt;
 
 use tdx_core::{
-    AcceptGpa, FieldId, Gpa, ModuleArgs, PageSize, RtmrIndex, TdxError, TdxStatus, abi, tdcall,
+    AcceptGpa, AddrError, ExitReason, FieldId, Gpa, GpaWidth, Gva, ModuleArgs, PageSize, RtmrIndex,
+    TdAttributes, TdxError, TdxStatus, VeInstruction, abi, tdcall,
 };
 
 mod connect;
@@ -70,7 +71,7 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
 ///
 /// The module also returns R8–R11, which Linux does not read (see the ABI table). Linux
 /// panics if the call fails, which no valid TD should see.
-#[tdcall(leaf = abi::TdgVpInfo, out(rcx = gpa_width, rdx = attributes))]
+#[tdcall(leaf = abi::TdgVpInfo, out(rcx = gpa_width: GpaWidth, rdx = attributes: TdAttributes))]
 pub fn tdg_vp_info() -> Result<VpInfo, TdxError>;
 
 /// TDG.VP.VEINFO.GET (TDCALL leaf 3): the information of the pending virtualization
@@ -86,7 +87,7 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError>;
 /// | R10 | – | `instruction`: length (31:0) and information (63:32) |
 ///
 /// Linux panics if the call fails (no #VE pending).
-#[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason, rdx = exit_qualification, r8 = gla, r9 = gpa, r10 = instruction), clobber(r12))]
+#[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason: ExitReason, rdx = exit_qualification: u64, r8 = gla: Result<Gva, AddrError>, r9 = gpa: Result<Gpa, AddrError>, r10 = instruction: VeInstruction), clobber(r12))]
 pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError>;
 
 /// TDG.MR.REPORT (TDCALL leaf 4): write a TDREPORT of this TD.
@@ -160,7 +161,7 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
 /// | R8 | – | `value` |
 ///
 /// RCX is not an input. Statuses: `TDX_OPERAND_INVALID` for an unknown field.
-#[tdcall(leaf = abi::TdgVmRd, in(rdx = field), out(r8 = value))]
+#[tdcall(leaf = abi::TdgVmRd, in(rdx = field), out(r8 = value: u64))]
 pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 
 /// TDG.VM.RD **version 1** (TDCALL leaf 7, RAX = 0x10007): read a TD-scope metadata field and
@@ -177,7 +178,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError>;
 /// field ID), `TDX_METADATA_FIELD_NOT_READABLE`, `TDX_METADATA_FIELD_ID_INCORRECT`,
 /// `TDX_OPERAND_INVALID`. First module version: 1.5.01 (version 0 from 1.0.00). Registers read
 /// from intel/tdx-module@72d8cffb `src/td_dispatcher/vm_exits/tdg_vm_rd_wr.c` (`version > 0`).
-#[tdcall(leaf = abi::TdgVmRdV1, in(rdx = field), out(rdx = next, r8 = value))]
+#[tdcall(leaf = abi::TdgVmRdV1, in(rdx = field), out(rdx = next: u64, r8 = value: u64))]
 pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError>;
 
 /// TDG.VM.WR (TDCALL leaf 8): write a TD-scope metadata field, returning the old value.
@@ -196,7 +197,7 @@ pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError>;
 ///
 /// The fields change how the TDX module treats this TD (which events raise #VE, which
 /// notifications the VMM sends): the caller must be ready for the new behaviour.
-#[tdcall(leaf = abi::TdgVmWr, in(rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+#[tdcall(leaf = abi::TdgVmWr, in(rdx = field, r8 = value, r9 = mask), out(r8 = old: u64))]
 pub unsafe fn tdg_vm_wr(field: FieldId, value: u64, mask: u64) -> Result<VmWr, TdxError>;
 
 /// Why [`tdg_mem_page_accept_range`] stopped.

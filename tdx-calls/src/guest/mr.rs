@@ -44,5 +44,5 @@ pub unsafe fn tdg_mr_verifyreport(report_mac: Gpa) -> Result<TdxStatus, TdxError
 ///
 /// `request` is a readable TDKEYREQUEST and `key` writable memory of this TD's for the key,
 /// both private and valid for the call. See the module docs.
-#[tdcall(leaf = abi::TdgMrKeyGet, in(rcx = request, rdx = key, r8 = requestor), out(r9 = key_bits))]
+#[tdcall(leaf = abi::TdgMrKeyGet, in(rcx = request, rdx = key, r8 = requestor), out(r9 = key_bits: u64))]
 pub unsafe fn tdg_mr_key_get(request: Gpa, key: Gpa, requestor: u64) -> Result<MrKeyGet, TdxError>;

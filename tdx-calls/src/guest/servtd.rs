@@ -22,7 +22,7 @@ use tdx_core::{FieldId, ServtdHandle, TdUuid, TdxError, abi, tdcall};
 /// `TDX_TARGET_UUID_UPDATED`. First module version: 1.5.01. Registers read from
 /// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdg_servtd_rd_wr.c` and
 /// its dispatcher.
-#[tdcall(leaf = abi::TdgServtdRd, in(rcx = handle, rdx = field, r10 = uuid.q0, r11 = uuid.q1, r12 = uuid.q2, r13 = uuid.q3), out(rdx = next, r8 = value, r10 = uuid0, r11 = uuid1, r12 = uuid2, r13 = uuid3))]
+#[tdcall(leaf = abi::TdgServtdRd, in(rcx = handle, rdx = field, r10 = uuid.q0, r11 = uuid.q1, r12 = uuid.q2, r13 = uuid.q3), out(rdx = next: u64, r8 = value: u64, r10 = uuid0: u64, r11 = uuid1: u64, r12 = uuid2: u64, r13 = uuid3: u64))]
 pub fn tdg_servtd_rd(
     handle: ServtdHandle,
     field: FieldId,
@@ -54,7 +54,7 @@ pub fn tdg_servtd_rd(
 ///
 /// The written state changes the bound TD: the caller (a service TD) vouches for it. See the
 /// module docs.
-#[tdcall(leaf = abi::TdgServtdWr, in(rcx = handle, rdx = field, r8 = value, r9 = mask, r10 = uuid.q0, r11 = uuid.q1, r12 = uuid.q2, r13 = uuid.q3), out(r8 = old, r10 = uuid0, r11 = uuid1, r12 = uuid2, r13 = uuid3))]
+#[tdcall(leaf = abi::TdgServtdWr, in(rcx = handle, rdx = field, r8 = value, r9 = mask, r10 = uuid.q0, r11 = uuid.q1, r12 = uuid.q2, r13 = uuid.q3), out(r8 = old: u64, r10 = uuid0: u64, r11 = uuid1: u64, r12 = uuid2: u64, r13 = uuid3: u64))]
 pub unsafe fn tdg_servtd_wr(
     handle: ServtdHandle,
     field: FieldId,

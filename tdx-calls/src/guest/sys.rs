@@ -14,7 +14,7 @@ use tdx_core::{FieldId, Gpa, TdxError, abi, tdcall};
 /// returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`. RCX is not read. First module version:
 /// 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/td_dispatcher/vm_exits/tdg_sys_rd.c` and its dispatcher.
-#[tdcall(leaf = abi::TdgSysRd, in(rdx = field), out(rdx = next, r8 = value))]
+#[tdcall(leaf = abi::TdgSysRd, in(rdx = field), out(rdx = next: u64, r8 = value: u64))]
 pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 
 /// TDG.SYS.RDALL (TDCALL leaf 12): read every global metadata field from `field` on into a
@@ -34,5 +34,5 @@ pub fn tdg_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 ///
 /// `list` is a writable private 4 KiB page of this TD, valid and not otherwise accessed during
 /// the call. See the module docs.
-#[tdcall(leaf = abi::TdgSysRdall, in(rdx = list, r8 = field), out(r8 = next))]
+#[tdcall(leaf = abi::TdgSysRdall, in(rdx = list, r8 = field), out(r8 = next: u64))]
 pub unsafe fn tdg_sys_rdall(list: Gpa, field: FieldId) -> Result<SysRdall, TdxError>;

@@ -31,7 +31,7 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError>;
 /// returns `TDX_METADATA_FIRST_FIELD_ID_IN_CONTEXT`, `TDX_OPERAND_INVALID`. First module
 /// version: 1.5.01. Registers read from intel/tdx-module@72d8cffb
 /// `src/td_dispatcher/vm_exits/tdg_vp_rd_wr.c` and its dispatcher.
-#[tdcall(leaf = abi::TdgVpRd, in(rdx = field), out(rdx = next, r8 = value))]
+#[tdcall(leaf = abi::TdgVpRd, in(rdx = field), out(rdx = next: u64, r8 = value: u64))]
 pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError>;
 
 /// TDG.VP.WR (TDCALL leaf 10): write a field of this vCPU's metadata, returning the old value.
@@ -53,7 +53,7 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError>;
 ///
 /// The written state must be one this vCPU can run with (the module checks each field's own
 /// rules). See the module docs.
-#[tdcall(leaf = abi::TdgVpWr, in(rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+#[tdcall(leaf = abi::TdgVpWr, in(rdx = field, r8 = value, r9 = mask), out(r8 = old: u64))]
 pub unsafe fn tdg_vp_wr(field: FieldId, value: u64, mask: u64) -> Result<VpWr, TdxError>;
 
 /// TDG.VP.INVEPT (TDCALL leaf 26): invalidate the cached EPT translations of L2 VMs.
@@ -87,5 +87,5 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError>;
 ///
 /// With the list form, RDX names a private page of this TD holding the list, readable and valid
 /// for the call. See the module docs.
-#[tdcall(leaf = abi::TdgVpInvvpid, in(rcx = vm, rdx = entry_or_list), out(rdx = entry_or_list))]
+#[tdcall(leaf = abi::TdgVpInvvpid, in(rcx = vm, rdx = entry_or_list), out(rdx = entry_or_list: u64))]
 pub unsafe fn tdg_vp_invvpid(vm: VmAndFlags, entry_or_list: u64) -> Result<VpInvvpid, TdxError>;

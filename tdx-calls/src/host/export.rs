@@ -55,7 +55,7 @@ pub unsafe fn tdh_export_abort(
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportBlockw, in(rcx = gpa_list, rdx = td.tdr), out(rcx = gpa_list))]
+#[seamcall(leaf = abi::TdhExportBlockw, in(rcx = gpa_list, rdx = td.tdr), out(rcx = gpa_list: GpaListInfo))]
 pub unsafe fn tdh_export_blockw(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -80,7 +80,7 @@ pub unsafe fn tdh_export_blockw(
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportRestore, in(rcx = gpa_list, rdx = td.tdr), out(rcx = gpa_list))]
+#[seamcall(leaf = abi::TdhExportRestore, in(rcx = gpa_list, rdx = td.tdr), out(rcx = gpa_list: GpaListInfo))]
 pub unsafe fn tdh_export_restore(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -117,7 +117,7 @@ pub unsafe fn tdh_export_restore(
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r14 = l2_attrs), out(rcx = gpa_list, rdx = processed))]
+#[seamcall(leaf = abi::TdhExportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r14 = l2_attrs), out(rcx = gpa_list: GpaListInfo, rdx = processed: u64))]
 pub unsafe fn tdh_export_mem(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -152,7 +152,7 @@ pub unsafe fn tdh_export_mem(
 ///
 /// As version 0: every buffer and list named is memory the caller owns, of the size given,
 /// valid and not otherwise accessed during the call. See the module docs.
-#[seamcall(leaf = abi::TdhExportMemV1, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r14 = l2_attrs), out(rcx = gpa_list, rdx = processed, r8 = errors))]
+#[seamcall(leaf = abi::TdhExportMemV1, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r14 = l2_attrs), out(rcx = gpa_list: GpaListInfo, rdx = processed: u64, r8 = errors: u64))]
 pub unsafe fn tdh_export_mem_v1(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
@@ -239,7 +239,7 @@ pub unsafe fn tdh_export_track(
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportStateImmutable, in(rcx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream), out(rdx = pages))]
+#[seamcall(leaf = abi::TdhExportStateImmutable, in(rcx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream), out(rdx = pages: u64))]
 pub unsafe fn tdh_export_state_immutable(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -270,7 +270,7 @@ pub unsafe fn tdh_export_state_immutable(
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportStateTd, in(rcx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream), out(rdx = pages))]
+#[seamcall(leaf = abi::TdhExportStateTd, in(rcx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream), out(rdx = pages: u64))]
 pub unsafe fn tdh_export_state_td(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -302,7 +302,7 @@ pub unsafe fn tdh_export_state_td(
 /// Every buffer and list named is memory the caller owns, of the size given, valid and not
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). See the module docs.
-#[seamcall(leaf = abi::TdhExportStateVp, in(rcx = vp.tdvpr, r8 = mbmd, r9 = pages, r10 = stream), out(rdx = pages))]
+#[seamcall(leaf = abi::TdhExportStateVp, in(rcx = vp.tdvpr, r8 = mbmd, r9 = pages, r10 = stream), out(rdx = pages: u64))]
 pub unsafe fn tdh_export_state_vp(
     vp: &TdxVp<'_>,
     mbmd: HpaAndSize,

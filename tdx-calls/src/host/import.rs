@@ -104,7 +104,7 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// otherwise accessed during the call; the module writes the migration buffers (export) or
 /// reads them (import). The pages in `new_pages` are handed to the module (flushed from the
 /// cache) until reclaimed. See the module docs.
-#[seamcall(leaf = abi::TdhImportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages, r14 = l2_attrs), out(rcx = gpa_list))]
+#[seamcall(leaf = abi::TdhImportMem, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages, r14 = l2_attrs), out(rcx = gpa_list: GpaListInfo))]
 #[allow(clippy::too_many_arguments)] // one parameter per register the module reads
 pub unsafe fn tdh_import_mem(
     td: &TdxTd<'_>,
@@ -142,7 +142,7 @@ pub unsafe fn tdh_import_mem(
 /// As version 0: every buffer and list named is memory the caller owns, valid for the call;
 /// the pages in `new_pages` are handed to the module (flushed from the cache) until reclaimed.
 /// See the module docs.
-#[seamcall(leaf = abi::TdhImportMemV1, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages, r14 = l2_attrs), out(rcx = gpa_list, r8 = errors))]
+#[seamcall(leaf = abi::TdhImportMemV1, in(rcx = gpa_list, rdx = td.tdr, r8 = mbmd, r9 = pages, r10 = stream, r11 = macs.list0, r12 = macs.list1, r13 = new_pages, r14 = l2_attrs), out(rcx = gpa_list: GpaListInfo, r8 = errors: u64))]
 #[allow(clippy::too_many_arguments)] // one parameter per register the module reads
 pub unsafe fn tdh_import_mem_v1(
     td: &TdxTd<'_>,

@@ -4,8 +4,8 @@
 
 use crate::handles::TdxTd;
 use tdx_core::{
-    DynamicPamt, Gpa, Guest, Hpa, L2SeptPages, Page, Sept, SeptAddPages, SeptGpa, TdHandleAndFlags,
-    TdxError, TdxStatus, abi, seamcall,
+    DynamicPamt, Gpa, GpaAttr, Guest, Hpa, L2SeptPages, Page, Sept, SeptAddPage, SeptAddPages,
+    SeptGpa, TdHandleAndFlags, TdxError, TdxStatus, abi, seamcall,
 };
 
 /// TDH.MEM.PAGE.ADD (SEAMCALL leaf 2): add a private page with initial contents, before TD
@@ -221,7 +221,7 @@ pub fn retry_once_after_kick<T>(
 ///
 /// `target` is a page the caller owns and hands to the TDX module (flushed from the cache); the
 /// old page comes back to the host only after TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
-#[seamcall(leaf = abi::TdhMemPageRelocate, in(rcx = gpa, rdx = td.tdr, r8 = target), out(rcx = old_page))]
+#[seamcall(leaf = abi::TdhMemPageRelocate, in(rcx = gpa, rdx = td.tdr, r8 = target), out(rcx = old_page: u64))]
 pub unsafe fn tdh_mem_page_relocate(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -250,7 +250,7 @@ pub unsafe fn tdh_mem_page_relocate(
 ///
 /// `td.tdr` is a TD created with ATTRIBUTES.DEBUG (the module refuses others). See the module
 /// docs.
-#[seamcall(leaf = abi::TdhMemRd, in(rcx = gpa, rdx = td.tdr), out(r8 = data))]
+#[seamcall(leaf = abi::TdhMemRd, in(rcx = gpa, rdx = td.tdr), out(r8 = data: u64))]
 pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError>;
 
 /// TDH.MEM.WR (SEAMCALL leaf 14): write 8 bytes of a debug TD's private memory, returning the
@@ -275,7 +275,7 @@ pub unsafe fn tdh_mem_rd(td: &TdxTd<'_>, gpa: Gpa) -> Result<MemRd, TdxError>;
 ///
 /// `td.tdr` is a debug TD, and the guest may see the written value at any time. See the module
 /// docs.
-#[seamcall(leaf = abi::TdhMemWr, in(rcx = gpa, rdx = td.tdr, r8 = data), out(r8 = old))]
+#[seamcall(leaf = abi::TdhMemWr, in(rcx = gpa, rdx = td.tdr, r8 = data), out(r8 = old: u64))]
 pub unsafe fn tdh_mem_wr(td: &TdxTd<'_>, gpa: Gpa, data: u64) -> Result<MemWr, TdxError>;
 
 /// TDH.MEM.PAGE.DEMOTE (SEAMCALL leaf 15): split a blocked 2 MiB or 1 GiB private page into 512
@@ -351,7 +351,7 @@ pub unsafe fn tdh_mem_page_demote(
 ///
 /// `td.tdr` is an initialized TD; the freed Secure-EPT page comes back to the host only after
 /// TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
-#[seamcall(leaf = abi::TdhMemPagePromote, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page), clobber(r12, r13))]
+#[seamcall(leaf = abi::TdhMemPagePromote, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page: u64), clobber(r12, r13))]
 pub unsafe fn tdh_mem_page_promote(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -376,7 +376,7 @@ pub unsafe fn tdh_mem_page_promote(
 /// # Safety
 ///
 /// `td.tdr` is an initialized TD (the call only reads). See the module docs.
-#[seamcall(leaf = abi::TdhMemSeptRd, in(rcx = gpa, rdx = td.tdr), out(rcx = entry, rdx = level_state, r8 = attributes))]
+#[seamcall(leaf = abi::TdhMemSeptRd, in(rcx = gpa, rdx = td.tdr), out(rcx = entry: u64, rdx = level_state: u64, r8 = attributes: GpaAttr))]
 pub unsafe fn tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRd, TdxError>;
 
 /// TDH.MEM.SEPT.REMOVE (SEAMCALL leaf 30): remove an empty, blocked Secure-EPT page (version 0:
@@ -405,7 +405,7 @@ pub unsafe fn tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRd,
 ///
 /// `td.tdr` is an initialized TD; the removed page comes back to the host only after
 /// TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
-#[seamcall(leaf = abi::TdhMemSeptRemove, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page))]
+#[seamcall(leaf = abi::TdhMemSeptRemove, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page: u64))]
 pub unsafe fn tdh_mem_sept_remove(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<MemSeptRemove, TdxError>;
 
 /// TDH.MEM.RANGE.UNBLOCK (SEAMCALL leaf 39): unblock a Secure-EPT range blocked by
@@ -462,7 +462,7 @@ pub unsafe fn tdh_mem_range_unblock(td: &TdxTd<'_>, gpa: SeptGpa) -> Result<TdxS
 /// Every page given is a page the caller owns and hands to the TDX module (flushed from the
 /// cache); a page reported added belongs to the module until it is reclaimed, the others stay
 /// the caller's. See the module docs.
-#[seamcall(leaf = abi::TdhMemSeptAddV1, in(rcx = gpa, rdx = td, r8 = pages.l1, r9 = pages.l2.vm1, r10 = pages.l2.vm2, r11 = pages.l2.vm3), out(r8 = l1, r9 = vm1, r10 = vm2, r11 = vm3))]
+#[seamcall(leaf = abi::TdhMemSeptAddV1, in(rcx = gpa, rdx = td, r8 = pages.l1, r9 = pages.l2.vm1, r10 = pages.l2.vm2, r11 = pages.l2.vm3), out(r8 = l1: SeptAddPage, r9 = vm1: SeptAddPage, r10 = vm2: SeptAddPage, r11 = vm3: SeptAddPage))]
 pub unsafe fn tdh_mem_sept_add_v1(
     td: TdHandleAndFlags,
     gpa: SeptGpa,
@@ -495,7 +495,7 @@ pub unsafe fn tdh_mem_sept_add_v1(
 ///
 /// As version 0: `td.tdr` is an initialized TD; every freed Secure-EPT page comes back to the
 /// host only after TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
-#[seamcall(leaf = abi::TdhMemPagePromoteV1, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page, r9 = vm1, r10 = vm2, r11 = vm3), clobber(r12, r13))]
+#[seamcall(leaf = abi::TdhMemPagePromoteV1, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page: u64, r9 = vm1: u64, r10 = vm2: u64, r11 = vm3: u64), clobber(r12, r13))]
 pub unsafe fn tdh_mem_page_promote_v1(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -524,7 +524,7 @@ pub unsafe fn tdh_mem_page_promote_v1(
 ///
 /// As version 0: `td.tdr` is an initialized TD; every removed page comes back to the host only
 /// after TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
-#[seamcall(leaf = abi::TdhMemSeptRemoveV1, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page, r9 = vm1, r10 = vm2, r11 = vm3))]
+#[seamcall(leaf = abi::TdhMemSeptRemoveV1, in(rcx = gpa, rdx = td.tdr), out(rcx = sept_page: u64, r9 = vm1: u64, r10 = vm2: u64, r11 = vm3: u64))]
 pub unsafe fn tdh_mem_sept_remove_v1(
     td: &TdxTd<'_>,
     gpa: SeptGpa,

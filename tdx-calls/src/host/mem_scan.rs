@@ -35,7 +35,7 @@ use tdx_core::{Gpa, TdxError, TdxStatus, abi, seamcall};
 ///
 /// `lists` names shared memory the caller owns (the list of GPA lists and the lists), which
 /// the module writes; `td.tdr` is a TD in an export session. See the module docs.
-#[seamcall(leaf = abi::TdhMemScanRange, in(rcx = lists, rdx = td.tdr, r8 = controls, r9 = start, r10 = size, r11 = next_entry), out(r9 = next, r10 = left, r11 = next_entry))]
+#[seamcall(leaf = abi::TdhMemScanRange, in(rcx = lists, rdx = td.tdr, r8 = controls, r9 = start, r10 = size, r11 = next_entry), out(r9 = next: u64, r10 = left: u64, r11 = next_entry: u64))]
 pub unsafe fn tdh_mem_scan_range(
     td: &TdxTd<'_>,
     lists: u64,
@@ -69,7 +69,7 @@ pub unsafe fn tdh_mem_scan_range(
 ///
 /// As TDH.MEM.SCAN.RANGE: `lists` names shared memory the caller owns, which the module
 /// writes. See the module docs.
-#[seamcall(leaf = abi::TdhMemScanComp, in(rcx = lists, rdx = td.tdr, r8 = controls, r11 = next_entry), out(r11 = next_entry))]
+#[seamcall(leaf = abi::TdhMemScanComp, in(rcx = lists, rdx = td.tdr, r8 = controls, r11 = next_entry), out(r11 = next_entry: u64))]
 pub unsafe fn tdh_mem_scan_comp(
     td: &TdxTd<'_>,
     lists: u64,
@@ -102,7 +102,7 @@ pub unsafe fn tdh_mem_scan_comp(
 /// The range list page is shared memory the caller owns; every control page given is a page
 /// the caller owns and hands to the TDX module (flushed from the cache) until the TD is torn
 /// down. See the module docs.
-#[seamcall(leaf = abi::TdhMemScanConfig, in(rcx = ranges, rdx = td.tdr, r8 = cx0, r9 = cx1, r10 = cx2, r11 = cx3), out(r8 = cx0, r9 = cx1, r10 = cx2, r11 = cx3))]
+#[seamcall(leaf = abi::TdhMemScanConfig, in(rcx = ranges, rdx = td.tdr, r8 = cx0, r9 = cx1, r10 = cx2, r11 = cx3), out(r8 = cx0: u64, r9 = cx1: u64, r10 = cx2: u64, r11 = cx3: u64))]
 pub unsafe fn tdh_mem_scan_config(
     td: &TdxTd<'_>,
     ranges: u64,

@@ -96,7 +96,7 @@ pub unsafe fn tdh_mng_init(td: &TdxTd<'_>, td_params: Hpa) -> Result<TdxStatus, 
 /// # Safety
 ///
 /// `td.tdr` is an initialized TD. See the module docs.
-#[seamcall(leaf = abi::TdhMngRd, in(rcx = td.tdr, rdx = field), out(r8 = value))]
+#[seamcall(leaf = abi::TdhMngRd, in(rcx = td.tdr, rdx = field), out(r8 = value: u64))]
 pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxError>;
 
 /// TDH.MNG.RD **version 1** (SEAMCALL leaf 11, RAX = 0x1000b): read a TD-scope metadata field
@@ -119,7 +119,7 @@ pub unsafe fn tdh_mng_rd(td: &TdxTd<'_>, field: FieldId) -> Result<MngRd, TdxErr
 /// # Safety
 ///
 /// `td.tdr` is an initialized TD (the call only reads). See the module docs.
-#[seamcall(leaf = abi::TdhMngRdV1, in(rcx = td.tdr, rdx = field), out(rdx = next, r8 = value))]
+#[seamcall(leaf = abi::TdhMngRdV1, in(rcx = td.tdr, rdx = field), out(rdx = next: u64, r8 = value: u64))]
 pub unsafe fn tdh_mng_rd_v1(td: &TdxTd<'_>, field: FieldId) -> Result<MngRdV1, TdxError>;
 
 /// TDH.MNG.VPFLUSHDONE (SEAMCALL leaf 19): check that every vCPU of the TD was flushed, before
@@ -182,7 +182,7 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 ///
 /// `td.tdr` is an initialized TD, and the written state is one the TD may be given. See the
 /// module docs.
-#[seamcall(leaf = abi::TdhMngWr, in(rcx = td.tdr, rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+#[seamcall(leaf = abi::TdhMngWr, in(rcx = td.tdr, rdx = field, r8 = value, r9 = mask), out(r8 = old: u64))]
 pub unsafe fn tdh_mng_wr(
     td: &TdxTd<'_>,
     field: FieldId,

@@ -2,8 +2,10 @@
 //! metadata, and write back caches (one page, or every released HKID on a package, with
 //! KVM's bounded loop).
 
-use tdx_core::CacheWbMode;
-use tdx_core::{Guest, Hpa, KeyedHpa, Page, PamtRange, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{
+    AddrError, CacheWbMode, Guest, Hpa, KeyedHpa, Page, PageType, PamtPageSize, PamtRange,
+    TdxError, TdxStatus, abi, seamcall,
+};
 
 /// TDH.PHYMEM.PAGE.RECLAIM (SEAMCALL leaf 28): take a page back from the TDX module (only
 /// while the TD is being destroyed).
@@ -24,7 +26,7 @@ use tdx_core::{Guest, Hpa, KeyedHpa, Page, PamtRange, TdxError, TdxStatus, abi, 
 /// `page` was handed to the TDX module; after success it is the host's again, still holding
 /// the TD's (encrypted) contents, which Linux clears with MOVDIR64B before reuse. See the
 /// module docs.
-#[seamcall(leaf = abi::TdhPhymemPageReclaim, in(rcx = page), out(rcx = page_type, rdx = owner, r8 = page_size))]
+#[seamcall(leaf = abi::TdhPhymemPageReclaim, in(rcx = page), out(rcx = page_type: PageType, rdx = owner: Result<Hpa, AddrError>, r8 = page_size: PamtPageSize))]
 pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError>;
 
 /// TDH.PHYMEM.PAGE.RDMD (SEAMCALL leaf 24): read a page's PAMT metadata (Linux: from the
@@ -42,7 +44,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
 /// # Safety
 ///
 /// See the module docs (the call reads metadata only).
-#[seamcall(leaf = abi::TdhPhymemPageRdmd, in(rcx = page), out(rcx = page_type), retry(none))]
+#[seamcall(leaf = abi::TdhPhymemPageRdmd, in(rcx = page), out(rcx = page_type: PageType), retry(none))]
 pub unsafe fn tdh_phymem_page_rdmd(page: Hpa) -> Result<PageRdmd, TdxError>;
 
 /// TDH.PHYMEM.PAGE.WBINVD (SEAMCALL leaf 41): write back and invalidate the cache lines of one
@@ -173,5 +175,5 @@ pub unsafe fn tdh_phymem_pamt_add(
 ///
 /// After success the two pages are the host's again (the module no longer uses them). See the
 /// module docs.
-#[seamcall(leaf = abi::TdhPhymemPamtRemove, in(rcx = range), out(rdx = page0, r8 = page1))]
+#[seamcall(leaf = abi::TdhPhymemPamtRemove, in(rcx = range), out(rdx = page0: u64, r8 = page1: u64))]
 pub unsafe fn tdh_phymem_pamt_remove(range: PamtRange) -> Result<PhymemPamtRemove, TdxError>;

@@ -1,7 +1,8 @@
 //! Service TDs (TDH.SERVTD.*): bind a service TD (a migration TD) to a target TD.
 
 use tdx_core::{
-    Hpa, Page, ServtdAttributes, ServtdSlot, ServtdType, Tdr, TdxError, TdxStatus, abi, seamcall,
+    Hpa, Page, ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, Tdr, TdxError, TdxStatus,
+    abi, seamcall,
 };
 
 use crate::handles::TdxTd;
@@ -33,7 +34,7 @@ use crate::handles::TdxTd;
 ///
 /// `td.tdr` and `servtd` are initialized TDs; the service TD gains access to the target's
 /// metadata. See the module docs.
-#[seamcall(leaf = abi::TdhServtdBind, in(rcx = td.tdr, rdx = servtd, r8 = slot, r9 = kind, r10 = attributes), out(rcx = handle, r10 = uuid0, r11 = uuid1, r12 = uuid2, r13 = uuid3))]
+#[seamcall(leaf = abi::TdhServtdBind, in(rcx = td.tdr, rdx = servtd, r8 = slot, r9 = kind, r10 = attributes), out(rcx = handle: ServtdHandle, r10 = uuid0: u64, r11 = uuid1: u64, r12 = uuid2: u64, r13 = uuid3: u64))]
 pub unsafe fn tdh_servtd_bind(
     td: &TdxTd<'_>,
     servtd: Page<Tdr>,

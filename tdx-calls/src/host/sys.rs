@@ -3,7 +3,7 @@
 //! configuration, shutdown, update and disable.
 
 use core::fmt;
-use tdx_core::{FieldId, Hkid, Hpa, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{AddrError, FieldId, Hkid, Hpa, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.SYS.INIT (SEAMCALL leaf 33): global initialization of the TDX module; the first
 /// SEAMCALL.
@@ -51,7 +51,7 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError>;
 /// # Safety
 ///
 /// See the module docs.
-#[seamcall(leaf = abi::TdhSysRd, in(rdx = field), out(r8 = value))]
+#[seamcall(leaf = abi::TdhSysRd, in(rdx = field), out(r8 = value: u64))]
 pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 
 /// TDH.SYS.CONFIG (SEAMCALL leaf 45): configure the TDX module with its TDMRs and global KeyID.
@@ -106,7 +106,7 @@ pub unsafe fn tdh_sys_key_config() -> Result<TdxStatus, TdxError>;
 /// # Safety
 ///
 /// `tdmr_base` is the base of a TDMR passed to TDH.SYS.CONFIG. See the module docs.
-#[seamcall(leaf = abi::TdhSysTdmrInit, in(rcx = tdmr_base), out(rdx = next))]
+#[seamcall(leaf = abi::TdhSysTdmrInit, in(rcx = tdmr_base), out(rdx = next: Result<Hpa, AddrError>))]
 pub unsafe fn tdh_sys_tdmr_init(tdmr_base: Hpa) -> Result<TdmrInit, TdxError>;
 
 /// TDH.SYS.SHUTDOWN (SEAMCALL leaf 52, **uncertain**: the number was read only in patch
@@ -299,7 +299,7 @@ pub unsafe fn tdh_sys_tdmr_init_loop(
 ///
 /// `sysinfo` and `cmrs` are writable memory of the given sizes, valid and not otherwise
 /// accessed during the call. See the module docs.
-#[seamcall(leaf = abi::TdhSysInfo, in(rcx = sysinfo, rdx = sysinfo_len, r8 = cmrs, r9 = cmr_entries), out(rdx = sysinfo_written, r9 = cmrs_written))]
+#[seamcall(leaf = abi::TdhSysInfo, in(rcx = sysinfo, rdx = sysinfo_len, r8 = cmrs, r9 = cmr_entries), out(rdx = sysinfo_written: u64, r9 = cmrs_written: u64))]
 pub unsafe fn tdh_sys_info(
     sysinfo: Hpa,
     sysinfo_len: u64,
@@ -325,7 +325,7 @@ pub unsafe fn tdh_sys_info(
 ///
 /// `list` is a writable 4 KiB page, valid and not otherwise accessed during the call. See the
 /// module docs.
-#[seamcall(leaf = abi::TdhSysRdall, in(rdx = list, r8 = field), out(r8 = next))]
+#[seamcall(leaf = abi::TdhSysRdall, in(rdx = list, r8 = field), out(r8 = next: u64))]
 pub unsafe fn tdh_sys_rdall(list: Hpa, field: FieldId) -> Result<SysRdall, TdxError>;
 
 /// TDH.SYS.LP.SHUTDOWN (SEAMCALL leaf 44): shut this logical processor's part of the TDX module

@@ -79,7 +79,7 @@ pub unsafe fn tdh_vp_init(
 /// # Safety
 ///
 /// `vp.tdvpr` is an initialized vCPU. See the module docs.
-#[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value))]
+#[seamcall(leaf = abi::TdhVpRd, in(rcx = vp.tdvpr, rdx = field), out(r8 = value: u64))]
 pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError>;
 
 /// TDH.VP.RD **version 1** (SEAMCALL leaf 26, RAX = 0x1001a): read a vCPU (TDVPS) metadata
@@ -101,7 +101,7 @@ pub unsafe fn tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRd, TdxError
 /// # Safety
 ///
 /// `vp.tdvpr` is an initialized vCPU (the call only reads). See the module docs.
-#[seamcall(leaf = abi::TdhVpRdV1, in(rcx = vp.tdvpr, rdx = field), out(rdx = next, r8 = value))]
+#[seamcall(leaf = abi::TdhVpRdV1, in(rcx = vp.tdvpr, rdx = field), out(rdx = next: u64, r8 = value: u64))]
 pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, TdxError>;
 
 /// TDH.VP.WR (SEAMCALL leaf 43): write a vCPU (TDVPS) metadata field, returning the old value.
@@ -121,7 +121,7 @@ pub unsafe fn tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) -> Result<VpRdV1, Tdx
 ///
 /// `vp.tdvpr` is an initialized vCPU, and the written state is one the guest may be given.
 /// See the module docs.
-#[seamcall(leaf = abi::TdhVpWr, in(rcx = vp.tdvpr, rdx = field, r8 = value, r9 = mask), out(r8 = old))]
+#[seamcall(leaf = abi::TdhVpWr, in(rcx = vp.tdvpr, rdx = field, r8 = value, r9 = mask), out(r8 = old: u64))]
 pub unsafe fn tdh_vp_wr(
     vp: &TdxVp<'_>,
     field: FieldId,

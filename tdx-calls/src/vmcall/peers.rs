@@ -46,7 +46,7 @@ pub fn tdvmcall_wbinvd(op: CacheOp) -> Result<TdvmcallStatus, TdxError>;
 /// it must be the shared GPA of such a structure, which the caller keeps mapped and shared
 /// for the call and whose contents (key material included) the VMM sees. For other leaves,
 /// the caller upholds what the SDM says of their operands.
-#[tdvmcall(subfn = abi::TdvmcallPconfig, in(r12 = leaf, r13 = rbx, r14 = rcx, r15 = rdx), out(r11 = rax))]
+#[tdvmcall(subfn = abi::TdvmcallPconfig, in(r12 = leaf, r13 = rbx, r14 = rcx, r15 = rdx), out(r11 = rax: u64))]
 pub unsafe fn tdvmcall_pconfig(
     leaf: PconfigLeaf,
     rbx: u64,

@@ -91,7 +91,7 @@ pub(super) fn check_return_type(
                                 "note: first output here".to_owned(),
                             );
                         }
-                        ok = Some(OkType::Status(ok_ty.clone()));
+                        ok = Some(OkType::Status);
                     }
                     Type::Path(path)
                         if path.qself.is_none()

@@ -12,8 +12,8 @@ use tdx_codegen::Family;
 
 /// Expand one declaration and render it for a golden file.
 pub fn render(family: Family, args: TokenStream, item: TokenStream) -> String {
-    let plan = match tdx_codegen::lower(family, args.clone(), item.clone()) {
-        Ok(call) => tdx_codegen::plan::plan(&call),
+    let plan = match tdx_codegen::testing::plan(family, args.clone(), item.clone()) {
+        Ok(plan) => plan,
         Err(error) => format!("error: {error}"),
     };
     let expanded = tdx_codegen::expand(family, args, item);

@@ -30,6 +30,7 @@ pub unsafe fn tdh_mng_rd(tdr: Page<Tdr>, field: FieldId) -> Result<MngRd, TdxErr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<abi::TdhMngRd, ::tdx_core::__private::R8>();
         ::tdx_core::__private::register_form::<
             abi::TdhMngRd,
             (
@@ -132,7 +133,7 @@ pub unsafe fn tdh_mng_rd(tdr: Page<Tdr>, field: FieldId) -> Result<MngRd, TdxErr
     }
     ::core::result::Result::Ok(MngRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
+        value: ::tdx_core::__private::output_as::<
             u64,
             abi::TdhMngRd,
             ::tdx_core::__private::R8,

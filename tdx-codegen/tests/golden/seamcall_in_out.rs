@@ -10,15 +10,15 @@
 pub struct PageReclaim {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
-    ///`rcx` as the call returned it.
+    ///`rcx` as the call returned it, of the type the ABI table gives `rcx` of `abi::TdhPhymemPageReclaim` (write `out(rcx = page_type: Type)` to have it shown here; the macro checks it).
     pub page_type: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
         ::tdx_core::reg::Rcx,
     >>::Type,
-    ///`rdx` as the call returned it.
+    ///`rdx` as the call returned it, of the type the ABI table gives `rdx` of `abi::TdhPhymemPageReclaim` (write `out(rdx = owner: Type)` to have it shown here; the macro checks it).
     pub owner: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
         ::tdx_core::reg::Rdx,
     >>::Type,
-    ///`r8` as the call returned it.
+    ///`r8` as the call returned it, of the type the ABI table gives `r8` of `abi::TdhPhymemPageReclaim` (write `out(r8 = page_size: Type)` to have it shown here; the macro checks it).
     pub page_size: <abi::TdhPhymemPageReclaim as ::tdx_core::abi::Output<
         ::tdx_core::reg::R8,
     >>::Type,

@@ -10,11 +10,11 @@
 pub struct VpInfo {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
-    ///`rcx` as the call returned it.
+    ///`rcx` as the call returned it, of the type the ABI table gives `rcx` of `abi::TdgVpInfo` (write `out(rcx = gpa_width: Type)` to have it shown here; the macro checks it).
     pub gpa_width: <abi::TdgVpInfo as ::tdx_core::abi::Output<
         ::tdx_core::reg::Rcx,
     >>::Type,
-    ///`rdx` as the call returned it.
+    ///`rdx` as the call returned it, of the type the ABI table gives `rdx` of `abi::TdgVpInfo` (write `out(rdx = attributes: Type)` to have it shown here; the macro checks it).
     pub attributes: <abi::TdgVpInfo as ::tdx_core::abi::Output<
         ::tdx_core::reg::Rdx,
     >>::Type,

@@ -10,7 +10,7 @@
 pub struct MapGpa {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
-    ///`r11` as the call returned it.
+    ///`r11` as the call returned it, of the type the ABI table gives `r11` of `abi::TdvmcallMapGpa` (write `out(r11 = resume: Type)` to have it shown here; the macro checks it).
     pub resume: <abi::TdvmcallMapGpa as ::tdx_core::abi::Output<
         ::tdx_core::reg::R11,
     >>::Type,

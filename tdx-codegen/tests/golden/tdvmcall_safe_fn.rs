@@ -10,13 +10,13 @@
 pub struct Cpuid {
     ///The TDVMCALL status the VMM returned in R10 (`TDG.VP.VMCALL_SUCCESS`, or a non-error code such as `RETRY`).
     pub status: ::tdx_core::TdvmcallStatus,
-    ///`r12` as the call returned it.
+    ///`r12` as the call returned it, of the type the ABI table gives `r12` of `abi::TdvmcallCpuid` (write `out(r12 = eax: Type)` to have it shown here; the macro checks it).
     pub eax: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R12>>::Type,
-    ///`r13` as the call returned it.
+    ///`r13` as the call returned it, of the type the ABI table gives `r13` of `abi::TdvmcallCpuid` (write `out(r13 = ebx: Type)` to have it shown here; the macro checks it).
     pub ebx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R13>>::Type,
-    ///`r14` as the call returned it.
+    ///`r14` as the call returned it, of the type the ABI table gives `r14` of `abi::TdvmcallCpuid` (write `out(r14 = ecx: Type)` to have it shown here; the macro checks it).
     pub ecx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R14>>::Type,
-    ///`r15` as the call returned it.
+    ///`r15` as the call returned it, of the type the ABI table gives `r15` of `abi::TdvmcallCpuid` (write `out(r15 = edx: Type)` to have it shown here; the macro checks it).
     pub edx: <abi::TdvmcallCpuid as ::tdx_core::abi::Output<::tdx_core::reg::R15>>::Type,
 }
 pub fn tdvmcall_cpuid(leaf: u64, subleaf: u64) -> Result<Cpuid, TdxError> {

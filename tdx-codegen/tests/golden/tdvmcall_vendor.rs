@@ -10,7 +10,7 @@
 pub struct Hypercall {
     ///The TDCALL status in RAX (`TDX_SUCCESS`): a vendor hypercall returns its result in a register, not a TDVMCALL status.
     pub status: ::tdx_core::TdxStatus,
-    ///`r10` as the call returned it.
+    ///`r10` as the call returned it, of the type the ABI table gives `r10` of `abi::TdvmcallKvmHypercall` (write `out(r10 = ret: Type)` to have it shown here; the macro checks it).
     pub ret: <abi::TdvmcallKvmHypercall as ::tdx_core::abi::Output<
         ::tdx_core::reg::R10,
     >>::Type,

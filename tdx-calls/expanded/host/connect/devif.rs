@@ -152,15 +152,11 @@ pub struct TdhDevifRemoveOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub td_buffer: <abi::TdhDevifRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub td_buffer: u64,
     ///`rdx` as the call returned it.
-    pub vmm_buffer: <abi::TdhDevifRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rdx,
-    >>::Type,
+    pub vmm_buffer: u64,
     ///`r8` as the call returned it.
-    pub tdr: <abi::TdhDevifRemove as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub tdr: u64,
 }
 pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -179,6 +175,18 @@ pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, Td
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifRemove,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifRemove,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifRemove,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDevifRemove,
             (
@@ -280,18 +288,18 @@ pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, Td
     }
     ::core::result::Result::Ok(TdhDevifRemoveOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        td_buffer: ::tdx_core::__private::output::<
-            _,
+        td_buffer: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifRemove,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        vmm_buffer: ::tdx_core::__private::output::<
-            _,
+        vmm_buffer: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifRemove,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        tdr: ::tdx_core::__private::output::<
-            _,
+        tdr: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifRemove,
             ::tdx_core::__private::R8,
         >(__r8),
@@ -312,9 +320,7 @@ pub struct TdhDevifRequestOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub request_out: <abi::TdhDevifRequest as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub request_out: u64,
 }
 pub unsafe fn tdh_devif_request(
     function_id: u64,
@@ -337,6 +343,10 @@ pub unsafe fn tdh_devif_request(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifRequest,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDevifRequest,
             (
@@ -442,8 +452,8 @@ pub unsafe fn tdh_devif_request(
     }
     ::core::result::Result::Ok(TdhDevifRequestOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        request_out: ::tdx_core::__private::output::<
-            _,
+        request_out: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifRequest,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -464,9 +474,7 @@ pub struct TdhDevifResponseOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub response_out: <abi::TdhDevifResponse as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub response_out: u64,
 }
 pub unsafe fn tdh_devif_response(
     function_id: u64,
@@ -489,6 +497,10 @@ pub unsafe fn tdh_devif_response(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifResponse,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDevifResponse,
             (
@@ -594,8 +606,8 @@ pub unsafe fn tdh_devif_response(
     }
     ::core::result::Result::Ok(TdhDevifResponseOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        response_out: ::tdx_core::__private::output::<
-            _,
+        response_out: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifResponse,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -740,9 +752,7 @@ pub struct TdhDevifMtRemoveOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub page: <abi::TdhDevifMtRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub page: u64,
 }
 pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -761,6 +771,10 @@ pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, Tdx
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifMtRemove,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDevifMtRemove,
             (
@@ -860,8 +874,8 @@ pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, Tdx
     }
     ::core::result::Result::Ok(TdhDevifMtRemoveOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page: ::tdx_core::__private::output::<
-            _,
+        page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifMtRemove,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -882,9 +896,7 @@ pub struct TdhDevifMtRdOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub entry: <abi::TdhDevifMtRd as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub entry: u64,
 }
 pub unsafe fn tdh_devif_mt_rd(index: u64) -> Result<TdhDevifMtRdOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -903,6 +915,10 @@ pub unsafe fn tdh_devif_mt_rd(index: u64) -> Result<TdhDevifMtRdOut, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDevifMtRd,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDevifMtRd,
             (
@@ -1002,8 +1018,8 @@ pub unsafe fn tdh_devif_mt_rd(index: u64) -> Result<TdhDevifMtRdOut, TdxError> {
     }
     ::core::result::Result::Ok(TdhDevifMtRdOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        entry: ::tdx_core::__private::output::<
-            _,
+        entry: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDevifMtRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -290,23 +290,23 @@ pub struct TdhDmarReadOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub state: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub state: u64,
     ///`r8` as the call returned it.
-    pub q0: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub q0: u64,
     ///`r9` as the call returned it.
-    pub q1: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R9>>::Type,
+    pub q1: u64,
     ///`r10` as the call returned it.
-    pub q2: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R10>>::Type,
+    pub q2: u64,
     ///`r11` as the call returned it.
-    pub q3: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R11>>::Type,
+    pub q3: u64,
     ///`r12` as the call returned it.
-    pub q4: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R12>>::Type,
+    pub q4: u64,
     ///`r13` as the call returned it.
-    pub q5: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R13>>::Type,
+    pub q5: u64,
     ///`r14` as the call returned it.
-    pub q6: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R14>>::Type,
+    pub q6: u64,
     ///`r15` as the call returned it.
-    pub q7: <abi::TdhDmarRead as ::tdx_core::abi::Output<::tdx_core::reg::R15>>::Type,
+    pub q7: u64,
 }
 pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -325,6 +325,42 @@ pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R9,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R10,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R11,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R12,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R13,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R14,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRead,
+            ::tdx_core::__private::R15,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDmarRead,
             (
@@ -441,48 +477,48 @@ pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError> {
     }
     ::core::result::Result::Ok(TdhDmarReadOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        state: ::tdx_core::__private::output::<
-            _,
+        state: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        q0: ::tdx_core::__private::output::<
-            _,
+        q0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R8,
         >(__r8),
-        q1: ::tdx_core::__private::output::<
-            _,
+        q1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R9,
         >(__r9),
-        q2: ::tdx_core::__private::output::<
-            _,
+        q2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R10,
         >(__r10),
-        q3: ::tdx_core::__private::output::<
-            _,
+        q3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R11,
         >(__r11),
-        q4: ::tdx_core::__private::output::<
-            _,
+        q4: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R12,
         >(__r12),
-        q5: ::tdx_core::__private::output::<
-            _,
+        q5: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R13,
         >(__r13),
-        q6: ::tdx_core::__private::output::<
-            _,
+        q6: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R14,
         >(__r14),
-        q7: ::tdx_core::__private::output::<
-            _,
+        q7: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRead,
             ::tdx_core::__private::R15,
         >(__r15),
@@ -503,9 +539,7 @@ pub struct TdhDmarRemoveOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub page: <abi::TdhDmarRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub page: u64,
 }
 pub unsafe fn tdh_dmar_remove(index: u64) -> Result<TdhDmarRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -524,6 +558,10 @@ pub unsafe fn tdh_dmar_remove(index: u64) -> Result<TdhDmarRemoveOut, TdxError> 
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhDmarRemove,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhDmarRemove,
             (
@@ -623,8 +661,8 @@ pub unsafe fn tdh_dmar_remove(index: u64) -> Result<TdhDmarRemoveOut, TdxError> 
     }
     ::core::result::Result::Ok(TdhDmarRemoveOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page: ::tdx_core::__private::output::<
-            _,
+        page: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhDmarRemove,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -303,9 +303,7 @@ pub struct TdhIdeStreamDeleteOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub exinfo: <abi::TdhIdeStreamDelete as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub exinfo: u64,
 }
 pub unsafe fn tdh_ide_stream_delete(
     iommu: u64,
@@ -327,6 +325,10 @@ pub unsafe fn tdh_ide_stream_delete(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhIdeStreamDelete,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhIdeStreamDelete,
             (
@@ -429,8 +431,8 @@ pub unsafe fn tdh_ide_stream_delete(
     }
     ::core::result::Result::Ok(TdhIdeStreamDeleteOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        exinfo: ::tdx_core::__private::output::<
-            _,
+        exinfo: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhIdeStreamDelete,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -590,9 +592,7 @@ pub struct TdhIdeStreamIdekmrspOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub payload: <abi::TdhIdeStreamIdekmrsp as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub payload: u64,
 }
 pub unsafe fn tdh_ide_stream_idekmrsp(
     iommu: u64,
@@ -615,6 +615,10 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhIdeStreamIdekmrsp,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhIdeStreamIdekmrsp,
             (
@@ -720,8 +724,8 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
     }
     ::core::result::Result::Ok(TdhIdeStreamIdekmrspOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        payload: ::tdx_core::__private::output::<
-            _,
+        payload: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhIdeStreamIdekmrsp,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -144,9 +144,7 @@ pub struct TdhIommuGetregOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub value: <abi::TdhIommuGetreg as ::tdx_core::abi::Output<
-        ::tdx_core::reg::R8,
-    >>::Type,
+    pub value: u64,
 }
 pub unsafe fn tdh_iommu_getreg(
     iommu: u64,
@@ -168,6 +166,10 @@ pub unsafe fn tdh_iommu_getreg(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhIommuGetreg,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhIommuGetreg,
             (
@@ -270,8 +272,8 @@ pub unsafe fn tdh_iommu_getreg(
     }
     ::core::result::Result::Ok(TdhIommuGetregOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        value: ::tdx_core::__private::output::<
-            _,
+        value: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhIommuGetreg,
             ::tdx_core::__private::R8,
         >(__r8),

@@ -16,9 +16,7 @@ pub struct TdhIqInvRequestOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub remaining: <abi::TdhIqInvRequest as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub remaining: u64,
 }
 pub unsafe fn tdh_iq_inv_request(
     iommu: u64,
@@ -45,6 +43,10 @@ pub unsafe fn tdh_iq_inv_request(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhIqInvRequest,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhIqInvRequest,
             (
@@ -159,8 +161,8 @@ pub unsafe fn tdh_iq_inv_request(
     }
     ::core::result::Result::Ok(TdhIqInvRequestOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        remaining: ::tdx_core::__private::output::<
-            _,
+        remaining: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhIqInvRequest,
             ::tdx_core::__private::Rcx,
         >(__rcx),

@@ -261,13 +261,13 @@ pub struct TdhMmioMtRdOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub q0: <abi::TdhMmioMtRd as ::tdx_core::abi::Output<::tdx_core::reg::Rcx>>::Type,
+    pub q0: u64,
     ///`rdx` as the call returned it.
-    pub q1: <abi::TdhMmioMtRd as ::tdx_core::abi::Output<::tdx_core::reg::Rdx>>::Type,
+    pub q1: u64,
     ///`r8` as the call returned it.
-    pub q2: <abi::TdhMmioMtRd as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub q2: u64,
     ///`r9` as the call returned it.
-    pub q3: <abi::TdhMmioMtRd as ::tdx_core::abi::Output<::tdx_core::reg::R9>>::Type,
+    pub q3: u64,
 }
 pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -286,6 +286,22 @@ pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError> {
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMmioMtRd,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMmioMtRd,
+            ::tdx_core::__private::Rdx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMmioMtRd,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMmioMtRd,
+            ::tdx_core::__private::R9,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMmioMtRd,
             (
@@ -394,23 +410,23 @@ pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError> {
     }
     ::core::result::Result::Ok(TdhMmioMtRdOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        q0: ::tdx_core::__private::output::<
-            _,
+        q0: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMmioMtRd,
             ::tdx_core::__private::Rcx,
         >(__rcx),
-        q1: ::tdx_core::__private::output::<
-            _,
+        q1: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMmioMtRd,
             ::tdx_core::__private::Rdx,
         >(__rdx),
-        q2: ::tdx_core::__private::output::<
-            _,
+        q2: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMmioMtRd,
             ::tdx_core::__private::R8,
         >(__r8),
-        q3: ::tdx_core::__private::output::<
-            _,
+        q3: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMmioMtRd,
             ::tdx_core::__private::R9,
         >(__r9),
@@ -431,9 +447,7 @@ pub struct TdhMmioMtRemoveOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub page_number: <abi::TdhMmioMtRemove as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub page_number: u64,
 }
 pub unsafe fn tdh_mmio_mt_remove(index: u64) -> Result<TdhMmioMtRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -452,6 +466,10 @@ pub unsafe fn tdh_mmio_mt_remove(index: u64) -> Result<TdhMmioMtRemoveOut, TdxEr
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMmioMtRemove,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMmioMtRemove,
             (
@@ -551,8 +569,8 @@ pub unsafe fn tdh_mmio_mt_remove(index: u64) -> Result<TdhMmioMtRemoveOut, TdxEr
     }
     ::core::result::Result::Ok(TdhMmioMtRemoveOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        page_number: ::tdx_core::__private::output::<
-            _,
+        page_number: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMmioMtRemove,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -825,7 +843,7 @@ pub struct TdhMmioUnmapOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub mmio: <abi::TdhMmioUnmap as ::tdx_core::abi::Output<::tdx_core::reg::R8>>::Type,
+    pub mmio: u64,
 }
 pub unsafe fn tdh_mmio_unmap(
     gpa: SeptGpa,
@@ -847,6 +865,10 @@ pub unsafe fn tdh_mmio_unmap(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhMmioUnmap,
+            ::tdx_core::__private::R8,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhMmioUnmap,
             (
@@ -949,8 +971,8 @@ pub unsafe fn tdh_mmio_unmap(
     }
     ::core::result::Result::Ok(TdhMmioUnmapOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        mmio: ::tdx_core::__private::output::<
-            _,
+        mmio: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhMmioUnmap,
             ::tdx_core::__private::R8,
         >(__r8),

@@ -144,9 +144,7 @@ pub struct TdhSpdmDeleteOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub spdm_info: <abi::TdhSpdmDelete as ::tdx_core::abi::Output<
-        ::tdx_core::reg::Rcx,
-    >>::Type,
+    pub spdm_info: u64,
 }
 pub unsafe fn tdh_spdm_delete(
     iommu: u64,
@@ -168,6 +166,10 @@ pub unsafe fn tdh_spdm_delete(
         }
     };
     const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhSpdmDelete,
+            ::tdx_core::__private::Rcx,
+        >();
         ::tdx_core::__private::register_form::<
             abi::TdhSpdmDelete,
             (
@@ -270,8 +272,8 @@ pub unsafe fn tdh_spdm_delete(
     }
     ::core::result::Result::Ok(TdhSpdmDeleteOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
-        spdm_info: ::tdx_core::__private::output::<
-            _,
+        spdm_info: ::tdx_core::__private::output_as::<
+            u64,
             abi::TdhSpdmDelete,
             ::tdx_core::__private::Rcx,
         >(__rcx),

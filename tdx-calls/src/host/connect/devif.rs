@@ -60,7 +60,7 @@ pub unsafe fn tdh_devif_create(
 ///
 /// The returned pages (and the DEVIFCS root page, which the module frees without returning its
 /// address) must be cleared before the host reuses them. See the module docs.
-#[seamcall(leaf = abi::TdhDevifRemove, in(rcx = function_id), out(rcx = td_buffer, rdx = vmm_buffer, r8 = tdr))]
+#[seamcall(leaf = abi::TdhDevifRemove, in(rcx = function_id), out(rcx = td_buffer: u64, rdx = vmm_buffer: u64, r8 = tdr: u64))]
 pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, TdxError>;
 
 /// TDH.DEVIF.REQUEST (SEAMCALL leaf 139): generate the encrypted TDISP request message for a device
@@ -85,7 +85,7 @@ pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, Td
 ///
 /// `out_page` is the shared HPA of a 4 KiB page the module may write for the duration of the call.
 /// See the module docs.
-#[seamcall(leaf = abi::TdhDevifRequest, in(rcx = function_id, rdx = request, r8 = out_page), out(rcx = request_out))]
+#[seamcall(leaf = abi::TdhDevifRequest, in(rcx = function_id, rdx = request, r8 = out_page), out(rcx = request_out: u64))]
 pub unsafe fn tdh_devif_request(
     function_id: u64,
     request: u64,
@@ -114,7 +114,7 @@ pub unsafe fn tdh_devif_request(
 ///
 /// The page named in `response` is readable and, if non-zero, `out_page` is a writable shared 4 KiB
 /// page, both for the call. See the module docs.
-#[seamcall(leaf = abi::TdhDevifResponse, in(rcx = function_id, rdx = response, r8 = out_page), out(rcx = response_out))]
+#[seamcall(leaf = abi::TdhDevifResponse, in(rcx = function_id, rdx = response, r8 = out_page), out(rcx = response_out: u64))]
 pub unsafe fn tdh_devif_response(
     function_id: u64,
     response: u64,
@@ -159,7 +159,7 @@ pub unsafe fn tdh_devif_mt_add(index: u64, page: Page<Guest>) -> Result<TdxStatu
 /// # Safety
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
-#[seamcall(leaf = abi::TdhDevifMtRemove, in(rcx = index), out(rcx = page))]
+#[seamcall(leaf = abi::TdhDevifMtRemove, in(rcx = index), out(rcx = page: u64))]
 pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, TdxError>;
 
 /// TDH.DEVIF.MT.RD (SEAMCALL leaf 166): read a DEVIFMT entry.
@@ -179,5 +179,5 @@ pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, Tdx
 ///
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
-#[seamcall(leaf = abi::TdhDevifMtRd, in(rcx = index), out(rcx = entry))]
+#[seamcall(leaf = abi::TdhDevifMtRd, in(rcx = index), out(rcx = entry: u64))]
 pub unsafe fn tdh_devif_mt_rd(index: u64) -> Result<TdhDevifMtRdOut, TdxError>;

@@ -96,7 +96,7 @@ pub unsafe fn tdh_dmar_block(index: u64) -> Result<TdxStatus, TdxError>;
 ///
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
-#[seamcall(leaf = abi::TdhDmarRead, in(rcx = index), out(rdx = state, r8 = q0, r9 = q1, r10 = q2, r11 = q3, r12 = q4, r13 = q5, r14 = q6, r15 = q7))]
+#[seamcall(leaf = abi::TdhDmarRead, in(rcx = index), out(rdx = state: u64, r8 = q0: u64, r9 = q1: u64, r10 = q2: u64, r11 = q3: u64, r12 = q4: u64, r13 = q5: u64, r14 = q6: u64, r15 = q7: u64))]
 pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError>;
 
 /// TDH.DMAR.REMOVE (SEAMCALL leaf 153): remove a blocked DMAR entry and return the table page it
@@ -120,5 +120,5 @@ pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError>;
 /// # Safety
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
-#[seamcall(leaf = abi::TdhDmarRemove, in(rcx = index), out(rcx = page))]
+#[seamcall(leaf = abi::TdhDmarRemove, in(rcx = index), out(rcx = page: u64))]
 pub unsafe fn tdh_dmar_remove(index: u64) -> Result<TdhDmarRemoveOut, TdxError>;

@@ -92,7 +92,7 @@ pub unsafe fn tdh_ide_stream_block(iommu: u64, stream_id: u64) -> Result<TdxStat
 /// # Safety
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
-#[seamcall(leaf = abi::TdhIdeStreamDelete, in(rcx = iommu, rdx = stream_id), out(rcx = exinfo))]
+#[seamcall(leaf = abi::TdhIdeStreamDelete, in(rcx = iommu, rdx = stream_id), out(rcx = exinfo: u64))]
 pub unsafe fn tdh_ide_stream_delete(
     iommu: u64,
     stream_id: u64,
@@ -154,7 +154,7 @@ pub unsafe fn tdh_ide_stream_idekmreq(
 /// # Safety
 ///
 /// `message` is the shared HPA of a readable 4 KiB page, valid for the call. See the module docs.
-#[seamcall(leaf = abi::TdhIdeStreamIdekmrsp, in(rcx = iommu, rdx = stream_id, r8 = message), out(rcx = payload))]
+#[seamcall(leaf = abi::TdhIdeStreamIdekmrsp, in(rcx = iommu, rdx = stream_id, r8 = message), out(rcx = payload: u64))]
 pub unsafe fn tdh_ide_stream_idekmrsp(
     iommu: u64,
     stream_id: u64,

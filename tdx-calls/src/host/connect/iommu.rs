@@ -51,5 +51,5 @@ pub unsafe fn tdh_iommu_setreg(iommu: u64, reg_id: u64, value: u64) -> Result<Td
 ///
 /// None beyond the module docs: the leaf only reads module state (it is `unsafe` because the table
 /// does not mark it `SafeLeaf`: its operands are untyped numbers). See the module docs.
-#[seamcall(leaf = abi::TdhIommuGetreg, in(rcx = iommu, rdx = reg_id), out(r8 = value))]
+#[seamcall(leaf = abi::TdhIommuGetreg, in(rcx = iommu, rdx = reg_id), out(r8 = value: u64))]
 pub unsafe fn tdh_iommu_getreg(iommu: u64, reg_id: u64) -> Result<TdhIommuGetregOut, TdxError>;

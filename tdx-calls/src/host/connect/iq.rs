@@ -33,7 +33,7 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 ///
 /// The wait descriptor's status address is shared memory the IOMMU writes when the invalidation
 /// completes. See the module docs.
-#[seamcall(leaf = abi::TdhIqInvRequest, in(rcx = iommu, rdx = request_type, r8 = subject, r9 = wait_q0, r10 = wait_q1, r11 = wait_q2, r12 = wait_q3), out(rcx = remaining))]
+#[seamcall(leaf = abi::TdhIqInvRequest, in(rcx = iommu, rdx = request_type, r8 = subject, r9 = wait_q0, r10 = wait_q1, r11 = wait_q2, r12 = wait_q3), out(rcx = remaining: u64))]
 pub unsafe fn tdh_iq_inv_request(
     iommu: u64,
     request_type: u64,

@@ -68,7 +68,7 @@ pub unsafe fn tdh_mmio_mt_set(index: u64, info: u64) -> Result<TdxStatus, TdxErr
 ///
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
-#[seamcall(leaf = abi::TdhMmioMtRd, in(rcx = index), out(rcx = q0, rdx = q1, r8 = q2, r9 = q3))]
+#[seamcall(leaf = abi::TdhMmioMtRd, in(rcx = index), out(rcx = q0: u64, rdx = q1: u64, r8 = q2: u64, r9 = q3: u64))]
 pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError>;
 
 /// TDH.MMIO.MT.REMOVE (SEAMCALL leaf 157): remove an empty MMIOMT page and return it.
@@ -87,7 +87,7 @@ pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError>;
 /// # Safety
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
-#[seamcall(leaf = abi::TdhMmioMtRemove, in(rcx = index), out(rcx = page_number))]
+#[seamcall(leaf = abi::TdhMmioMtRemove, in(rcx = index), out(rcx = page_number: u64))]
 pub unsafe fn tdh_mmio_mt_remove(index: u64) -> Result<TdhMmioMtRemoveOut, TdxError>;
 
 /// TDH.MMIO.MAP (SEAMCALL leaf 158): map a device interface's MMIO range into a TD's Secure EPT
@@ -162,5 +162,5 @@ pub unsafe fn tdh_mmio_block(gpa: SeptGpa, tdr: Page<Tdr>) -> Result<TdxStatus, 
 ///
 /// The range was blocked with TDH.MMIO.BLOCK and tracked with TDH.MEM.TRACK, as the module checks.
 /// See the module docs.
-#[seamcall(leaf = abi::TdhMmioUnmap, in(rcx = gpa, rdx = tdr), out(r8 = mmio))]
+#[seamcall(leaf = abi::TdhMmioUnmap, in(rcx = gpa, rdx = tdr), out(r8 = mmio: u64))]
 pub unsafe fn tdh_mmio_unmap(gpa: SeptGpa, tdr: Page<Tdr>) -> Result<TdhMmioUnmapOut, TdxError>;

@@ -53,5 +53,5 @@ pub unsafe fn tdh_spdm_create(
 ///
 /// The returned page must be cleared (MOVDIR64B) before the host reuses it, as for every page the
 /// module gives back. See the module docs.
-#[seamcall(leaf = abi::TdhSpdmDelete, in(rcx = iommu, rdx = spdm_id), out(rcx = spdm_info))]
+#[seamcall(leaf = abi::TdhSpdmDelete, in(rcx = iommu, rdx = spdm_id), out(rcx = spdm_info: u64))]
 pub unsafe fn tdh_spdm_delete(iommu: u64, spdm_id: u64) -> Result<TdhSpdmDeleteOut, TdxError>;
