@@ -427,12 +427,7 @@ fn tdh_sys_update_v1() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe { host::tdh_sys_update_v1(enables) }
     });
-    check_inputs_at(
-        "TDH.SYS.UPDATE",
-        1,
-        &seen,
-        &[("r9", 1 << 40), ("r10", 0)],
-    );
+    check_inputs_at("TDH.SYS.UPDATE", 1, &seen, &[("r9", 1 << 40), ("r10", 0)]);
     result.expect("success");
 }
 
