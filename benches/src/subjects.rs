@@ -130,6 +130,11 @@ pub const WITHOUT_SUBJECTS: &[&str] = &[
     "tdh_import_mem_v1",
     "tdg_mr_key_get",
     "tdg_vm_rd_v1",
+    "tdh_sys_init_v1",
+    "tdh_sys_config_v1",
+    "tdh_sys_update_v1",
+    "tdh_export_blockw_v1",
+    "tdh_export_restore_v1",
 ];
 
 /// Whether a catalog entry has footprint subjects (it is not in [`WITHOUT_SUBJECTS`]).

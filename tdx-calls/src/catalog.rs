@@ -199,6 +199,11 @@ catalog! {
     module host::tdh_mem_sept_remove_v1 => TdhMemSeptRemoveV1;
     module host::tdh_export_mem_v1 => TdhExportMemV1;
     module host::tdh_import_mem_v1 => TdhImportMemV1;
+    module host::tdh_sys_init_v1 => TdhSysInitV1;
+    module host::tdh_sys_config_v1 => TdhSysConfigV1;
+    module host::tdh_sys_update_v1 => TdhSysUpdateV1;
+    module host::tdh_export_blockw_v1 => TdhExportBlockwV1;
+    module host::tdh_export_restore_v1 => TdhExportRestoreV1;
     module host::tdh_iommu_setreg => TdhIommuSetreg;
     module host::tdh_iommu_getreg => TdhIommuGetreg;
     module host::tdh_spdm_create => TdhSpdmCreate;

@@ -9,7 +9,9 @@ mod module_common;
 
 use module_common::*;
 use tdx_calls::{guest, host};
-use tdx_core::{L1SeptPage, SeptAddPage, SeptAddPages, TdHandleAndFlags};
+use tdx_core::{
+    FatalErrorConfig, FeatureEnables, Hkid, L1SeptPage, SeptAddPage, SeptAddPages, TdHandleAndFlags,
+};
 
 /// TDH.MEM.SEPT.ADD version 1: RAX 0x10003, RDX carries `allow_existing`, R8–R11 the four
 /// optional pages in and each page's fate out.
@@ -372,4 +374,97 @@ fn tdg_mr_key_get() {
         &[("rcx", GPA), ("rdx", GPA + 0x1000), ("r8", 1)],
     );
     assert_eq!(result.expect("success").key_bits, answer("r9"));
+}
+
+/// TDH.SYS.INIT version 1: RAX 0x10021, R8 the fatal-error configuration, RCX loaded with 0.
+#[test]
+fn tdh_sys_init_v1() {
+    let fatal = FatalErrorConfig::new(Some(hpa(SOURCE)))
+        .expect("aligned")
+        .with_interrupt(0x30)
+        .expect("vector >= 16");
+    let (result, seen) = run(&[], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        unsafe { host::tdh_sys_init_v1(fatal) }
+    });
+    check_inputs_at(
+        "TDH.SYS.INIT",
+        1,
+        &seen,
+        &[("rcx", 0), ("r8", SOURCE | 1 << 54 | 0x30 << 56)],
+    );
+    result.expect("success");
+}
+
+/// TDH.SYS.CONFIG version 1: RAX 0x1002D, R9 the features to enable, R10 loaded with 0.
+#[test]
+fn tdh_sys_config_v1() {
+    let enables = FeatureEnables::new(0b101, 0b111).expect("enumerated");
+    let (result, seen) = run(&[], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        unsafe { host::tdh_sys_config_v1(hpa(SOURCE), 2, Hkid::new(5), enables) }
+    });
+    check_inputs_at(
+        "TDH.SYS.CONFIG",
+        1,
+        &seen,
+        &[
+            ("rcx", SOURCE),
+            ("rdx", 2),
+            ("r8", 5),
+            ("r9", 0b101),
+            ("r10", 0),
+        ],
+    );
+    result.expect("success");
+}
+
+/// TDH.SYS.UPDATE version 1: RAX 0x10035, R9 the features to enable, R10 loaded with 0.
+#[test]
+fn tdh_sys_update_v1() {
+    let enables = FeatureEnables::new(1 << 40, 1 << 40).expect("enumerated");
+    let (result, seen) = run(&[], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        unsafe { host::tdh_sys_update_v1(enables) }
+    });
+    check_inputs_at("TDH.SYS.UPDATE", 1, &seen, &[("r9", 1 << 40), ("r10", 0)]);
+    result.expect("success");
+}
+
+/// TDH.EXPORT.BLOCKW version 1: R8 returns the GPA list error count.
+#[test]
+fn tdh_export_blockw_v1() {
+    let (gpa_list, ..) = migration_operands();
+    let (result, seen) = run(&["rcx", "r8"], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        with_td(|td| unsafe { host::tdh_export_blockw_v1(td, gpa_list) })
+    });
+    check_inputs_at(
+        "TDH.EXPORT.BLOCKW",
+        1,
+        &seen,
+        &[("rcx", SEPT | 7 << 55), ("rdx", TDR)],
+    );
+    let out = result.expect("success");
+    assert_eq!(out.gpa_list.raw(), answer("rcx"), "rcx");
+    assert_eq!(out.errors, answer("r8"), "r8");
+}
+
+/// TDH.EXPORT.RESTORE version 1: R8 returns the GPA list error count.
+#[test]
+fn tdh_export_restore_v1() {
+    let (gpa_list, ..) = migration_operands();
+    let (result, seen) = run(&["rcx", "r8"], || {
+        // SAFETY: the trap answers the instruction; no memory is touched.
+        with_td(|td| unsafe { host::tdh_export_restore_v1(td, gpa_list) })
+    });
+    check_inputs_at(
+        "TDH.EXPORT.RESTORE",
+        1,
+        &seen,
+        &[("rcx", SEPT | 7 << 55), ("rdx", TDR)],
+    );
+    let out = result.expect("success");
+    assert_eq!(out.gpa_list.raw(), answer("rcx"), "rcx");
+    assert_eq!(out.errors, answer("r8"), "r8");
 }

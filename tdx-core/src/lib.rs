@@ -118,6 +118,7 @@ pub mod reg;
 pub mod sept;
 pub mod servtd;
 pub mod status;
+pub mod sys;
 pub mod td;
 pub mod vmcall;
 
@@ -151,6 +152,7 @@ pub use pamt::{CacheWbMode, DynamicPamt, DynamicPamtPage, PageType, PamtPageSize
 pub use sept::{AcceptGpa, PageSize, SeptEntryState, SeptGpa, SeptLevel, SeptLevelState};
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};
+pub use sys::{FatalErrorConfig, FeatureEnables};
 pub use td::{ExitReason, Hkid, TdAttributes};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};
 pub use vmcall::{

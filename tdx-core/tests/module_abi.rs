@@ -193,7 +193,9 @@ fn each_leaf_version_has_one_entry() {
         );
     }
     // The version-1 forms of module 1.5 (intel/tdx-module@72d8cffb dispatchers: SEPT.ADD,
-    // PAGE.PROMOTE, SEPT.REMOVE, MNG.RD, VP.RD, TDG.VM.RD; @9fd3c8b1: EXPORT.MEM, IMPORT.MEM).
+    // PAGE.PROMOTE, SEPT.REMOVE, MNG.RD, VP.RD, TDG.VM.RD; fork labels 1.5.13/1.5.24: SYS.INIT,
+    // SYS.UPDATE; @9fd3c8b1: EXPORT.MEM, IMPORT.MEM, SYS.CONFIG, EXPORT.BLOCKW, EXPORT.RESTORE).
+    // TDG.VP.VEINFO.GET version 1 has the registers of version 0: no entry of its own.
     for name in [
         "TDH.MEM.SEPT.ADD",
         "TDH.MEM.PAGE.PROMOTE",
@@ -203,6 +205,11 @@ fn each_leaf_version_has_one_entry() {
         "TDG.VM.RD",
         "TDH.EXPORT.MEM",
         "TDH.IMPORT.MEM",
+        "TDH.SYS.INIT",
+        "TDH.SYS.CONFIG",
+        "TDH.SYS.UPDATE",
+        "TDH.EXPORT.BLOCKW",
+        "TDH.EXPORT.RESTORE",
     ] {
         let versions: Vec<u8> = module_leaves()
             .filter(|l| l.info.name == name)

@@ -430,6 +430,330 @@ pub unsafe fn tdh_export_restore(
     })
 }
 
+// wrapper: host::tdh_export_blockw_v1 (host/export.rs)
+// seamcall abi::TdhExportBlockwV1 | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_export_blockw_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct ExportBlockwV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub gpa_list: GpaListInfo,
+    ///`r8` as the call returned it.
+    pub errors: u64,
+}
+pub unsafe fn tdh_export_blockw_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+) -> Result<ExportBlockwV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhExportBlockwV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportBlockwV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportBlockwV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportBlockwV1,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportBlockwV1,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportBlockwV1,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhExportBlockwV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa_list);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhExportBlockwV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportBlockwV1>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rcx, mut __r8) = (__rax, __rcx, __r8);
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: &[::core::primitive::u64; 6] = &[
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                __inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+        __rcx = __regs[1];
+        __r8 = __regs[3];
+    }
+    ::core::result::Result::Ok(ExportBlockwV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
+            abi::TdhExportBlockwV1,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        errors: ::tdx_core::__private::output_as::<
+            u64,
+            abi::TdhExportBlockwV1,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
+// wrapper: host::tdh_export_restore_v1 (host/export.rs)
+// seamcall abi::TdhExportRestoreV1 | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+///Outputs of [`tdh_export_restore_v1`]: the completion status and the registers named by `out(..)`.
+#[derive(
+    ::core::fmt::Debug,
+    ::core::clone::Clone,
+    ::core::marker::Copy,
+    ::core::cmp::PartialEq,
+    ::core::cmp::Eq
+)]
+pub struct ExportRestoreV1 {
+    ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
+    pub status: ::tdx_core::TdxStatus,
+    ///`rcx` as the call returned it.
+    pub gpa_list: GpaListInfo,
+    ///`r8` as the call returned it.
+    pub errors: u64,
+}
+pub unsafe fn tdh_export_restore_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+) -> Result<ExportRestoreV1, TdxError> {
+    let __leaf: ::tdx_core::__private::LeafInfo = const {
+        ::tdx_core::__private::seamcall_leaf::<abi::TdhExportRestoreV1>()
+    };
+    let __call: &'static ::tdx_core::__private::CallSite = const {
+        &::tdx_core::__private::CallSite {
+            leaf: ::tdx_core::__private::seamcall_leaf::<abi::TdhExportRestoreV1>(),
+            returned: ::tdx_core::__private::shown::<
+                abi::TdhExportRestoreV1,
+            >(::tdx_core::__private::RegSet::from_bits(0x0f06u16)),
+            retry: ::tdx_core::__private::Retries {
+                entropy: 9u32,
+                busy: 0u32,
+            },
+        }
+    };
+    const _: () = {
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportRestoreV1,
+            ::tdx_core::__private::Rcx,
+        >();
+        ::tdx_core::__private::returned_in::<
+            abi::TdhExportRestoreV1,
+            ::tdx_core::__private::R8,
+        >();
+        ::tdx_core::__private::register_form::<
+            abi::TdhExportRestoreV1,
+            (
+                ::tdx_core::__private::R8,
+                ::tdx_core::__private::R9,
+                ::tdx_core::__private::R10,
+                ::tdx_core::__private::R11,
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+            (
+                ::tdx_core::__private::R12,
+                ::tdx_core::__private::R13,
+                ::tdx_core::__private::R14,
+                ::tdx_core::__private::R15,
+                ::tdx_core::__private::Rbx,
+                ::tdx_core::__private::Rdi,
+                ::tdx_core::__private::Rsi,
+            ),
+        >();
+    };
+    let __in_rcx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhExportRestoreV1,
+        ::tdx_core::__private::Rcx,
+        _,
+    >(gpa_list);
+    let __in_rdx: ::core::primitive::u64 = ::tdx_core::__private::input::<
+        abi::TdhExportRestoreV1,
+        ::tdx_core::__private::Rdx,
+        _,
+    >(td.tdr);
+    let __rax: ::core::primitive::u64;
+    let __rcx: ::core::primitive::u64;
+    let __rdx: ::core::primitive::u64;
+    let __r8: ::core::primitive::u64;
+    let __r9: ::core::primitive::u64;
+    let __r10: ::core::primitive::u64;
+    let __r11: ::core::primitive::u64;
+    unsafe { ::core::arch::asm!(
+        ".if {zeroed} & 0x0100; xor r8d, r8d; .endif",
+        ".if {zeroed} & 0x0200; xor r9d, r9d; .endif",
+        ".if {zeroed} & 0x0400; xor r10d, r10d; .endif",
+        ".if {zeroed} & 0x0800; xor r11d, r11d; .endif",
+        "seamcall",
+        "jnc 2f",
+        "mov rax, {vmfailinvalid}",
+        "2:",
+        vmfailinvalid = const ::tdx_core::__private::SEAMCALL_VMFAILINVALID,
+        zeroed = const ::tdx_core::__private::zeroed::<abi::TdhExportRestoreV1>(),
+        inout("rax") __leaf.rax() => __rax,
+        inout("rcx") __in_rcx => __rcx,
+        inout("rdx") __in_rdx => __rdx,
+        out("r8") __r8,
+        out("r9") __r9,
+        out("r10") __r10,
+        out("r11") __r11,
+        options(nostack),
+    ) };
+    let (mut __rax, mut __rcx, mut __r8) = (__rax, __rcx, __r8);
+    if __rax != 0 {
+        let mut __regs = ::core::mem::MaybeUninit::<
+            [::core::primitive::u64; 7],
+        >::uninit();
+        let __inputs: &[::core::primitive::u64; 6] = &[
+            __in_rcx,
+            __in_rdx,
+            0u64,
+            0u64,
+            0u64,
+            0u64,
+        ];
+        if !unsafe {
+            ::tdx_core::__private::seamcall_narrow(
+                __call,
+                __inputs,
+                __rdx,
+                __rcx,
+                __r8,
+                __r9,
+                __rax,
+                __r10,
+                __r11,
+                &mut __regs,
+            )
+        } {
+            let __regs = unsafe { __regs.assume_init_ref() };
+            return ::tdx_core::__private::fail::<
+                _,
+                TdxError,
+            >(::tdx_core::__private::narrow_error(__call, __regs));
+        }
+        let __regs = unsafe { __regs.assume_init_ref() };
+        __rax = __regs[0];
+        __rcx = __regs[1];
+        __r8 = __regs[3];
+    }
+    ::core::result::Result::Ok(ExportRestoreV1 {
+        status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+        gpa_list: ::tdx_core::__private::output_as::<
+            GpaListInfo,
+            abi::TdhExportRestoreV1,
+            ::tdx_core::__private::Rcx,
+        >(__rcx),
+        errors: ::tdx_core::__private::output_as::<
+            u64,
+            abi::TdhExportRestoreV1,
+            ::tdx_core::__private::R8,
+        >(__r8),
+    })
+}
+
 // wrapper: host::tdh_export_mem (host/export.rs)
 // seamcall abi::TdhExportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r14=l2_attrs | out: rcx->gpa_list rdx->processed | clobber: r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_export_mem`]: the completion status and the registers named by `out(..)`.

@@ -86,7 +86,25 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError>;
 /// | R9 | – | `gpa`: guest physical address |
 /// | R10 | – | `instruction`: length (31:0) and information (63:32) |
 ///
-/// Linux panics if the call fails (no #VE pending).
+/// Linux panics if the call fails (no #VE pending: `TDX_NO_VALID_VE_INFO`).
+///
+/// **Version 1** (module 1.5.09 on, by the public fork's labels, murrowow/tdx-concurrency
+/// @c275366 `tdg_vp_veinfo_get.c`; **unconfirmed** in Intel's repository) reads and writes
+/// exactly the registers of version 0; only RCX changes meaning: bits 63:32 carry the #VE
+/// category (`exit_reason_and_ve_category_t`), 0 at version 0. It has no table entry of its
+/// own; a caller who wants it writes the version on this entry (RAX = 0x10003), and reads
+/// the category from [`ExitReason::raw`](tdx_core::ExitReason::raw) `>> 32`:
+///
+/// ```rust,no_run
+/// use tdx_core::{abi, tdcall, AddrError, ExitReason, Gpa, Gva, TdxError, VeInstruction};
+///
+/// /// TDG.VP.VEINFO.GET version 1: RCX 63:32 = the #VE category.
+/// #[tdcall(leaf = abi::TdgVpVeinfoGet, version = 1, out(rcx = exit_reason: ExitReason, rdx = exit_qualification: u64, r8 = gla: Result<Gva, AddrError>, r9 = gpa: Result<Gpa, AddrError>, r10 = instruction: VeInstruction), clobber(r12))]
+/// pub fn veinfo_get_v1() -> Result<VeInfoV1, TdxError>;
+/// ```
+///
+/// Version 2 also writes R11 (0) and R12 (the interruptibility state): it would be an entry
+/// of its own, not wrapped here (this wrapper takes R12 back for it: `clobber(r12)`).
 #[tdcall(leaf = abi::TdgVpVeinfoGet, out(rcx = exit_reason: ExitReason, rdx = exit_qualification: u64, r8 = gla: Result<Gva, AddrError>, r9 = gpa: Result<Gpa, AddrError>, r10 = instruction: VeInstruction), clobber(r12))]
 pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError>;
 

@@ -46,9 +46,9 @@ pub unsafe fn tdh_export_abort(
 ///
 /// Statuses: the handler returns `TDX_INTERRUPTED_RESUMABLE`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with the returned
-/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (version 1
-/// from 1.5.34, not issued here). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/migration_api_calls/tdh_export_blockw.c` and its dispatcher.
+/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (version 1,
+/// R8 the error count, from 1.5.34: [`tdh_export_blockw_v1`]). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_blockw.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -71,9 +71,9 @@ pub unsafe fn tdh_export_blockw(
 ///
 /// Statuses: the handler returns `TDX_INTERRUPTED_RESUMABLE`, `TDX_OPERAND_BUSY`,
 /// `TDX_OPERAND_INVALID` (`TDX_INTERRUPTED_RESUMABLE`: call again with the returned
-/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (version 1
-/// from 1.5.34, not issued here). Registers read from intel/tdx-module@72d8cffb
-/// `src/vmm_dispatcher/migration_api_calls/tdh_export_restore.c` and its dispatcher.
+/// descriptor); `TDX_RND_NO_ENTROPY` after 10 attempts. First module version: 1.5.01 (version 1,
+/// R8 the error count, from 1.5.34: [`tdh_export_restore_v1`]). Registers read from
+/// intel/tdx-module@72d8cffb `src/vmm_dispatcher/migration_api_calls/tdh_export_restore.c` and its dispatcher.
 ///
 /// # Safety
 ///
@@ -85,6 +85,58 @@ pub unsafe fn tdh_export_restore(
     td: &TdxTd<'_>,
     gpa_list: GpaListInfo,
 ) -> Result<ExportRestore, TdxError>;
+
+/// TDH.EXPORT.BLOCKW **version 1** (SEAMCALL leaf 65, RAX = 0x10041, module 1.5.34 on): as
+/// [`tdh_export_blockw`], and R8 returns the number of GPA list entries that failed.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10041 (leaf 65, version 1) | status |
+/// | RCX | `gpa_list`: the GPA list descriptor | `gpa_list`: the descriptor, first entry advanced |
+/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | R8 | – | `errors`: the number of GPA list entries that failed (skipped ones not counted) |
+///
+/// Statuses as version 0 (module 2.0.18 also refuses the leaf, `TDX_OPERAND_INVALID`, when
+/// the module is configured for non-blocking export). R8 is written at the handler's exit, on
+/// every path. First module version: 1.5.34 (version 0 from 1.5.01). Registers: the 1.5.34
+/// dispatcher (intel/tdx-module@9fd3c8b1, version 1 accepted and passed to the handler) and the
+/// 2.0.18 handler (@e69a4391 `src/vmm_dispatcher/migration_api_calls/tdh_export_blockw.c`; the
+/// 1.5.34 handler is not in the stored index).
+///
+/// # Safety
+///
+/// As version 0: the GPA list is memory the caller owns, valid and not otherwise accessed
+/// during the call. See the module docs.
+#[seamcall(leaf = abi::TdhExportBlockwV1, in(rcx = gpa_list, rdx = td.tdr), out(rcx = gpa_list: GpaListInfo, r8 = errors: u64))]
+pub unsafe fn tdh_export_blockw_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+) -> Result<ExportBlockwV1, TdxError>;
+
+/// TDH.EXPORT.RESTORE **version 1** (SEAMCALL leaf 66, RAX = 0x10042, module 1.5.34 on): as
+/// [`tdh_export_restore`], and R8 returns the number of GPA list entries that failed.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10042 (leaf 66, version 1) | status |
+/// | RCX | `gpa_list`: the GPA list descriptor | `gpa_list`: the descriptor, first entry advanced |
+/// | RDX | `td.tdr`: the TD's TDR | – |
+/// | R8 | – | `errors`: the number of GPA list entries that failed (skipped ones not counted) |
+///
+/// Statuses as version 0. R8 is written at the handler's exit, on every path. First module
+/// version: 1.5.34 (version 0 from 1.5.01). Registers: the 1.5.34 dispatcher
+/// (intel/tdx-module@9fd3c8b1) and the 2.0.18 handler (@e69a4391
+/// `src/vmm_dispatcher/migration_api_calls/tdh_export_restore.c`).
+///
+/// # Safety
+///
+/// As version 0: the GPA list is memory the caller owns, valid and not otherwise accessed
+/// during the call. See the module docs.
+#[seamcall(leaf = abi::TdhExportRestoreV1, in(rcx = gpa_list, rdx = td.tdr), out(rcx = gpa_list: GpaListInfo, r8 = errors: u64))]
+pub unsafe fn tdh_export_restore_v1(
+    td: &TdxTd<'_>,
+    gpa_list: GpaListInfo,
+) -> Result<ExportRestoreV1, TdxError>;
 
 /// TDH.EXPORT.MEM (SEAMCALL leaf 68): export the listed private pages into migration buffers.
 ///

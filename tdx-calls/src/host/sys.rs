@@ -3,7 +3,10 @@
 //! configuration, shutdown, update and disable.
 
 use core::fmt;
-use tdx_core::{AddrError, FieldId, Hkid, Hpa, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{
+    AddrError, FatalErrorConfig, FeatureEnables, FieldId, Hkid, Hpa, TdxError, TdxStatus, abi,
+    seamcall,
+};
 
 /// TDH.SYS.INIT (SEAMCALL leaf 33): global initialization of the TDX module; the first
 /// SEAMCALL.
@@ -14,13 +17,37 @@ use tdx_core::{AddrError, FieldId, Hkid, Hpa, TdxError, TdxStatus, abi, seamcall
 /// | RCX | 0: reserved (the wrapper loads it) | – |
 ///
 /// Statuses: `TDX_SEAMCALL_VMFAILINVALID` when no module is loaded (Linux: -ENODEV);
-/// `TDX_RND_NO_ENTROPY` after 10 attempts. Done once (Linux caches the result).
+/// `TDX_RND_NO_ENTROPY` after 10 attempts. Done once (Linux caches the result). Version 1
+/// (R8 the fatal-error configuration): [`tdh_sys_init_v1`].
 ///
 /// # Safety
 ///
 /// See the module docs.
 #[seamcall(leaf = abi::TdhSysInit)]
 pub unsafe fn tdh_sys_init() -> Result<TdxStatus, TdxError>;
+
+/// TDH.SYS.INIT **version 1** (SEAMCALL leaf 33, RAX = 0x10021): global initialization, with
+/// the fatal-error diagnostics configured.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10021 (leaf 33, version 1) | status |
+/// | RCX | 0: reserved (the wrapper loads it) | – |
+/// | R8 | `fatal`: the fatal-error configuration (log HPA, notification) | – |
+///
+/// Statuses as version 0, and `TDX_OPERAND_INVALID` operand R8 for a reserved bit, a log
+/// address that is not a shared 64-byte-aligned HPA, a vector below 16 or an unknown
+/// notification. On a CPUID check failure RCX..R10 hold the leaf, masks and expected values
+/// (`TdxError::reg`). First module version: 1.5.13 by the public fork's labels
+/// (murrowow/tdx-concurrency@695ae90 dispatcher and `tdh_sys_init.c`, **unconfirmed** in
+/// Intel's repository; intel/tdx-module@9fd3c8b1, 1.5.34, accepts it); version 0 from 1.0.00.
+///
+/// # Safety
+///
+/// As version 0; a log address in `fatal` is memory the module may write on a fatal error,
+/// which the caller owns for the module's lifetime. See the module docs.
+#[seamcall(leaf = abi::TdhSysInitV1, in(r8 = fatal))]
+pub unsafe fn tdh_sys_init_v1(fatal: FatalErrorConfig) -> Result<TdxStatus, TdxError>;
 
 /// TDH.SYS.LP.INIT (SEAMCALL leaf 35): initialize this logical processor, after TDH.SYS.INIT.
 ///
@@ -63,8 +90,8 @@ pub unsafe fn tdh_sys_rd(field: FieldId) -> Result<SysRd, TdxError>;
 /// | RDX | `nr_tdmrs`: the number of TDMRs | – |
 /// | R8 | `global_keyid`: the KeyID of the module's own metadata | – |
 ///
-/// A 2026 patch series proposes version 1 of this leaf (not mainline; **uncertain**): this
-/// wrapper issues version 0. Statuses: `TDX_RND_NO_ENTROPY` after 10 attempts.
+/// Version 1 (R9 the features to enable, module 1.5.34 on): [`tdh_sys_config_v1`]. Statuses:
+/// `TDX_RND_NO_ENTROPY` after 10 attempts.
 ///
 /// # Safety
 ///
@@ -75,6 +102,35 @@ pub unsafe fn tdh_sys_config(
     tdmr_info_array: Hpa,
     nr_tdmrs: u64,
     global_keyid: Hkid,
+) -> Result<TdxStatus, TdxError>;
+
+/// TDH.SYS.CONFIG **version 1** (SEAMCALL leaf 45, RAX = 0x1002d, module 1.5.34 on): as
+/// [`tdh_sys_config`], and enable features.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x1002d (leaf 45, version 1) | status |
+/// | RCX | `tdmr_info_array`: HPA of an array of TDMR_INFO HPAs (512-byte aligned) | – |
+/// | RDX | `nr_tdmrs`: the number of TDMRs | – |
+/// | R8 | `global_keyid`: the KeyID of the module's own metadata | – |
+/// | R9 | `enables`: the features to enable (TDX_FEATURES0 layout) | – |
+/// | R10 | 0: reserved (the wrapper loads it) | – |
+///
+/// Statuses as version 0, and `TDX_OPERAND_INVALID` operand R9 for a bit TDX_FEATURES0 lacks
+/// ([`FeatureEnables::new`] checks it). Module 2.0.18 takes `non_blocking_export`,
+/// `scan_export_restore` and `tdid_vmid_reporting` from R9. First module version: 1.5.34
+/// (intel/tdx-module@9fd3c8b1 dispatcher; the public fork's 1.5.25 refuses version 1); version
+/// 0 from 1.0.00. Handler read at 2.0.18 (@e69a4391 `src/vmm_dispatcher/api_calls/tdh_sys_config.c`).
+///
+/// # Safety
+///
+/// As version 0. See the module docs.
+#[seamcall(leaf = abi::TdhSysConfigV1, in(rcx = tdmr_info_array, rdx = nr_tdmrs, r8 = global_keyid, r9 = enables))]
+pub unsafe fn tdh_sys_config_v1(
+    tdmr_info_array: Hpa,
+    nr_tdmrs: u64,
+    global_keyid: Hkid,
+    enables: FeatureEnables,
 ) -> Result<TdxStatus, TdxError>;
 
 /// TDH.SYS.KEY.CONFIG (SEAMCALL leaf 31): program the global KeyID on this package.
@@ -142,6 +198,27 @@ pub unsafe fn tdh_sys_shutdown(handoff_version: u64) -> Result<TdxStatus, TdxErr
 /// See the module docs.
 #[seamcall(leaf = abi::TdhSysUpdate)]
 pub unsafe fn tdh_sys_update() -> Result<TdxStatus, TdxError>;
+
+/// TDH.SYS.UPDATE **version 1** (SEAMCALL leaf 53, RAX = 0x10035): finish a runtime update and
+/// enable features.
+///
+/// | register | in | out |
+/// |---|---|---|
+/// | RAX | 0x10035 (leaf 53, version 1) | status |
+/// | R9 | `enables`: the features to enable (TDX_FEATURES0 layout) | – |
+/// | R10 | 0: reserved (the wrapper loads it) | – |
+///
+/// Statuses as version 0, and `TDX_OPERAND_INVALID` operand R9 for a bit TDX_FEATURES0 lacks
+/// ([`FeatureEnables::new`]); the handler keeps `update_compatibility`. First module version:
+/// 1.5.24 by the public fork's labels (murrowow/tdx-concurrency@307fc86 dispatcher and
+/// `tdh_sys_update.c`, **unconfirmed** in Intel's repository; intel/tdx-module@9fd3c8b1,
+/// 1.5.34, accepts it); version 0 from 1.5.01.
+///
+/// # Safety
+///
+/// As version 0. See the module docs.
+#[seamcall(leaf = abi::TdhSysUpdateV1, in(r9 = enables))]
+pub unsafe fn tdh_sys_update_v1(enables: FeatureEnables) -> Result<TdxStatus, TdxError>;
 
 /// TDH.SYS.DISABLE (SEAMCALL leaf 69, **uncertain**: the number was read only in patch diffs):
 /// disable the TDX module. Destructive.

@@ -167,4 +167,27 @@ crate::abi_table! {
         }
         out { rcx: GpaListInfo, rdx: u64, r8: u64 }
     }
+
+    /// TDH.EXPORT.BLOCKW (leaf 65) **version 1** (module 1.5.34 on): as version 0, and R8
+    /// returns the number of GPA list entries that failed (skipped entries not counted; "When
+    /// called with version=1, a GPA list error counter will be returned in R8", written at the
+    /// handler's exit, on every path). Source: intel/tdx-module@9fd3c8b1 (1.5.34) dispatcher
+    /// (version 1 accepted and passed to the handler); handler read at 2.0.18, @e69a4391
+    /// `src/vmm_dispatcher/migration_api_calls/tdh_export_blockw.c` (the 1.5.34 handler is not
+    /// in the stored index).
+    pub seamcall TdhExportBlockwV1 = 65, version 1, "TDH.EXPORT.BLOCKW" {
+        since { 0: (1, 5, 1), 1: (1, 5, 34) }
+        in { rcx: GpaListInfo, rdx: Page<Tdr> }
+        out { rcx: GpaListInfo, r8: u64 }
+    }
+
+    /// TDH.EXPORT.RESTORE (leaf 66) **version 1** (module 1.5.34 on): as version 0, and R8
+    /// returns the number of GPA list entries that failed, written at the handler's exit on
+    /// every path. Source: intel/tdx-module@9fd3c8b1 (1.5.34) dispatcher; handler read at
+    /// 2.0.18, @e69a4391 `src/vmm_dispatcher/migration_api_calls/tdh_export_restore.c`.
+    pub seamcall TdhExportRestoreV1 = 66, version 1, "TDH.EXPORT.RESTORE" {
+        since { 0: (1, 5, 1), 1: (1, 5, 34) }
+        in { rcx: GpaListInfo, rdx: Page<Tdr> }
+        out { rcx: GpaListInfo, r8: u64 }
+    }
 }

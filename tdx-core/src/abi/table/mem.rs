@@ -27,12 +27,14 @@ crate::abi_table! {
     }
 
     /// TDH.MEM.SEPT.ADD (leaf 3): add a Secure-EPT page. RCX = GPA | level, RDX = TDR,
-    /// R8 = the new Secure-EPT page. On error RCX/RDX hold the entry and level/state.
+    /// R8 = the new Secure-EPT page. On error RCX/RDX hold the entry and level/state. Version 0
+    /// writes only RCX/RDX: R8-R11 are written `if (version > 0)` (intel/tdx-module@72d8cffb
+    /// `tdh_mem_sept_add.c`, at `EXIT`), and the L2 paths that write RCX/RDX run only then.
     pub seamcall TdhMemSeptAdd = 3, version 0, "TDH.MEM.SEPT.ADD" {
         since { 0: (1, 0, 0), 1: (1, 5, 1) }
         in { rcx: SeptGpa, rdx: Page<Tdr>, r8: Page<Sept> }
         out {}
-        err { rcx, rdx, r8, r9, r10, r11 }
+        err { rcx, rdx }
         no_info;
     }
 

@@ -6,7 +6,7 @@
 //! against. How Linux issues each leaf: torvalds/linux `arch/x86/virt/vmx/tdx/tdx.c@0eaed89c`,
 //! `arch/x86/kvm/vmx/tdx.c@3829d81b`.
 
-use crate::{AddrError, FieldId, Hkid, Hpa};
+use crate::{AddrError, FatalErrorConfig, FeatureEnables, FieldId, Hkid, Hpa};
 
 crate::abi_table! {
     list LEAVES;
@@ -18,7 +18,8 @@ crate::abi_table! {
         out {}
     }
 
-    /// TDH.SYS.INIT (leaf 33): global initialization. RCX is reserved and must be 0 (module
+    /// TDH.SYS.INIT (leaf 33): global initialization (version 1, R8 the fatal-error
+    /// configuration: [`TdhSysInitV1`]). RCX is reserved and must be 0 (module
     /// 1.0/1.5.01: `sys_attributes_t`, all of whose bits are reserved; 1.5.05 on: "RCX should
     /// be reserved" → `TDX_OPERAND_INVALID` operand RCX), so every wrapper loads 0. On a
     /// CPUID/configuration check failure RCX..R10 hold the leaf, masks and expected values.
@@ -62,9 +63,8 @@ crate::abi_table! {
     /// TDH.SYS.CONFIG (leaf 45): configure the TDX module. RCX = HPA of the array of TDMR_INFO
     /// HPAs (512-byte aligned), RDX = number of TDMRs, R8 = the global KeyID.
     ///
-    /// Version 1 (R9 = enabling flags in the TDX_FEATURES0 format, R10 reserved) is dispatched
-    /// by modules 1.5.34 (intel/tdx-module@9fd3c8b1) and 2.0.18 (@e69a4391); the table keeps
-    /// version 0, which every module accepts.
+    /// Version 1 (R9 = enabling flags in the TDX_FEATURES0 format, R10 reserved) is its own
+    /// entry, [`TdhSysConfigV1`].
     pub seamcall TdhSysConfig = 45, version 0, "TDH.SYS.CONFIG" {
         since { 0: (1, 0, 0), 1: (1, 5, 34) }
         in { rcx: Hpa, rdx: u64, r8: Hkid }
@@ -81,9 +81,8 @@ crate::abi_table! {
         no_info;
     }
 
-    /// TDH.SYS.UPDATE (leaf 53, module 1.5.01 on; version 1 from 1.5.24
-    /// takes enabling flags in R9): finish a
-    /// runtime update. No operands.
+    /// TDH.SYS.UPDATE (leaf 53, module 1.5.01 on): finish a runtime update. No operands.
+    /// Version 1 (enabling flags in R9) is its own entry, [`TdhSysUpdateV1`].
     pub seamcall TdhSysUpdate = 53, version 0, "TDH.SYS.UPDATE" {
         since { 0: (1, 5, 1), 1: (1, 5, 24) }
         in {}
@@ -137,6 +136,57 @@ crate::abi_table! {
     pub seamcall TdhSysLpShutdown = 44, version 0, "TDH.SYS.LP.SHUTDOWN" {
         since { 0: (1, 0, 0) }
         in {}
+        out {}
+        no_info;
+    }
+
+    // ---------------------------------------------- version-1 forms
+    //
+    // A version that reads or returns other registers is its own entry (its own type: one
+    // type has one register set), with the same number and spec name and `version 1`.
+
+    /// TDH.SYS.INIT (leaf 33) **version 1**: as version 0, and R8 = the fatal-error
+    /// configuration (`configure_fatal_info_diagnostics((bool_t)version, reserved_r8)`: log HPA
+    /// and notification; bad value: `TDX_OPERAND_INVALID` operand R8). RCX reserved (0). The
+    /// handler zeroes RCX, RDX, R8-R10 on entry and on a CPUID check failure RCX..R10 hold the
+    /// leaf, masks and expected values, as version 0. First release: 1.5.13 by the public fork's
+    /// labels (murrowow/tdx-concurrency@695ae90, dispatcher and `tdh_sys_init.c`; **unconfirmed**
+    /// in Intel's repository, whose first stored release that accepts it is 1.5.34,
+    /// intel/tdx-module@9fd3c8b1 dispatcher).
+    pub seamcall TdhSysInitV1 = 33, version 1, "TDH.SYS.INIT" {
+        since { 0: (1, 0, 0), 1: (1, 5, 13) }
+        in { r8: FatalErrorConfig }
+        zero { rcx }
+        out {}
+        err { rcx, rdx, r8, r9, r10 }
+        no_info;
+    }
+
+    /// TDH.SYS.CONFIG (leaf 45) **version 1**: as version 0, and R9 = the features to enable
+    /// (TDX_FEATURES0 layout; a bit TDX_FEATURES0 lacks: `TDX_OPERAND_INVALID` operand R9),
+    /// R10 reserved (0, else operand R10). Writes no register. First release: 1.5.34
+    /// (intel/tdx-module@9fd3c8b1 dispatcher: `tdh_sys_config(rcx, rdx, sysconfig_options,
+    /// (uint8_t)leaf_opcode.version, r9, r10)`; the fork's 1.5.25 dispatcher refuses version 1;
+    /// handler read at 2.0.18, @e69a4391 `src/vmm_dispatcher/api_calls/tdh_sys_config.c`).
+    pub seamcall TdhSysConfigV1 = 45, version 1, "TDH.SYS.CONFIG" {
+        since { 0: (1, 0, 0), 1: (1, 5, 34) }
+        in { rcx: Hpa, rdx: u64, r8: Hkid, r9: FeatureEnables }
+        zero { r10 }
+        out {}
+        no_info;
+    }
+
+    /// TDH.SYS.UPDATE (leaf 53) **version 1**: finish a runtime update and enable features:
+    /// R9 = the features to enable (TDX_FEATURES0 layout, checked as TDH.SYS.CONFIG version 1;
+    /// `update_compatibility` is the one the handler keeps), R10 reserved (0). Writes no
+    /// register. First release: 1.5.24 by the public fork's labels
+    /// (murrowow/tdx-concurrency@307fc86 dispatcher and `tdh_sys_update.c`; **unconfirmed** in
+    /// Intel's repository, whose first stored release that accepts it is 1.5.34,
+    /// intel/tdx-module@9fd3c8b1 dispatcher).
+    pub seamcall TdhSysUpdateV1 = 53, version 1, "TDH.SYS.UPDATE" {
+        since { 0: (1, 5, 1), 1: (1, 5, 24) }
+        in { r9: FeatureEnables }
+        zero { r10 }
         out {}
         no_info;
     }
