@@ -58,8 +58,9 @@ fn build_td(m: &TdxModule, hkid: u16) -> Td {
         let page = m.alloc_page::<tdx_core::Tdcs>().as_u64();
         ok(m, leaf::TDH_MNG_ADDCX, &mut args(page, tdr, 0));
     }
-    let params = m.alloc_page::<tdx_core::Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    let params = m.alloc_page::<tdx_core::Guest>();
+    m.write_memory(params.hpa(), &TdParams::default().to_bytes());
+    let params = params.as_u64();
     ok(m, leaf::TDH_MNG_INIT, &mut args(tdr, params, 0));
     let tdvpr = m.alloc_page::<tdx_core::Tdvpr>().as_u64();
     ok(m, leaf::TDH_VP_CREATE, &mut args(tdvpr, tdr, 0));

@@ -31,7 +31,7 @@ fn the_catalog_tdg_vm_wr_succeeds_with_a_mask_and_rcx_forced_non_zero_is_refused
             })
         }
         .expect("MR.FINALIZE");
-        m.as_guest(vp.tdvpr.as_u64(), || {
+        m.as_guest(vp.tdvpr, || {
             let ctls = FieldId::from_raw(field::td::TD_CTLS);
             // Leave a non-zero value in RCX right before the call, as the mask once was.
             // SAFETY: only writes RCX, which the block declares.

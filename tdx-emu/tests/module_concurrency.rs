@@ -103,7 +103,7 @@ fn threads_hammering_one_td_get_busy_but_never_corrupt_it() {
         // A guest thread accepting (again and again) while the host works: the guest side
         // takes the Secure-EPT tree exclusively.
         let (m, busy) = (&m, &busy);
-        let tdvpr = vp.tdvpr.as_u64();
+        let tdvpr = vp.tdvpr;
         scope.spawn(move || {
             m.run(|| {
                 m.as_guest(tdvpr, || {
@@ -119,11 +119,11 @@ fn threads_hammering_one_td_get_busy_but_never_corrupt_it() {
         });
     });
     m.check_invariants().expect("consistent after the storm");
-    let info = m.td(tdr.as_u64()).expect("TD");
+    let info = m.td(tdr).expect("TD");
     let pending = info
         .leaves
         .iter()
-        .filter(|l| l.3 == SeptState::Pending)
+        .filter(|l| l.state == SeptState::Pending)
         .count() as u64;
     assert_eq!(
         pending,
@@ -186,7 +186,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
         let vp = create_vcpu(&m, &td, 0);
         // SAFETY: see the `common` module docs.
         unsafe { raw::tdh_mr_finalize(td.tdr) }.expect("MR.FINALIZE");
-        let tdvpr = vp.tdvpr.as_u64();
+        let tdvpr = vp.tdvpr;
         m.set_guest(tdvpr, move |_ctx: &mut GuestContext<'_>| {
             let _ = entered_tx.send(());
             // Keep running until the other thread is done (or give up, not to hang a test).
@@ -205,7 +205,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
                         raw::tdh_mem_track(tdr).expect("the first TRACK moves the epoch on");
                         let second = raw::tdh_mem_track(tdr);
                         let mut args = ModuleArgs {
-                            rcx: tdvpr,
+                            rcx: tdvpr.as_u64(),
                             ..ModuleArgs::default()
                         };
                         let enter = raw::tdh_vp_enter(&mut args);
@@ -215,7 +215,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
                 })
             });
             let mut args = ModuleArgs {
-                rcx: tdvpr,
+                rcx: tdvpr.as_u64(),
                 ..ModuleArgs::default()
             };
             // SAFETY: see the `common` module docs; `args` is live.
@@ -235,7 +235,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
         });
         // SAFETY: see the `common` module docs.
         unsafe { raw::tdh_mem_track(tdr) }.expect("the vCPU has exited");
-        assert_eq!(m.td(tdr.as_u64()).map(|t| t.epoch), Some(2));
+        assert_eq!(m.td(tdr).map(|t| t.epoch), Some(2));
     });
 }
 

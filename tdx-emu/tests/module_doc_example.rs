@@ -41,7 +41,7 @@ fn creating_a_td_and_the_errors_my_code_must_handle() {
         }
     });
     assert_eq!(
-        module.page(tdr.as_u64()).map(|p| p.page_type),
+        module.page(tdr.hpa()).map(|p| p.page_type),
         Some(PamtType::Tdr)
     );
     assert_eq!(

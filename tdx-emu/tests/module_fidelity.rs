@@ -26,7 +26,7 @@ fn in_guest(params: TdParams, f: impl FnOnce(&TdxModule)) {
         let vp = create_vcpu(&m, &td, 0);
         // SAFETY: see the `common` module docs.
         unsafe { raw::tdh_mr_finalize(td.tdr) }.expect("MR.FINALIZE");
-        m.as_guest(vp.tdvpr.as_u64(), || f(&m));
+        m.as_guest(vp.tdvpr, || f(&m));
     });
 }
 

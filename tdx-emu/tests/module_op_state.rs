@@ -94,7 +94,7 @@ fn td_in(m: &TdxModule, state: OpState) -> (u64, Option<u64>) {
         return (tdr, None);
     }
     let params = m.alloc_page::<tdx_core::Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    m.write_memory(hpa(params), &TdParams::default().to_bytes());
     call(
         leaf::TDH_MNG_INIT,
         &mut ModuleArgs {
@@ -146,7 +146,7 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         leaf::TDH_MR_EXTEND => (a.rcx, a.rdx) = (0, tdr),
         leaf::TDH_MR_FINALIZE | leaf::TDH_MEM_TRACK => a.rcx = tdr,
         leaf::TDH_MNG_INIT => {
-            m.write_memory(page, &TdParams::default().to_bytes());
+            m.write_memory(hpa(page), &TdParams::default().to_bytes());
             (a.rcx, a.rdx) = (tdr, page);
         }
         leaf::TDH_VP_ADDCX => (a.rcx, a.rdx) = (page, tdvpr?),
@@ -182,7 +182,7 @@ fn every_reachable_leaf_and_state_follows_the_modules_table() {
             m.run(|| {
                 bring_up(&m);
                 let (tdr, tdvpr) = td_in(&m, state);
-                assert_eq!(m.td(tdr).map(|t| t.op_state), Some(state));
+                assert_eq!(m.td(as_page(tdr)).map(|t| t.op_state), Some(state));
                 let mut args = operands(&m, leaf, tdr, tdvpr);
                 let Some(args) = args.as_mut() else {
                     return; // needs a vCPU, and a TD in this state has none

@@ -252,7 +252,7 @@ fn seamldr_info_writes_its_structure() {
             err(unsafe { raw::p_seamldr_info(hpa(info.as_u64() + 4)) }),
             st(TdxStatus::OPERAND_INVALID, op::RCX)
         );
-        let bytes = m.read_memory(info.as_u64(), 32);
+        let bytes = m.read_memory(info.hpa(), 32);
         assert_eq!(
             u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]),
             0x8086

@@ -80,7 +80,7 @@ pub fn platform(m: &TdxModule, log: &mut Log) -> Result<(), Error> {
                 next = out.next?.as_u64();
             }
         }
-        m.free_page(tdmr_array.as_u64(), PageSize::Size4K);
+        m.free_page(tdmr_array)?;
     }
     Ok(())
 }
@@ -137,7 +137,7 @@ pub fn build_and_tear_down(
             max_vcpus: vcpu_count as u16,
             ..TdParams::default()
         };
-        m.write_memory(params_page.as_u64(), &params.to_bytes());
+        m.write_memory(params_page.hpa(), &params.to_bytes());
         let td = TdxTd::new(tdr, &tdcs);
         log.call(
             &format!(
@@ -147,7 +147,7 @@ pub fn build_and_tear_down(
             || host::tdh_mng_init(&td, params_page.hpa()),
         )?;
     }
-    m.free_page(params_page.as_u64(), PageSize::Size4K);
+    m.free_page(params_page)?;
     let td = TdxTd::new(tdr, &tdcs);
 
     // ------------------------------------------------------------------ the vCPUs
@@ -196,7 +196,7 @@ pub fn build_and_tear_down(
     let mut guest_pages: Vec<Page<Guest>> = Vec::new();
     let mut expected = MrtdBuilder::new();
     let source: Page<Guest> = m.alloc_page();
-    let top = if m.td(tdr.as_u64()).is_some_and(|info| info.gpaw == 52) {
+    let top = if m.td(tdr).is_some_and(|info| info.gpaw == 52) {
         4
     } else {
         3
@@ -222,7 +222,7 @@ pub fn build_and_tear_down(
                 }
             }
             let bytes = contents(index, page_index);
-            m.write_memory(source.as_u64(), &bytes);
+            m.write_memory(source.hpa(), &bytes);
             let page: Page<Guest> = m.alloc_page();
             let at = Gpa::new(gpa)?;
             log.call(
@@ -249,8 +249,8 @@ pub fn build_and_tear_down(
             host::tdh_mr_finalize(&td)
         })?;
     }
-    m.free_page(source.as_u64(), PageSize::Size4K);
-    let mrtd = m.mrtd(tdr.as_u64()).ok_or("the module lost the TD")?;
+    m.free_page(source)?;
+    let mrtd = m.mrtd(tdr).ok_or("the module lost the TD")?;
     if mrtd != expected.finish() {
         return Err("the module's MRTD differs from the one computed here".into());
     }
@@ -261,11 +261,9 @@ pub fn build_and_tear_down(
         2,
     );
     let (tdvpr, tdcx) = &vcpus[0];
-    m.set_guest(tdvpr.as_u64(), |ctx: &mut GuestContext<'_>| {
-        match ctx.entry() {
-            1 => VmExit::tdvmcall(10, &[0x4000_0000, 0]),
-            _ => VmExit::hlt(),
-        }
+    m.set_guest(*tdvpr, |ctx: &mut GuestContext<'_>| match ctx.entry() {
+        1 => VmExit::tdvmcall(10, &[0x4000_0000, 0]),
+        _ => VmExit::hlt(),
     });
     let vp = TdxVp::new(*tdvpr, tdcx);
     // SAFETY: as in `platform`; `args` and `reply` are live.
@@ -337,7 +335,7 @@ pub fn build_and_tear_down(
             log.call(&format!("TDH.PHYMEM.PAGE.RECLAIM(page={hpa:?})"), || {
                 host::tdh_phymem_page_reclaim(hpa)
             })?;
-            m.free_page(hpa.as_u64(), PageSize::Size4K);
+            m.free(hpa, PageSize::Size4K)?;
             Ok(())
         };
         for page in &guest_pages {
@@ -363,7 +361,7 @@ pub fn build_and_tear_down(
         log.call(&format!("TDH.PHYMEM.PAGE.WBINVD(page={keyed:?})"), || {
             host::tdh_phymem_page_wbinvd(keyed)
         })?;
-        m.free_page(tdr.as_u64(), PageSize::Size4K);
+        m.free_page(tdr)?;
     }
     Ok(TdRun {
         vcpus: vcpus.len(),

@@ -16,9 +16,10 @@
 //!   [`ExampleVmm`](super::ExampleVmm)).
 
 use super::Inner;
+use super::inspect::known_page;
 use super::seamcall::Prepared;
 use crate::trap::CpuState;
-use tdx_core::{ModuleArgs, TdvmcallStatus, TdxStatus};
+use tdx_core::{ModuleArgs, Page, Tdr, TdvmcallStatus, Tdvpr, TdxStatus};
 
 /// Guest code for one vCPU, run by TDH.VP.ENTER.
 ///
@@ -141,13 +142,13 @@ impl<'a> GuestContext<'a> {
     }
 
     /// The vCPU's TDVPR page.
-    pub fn tdvpr(&self) -> u64 {
-        self.tdvpr
+    pub fn tdvpr(&self) -> Page<Tdvpr> {
+        known_page(self.tdvpr)
     }
 
     /// The TD's TDR page.
-    pub fn tdr(&self) -> u64 {
-        self.tdr
+    pub fn tdr(&self) -> Page<Tdr> {
+        known_page(self.tdr)
     }
 
     /// The vCPU index.

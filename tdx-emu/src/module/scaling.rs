@@ -50,8 +50,9 @@ fn build_td(m: &TdxModule, hkid: u16) -> Td {
             0,
         );
     }
-    let params = m.alloc_page::<tdx_core::Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    let params = m.alloc_page::<tdx_core::Guest>();
+    m.write_memory(params.hpa(), &TdParams::default().to_bytes());
+    let params = params.as_u64();
     ok(m, leaf::TDH_MNG_INIT, tdr, params, 0);
     let tdvpr = m.alloc_page::<tdx_core::Tdvpr>().as_u64();
     ok(m, leaf::TDH_VP_CREATE, tdvpr, tdr, 0);

@@ -385,62 +385,6 @@ impl Vcpu {
     }
 }
 
-/// A snapshot of a TD, from [`TdxModule::td`](super::TdxModule::td).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TdInfo {
-    /// The TDR page.
-    pub tdr: u64,
-    /// The HKID.
-    pub hkid: u16,
-    /// Key state.
-    pub lifecycle: Lifecycle,
-    /// Build state.
-    pub op_state: OpState,
-    /// TDCS pages added so far.
-    pub tdcs_pages: Vec<u64>,
-    /// 4 KiB pages the TD owns besides its TDR.
-    pub child_count: u64,
-    /// The TD_PARAMS of TDH.MNG.INIT.
-    pub params: Option<TdParams>,
-    /// Guest physical address width (48 or 52).
-    pub gpaw: u8,
-    /// The vCPUs' TDVPR pages.
-    pub vcpus: Vec<u64>,
-    /// The TLB epoch (TDH.MEM.TRACK increments it).
-    pub epoch: u64,
-    /// MRTD, once TDH.MR.FINALIZE has run.
-    pub mrtd: Option<Digest48>,
-    /// The four RTMRs.
-    pub rtmr: [Digest48; 4],
-    /// Secure-EPT leaves: (level, GPA, HPA, state).
-    pub leaves: Vec<(u8, u64, u64, super::SeptState)>,
-    /// Secure-EPT pages: (level of the entry that points to them, GPA, HPA).
-    pub sept_pages: Vec<(u8, u64, u64)>,
-}
-
-/// A snapshot of a vCPU, from [`TdxModule::vcpu`](super::TdxModule::vcpu).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VcpuInfo {
-    /// The TDVPR page.
-    pub tdvpr: u64,
-    /// The TD's TDR page.
-    pub tdr: u64,
-    /// The vCPU index (creation order).
-    pub index: u32,
-    /// TDCX pages added so far.
-    pub tdcx_pages: Vec<u64>,
-    /// Initialization state.
-    pub state: VcpuState,
-    /// The x2APIC ID of TDH.VP.INIT.
-    pub x2apic_id: Option<u32>,
-    /// The logical processor (thread) it is associated with.
-    pub associated_lp: Option<u64>,
-    /// How many times TDH.VP.ENTER ran it.
-    pub entries: u64,
-    /// Guest GPRs by x86 number (RAX = 0 ... R15 = 15).
-    pub gprs: [u64; 16],
-}
-
 impl fmt::Display for Lifecycle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self, f)

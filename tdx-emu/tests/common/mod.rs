@@ -324,6 +324,11 @@ pub fn as_page<K: PageKind>(raw: u64) -> Page<K> {
     Page::from_u64(raw).expect("page")
 }
 
+/// The 4 KiB page at `hpa` (e.g. the first page of a 2 MiB page from `try_alloc`).
+pub fn page_of<K: PageKind>(hpa: Hpa) -> Page<K> {
+    Page::new(hpa).expect("4 KiB-aligned page")
+}
+
 /// `TDX_OP_STATE_INCORRECT` (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff): a leaf the
 /// module's `op_state_lookup.c` forbids in the TD's OP_STATE. No operand ID.
 pub const OP_STATE_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0608_0000_0000);
@@ -407,7 +412,7 @@ pub fn create_td(m: &TdxModule, hkid: u16, params: &TdParams) -> Td {
             tdcs.push(page);
         }
         let params_page = m.alloc_page::<Guest>().hpa();
-        m.write_memory(params_page.as_u64(), &params.to_bytes());
+        m.write_memory(params_page, &params.to_bytes());
         raw::tdh_mng_init(tdr, params_page).expect("MNG.INIT");
         Td {
             tdr,
@@ -445,9 +450,7 @@ pub fn create_vcpu(m: &TdxModule, td: &Td, x2apic_id: u64) -> Vp {
 /// (TDX levels `top`..=1: 3, 2, 1 for a 4-level Secure EPT), skipping the ones already there.
 /// Returns the pages added.
 pub fn map_sept(m: &TdxModule, td: &Td, gpa_raw: u64) -> Vec<Page<Sept>> {
-    let top = m
-        .td(td.tdr.as_u64())
-        .map_or(3, |t| if t.gpaw == 52 { 4 } else { 3 });
+    let top = m.td(td.tdr).map_or(3, |t| if t.gpaw == 52 { 4 } else { 3 });
     let mut added = Vec::new();
     for level in (1..=top).rev() {
         let base = gpa_raw & !((4096u64 << (9 * level)) - 1);
@@ -456,7 +459,7 @@ pub fn map_sept(m: &TdxModule, td: &Td, gpa_raw: u64) -> Vec<Page<Sept>> {
         match unsafe { raw::tdh_mem_sept_add_level(base | level, td.tdr, page) } {
             Ok(_) => added.push(page),
             Err(e) if e.status() == TdxStatus::EPT_ENTRY_STATE_INCORRECT.with_operand(1) => {
-                m.free_page(page.as_u64(), PageSize::Size4K);
+                m.free_page(page).expect("free the unused SEPT page");
             }
             Err(e) => panic!("SEPT.ADD {base:#x} level {level}: {e}"),
         }
@@ -494,13 +497,13 @@ pub fn teardown(m: &TdxModule, td: &Td, vps: &[Vp]) -> usize {
             });
         }
         raw::tdh_mng_key_freeid(td.tdr).expect("MNG.KEY.FREEID");
-        let tdr = td.tdr.as_u64();
         for page in m.leaked_pages() {
-            if page.owner == tdr && page.hpa != tdr {
-                let out = raw::tdh_phymem_page_reclaim(hpa(page.hpa)).expect("RECLAIM");
-                assert_eq!(out.owner, tdr);
+            if page.owner == Some(td.tdr) && page.hpa != td.tdr.hpa() {
+                let out = raw::tdh_phymem_page_reclaim(page.hpa).expect("RECLAIM");
+                assert_eq!(out.owner, td.tdr.as_u64());
                 assert_eq!(out.page_type, page.page_type.code());
-                m.free_page(page.hpa, page.size);
+                m.free(page.hpa, page.size)
+                    .expect("free the reclaimed page");
             }
         }
         let out = raw::tdh_phymem_page_reclaim(td.tdr.hpa()).expect("RECLAIM TDR");
@@ -508,7 +511,7 @@ pub fn teardown(m: &TdxModule, td: &Td, vps: &[Vp]) -> usize {
         let keyed = KeyedHpa::new(td.tdr.hpa(), Hkid::new(GLOBAL_KEYID), m.config().phys_bits)
             .expect("keyed TDR");
         raw::tdh_phymem_page_wbinvd(keyed).expect("WBINVD TDR");
-        m.free_page(tdr, PageSize::Size4K);
+        m.free_page(td.tdr).expect("free the TDR");
         wb_calls
     }
 }
