@@ -9,8 +9,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::*;
-use tdx_core::{FieldId, Hkid, ModuleArgs, Page, PageSize, SeptLevel, Tdr, TdxError, TdxStatus};
-use tdx_emu::module::{Config, GuestContext, SeptState, TdParams, TdxModule, VmExit, field};
+use tdx_core::metadata_fields;
+use tdx_core::{Hkid, ModuleArgs, Page, PageSize, SeptLevel, Tdr, TdxError, TdxStatus};
+use tdx_emu::module::{Config, GuestContext, SeptState, TdParams, TdxModule, VmExit};
 
 /// Busy statuses seen, by operand ID.
 type BusyLog = Arc<Mutex<BTreeMap<u32, u64>>>;
@@ -80,7 +81,7 @@ fn threads_hammering_one_td_get_busy_but_never_corrupt_it() {
                             let gpa = sept_gpa(base + k * 4096, SeptLevel::Level4K);
                             until_not_busy(busy, || raw::tdh_mem_page_aug(gpa, tdr, page))
                                 .expect("AUG");
-                            let hkid = FieldId::from_raw(field::td::HKID);
+                            let hkid = metadata_fields::td::HKID;
                             let read = until_not_busy(busy, || raw::tdh_mng_rd(tdr, hkid));
                             assert_eq!(read.map(|o| o.value), Ok(u64::from(HKID)));
                             // KEY.CONFIG takes the TDR exclusively (and is a no-op by now).

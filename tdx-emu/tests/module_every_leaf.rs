@@ -221,7 +221,7 @@ fn the_docs_list_every_leaf_with_what_the_model_does() {
 #[test]
 fn tdg_sys_rd_reads_the_fields_the_modules_table_lets_the_guest_read() {
     use tdx_core::ModuleArgs;
-    use tdx_emu::module::field::global;
+    use tdx_core::metadata_fields::global;
     let m = module();
     m.run(|| {
         let (_, tdvpr) = runnable_td(&m);
@@ -239,14 +239,17 @@ fn tdg_sys_rd_reads_the_fields_the_modules_table_lets_the_guest_read() {
         // The versions the guest may read (`guest_rd_mask` of global_sys_fields_lookup.c) ...
         for id in [global::MINOR_VERSION, global::MAJOR_VERSION] {
             // SAFETY: see `common`.
-            let host = unsafe { raw::tdh_sys_rd(tdx_core::FieldId::from_raw(id)) }.expect("SYS.RD");
-            let (status, _, value) = read(id);
+            let host = unsafe { raw::tdh_sys_rd(id) }.expect("SYS.RD");
+            let (status, _, value) = read(id.raw());
             assert_eq!((status, value), (TdxStatus::SUCCESS, host.value));
         }
         // ... MINOR_VERSION's next guest-readable field is MAJOR_VERSION ...
-        assert_eq!(read(global::MINOR_VERSION).1, global::MAJOR_VERSION);
+        assert_eq!(
+            read(global::MINOR_VERSION.raw()).1,
+            global::MAJOR_VERSION.raw()
+        );
         // ... and a field only the host may read is refused to the guest.
-        let (status, next, value) = read(global::TDCS_BASE_SIZE);
+        let (status, next, value) = read(global::TDCS_BASE_SIZE.raw());
         assert_eq!(status, TdxStatus::METADATA_FIELD_NOT_READABLE);
         assert_eq!((next, value), (u64::MAX, 0));
         // The null field ID (any context code): the first field, and the module's status.

@@ -3,10 +3,10 @@
 mod common;
 
 use common::*;
-use tdx_core::{FieldId, PageSize, SeptLevel, TdxStatus};
+use tdx_core::metadata_fields;
+use tdx_core::{PageSize, SeptLevel, TdxStatus};
 use tdx_emu::module::{
-    Config, Fault, FaultKind, SeptState, SeptTable, TdParams, TdxModule, Trigger, field, leaf,
-    operand,
+    Config, Fault, FaultKind, SeptState, SeptTable, TdParams, TdxModule, Trigger, leaf, operand,
 };
 use tdx_emu::{Instruction, thread_trap_count};
 
@@ -24,7 +24,7 @@ fn the_default_entropy_retry_sees_ten_traps() {
         bring_up(&m);
         let td = create_td(&m, HKID, &TdParams::default());
         let id = m.inject(Fault::seamcall(leaf::TDH_MNG_RD, FaultKind::NoEntropy));
-        let field = FieldId::from_raw(field::td::HKID);
+        let field = metadata_fields::td::HKID;
         // SAFETY: see the `common` module docs.
         let (result, count) = traps(|| unsafe { raw::tdh_mng_rd(td.tdr, field) });
         assert_eq!(count, 10, "one call and nine retries, as Linux's sc_retry");
@@ -177,9 +177,7 @@ fn rates_are_deterministic_per_seed() {
             (0..200)
                 .map(|_| {
                     // SAFETY: see the `common` module docs.
-                    unsafe {
-                        raw::tdh_sys_rd(FieldId::from_raw(field::global::MAJOR_VERSION)).is_err()
-                    }
+                    unsafe { raw::tdh_sys_rd(metadata_fields::global::MAJOR_VERSION).is_err() }
                 })
                 .collect::<Vec<bool>>()
         })

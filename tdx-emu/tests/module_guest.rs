@@ -4,12 +4,12 @@
 mod common;
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{
     Guest, Hpa, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
 };
 use tdx_emu::module::{
-    ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo,
-    VmcallInfo, field,
+    ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo, VmcallInfo,
 };
 
 /// Module statuses (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff).
@@ -125,19 +125,26 @@ fn guest_leaves_through_the_instruction() {
                 // SAFETY: as above.
                 unsafe { raw::tdg_vm_wr_regs(&mut args) }.map(|_| args.r8)
             };
-            assert_eq!(rd(field::td::ATTRIBUTES), Ok(0));
-            assert_eq!(rd(field::td::MAX_VCPUS), Ok(4));
-            assert_eq!(err(rd(field::td::OP_STATE)), METADATA_FIELD_NOT_READABLE);
-            assert_eq!(err(rd(0x1110_0003_0000_0300)), METADATA_FIELD_ID_INCORRECT);
-            assert_eq!(wr(field::td::TD_CTLS, 0b1011, 0b1), Ok(0), "R8 = old value");
-            assert_eq!(rd(field::td::TD_CTLS), Ok(1));
+            assert_eq!(rd(metadata_fields::td::ATTRIBUTES.raw()), Ok(0));
+            assert_eq!(rd(metadata_fields::td::MAX_VCPUS.raw()), Ok(4));
             assert_eq!(
-                err(wr(field::td::TD_CTLS, 0, 1 << 40)),
+                err(rd(metadata_fields::td::OP_STATE.raw())),
+                METADATA_FIELD_NOT_READABLE
+            );
+            assert_eq!(err(rd(0x1110_0003_0000_0300)), METADATA_FIELD_ID_INCORRECT);
+            assert_eq!(
+                wr(metadata_fields::td::TD_CTLS.raw(), 0b1011, 0b1),
+                Ok(0),
+                "R8 = old value"
+            );
+            assert_eq!(rd(metadata_fields::td::TD_CTLS.raw()), Ok(1));
+            assert_eq!(
+                err(wr(metadata_fields::td::TD_CTLS.raw(), 0, 1 << 40)),
                 METADATA_FIELD_NOT_WRITABLE,
                 "no writable bit in the mask"
             );
             assert_eq!(
-                err(wr(field::td::ATTRIBUTES, 1, 1)),
+                err(wr(metadata_fields::td::ATTRIBUTES.raw(), 1, 1)),
                 METADATA_FIELD_NOT_WRITABLE,
                 "read-only for the guest"
             );

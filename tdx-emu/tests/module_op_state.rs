@@ -12,9 +12,10 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{ModuleArgs, TdxStatus};
 use tdx_emu::Instruction;
-use tdx_emu::module::{OpState, TdParams, TdxModule, field, leaf};
+use tdx_emu::module::{OpState, TdParams, TdxModule, leaf};
 
 /// The table as the data file has it: leaf -> the states it is allowed in.
 fn table() -> BTreeMap<u64, BTreeSet<String>> {
@@ -140,7 +141,7 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
             (a.rcx, a.rdx) = (0x3000, tdr)
         }
         leaf::TDH_VP_CREATE => (a.rcx, a.rdx) = (page, tdr),
-        leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, field::td::HKID),
+        leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, metadata_fields::td::HKID.raw()),
         // HP_LOCK_TIMEOUT: the one TDCS field a production host may write.
         leaf::TDH_MNG_WR => (a.rcx, a.rdx, a.r8, a.r9) = (tdr, 0x9110_0003_0000_0011, 0, !0),
         leaf::TDH_MR_EXTEND => (a.rcx, a.rdx) = (0, tdr),
@@ -151,7 +152,9 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         }
         leaf::TDH_VP_ADDCX => (a.rcx, a.rdx) = (page, tdvpr?),
         leaf::TDH_VP_INIT | leaf::TDH_VP_ENTER | leaf::TDH_VP_FLUSH => a.rcx = tdvpr?,
-        leaf::TDH_VP_RD | leaf::TDH_VP_WR => (a.rcx, a.rdx) = (tdvpr?, field::vp::GUEST_RIP),
+        leaf::TDH_VP_RD | leaf::TDH_VP_WR => {
+            (a.rcx, a.rdx) = (tdvpr?, metadata_fields::vmcs::GUEST_RIP.raw())
+        }
         _ => return None,
     }
     Some(a)

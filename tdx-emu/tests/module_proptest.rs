@@ -6,11 +6,11 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
+use tdx_core::metadata_fields;
 use tdx_core::{
-    FieldId, Guest, Hkid, ModuleArgs, Page, PageSize, Sept, SeptLevel, Tdcs, Tdcx, Tdr, Tdvpr,
-    TdxStatus,
+    Guest, Hkid, ModuleArgs, Page, PageSize, Sept, SeptLevel, Tdcs, Tdcx, Tdr, Tdvpr, TdxStatus,
 };
-use tdx_emu::module::{Lifecycle, TdParams, TdxModule, field};
+use tdx_emu::module::{Lifecycle, TdParams, TdxModule};
 
 /// GPAs the operations pick from: the same 2 MiB, the next 2 MiB, another 1 GiB, another
 /// 512 GiB.
@@ -368,7 +368,7 @@ impl World {
                     let _ = raw::tdh_phymem_page_reclaim(hpa(self.pool[page % POOL]));
                 }
                 Op::MngRd { td } => {
-                    let _ = raw::tdh_mng_rd(self.td(td), FieldId::from_raw(field::td::CHLDCNT));
+                    let _ = raw::tdh_mng_rd(self.td(td), metadata_fields::td::CHLDCNT);
                 }
             }
         }

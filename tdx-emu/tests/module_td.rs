@@ -11,13 +11,13 @@ const METADATA_FIELD_NOT_WRITABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C01_0
 const METADATA_FIELD_VALUE_NOT_VALID: TdxStatus = TdxStatus::from_raw(0xC000_0C03_0000_0000);
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{
     FieldId, Guest, Hkid, KeyedHpa, ModuleArgs, Page, PageSize, SeptLevel, Tdcs, Tdr, Tdvpr,
     TdxStatus,
 };
 use tdx_emu::module::{
-    GuestContext, Lifecycle, MrtdBuilder, OpState, PamtType, SeptState, TdParams, VmExit, field,
-    leaf,
+    GuestContext, Lifecycle, MrtdBuilder, OpState, PamtType, SeptState, TdParams, VmExit, leaf,
 };
 
 /// SEPT error details: (RCX entry, RDX level_state) of a failed SEPT call.
@@ -316,27 +316,39 @@ fn td_creation_failures() {
 
             // TD-scope metadata.
             let rd = |id: u64| raw::tdh_mng_rd(tdr, FieldId::from_raw(id));
-            assert_eq!(rd(field::td::HKID).map(|o| o.value), Ok(u64::from(HKID)));
-            assert_eq!(rd(field::td::MAX_VCPUS).map(|o| o.value), Ok(1));
-            assert_eq!(rd(field::td::NUM_TDCX).map(|o| o.value), Ok(4));
-            assert_eq!(rd(field::td::CHLDCNT).map(|o| o.value), Ok(4));
-            assert_eq!(rd(field::td::GPAW).map(|o| o.value), Ok(1));
             assert_eq!(
-                rd(field::td::LIFECYCLE_STATE).map(|o| o.value),
+                rd(metadata_fields::td::HKID.raw()).map(|o| o.value),
+                Ok(u64::from(HKID))
+            );
+            assert_eq!(
+                rd(metadata_fields::td::MAX_VCPUS.raw()).map(|o| o.value),
+                Ok(1)
+            );
+            assert_eq!(
+                rd(metadata_fields::td::NUM_TDCX.raw()).map(|o| o.value),
+                Ok(4)
+            );
+            assert_eq!(
+                rd(metadata_fields::td::CHLDCNT.raw()).map(|o| o.value),
+                Ok(4)
+            );
+            assert_eq!(rd(metadata_fields::td::GPAW.raw()).map(|o| o.value), Ok(1));
+            assert_eq!(
+                rd(metadata_fields::td::LIFECYCLE_STATE.raw()).map(|o| o.value),
                 Ok(Lifecycle::KeysConfigured.code())
             );
             // The module's metadata statuses, without an operand ID.
             let unknown = rd(0x1110_0003_0000_0077).expect_err("unknown field");
             assert_eq!(unknown.status(), METADATA_FIELD_ID_INCORRECT);
             assert_eq!(
-                err(rd(field::td::NOTIFY_ENABLES)),
+                err(rd(metadata_fields::td::NOTIFY_ENABLES.raw())),
                 TdxStatus::METADATA_FIELD_NOT_READABLE,
                 "guest-only field in a production TD"
             );
             assert_eq!(
                 err(raw::tdh_mng_rd(
                     as_page(tdcs.as_u64()),
-                    FieldId::from_raw(field::td::HKID)
+                    metadata_fields::td::HKID
                 )),
                 st(TdxStatus::PAGE_METADATA_INCORRECT, op::RCX)
             );
@@ -389,21 +401,25 @@ fn td_creation_failures() {
             // vCPU metadata.
             let vp_rd = |id: u64| raw::tdh_vp_rd(tdvpr, FieldId::from_raw(id));
             assert_eq!(
-                err(vp_rd(field::vp::GUEST_RIP)),
+                err(vp_rd(metadata_fields::vmcs::GUEST_RIP.raw())),
                 TdxStatus::METADATA_FIELD_NOT_READABLE,
                 "guest state of a production TD"
             );
             raw::tdh_vp_wr(
                 tdvpr,
-                FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                 0xf2,
                 0xffff,
             )
             .expect("VP.WR");
-            assert_eq!(vp_rd(field::vp::POSTED_INTR_NV).map(|o| o.value), Ok(0xf2));
+            assert_eq!(
+                vp_rd(metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw())
+                    .map(|o| o.value),
+                Ok(0xf2)
+            );
             raw::tdh_vp_wr(
                 tdvpr,
-                FieldId::from_raw(field::vp::PIN_BASED_VM_EXEC_CONTROL),
+                metadata_fields::vmcs::PIN_BASED_VM_EXECTION_CONTROLS,
                 !0,
                 0x80,
             )
@@ -411,14 +427,14 @@ fn td_creation_failures() {
             // A production host reads bit 7 only (`prod_rd_mask` 0x80): the always-one bits
             // (0x16) are there, but masked.
             assert_eq!(
-                vp_rd(field::vp::PIN_BASED_VM_EXEC_CONTROL).map(|o| o.value),
+                vp_rd(metadata_fields::vmcs::PIN_BASED_VM_EXECTION_CONTROLS.raw()).map(|o| o.value),
                 Ok(0x80),
                 "bit 7 written"
             );
             assert_eq!(
                 err(raw::tdh_vp_wr(
                     tdvpr,
-                    FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                    metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                     0,
                     1 << 20
                 )),
@@ -428,7 +444,7 @@ fn td_creation_failures() {
             assert_eq!(
                 err(raw::tdh_vp_wr(
                     tdvpr,
-                    FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                    metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                     1 << 20,
                     0xffff | 1 << 20
                 )),
@@ -437,12 +453,16 @@ fn td_creation_failures() {
             );
             raw::tdh_vp_wr(
                 tdvpr,
-                FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                 0xf3,
                 0xffff | 1 << 20,
             )
             .expect("masked read-only bits that keep their value: the write is narrowed");
-            assert_eq!(vp_rd(field::vp::POSTED_INTR_NV).map(|o| o.value), Ok(0xf3));
+            assert_eq!(
+                vp_rd(metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw())
+                    .map(|o| o.value),
+                Ok(0xf3)
+            );
             assert_eq!(
                 err(vp_rd(0x1120_0003_0000_7777)),
                 METADATA_FIELD_ID_INCORRECT,
@@ -451,7 +471,7 @@ fn td_creation_failures() {
             assert_eq!(
                 err(raw::tdh_vp_wr(
                     tdvpr,
-                    FieldId::from_raw(field::vp::TSC_OFFSET),
+                    metadata_fields::vmcs::TIME_STAMP_COUNTER_OFFSET,
                     0,
                     1
                 )),
@@ -477,19 +497,17 @@ fn debug_tds_expose_guest_state() {
         // SAFETY: see the `common` module docs.
         unsafe {
             let rd = |id: u64| raw::tdh_vp_rd(vp.tdvpr, FieldId::from_raw(id)).map(|o| o.value);
-            assert_eq!(rd(field::vp::GUEST_RIP), Ok(0xFFFF_FFF0));
-            assert_eq!(rd(field::vp::GUEST_GPR + 1), Ok(0x1234), "RCX from VP.INIT");
-            raw::tdh_vp_wr(
-                vp.tdvpr,
-                FieldId::from_raw(field::vp::GUEST_RIP),
-                0x1000,
-                !0,
-            )
-            .expect("debug TDs are writable");
-            assert_eq!(rd(field::vp::GUEST_RIP), Ok(0x1000));
+            assert_eq!(rd(metadata_fields::vmcs::GUEST_RIP.raw()), Ok(0xFFFF_FFF0));
             assert_eq!(
-                raw::tdh_mng_rd(td.tdr, FieldId::from_raw(field::td::NOTIFY_ENABLES))
-                    .map(|o| o.value),
+                rd(metadata_fields::vp::RCX.raw()),
+                Ok(0x1234),
+                "RCX from VP.INIT"
+            );
+            raw::tdh_vp_wr(vp.tdvpr, metadata_fields::vmcs::GUEST_RIP, 0x1000, !0)
+                .expect("debug TDs are writable");
+            assert_eq!(rd(metadata_fields::vmcs::GUEST_RIP.raw()), Ok(0x1000));
+            assert_eq!(
+                raw::tdh_mng_rd(td.tdr, metadata_fields::td::NOTIFY_ENABLES).map(|o| o.value),
                 Ok(0)
             );
         }

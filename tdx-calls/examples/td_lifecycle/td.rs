@@ -5,13 +5,12 @@ use std::collections::BTreeSet;
 
 use tdx_calls::host::{self, ExitReasonExt};
 use tdx_calls::{TdxTd, TdxVp};
+use tdx_core::metadata_fields;
 use tdx_core::{
-    FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageSize, Sept, SeptGpa, SeptLevel,
-    Tdcs, Tdcx, Tdr, Tdvpr, TdxStatus,
+    Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageSize, Sept, SeptGpa, SeptLevel, Tdcs,
+    Tdcx, Tdr, Tdvpr, TdxStatus,
 };
-use tdx_emu::module::{
-    GuestContext, MrtdBuilder, TdParams, TdxModule, VmExit, field, with_package,
-};
+use tdx_emu::module::{GuestContext, MrtdBuilder, TdParams, TdxModule, VmExit, with_package};
 
 use crate::log::Log;
 
@@ -123,7 +122,7 @@ pub fn build_and_tear_down(
             )?;
         }
         let tdcs_size = log.call("TDH.SYS.RD(TDCS_BASE_SIZE)", || {
-            host::tdh_sys_rd(FieldId::from_raw(field::global::TDCS_BASE_SIZE))
+            host::tdh_sys_rd(metadata_fields::global::TDCS_BASE_SIZE)
         })?;
         for _ in 0..tdcs_size.value / 4096 {
             let page: Page<Tdcs> = m.alloc_page();
@@ -159,7 +158,7 @@ pub fn build_and_tear_down(
     // SAFETY: as in `platform`.
     unsafe {
         let tdvps_size = log.call("TDH.SYS.RD(TDVPS_BASE_SIZE)", || {
-            host::tdh_sys_rd(FieldId::from_raw(field::global::TDVPS_BASE_SIZE))
+            host::tdh_sys_rd(metadata_fields::global::TDVPS_BASE_SIZE)
         })?;
         for x2apic_id in 0..vcpu_count {
             let tdvpr: Page<Tdvpr> = m.alloc_page();

@@ -87,11 +87,6 @@ pub use status::{NOT_MODELLED, PAGE_ALREADY_ACCEPTED, operand};
 pub use td::{Lifecycle, OpState, TdParams, VcpuState, VeInfo};
 pub use vmm::{ExampleVmm, VmcallInfo, Vmm};
 
-/// Metadata field IDs the model knows, by scope.
-pub mod field {
-    pub use super::metadata::{global, td, vp};
-}
-
 use fault::Faults;
 use locks::{LockKey, LockTable, Mode};
 use pamt::{HostAllocator, Pamt};

@@ -10,11 +10,12 @@
 use std::collections::BTreeSet;
 
 use tdx_core::ModuleArgs;
+use tdx_core::metadata_fields;
 
 use super::locks::LockKey;
 use super::pamt::{PAGE_1G, PAGE_2M};
 use super::shared::TOUCHED;
-use super::{Config, TdParams, TdxModule, field, leaf};
+use super::{Config, TdParams, TdxModule, leaf};
 
 struct Td {
     tdr: u64,
@@ -88,8 +89,20 @@ fn lines_of_a_run(m: &TdxModule, td: &Td) -> BTreeSet<usize> {
             m.lp_init().expect("LP.INIT");
             TOUCHED.with_borrow_mut(BTreeSet::clear);
             for _ in 0..3 {
-                ok(m, leaf::TDH_MNG_RD, td.tdr, field::td::HKID, 0);
-                ok(m, leaf::TDH_VP_RD, td.tdvpr, field::vp::POSTED_INTR_NV, 0);
+                ok(
+                    m,
+                    leaf::TDH_MNG_RD,
+                    td.tdr,
+                    metadata_fields::td::HKID.raw(),
+                    0,
+                );
+                ok(
+                    m,
+                    leaf::TDH_VP_RD,
+                    td.tdvpr,
+                    metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw(),
+                    0,
+                );
                 ok(m, leaf::TDH_VP_ENTER, td.tdvpr, 0, 0);
                 ok(m, leaf::TDH_MEM_PAGE_AUG, 0, td.tdr, td.page);
                 ok(m, leaf::TDH_MEM_RANGE_BLOCK, 0, td.tdr, 0);

@@ -9,6 +9,7 @@
 //! the instruction touches no real memory.
 #![allow(dead_code, unused_imports)]
 
+use tdx_core::metadata_fields;
 use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     Sept, SeptGpa, SeptLevel, SharedGpa, Tdcs, Tdcx, Tdr, TdvmcallStatus, Tdvpr, TdxError,
@@ -400,11 +401,9 @@ pub fn create_td(m: &TdxModule, hkid: u16, params: &TdParams) -> Td {
         for package in 0..m.config().packages {
             with_package(package, || raw::tdh_mng_key_config(tdr)).expect("MNG.KEY.CONFIG");
         }
-        let tdcs_size = raw::tdh_sys_rd(FieldId::from_raw(
-            tdx_emu::module::field::global::TDCS_BASE_SIZE,
-        ))
-        .expect("SYS.RD TDCS_BASE_SIZE")
-        .value;
+        let tdcs_size = raw::tdh_sys_rd(metadata_fields::global::TDCS_BASE_SIZE)
+            .expect("SYS.RD TDCS_BASE_SIZE")
+            .value;
         let mut tdcs = Vec::new();
         for _ in 0..tdcs_size / 4096 {
             let page: Page<Tdcs> = m.alloc_page();
@@ -430,11 +429,9 @@ pub fn create_vcpu(m: &TdxModule, td: &Td, x2apic_id: u64) -> Vp {
     unsafe {
         let tdvpr: Page<Tdvpr> = m.alloc_page();
         raw::tdh_vp_create(tdvpr, td.tdr).expect("VP.CREATE");
-        let tdvps_size = raw::tdh_sys_rd(FieldId::from_raw(
-            tdx_emu::module::field::global::TDVPS_BASE_SIZE,
-        ))
-        .expect("SYS.RD TDVPS_BASE_SIZE")
-        .value;
+        let tdvps_size = raw::tdh_sys_rd(metadata_fields::global::TDVPS_BASE_SIZE)
+            .expect("SYS.RD TDVPS_BASE_SIZE")
+            .value;
         let mut tdcx = Vec::new();
         for _ in 0..tdvps_size / 4096 - 1 {
             let page: Page<Tdcx> = m.alloc_page();
