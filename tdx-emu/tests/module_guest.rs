@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use tdx_core::metadata_fields;
 use tdx_core::{
-    Guest, Hpa, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
+    Guest, Gva, Hpa, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
 };
 use tdx_emu::module::{
     ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo, VmcallInfo,
@@ -200,8 +200,8 @@ fn guest_leaves_through_the_instruction() {
                 VeInfo {
                     exit_reason: 48,
                     exit_qualification: 0x81,
-                    gla: 0xffff_8000_0000_1000,
-                    gpa: 0x8_0000_1000,
+                    gla: Gva::new(0xffff_8000_0000_1000).expect("canonical"),
+                    gpa: gpa(0x8_0000_1000),
                     instruction_length: 3,
                     instruction_info: 0x10,
                 }

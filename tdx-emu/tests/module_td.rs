@@ -106,7 +106,7 @@ fn a_td_from_scratch_to_reclaim() {
                     seen.lock().expect("log").push(("cpuid eax", ctx.gpr(12)));
                     VmExit::hlt()
                 }
-                _ => VmExit::ept_violation(0x30_0000, 0x181),
+                _ => VmExit::ept_violation(gpa(0x30_0000), 0x181),
             }
         });
         let tdvpr = vp.tdvpr;

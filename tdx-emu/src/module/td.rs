@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use tdx_core::{Gpa, Gva};
+
 use super::measure::{Digest48, MrtdBuilder};
 use super::sept::Sept;
 
@@ -228,16 +230,16 @@ impl Default for TdParams {
 
 /// What TDG.VP.VEINFO.GET returns: a #VE the model was told to deliver
 /// ([`TdxModule::inject_ve`](super::TdxModule::inject_ve)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VeInfo {
     /// Exit reason (RCX).
     pub exit_reason: u32,
     /// Exit qualification (RDX).
     pub exit_qualification: u64,
     /// Guest linear address (R8).
-    pub gla: u64,
+    pub gla: Gva,
     /// Guest physical address (R9).
-    pub gpa: u64,
+    pub gpa: Gpa,
     /// Instruction length (R10 bits 31:0).
     pub instruction_length: u32,
     /// Instruction information (R10 bits 63:32).
