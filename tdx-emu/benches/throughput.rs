@@ -22,8 +22,9 @@
 
 use std::time::{Duration, Instant};
 
+use tdx_core::metadata_fields;
 use tdx_core::{ModuleArgs, TdxStatus};
-use tdx_emu::module::{Config, TdParams, TdxModule, field, leaf};
+use tdx_emu::module::{Config, TdParams, TdxModule, leaf};
 
 /// One TD with a vCPU, finalized, with the Secure-EPT pages for GPA 0 mapped.
 struct Td {
@@ -58,8 +59,9 @@ fn build_td(m: &TdxModule, hkid: u16) -> Td {
         let page = m.alloc_page::<tdx_core::Tdcs>().as_u64();
         ok(m, leaf::TDH_MNG_ADDCX, &mut args(page, tdr, 0));
     }
-    let params = m.alloc_page::<tdx_core::Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    let params = m.alloc_page::<tdx_core::Guest>();
+    m.write_memory(params.hpa(), &TdParams::default().to_bytes());
+    let params = params.as_u64();
     ok(m, leaf::TDH_MNG_INIT, &mut args(tdr, params, 0));
     let tdvpr = m.alloc_page::<tdx_core::Tdvpr>().as_u64();
     ok(m, leaf::TDH_VP_CREATE, &mut args(tdvpr, tdr, 0));
@@ -86,8 +88,12 @@ fn round(m: &TdxModule, td: &Td) -> u64 {
         let done = m.seamcall(rax, &mut args(rcx, field, 0));
         assert_eq!(done.status, TdxStatus::SUCCESS, "read {rax}");
     };
-    read(leaf::TDH_MNG_RD, td.tdr, field::td::HKID);
-    read(leaf::TDH_VP_RD, td.tdvpr, field::vp::POSTED_INTR_NV);
+    read(leaf::TDH_MNG_RD, td.tdr, metadata_fields::td::HKID.raw());
+    read(
+        leaf::TDH_VP_RD,
+        td.tdvpr,
+        metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw(),
+    );
     ok(m, leaf::TDH_MEM_PAGE_AUG, &mut args(0, td.tdr, td.page));
     ok(m, leaf::TDH_MEM_RANGE_BLOCK, &mut args(0, td.tdr, 0));
     ok(m, leaf::TDH_MEM_TRACK, &mut args(td.tdr, 0, 0));

@@ -7,8 +7,9 @@
 mod common;
 
 use common::*;
-use tdx_core::{FieldId, ModuleArgs, TdxStatus};
-use tdx_emu::module::{TdParams, field};
+use tdx_core::metadata_fields;
+use tdx_core::{ModuleArgs, TdxStatus};
+use tdx_emu::module::TdParams;
 
 #[test]
 fn the_catalog_tdg_vm_wr_succeeds_with_a_mask_and_rcx_forced_non_zero_is_refused() {
@@ -31,8 +32,8 @@ fn the_catalog_tdg_vm_wr_succeeds_with_a_mask_and_rcx_forced_non_zero_is_refused
             })
         }
         .expect("MR.FINALIZE");
-        m.as_guest(vp.tdvpr.as_u64(), || {
-            let ctls = FieldId::from_raw(field::td::TD_CTLS);
+        m.as_guest(vp.tdvpr, || {
+            let ctls = metadata_fields::td::TD_CTLS;
             // Leave a non-zero value in RCX right before the call, as the mask once was.
             // SAFETY: only writes RCX, which the block declares.
             unsafe { core::arch::asm!("mov ecx, 1", out("rcx") _) };

@@ -154,7 +154,9 @@ impl Caller for Guest<'_> {
         } else {
             0
         };
-        let status = self.m.tdcall(self.tdvpr, self.rd | version, &mut a);
+        let status = self
+            .m
+            .tdcall(as_page(self.tdvpr), self.rd | version, &mut a);
         (status, a.r8, a.rdx)
     }
     fn wr(&mut self, id: u64, value: u64, mask: u64) -> (TdxStatus, u64) {
@@ -164,7 +166,9 @@ impl Caller for Guest<'_> {
             r9: mask,
             ..ModuleArgs::default()
         };
-        let status = self.m.tdcall(self.tdvpr, self.wr.expect("write"), &mut a);
+        let status = self
+            .m
+            .tdcall(as_page(self.tdvpr), self.wr.expect("write"), &mut a);
         (status, a.r8)
     }
 }
@@ -414,7 +418,7 @@ fn sys_rdall_dumps_what_sys_rd_reads() {
             TdxStatus::SUCCESS
         );
         assert_eq!(a.r8, NA, "every field fits one page");
-        let dumped = parse_list(&m.read_memory(page, 4096));
+        let dumped = parse_list(&m.read_memory(hpa(page), 4096));
         let mut expected = Vec::new();
         for row in rows(&["global"]) {
             if row.mask("vmm_rd_mask") == 0 {

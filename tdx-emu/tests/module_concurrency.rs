@@ -9,8 +9,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use common::*;
-use tdx_core::{FieldId, Hkid, ModuleArgs, Page, PageSize, SeptLevel, Tdr, TdxError, TdxStatus};
-use tdx_emu::module::{Config, GuestContext, SeptState, TdParams, TdxModule, VmExit, field};
+use tdx_core::metadata_fields;
+use tdx_core::{Hkid, ModuleArgs, Page, PageSize, SeptLevel, Tdr, TdxError, TdxStatus};
+use tdx_emu::module::{Config, GuestContext, SeptState, TdParams, TdxModule, VmExit};
 
 /// Busy statuses seen, by operand ID.
 type BusyLog = Arc<Mutex<BTreeMap<u32, u64>>>;
@@ -80,7 +81,7 @@ fn threads_hammering_one_td_get_busy_but_never_corrupt_it() {
                             let gpa = sept_gpa(base + k * 4096, SeptLevel::Level4K);
                             until_not_busy(busy, || raw::tdh_mem_page_aug(gpa, tdr, page))
                                 .expect("AUG");
-                            let hkid = FieldId::from_raw(field::td::HKID);
+                            let hkid = metadata_fields::td::HKID;
                             let read = until_not_busy(busy, || raw::tdh_mng_rd(tdr, hkid));
                             assert_eq!(read.map(|o| o.value), Ok(u64::from(HKID)));
                             // KEY.CONFIG takes the TDR exclusively (and is a no-op by now).
@@ -103,7 +104,7 @@ fn threads_hammering_one_td_get_busy_but_never_corrupt_it() {
         // A guest thread accepting (again and again) while the host works: the guest side
         // takes the Secure-EPT tree exclusively.
         let (m, busy) = (&m, &busy);
-        let tdvpr = vp.tdvpr.as_u64();
+        let tdvpr = vp.tdvpr;
         scope.spawn(move || {
             m.run(|| {
                 m.as_guest(tdvpr, || {
@@ -119,11 +120,11 @@ fn threads_hammering_one_td_get_busy_but_never_corrupt_it() {
         });
     });
     m.check_invariants().expect("consistent after the storm");
-    let info = m.td(tdr.as_u64()).expect("TD");
+    let info = m.td(tdr).expect("TD");
     let pending = info
         .leaves
         .iter()
-        .filter(|l| l.3 == SeptState::Pending)
+        .filter(|l| l.state == SeptState::Pending)
         .count() as u64;
     assert_eq!(
         pending,
@@ -186,7 +187,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
         let vp = create_vcpu(&m, &td, 0);
         // SAFETY: see the `common` module docs.
         unsafe { raw::tdh_mr_finalize(td.tdr) }.expect("MR.FINALIZE");
-        let tdvpr = vp.tdvpr.as_u64();
+        let tdvpr = vp.tdvpr;
         m.set_guest(tdvpr, move |_ctx: &mut GuestContext<'_>| {
             let _ = entered_tx.send(());
             // Keep running until the other thread is done (or give up, not to hang a test).
@@ -205,7 +206,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
                         raw::tdh_mem_track(tdr).expect("the first TRACK moves the epoch on");
                         let second = raw::tdh_mem_track(tdr);
                         let mut args = ModuleArgs {
-                            rcx: tdvpr,
+                            rcx: tdvpr.as_u64(),
                             ..ModuleArgs::default()
                         };
                         let enter = raw::tdh_vp_enter(&mut args);
@@ -215,7 +216,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
                 })
             });
             let mut args = ModuleArgs {
-                rcx: tdvpr,
+                rcx: tdvpr.as_u64(),
                 ..ModuleArgs::default()
             };
             // SAFETY: see the `common` module docs; `args` is live.
@@ -235,7 +236,7 @@ fn mem_track_waits_for_vcpus_still_in_the_previous_epoch() {
         });
         // SAFETY: see the `common` module docs.
         unsafe { raw::tdh_mem_track(tdr) }.expect("the vCPU has exited");
-        assert_eq!(m.td(tdr.as_u64()).map(|t| t.epoch), Some(2));
+        assert_eq!(m.td(tdr).map(|t| t.epoch), Some(2));
     });
 }
 

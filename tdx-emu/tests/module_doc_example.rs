@@ -1,7 +1,7 @@
 //! The worked example of `docs/emulator.md`, compiled and run so that it cannot go stale.
 
-use tdx_core::{FieldId, Hkid, Page, Tdr, TdxError, TdxStatus, abi, seamcall};
-use tdx_emu::module::{Config, Fault, FaultKind, PamtType, TdxModule, field, leaf};
+use tdx_core::{FieldId, Hkid, Page, Tdr, TdxError, TdxStatus, abi, metadata_fields, seamcall};
+use tdx_emu::module::{Config, Fault, FaultKind, PamtType, TdxModule, leaf};
 
 // Your wrappers, declared with the DSL as in your crate (or use the tdx-calls catalog).
 #[seamcall(leaf = abi::TdhMngCreate, in(rcx = tdr, rdx = hkid))]
@@ -27,23 +27,22 @@ fn creating_a_td_and_the_errors_my_code_must_handle() {
                 TdxStatus::PAGE_METADATA_INCORRECT.with_operand(1)
             );
             // TDR fields can be read right away (TDCS fields need the keys configured).
-            let hkid = tdh_mng_rd(tdr, FieldId::from_raw(field::td::HKID)).unwrap();
+            let hkid = tdh_mng_rd(tdr, metadata_fields::td::HKID).unwrap();
             assert_eq!(hkid.value, 33);
 
             // Make the module run out of entropy: the wrapper's default retry (as Linux's
             // sc_retry) gives up after 10 attempts.
-            module.inject(Fault::seamcall(leaf::TDH_MNG_RD, FaultKind::NoEntropy));
+            module.inject(Fault::on_seamcall::<abi::TdhMngRd>(FaultKind::NoEntropy));
             let before = tdx_emu::thread_trap_count();
-            let error = tdh_mng_rd(tdr, FieldId::from_raw(field::td::HKID)).unwrap_err();
+            let error = tdh_mng_rd(tdr, metadata_fields::td::HKID).unwrap_err();
             assert_eq!(error.status(), TdxStatus::RND_NO_ENTROPY);
             assert_eq!(tdx_emu::thread_trap_count() - before, 10);
             module.clear_faults();
         }
     });
-    assert_eq!(
-        module.page(tdr.as_u64()).map(|p| p.page_type),
-        Some(PamtType::Tdr)
-    );
+    // The PAMT: a TDR page, owned by itself.
+    let info = module.page(tdr.hpa()).expect("inside a TDMR");
+    assert_eq!((info.page_type, info.owner), (PamtType::Tdr, Some(tdr)));
     assert_eq!(
         module.calls(tdx_emu::Instruction::Seamcall, leaf::TDH_MNG_CREATE),
         2

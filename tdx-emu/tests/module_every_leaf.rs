@@ -12,8 +12,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use common::{bring_up, create_td, create_vcpu, module, raw};
-use tdx_core::TdxStatus;
 use tdx_core::abi::{self, Family, Leaf, LeafData};
+use tdx_core::{Gpa, Page, Tdr, Tdvpr, TdxStatus};
 use tdx_emu::Instruction;
 use tdx_emu::module::{NOT_MODELLED, TdParams, TdxModule, leaf};
 
@@ -66,13 +66,13 @@ fn instruction(data: &LeafData) -> Instruction {
 }
 
 /// A TD with one vCPU, finalized: the TDCALL leaves run as that vCPU. Returns (TDR, TDVPR).
-fn runnable_td(m: &TdxModule) -> (u64, u64) {
+fn runnable_td(m: &TdxModule) -> (Page<Tdr>, Page<Tdvpr>) {
     bring_up(m);
     let td = create_td(m, common::HKID, &TdParams::default());
     let vp = create_vcpu(m, &td, 0);
     // SAFETY: see `common`.
     unsafe { raw::tdh_mr_finalize(td.tdr) }.expect("MR.FINALIZE");
-    (td.tdr.as_u64(), vp.tdvpr.as_u64())
+    (td.tdr, vp.tdvpr)
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn every_leaf_is_answered_by_the_model_or_with_not_modelled() {
             }
         });
         for l in &seamcalls {
-            answers.push((**l, issue(false, rax(l), tdr)));
+            answers.push((**l, issue(false, rax(l), tdr.as_u64())));
         }
         for (l, answer) in answers {
             let name = l.info.name;
@@ -136,7 +136,7 @@ fn a_not_modelled_leaf_is_counted_as_an_error_and_changes_nothing() {
     m.run(|| {
         let (tdr, _) = runnable_td(&m);
         let before = m.td(tdr).expect("the TD");
-        let status = issue(false, export_mem.info.number, tdr);
+        let status = issue(false, export_mem.info.number, tdr.as_u64());
         assert_eq!(TdxStatus::from_raw(status), NOT_MODELLED);
         let after = m.td(tdr).expect("the TD");
         assert_eq!(
@@ -221,7 +221,7 @@ fn the_docs_list_every_leaf_with_what_the_model_does() {
 #[test]
 fn tdg_sys_rd_reads_the_fields_the_modules_table_lets_the_guest_read() {
     use tdx_core::ModuleArgs;
-    use tdx_emu::module::field::global;
+    use tdx_core::metadata_fields::global;
     let m = module();
     m.run(|| {
         let (_, tdvpr) = runnable_td(&m);
@@ -239,14 +239,17 @@ fn tdg_sys_rd_reads_the_fields_the_modules_table_lets_the_guest_read() {
         // The versions the guest may read (`guest_rd_mask` of global_sys_fields_lookup.c) ...
         for id in [global::MINOR_VERSION, global::MAJOR_VERSION] {
             // SAFETY: see `common`.
-            let host = unsafe { raw::tdh_sys_rd(tdx_core::FieldId::from_raw(id)) }.expect("SYS.RD");
-            let (status, _, value) = read(id);
+            let host = unsafe { raw::tdh_sys_rd(id) }.expect("SYS.RD");
+            let (status, _, value) = read(id.raw());
             assert_eq!((status, value), (TdxStatus::SUCCESS, host.value));
         }
         // ... MINOR_VERSION's next guest-readable field is MAJOR_VERSION ...
-        assert_eq!(read(global::MINOR_VERSION).1, global::MAJOR_VERSION);
+        assert_eq!(
+            read(global::MINOR_VERSION.raw()).1,
+            global::MAJOR_VERSION.raw()
+        );
         // ... and a field only the host may read is refused to the guest.
-        let (status, next, value) = read(global::TDCS_BASE_SIZE);
+        let (status, next, value) = read(global::TDCS_BASE_SIZE.raw());
         assert_eq!(status, TdxStatus::METADATA_FIELD_NOT_READABLE);
         assert_eq!((next, value), (u64::MAX, 0));
         // The null field ID (any context code): the first field, and the module's status.
@@ -275,7 +278,7 @@ fn tdh_mem_range_unblock_undoes_a_tracked_block() {
         map_sept(&m, &td, at);
         let page: Page<Guest> = m.alloc_page();
         let source: Page<Guest> = m.alloc_page();
-        let tdr = td.tdr.as_u64();
+        let tdr = td.tdr;
         let entry = sept_gpa(at, SeptLevel::Level4K);
         // SAFETY: see `common`.
         unsafe {
@@ -283,11 +286,15 @@ fn tdh_mem_range_unblock_undoes_a_tracked_block() {
             raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
             raw::tdh_mem_range_block(entry, td.tdr).expect("BLOCK");
         }
-        assert_eq!(m.sept_leaf(tdr, at).map(|l| l.3), Some(SeptState::Blocked));
+        assert_eq!(
+            m.sept_leaf(tdr, Gpa::new(at).expect("GPA"))
+                .map(|l| l.state),
+            Some(SeptState::Blocked)
+        );
         let unblock = || {
             let mut args = tdx_core::ModuleArgs {
                 rcx: entry.as_u64(),
-                rdx: tdr,
+                rdx: tdr.as_u64(),
                 ..Default::default()
             };
             m.seamcall(leaf::TDH_MEM_RANGE_UNBLOCK, &mut args).status
@@ -298,11 +305,19 @@ fn tdh_mem_range_unblock_undoes_a_tracked_block() {
             TdxStatus::from_raw(0xC000_0B08_0000_0000).with_operand(1),
             "TDX_TLB_TRACKING_NOT_DONE on RCX"
         );
-        assert_eq!(m.sept_leaf(tdr, at).map(|l| l.3), Some(SeptState::Blocked));
+        assert_eq!(
+            m.sept_leaf(tdr, Gpa::new(at).expect("GPA"))
+                .map(|l| l.state),
+            Some(SeptState::Blocked)
+        );
         // SAFETY: see `common`.
         unsafe { raw::tdh_mem_track(td.tdr) }.expect("TRACK");
         assert_eq!(unblock(), TdxStatus::SUCCESS);
-        assert_eq!(m.sept_leaf(tdr, at).map(|l| l.3), Some(SeptState::Present));
+        assert_eq!(
+            m.sept_leaf(tdr, Gpa::new(at).expect("GPA"))
+                .map(|l| l.state),
+            Some(SeptState::Present)
+        );
         // Not blocked any more: the module's table refuses it.
         assert!(unblock().matches(TdxStatus::EPT_ENTRY_STATE_INCORRECT));
     });

@@ -3,9 +3,10 @@
 mod common;
 
 use common::*;
-use tdx_core::{FieldId, PageSize, SeptLevel, TdxStatus};
+use tdx_core::metadata_fields;
+use tdx_core::{PageSize, SeptLevel, TdxStatus};
 use tdx_emu::module::{
-    Config, Fault, FaultKind, SeptState, TdParams, TdxModule, Trigger, field, leaf, operand,
+    Config, Fault, FaultKind, SeptState, SeptTable, TdParams, TdxModule, Trigger, leaf, operand,
 };
 use tdx_emu::{Instruction, thread_trap_count};
 
@@ -23,7 +24,7 @@ fn the_default_entropy_retry_sees_ten_traps() {
         bring_up(&m);
         let td = create_td(&m, HKID, &TdParams::default());
         let id = m.inject(Fault::seamcall(leaf::TDH_MNG_RD, FaultKind::NoEntropy));
-        let field = FieldId::from_raw(field::td::HKID);
+        let field = metadata_fields::td::HKID;
         // SAFETY: see the `common` module docs.
         let (result, count) = traps(|| unsafe { raw::tdh_mng_rd(td.tdr, field) });
         assert_eq!(count, 10, "one call and nine retries, as Linux's sc_retry");
@@ -60,7 +61,7 @@ fn a_busy_retry_of_two_sees_three_traps() {
         assert_eq!(count, 3, "one call and two busy retries");
         assert_eq!(err(result), st(TdxStatus::OPERAND_BUSY, operand::SEPT));
         // Nothing happened to the model: the page is still free.
-        assert_eq!(m.page(page.as_u64()).map(|p| p.owner), Some(0));
+        assert_eq!(m.page(page.hpa()).map(|p| p.owner), Some(None));
         m.clear_faults();
 
         // Busy twice, then through: the retry succeeds on the third trap.
@@ -70,8 +71,13 @@ fn a_busy_retry_of_two_sees_three_traps() {
         // SAFETY: see the `common` module docs.
         let (result, count) = traps(|| unsafe { raw::tdh_mem_sept_add_busy2(gpa, td.tdr, page) });
         assert_eq!((result, count), (Ok(TdxStatus::SUCCESS), 3));
-        let info = m.td(td.tdr.as_u64()).expect("TD");
-        assert!(info.sept_pages.contains(&(1, 0x20_0000, page.as_u64())));
+        let info = m.td(td.tdr).expect("TD");
+        let table = SeptTable {
+            level: gpa.level(),
+            gpa: gpa.gpa(),
+            page,
+        };
+        assert!(info.sept_pages.contains(&table), "{:?}", info.sept_pages);
 
         // Without opting in, busy is not retried.
         m.inject(Fault::seamcall(leaf::TDH_MEM_SEPT_ADD, FaultKind::BUSY_RCX));
@@ -137,7 +143,7 @@ fn a_guest_retries_a_busy_accept_once() {
             )
             .when(Trigger::Nth(1)),
         );
-        m.as_guest(vp.tdvpr.as_u64(), || {
+        m.as_guest(vp.tdvpr, || {
             // SAFETY: see the `common` module docs.
             let (result, count) = traps(|| unsafe {
                 raw::tdg_mem_page_accept_busy1(accept_gpa(0x1000, PageSize::Size4K))
@@ -145,7 +151,7 @@ fn a_guest_retries_a_busy_accept_once() {
             assert_eq!((result, count), (Ok(TdxStatus::SUCCESS), 2));
         });
         assert_eq!(
-            m.sept_leaf(td.tdr.as_u64(), 0x1000).map(|l| l.3),
+            m.sept_leaf(td.tdr, gpa(0x1000)).map(|l| l.state),
             Some(SeptState::Present)
         );
     });
@@ -171,9 +177,7 @@ fn rates_are_deterministic_per_seed() {
             (0..200)
                 .map(|_| {
                     // SAFETY: see the `common` module docs.
-                    unsafe {
-                        raw::tdh_sys_rd(FieldId::from_raw(field::global::MAJOR_VERSION)).is_err()
-                    }
+                    unsafe { raw::tdh_sys_rd(metadata_fields::global::MAJOR_VERSION).is_err() }
                 })
                 .collect::<Vec<bool>>()
         })

@@ -6,8 +6,9 @@
 mod common;
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{ModuleArgs, TdxStatus};
-use tdx_emu::module::{TdParams, TdxModule, field};
+use tdx_emu::module::{TdParams, TdxModule};
 
 /// `TDX_OPERAND_INVALID` with operand RCX.
 const OPERAND_INVALID_RCX: TdxStatus = TdxStatus::from_raw(0xC000_0100_0000_0001);
@@ -26,7 +27,7 @@ fn in_guest(params: TdParams, f: impl FnOnce(&TdxModule)) {
         let vp = create_vcpu(&m, &td, 0);
         // SAFETY: see the `common` module docs.
         unsafe { raw::tdh_mr_finalize(td.tdr) }.expect("MR.FINALIZE");
-        m.as_guest(vp.tdvpr.as_u64(), || f(&m));
+        m.as_guest(vp.tdvpr, || f(&m));
     });
 }
 
@@ -64,13 +65,13 @@ fn flexible() -> TdParams {
 fn vm_rd_and_vm_wr_reject_a_non_zero_vm_id_in_rcx() {
     in_guest(flexible(), |_| {
         let mut args = ModuleArgs {
-            rdx: field::td::MAX_VCPUS,
+            rdx: metadata_fields::td::MAX_VCPUS.raw(),
             ..ModuleArgs::default()
         };
         assert_eq!(vm_rd(&mut args), TdxStatus::SUCCESS);
         let mut args = ModuleArgs {
             rcx: 1,
-            rdx: field::td::MAX_VCPUS,
+            rdx: metadata_fields::td::MAX_VCPUS.raw(),
             ..ModuleArgs::default()
         };
         assert_eq!(vm_rd(&mut args), OPERAND_INVALID_RCX);
@@ -79,7 +80,7 @@ fn vm_rd_and_vm_wr_reject_a_non_zero_vm_id_in_rcx() {
         // A write with a non-zero mask succeeds with RCX = 0 and fails with RCX != 0.
         let write = |rcx: u64| ModuleArgs {
             rcx,
-            rdx: field::td::TD_CTLS,
+            rdx: metadata_fields::td::TD_CTLS.raw(),
             r8: 1,
             r9: 1,
             ..ModuleArgs::default()
@@ -93,21 +94,25 @@ fn vm_rd_and_vm_wr_reject_a_non_zero_vm_id_in_rcx() {
 fn vm_rd_writes_the_next_field_id_only_for_version_1() {
     in_guest(TdParams::default(), |_| {
         let mut args = ModuleArgs {
-            rdx: field::td::MAX_VCPUS,
+            rdx: metadata_fields::td::MAX_VCPUS.raw(),
             ..ModuleArgs::default()
         };
         assert_eq!(vm_rd(&mut args), TdxStatus::SUCCESS);
-        assert_eq!(args.rdx, field::td::MAX_VCPUS, "version 0 leaves RDX alone");
+        assert_eq!(
+            args.rdx,
+            metadata_fields::td::MAX_VCPUS.raw(),
+            "version 0 leaves RDX alone"
+        );
 
         let mut args = ModuleArgs {
-            rdx: field::td::MAX_VCPUS,
+            rdx: metadata_fields::td::MAX_VCPUS.raw(),
             ..ModuleArgs::default()
         };
         assert_eq!(vm_rd_v1(&mut args), TdxStatus::SUCCESS);
         assert_eq!(args.r8, 4);
         assert_ne!(
             args.rdx,
-            field::td::MAX_VCPUS,
+            metadata_fields::td::MAX_VCPUS.raw(),
             "version 1 returns the next field ID"
         );
         assert_ne!(args.rdx, FIELD_ID_NA);
@@ -146,14 +151,14 @@ fn a_write_mask_may_cover_read_only_bits_only_if_they_keep_their_value() {
         // TD_CTLS: the guest may write bit 0 only. Bit 40 in the mask with the current value
         // (0) is narrowed away; with a different value it is a forbidden change.
         let mut args = ModuleArgs {
-            rdx: field::td::TD_CTLS,
+            rdx: metadata_fields::td::TD_CTLS.raw(),
             r8: 1,
             r9: 1 | (1 << 40),
             ..ModuleArgs::default()
         };
         assert_eq!(vm_wr(&mut args), TdxStatus::SUCCESS);
         let mut args = ModuleArgs {
-            rdx: field::td::TD_CTLS,
+            rdx: metadata_fields::td::TD_CTLS.raw(),
             r8: 1 | (1 << 40),
             r9: 1 | (1 << 40),
             ..ModuleArgs::default()
@@ -210,7 +215,7 @@ fn the_vmcall_control_is_checked_as_the_module_does() {
 #[test]
 fn only_vm_rd_takes_a_tdcall_version() {
     in_guest(TdParams::default(), |_| {
-        let id = field::td::MAX_VCPUS;
+        let id = metadata_fields::td::MAX_VCPUS.raw();
         let mut args = ModuleArgs {
             rdx: id,
             ..ModuleArgs::default()

@@ -4,12 +4,12 @@
 mod common;
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{
-    Guest, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
+    Guest, Gva, Hpa, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
 };
 use tdx_emu::module::{
-    ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo,
-    VmcallInfo, field,
+    ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo, VmcallInfo,
 };
 
 /// Module statuses (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff).
@@ -43,7 +43,7 @@ fn guest_td(m: &TdxModule) -> (Td, Vp) {
         raw::tdh_mem_page_aug(
             sept_gpa(0x20_0000, SeptLevel::Level2M),
             td.tdr,
-            as_page(big),
+            page_of(big),
         )
         .expect("AUG 2M");
     }
@@ -51,9 +51,9 @@ fn guest_td(m: &TdxModule) -> (Td, Vp) {
 }
 
 /// The host address of a mapped GPA.
-fn hpa_of(m: &TdxModule, td: &Td, gpa_raw: u64) -> u64 {
-    let (_, base, hpa, _) = m.sept_leaf(td.tdr.as_u64(), gpa_raw).expect("mapped");
-    hpa + (gpa_raw - base)
+fn hpa_of(m: &TdxModule, td: &Td, gpa_raw: u64) -> Hpa {
+    let leaf = m.sept_leaf(td.tdr, gpa(gpa_raw)).expect("mapped");
+    hpa(leaf.hpa.as_u64() + (gpa_raw - leaf.gpa.as_u64()))
 }
 
 #[test]
@@ -61,8 +61,8 @@ fn guest_leaves_through_the_instruction() {
     let m = module();
     m.run(|| {
         let (td, vp) = guest_td(&m);
-        let tdr = td.tdr.as_u64();
-        m.as_guest(vp.tdvpr.as_u64(), || {
+        let tdr = td.tdr;
+        m.as_guest(vp.tdvpr, || {
             // TDG.VP.INFO.
             let info = raw::tdg_vp_info().expect("VP.INFO");
             assert_eq!(
@@ -125,19 +125,26 @@ fn guest_leaves_through_the_instruction() {
                 // SAFETY: as above.
                 unsafe { raw::tdg_vm_wr_regs(&mut args) }.map(|_| args.r8)
             };
-            assert_eq!(rd(field::td::ATTRIBUTES), Ok(0));
-            assert_eq!(rd(field::td::MAX_VCPUS), Ok(4));
-            assert_eq!(err(rd(field::td::OP_STATE)), METADATA_FIELD_NOT_READABLE);
-            assert_eq!(err(rd(0x1110_0003_0000_0300)), METADATA_FIELD_ID_INCORRECT);
-            assert_eq!(wr(field::td::TD_CTLS, 0b1011, 0b1), Ok(0), "R8 = old value");
-            assert_eq!(rd(field::td::TD_CTLS), Ok(1));
+            assert_eq!(rd(metadata_fields::td::ATTRIBUTES.raw()), Ok(0));
+            assert_eq!(rd(metadata_fields::td::MAX_VCPUS.raw()), Ok(4));
             assert_eq!(
-                err(wr(field::td::TD_CTLS, 0, 1 << 40)),
+                err(rd(metadata_fields::td::OP_STATE.raw())),
+                METADATA_FIELD_NOT_READABLE
+            );
+            assert_eq!(err(rd(0x1110_0003_0000_0300)), METADATA_FIELD_ID_INCORRECT);
+            assert_eq!(
+                wr(metadata_fields::td::TD_CTLS.raw(), 0b1011, 0b1),
+                Ok(0),
+                "R8 = old value"
+            );
+            assert_eq!(rd(metadata_fields::td::TD_CTLS.raw()), Ok(1));
+            assert_eq!(
+                err(wr(metadata_fields::td::TD_CTLS.raw(), 0, 1 << 40)),
                 METADATA_FIELD_NOT_WRITABLE,
                 "no writable bit in the mask"
             );
             assert_eq!(
-                err(wr(field::td::ATTRIBUTES, 1, 1)),
+                err(wr(metadata_fields::td::ATTRIBUTES.raw(), 1, 1)),
                 METADATA_FIELD_NOT_WRITABLE,
                 "read-only for the guest"
             );
@@ -189,12 +196,12 @@ fn guest_leaves_through_the_instruction() {
             // TDG.VP.VEINFO.GET.
             assert_eq!(err(raw::tdg_vp_veinfo_get()), NO_VALID_VE_INFO);
             assert!(m.inject_ve(
-                vp.tdvpr.as_u64(),
+                vp.tdvpr,
                 VeInfo {
                     exit_reason: 48,
                     exit_qualification: 0x81,
-                    gla: 0xffff_8000_0000_1000,
-                    gpa: 0x8_0000_1000,
+                    gla: Gva::new(0xffff_8000_0000_1000).expect("canonical"),
+                    gpa: gpa(0x8_0000_1000),
                     instruction_length: 3,
                     instruction_info: 0x10,
                 }
@@ -207,7 +214,7 @@ fn guest_leaves_through_the_instruction() {
             assert_eq!(err(raw::tdg_vp_veinfo_get()), NO_VALID_VE_INFO, "consumed");
         });
         assert_eq!(
-            m.sept_leaf(tdr, 0x20_0000).map(|l| l.3),
+            m.sept_leaf(tdr, gpa(0x20_0000)).map(|l| l.state),
             Some(SeptState::Present)
         );
     });
@@ -220,7 +227,7 @@ fn tdvmcalls_reach_the_example_vmm() {
     m.set_vmm(vmm.clone());
     m.run(|| {
         let (_, vp) = guest_td(&m);
-        m.as_guest(vp.tdvpr.as_u64(), || {
+        m.as_guest(vp.tdvpr, || {
             // MapGPA 5 MiB to shared, as Linux's guest does it: retry from R11.
             let shared = 1u64 << 47;
             let (mut start, end) = (shared, shared + (5 << 20));
@@ -306,7 +313,7 @@ fn a_custom_vmm_sees_only_exposed_registers() {
     });
     m.run(|| {
         let (_, vp) = guest_td(&m);
-        m.as_guest(vp.tdvpr.as_u64(), || {
+        m.as_guest(vp.tdvpr, || {
             let mut args = ModuleArgs {
                 rcx: 0x1C00, // R10, R11, R12
                 r10: 0,
@@ -346,13 +353,13 @@ fn guest_data_pages_are_zeroed_on_accept() {
         let (td, vp) = guest_td(&m);
         let hpa = hpa_of(&m, &td, 0x2000);
         m.write_memory(hpa, &[0xff; 64]);
-        m.as_guest(vp.tdvpr.as_u64(), || {
+        m.as_guest(vp.tdvpr, || {
             // SAFETY: see the `common` module docs.
             unsafe { raw::tdg_mem_page_accept(accept_gpa(0x2000, PageSize::Size4K)) }
                 .expect("ACCEPT");
         });
         assert_eq!(m.read_memory(hpa, 64), vec![0; 64]);
         let page: Page<Guest> = m.alloc_page();
-        assert_eq!(m.page(page.as_u64()).map(|p| p.owner), Some(0));
+        assert_eq!(m.page(page.hpa()).map(|p| p.owner), Some(None));
     });
 }

@@ -12,9 +12,10 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{ModuleArgs, TdxStatus};
 use tdx_emu::Instruction;
-use tdx_emu::module::{OpState, TdParams, TdxModule, field, leaf};
+use tdx_emu::module::{OpState, TdParams, TdxModule, leaf};
 
 /// The table as the data file has it: leaf -> the states it is allowed in.
 fn table() -> BTreeMap<u64, BTreeSet<String>> {
@@ -94,7 +95,7 @@ fn td_in(m: &TdxModule, state: OpState) -> (u64, Option<u64>) {
         return (tdr, None);
     }
     let params = m.alloc_page::<tdx_core::Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    m.write_memory(hpa(params), &TdParams::default().to_bytes());
     call(
         leaf::TDH_MNG_INIT,
         &mut ModuleArgs {
@@ -140,18 +141,20 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
             (a.rcx, a.rdx) = (0x3000, tdr)
         }
         leaf::TDH_VP_CREATE => (a.rcx, a.rdx) = (page, tdr),
-        leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, field::td::HKID),
+        leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, metadata_fields::td::HKID.raw()),
         // HP_LOCK_TIMEOUT: the one TDCS field a production host may write.
         leaf::TDH_MNG_WR => (a.rcx, a.rdx, a.r8, a.r9) = (tdr, 0x9110_0003_0000_0011, 0, !0),
         leaf::TDH_MR_EXTEND => (a.rcx, a.rdx) = (0, tdr),
         leaf::TDH_MR_FINALIZE | leaf::TDH_MEM_TRACK => a.rcx = tdr,
         leaf::TDH_MNG_INIT => {
-            m.write_memory(page, &TdParams::default().to_bytes());
+            m.write_memory(hpa(page), &TdParams::default().to_bytes());
             (a.rcx, a.rdx) = (tdr, page);
         }
         leaf::TDH_VP_ADDCX => (a.rcx, a.rdx) = (page, tdvpr?),
         leaf::TDH_VP_INIT | leaf::TDH_VP_ENTER | leaf::TDH_VP_FLUSH => a.rcx = tdvpr?,
-        leaf::TDH_VP_RD | leaf::TDH_VP_WR => (a.rcx, a.rdx) = (tdvpr?, field::vp::GUEST_RIP),
+        leaf::TDH_VP_RD | leaf::TDH_VP_WR => {
+            (a.rcx, a.rdx) = (tdvpr?, metadata_fields::vmcs::GUEST_RIP.raw())
+        }
         _ => return None,
     }
     Some(a)
@@ -182,7 +185,7 @@ fn every_reachable_leaf_and_state_follows_the_modules_table() {
             m.run(|| {
                 bring_up(&m);
                 let (tdr, tdvpr) = td_in(&m, state);
-                assert_eq!(m.td(tdr).map(|t| t.op_state), Some(state));
+                assert_eq!(m.td(as_page(tdr)).map(|t| t.op_state), Some(state));
                 let mut args = operands(&m, leaf, tdr, tdvpr);
                 let Some(args) = args.as_mut() else {
                     return; // needs a vCPU, and a TD in this state has none

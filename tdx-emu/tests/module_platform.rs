@@ -4,12 +4,28 @@
 mod common;
 
 use common::*;
+use tdx_core::metadata_fields::{self, global};
 use tdx_core::{FieldId, Guest, Hkid, Page, Tdr, TdxStatus};
-use tdx_emu::module::{Config, TdParams, TdxModule, field::global, operand as op, with_package};
+use tdx_emu::module::{Config, TdParams, TdxModule, operand as op, with_package};
 
-fn sys_rd(field: u64) -> Result<SysRd, tdx_core::TdxError> {
+fn sys_rd(field: impl Into<FieldOrRaw>) -> Result<SysRd, tdx_core::TdxError> {
     // SAFETY: see the `common` module docs.
-    unsafe { raw::tdh_sys_rd(FieldId::from_raw(field)) }
+    unsafe { raw::tdh_sys_rd(field.into().0) }
+}
+
+/// A field ID, or a raw value for the IDs no table names (Linux's spellings, made-up IDs).
+struct FieldOrRaw(FieldId);
+
+impl From<FieldId> for FieldOrRaw {
+    fn from(id: FieldId) -> Self {
+        FieldOrRaw(id)
+    }
+}
+
+impl From<u64> for FieldOrRaw {
+    fn from(raw: u64) -> Self {
+        FieldOrRaw(FieldId::from_raw(raw))
+    }
 }
 
 #[test]
@@ -28,9 +44,10 @@ fn bring_up_takes_several_tdmr_init_calls_and_sys_rd_reports_the_model() {
             Ok(6 * 4096)
         );
         assert_eq!(sys_rd(global::TDR_BASE_SIZE).map(|o| o.value), Ok(4096));
-        // MAX_VCPUS_PER_TD is a field of later modules: not in 1.5.01's table.
+        // MAX_VCPUS_PER_TD (0x9900000100000008) is a field of later modules: not in 1.5.01's
+        // table, so `metadata_fields` has no constant for it and the module refuses it.
         assert_eq!(
-            sys_rd(global::MAX_VCPUS_PER_TD).map_err(|e| e.status()),
+            sys_rd(0x9900_0001_0000_0008).map_err(|e| e.status()),
             Err(TdxStatus::METADATA_FIELD_ID_INCORRECT)
         );
         assert_eq!(sys_rd(global::MAJOR_VERSION).map(|o| o.value), Ok(1));
@@ -213,7 +230,7 @@ fn shutdown_install_update_keeps_tds() {
                 "install needs a shut-down module"
             );
             raw::tdh_sys_shutdown(hv).expect("SYS.SHUTDOWN");
-            let field = FieldId::from_raw(tdx_emu::module::field::td::HKID);
+            let field = metadata_fields::td::HKID;
             assert_eq!(
                 err(raw::tdh_mng_rd(td.tdr, field)),
                 st(TdxStatus::OPERAND_INVALID, op::SYS)
@@ -252,7 +269,7 @@ fn seamldr_info_writes_its_structure() {
             err(unsafe { raw::p_seamldr_info(hpa(info.as_u64() + 4)) }),
             st(TdxStatus::OPERAND_INVALID, op::RCX)
         );
-        let bytes = m.read_memory(info.as_u64(), 32);
+        let bytes = m.read_memory(info.hpa(), 32);
         assert_eq!(
             u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]),
             0x8086

@@ -6,11 +6,11 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
+use tdx_core::metadata_fields;
 use tdx_core::{
-    FieldId, Guest, Hkid, ModuleArgs, Page, PageSize, Sept, SeptLevel, Tdcs, Tdcx, Tdr, Tdvpr,
-    TdxStatus,
+    Guest, Hkid, ModuleArgs, Page, PageSize, Sept, SeptLevel, Tdcs, Tdcx, Tdr, Tdvpr, TdxStatus,
 };
-use tdx_emu::module::{Lifecycle, TdParams, TdxModule, field};
+use tdx_emu::module::{Lifecycle, TdParams, TdxModule};
 
 /// GPAs the operations pick from: the same 2 MiB, the next 2 MiB, another 1 GiB, another
 /// 512 GiB.
@@ -193,12 +193,12 @@ impl World {
         if tds.is_empty() {
             self.page(i)
         } else {
-            as_page(tds[i % tds.len()])
+            tds[i % tds.len()]
         }
     }
 
     fn vp(&self, i: usize) -> Page<Tdvpr> {
-        let vps: Vec<u64> = self
+        let vps: Vec<Page<Tdvpr>> = self
             .m
             .tds()
             .into_iter()
@@ -208,7 +208,7 @@ impl World {
         if vps.is_empty() {
             self.page(i)
         } else {
-            as_page(vps[i % vps.len()])
+            vps[i % vps.len()]
         }
     }
 
@@ -284,7 +284,7 @@ impl World {
                 Op::QuickMap { td, gpa, page } => {
                     self.apply(&Op::QuickSept { td, gpa, page });
                     let tdr = self.td(td);
-                    let finalized = m.mrtd(tdr.as_u64()).is_some();
+                    let finalized = m.mrtd(tdr).is_some();
                     if finalized {
                         let _ = raw::tdh_mem_page_aug(
                             sept_gpa(GPAS[gpa], SeptLevel::Level4K),
@@ -348,7 +348,7 @@ impl World {
                     let _ = raw::tdh_vp_enter(&mut args);
                 }
                 Op::Accept { vp, gpa } => {
-                    m.as_guest(self.vp(vp).as_u64(), || {
+                    m.as_guest(self.vp(vp), || {
                         let _ = raw::tdg_mem_page_accept(accept_gpa(GPAS[gpa], PageSize::Size4K));
                     });
                 }
@@ -368,7 +368,7 @@ impl World {
                     let _ = raw::tdh_phymem_page_reclaim(hpa(self.pool[page % POOL]));
                 }
                 Op::MngRd { td } => {
-                    let _ = raw::tdh_mng_rd(self.td(td), FieldId::from_raw(field::td::CHLDCNT));
+                    let _ = raw::tdh_mng_rd(self.td(td), metadata_fields::td::CHLDCNT);
                 }
             }
         }
@@ -379,7 +379,7 @@ impl World {
         let m = &self.m;
         for tdr in m.tds() {
             let td = m.td(tdr).ok_or("TD vanished")?;
-            let tdr_page: Page<Tdr> = as_page(tdr);
+            let tdr_page = tdr;
             // SAFETY: see the `common` module docs.
             unsafe {
                 if matches!(
@@ -387,7 +387,7 @@ impl World {
                     Lifecycle::HkidAssigned | Lifecycle::KeysConfigured
                 ) {
                     for vp in &td.vcpus {
-                        let _ = raw::tdh_vp_flush(as_page(*vp));
+                        let _ = raw::tdh_vp_flush(*vp);
                     }
                     raw::tdh_mng_vpflushdone(tdr_page).map_err(|e| format!("VPFLUSHDONE: {e}"))?;
                 }
@@ -405,14 +405,14 @@ impl World {
                     raw::tdh_mng_key_freeid(tdr_page).map_err(|e| format!("FREEID: {e}"))?;
                 }
                 for page in m.leaked_pages() {
-                    if page.owner == tdr && page.hpa != tdr {
-                        raw::tdh_phymem_page_reclaim(hpa(page.hpa))
+                    if page.owner == Some(tdr) && page.hpa != tdr.hpa() {
+                        raw::tdh_phymem_page_reclaim(page.hpa)
                             .map_err(|e| format!("reclaim {page}: {e}"))?;
                         m.check_invariants()
                             .map_err(|e| format!("after reclaiming {page}: {e}"))?;
                     }
                 }
-                raw::tdh_phymem_page_reclaim(hpa(tdr)).map_err(|e| format!("reclaim TDR: {e}"))?;
+                raw::tdh_phymem_page_reclaim(tdr.hpa()).map_err(|e| format!("reclaim TDR: {e}"))?;
             }
             m.check_invariants()?;
         }
@@ -430,7 +430,7 @@ fn world() -> World {
         .map(|_| m.alloc_page::<Guest>().as_u64())
         .collect();
     let params = m.alloc_page::<Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    m.write_memory(hpa(params), &TdParams::default().to_bytes());
     World { m, pool, params }
 }
 
@@ -505,10 +505,10 @@ fn a_fixed_sequence_reaches_a_running_td() {
         ] {
             w.apply(&op);
         }
-        let td = w.m.td(w.pool[0]).expect("TD");
+        let td = w.m.td(as_page(w.pool[0])).expect("TD");
         assert_eq!(td.leaves.len(), 2);
         assert!(td.mrtd.is_some());
-        assert_eq!(w.m.vcpu(w.pool[5]).map(|v| v.entries), Some(1));
+        assert_eq!(w.m.vcpu(as_page(w.pool[5])).map(|v| v.entries), Some(1));
         w.teardown_everything().expect("teardown");
     });
 }

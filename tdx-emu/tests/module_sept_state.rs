@@ -87,7 +87,7 @@ fn page(m: &TdxModule, level: u8) -> u64 {
     } else {
         PageSize::Size2M
     };
-    m.try_alloc(size).expect("host page")
+    m.try_alloc(size).expect("host page").as_u64()
 }
 
 /// Puts the entry at (`GPA`, `level`) of TD `tdr` in the module state `state`. The TD is
@@ -171,7 +171,7 @@ fn issue(
             rcx,
             ..ModuleArgs::default()
         };
-        return (m.tdcall(tdvpr, leaf, &mut args), args.rdx);
+        return (m.tdcall(as_page(tdvpr), leaf, &mut args), args.rdx);
     }
     match leaf {
         leaf::TDH_MEM_PAGE_ADD => call(m, leaf, GPA, tdr, page(m, 0), page(m, 0)),

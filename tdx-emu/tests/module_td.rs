@@ -11,13 +11,13 @@ const METADATA_FIELD_NOT_WRITABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C01_0
 const METADATA_FIELD_VALUE_NOT_VALID: TdxStatus = TdxStatus::from_raw(0xC000_0C03_0000_0000);
 
 use common::*;
+use tdx_core::metadata_fields;
 use tdx_core::{
     FieldId, Guest, Hkid, KeyedHpa, ModuleArgs, Page, PageSize, SeptLevel, Tdcs, Tdr, Tdvpr,
     TdxStatus,
 };
 use tdx_emu::module::{
-    GuestContext, Lifecycle, MrtdBuilder, OpState, PamtType, SeptState, TdParams, VmExit, field,
-    leaf,
+    GuestContext, Lifecycle, MrtdBuilder, OpState, PamtType, SeptState, TdParams, VmExit, leaf,
 };
 
 /// SEPT error details: (RCX entry, RDX level_state) of a failed SEPT call.
@@ -31,7 +31,7 @@ fn a_td_from_scratch_to_reclaim() {
     m.run(|| {
         bring_up(&m);
         let td = create_td(&m, HKID, &TdParams::default());
-        let tdr = td.tdr.as_u64();
+        let tdr = td.tdr;
         assert_eq!(td.tdcs.len(), 4, "TDCS_BASE_SIZE / 4 KiB");
         let info = m.td(tdr).expect("TD");
         assert_eq!(
@@ -40,10 +40,7 @@ fn a_td_from_scratch_to_reclaim() {
         );
         let vp = create_vcpu(&m, &td, 7);
         assert_eq!(vp.tdcx.len(), 5, "TDVPS_BASE_SIZE / 4 KiB - 1");
-        assert_eq!(
-            m.vcpu(vp.tdvpr.as_u64()).map(|v| v.x2apic_id),
-            Some(Some(7))
-        );
+        assert_eq!(m.vcpu(vp.tdvpr).map(|v| v.x2apic_id), Some(Some(7)));
 
         // Initial contents, measured: PAGE.ADD copies the source, MR.EXTEND hashes 256 bytes
         // at a time.
@@ -56,7 +53,7 @@ fn a_td_from_scratch_to_reclaim() {
         );
         let source: Page<Guest> = m.alloc_page();
         let contents: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
-        m.write_memory(source.as_u64(), &contents);
+        m.write_memory(source.hpa(), &contents);
         let target: Page<Guest> = m.alloc_page();
         let mut expected = MrtdBuilder::new();
         // SAFETY: see the `common` module docs.
@@ -69,7 +66,7 @@ fn a_td_from_scratch_to_reclaim() {
                 bytes.copy_from_slice(&contents[chunk as usize * 256..][..256]);
                 expected.mr_extend(gpa0 + chunk * 256, &bytes);
             }
-            assert_eq!(m.read_memory(target.as_u64(), 4096), contents, "copied");
+            assert_eq!(m.read_memory(target.hpa(), 4096), contents, "copied");
             raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
         }
         assert_eq!(m.mrtd(tdr), Some(expected.finish()));
@@ -84,7 +81,7 @@ fn a_td_from_scratch_to_reclaim() {
                 .expect("PAGE.AUG");
         }
         assert_eq!(
-            m.sept_leaf(tdr, gpa1).map(|l| l.3),
+            m.sept_leaf(tdr, gpa(gpa1)).map(|l| l.state),
             Some(SeptState::Pending)
         );
 
@@ -92,9 +89,8 @@ fn a_td_from_scratch_to_reclaim() {
         // TDG.VP.VMCALL; on the second it checks the answer and halts; then it faults.
         let log = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&log);
-        m.set_guest(
-            vp.tdvpr.as_u64(),
-            move |ctx: &mut GuestContext<'_>| match ctx.entry() {
+        m.set_guest(vp.tdvpr, move |ctx: &mut GuestContext<'_>| {
+            match ctx.entry() {
                 1 => {
                     let mut args = ModuleArgs {
                         rcx: gpa1,
@@ -110,12 +106,12 @@ fn a_td_from_scratch_to_reclaim() {
                     seen.lock().expect("log").push(("cpuid eax", ctx.gpr(12)));
                     VmExit::hlt()
                 }
-                _ => VmExit::ept_violation(0x30_0000, 0x181),
-            },
-        );
-        let tdvpr = vp.tdvpr.as_u64();
+                _ => VmExit::ept_violation(gpa(0x30_0000), 0x181),
+            }
+        });
+        let tdvpr = vp.tdvpr;
         let mut args = ModuleArgs {
-            rcx: tdvpr,
+            rcx: tdvpr.as_u64(),
             ..ModuleArgs::default()
         };
         // SAFETY: see the `common` module docs; `args` is live.
@@ -126,7 +122,7 @@ fn a_td_from_scratch_to_reclaim() {
             assert_eq!((args.r12, args.r13), (0x4000_0000, 0));
             // The host (the VMM) answers the CPUID and re-enters.
             args = ModuleArgs {
-                rcx: tdvpr,
+                rcx: tdvpr.as_u64(),
                 r10: 0,
                 r12: 0x4000_0001,
                 r13: 0x1111,
@@ -137,7 +133,7 @@ fn a_td_from_scratch_to_reclaim() {
             let exit = raw::tdh_vp_enter(&mut args).expect("VP.ENTER");
             assert_eq!((exit.raw(), args.r11, args.r12), (77, 12, 0), "HLT");
             args = ModuleArgs {
-                rcx: tdvpr,
+                rcx: tdvpr.as_u64(),
                 ..ModuleArgs::default()
             };
             let exit = raw::tdh_vp_enter(&mut args).expect("VP.ENTER");
@@ -149,7 +145,7 @@ fn a_td_from_scratch_to_reclaim() {
             &[("accept", 0), ("cpuid r10", 0), ("cpuid eax", 0x4000_0001)]
         );
         assert_eq!(
-            m.sept_leaf(tdr, gpa1).map(|l| l.3),
+            m.sept_leaf(tdr, gpa(gpa1)).map(|l| l.state),
             Some(SeptState::Present)
         );
 
@@ -164,10 +160,7 @@ fn a_td_from_scratch_to_reclaim() {
                 KeyedHpa::new(aug.hpa(), Hkid::new(HKID), m.config().phys_bits).expect("keyed");
             raw::tdh_phymem_page_wbinvd(keyed).expect("WBINVD");
         }
-        assert_eq!(
-            m.page(aug.as_u64()).map(|p| p.page_type),
-            Some(PamtType::Nda)
-        );
+        assert_eq!(m.page(aug.hpa()).map(|p| p.page_type), Some(PamtType::Nda));
         m.check_invariants().expect("consistent");
 
         let wb_calls = teardown(&m, &td, &[vp]);
@@ -242,7 +235,7 @@ fn td_creation_failures() {
             );
             raw::tdh_mng_addcx(tdcs, tdr).expect("MNG.ADDCX");
             let params = m.alloc_page::<Guest>().hpa();
-            m.write_memory(params.as_u64(), &TdParams::default().to_bytes());
+            m.write_memory(params, &TdParams::default().to_bytes());
             assert_eq!(
                 err(raw::tdh_mng_init(tdr, params)),
                 st(TdxStatus::OPERAND_INVALID, op::RCX),
@@ -298,7 +291,7 @@ fn td_creation_failures() {
                     op::EXEC_CONTROLS,
                 ),
             ] {
-                m.write_memory(params.as_u64(), &bad.to_bytes());
+                m.write_memory(params, &bad.to_bytes());
                 assert_eq!(
                     err(raw::tdh_mng_init(tdr, params)),
                     st(TdxStatus::OPERAND_INVALID, operand),
@@ -312,38 +305,50 @@ fn td_creation_failures() {
                 config_flags: TdParams::CONFIG_GPAW52 | TdParams::CONFIG_NO_RBP_MOD,
                 ..TdParams::default()
             };
-            m.write_memory(params.as_u64(), &good.to_bytes());
+            m.write_memory(params, &good.to_bytes());
             raw::tdh_mng_init(tdr, params).expect("MNG.INIT");
             assert_eq!(
                 err(raw::tdh_mng_init(tdr, params)),
                 OP_STATE_INCORRECT,
                 "initialized already"
             );
-            assert_eq!(m.td(tdr.as_u64()).map(|t| t.gpaw), Some(52));
+            assert_eq!(m.td(tdr).map(|t| t.gpaw), Some(52));
 
             // TD-scope metadata.
             let rd = |id: u64| raw::tdh_mng_rd(tdr, FieldId::from_raw(id));
-            assert_eq!(rd(field::td::HKID).map(|o| o.value), Ok(u64::from(HKID)));
-            assert_eq!(rd(field::td::MAX_VCPUS).map(|o| o.value), Ok(1));
-            assert_eq!(rd(field::td::NUM_TDCX).map(|o| o.value), Ok(4));
-            assert_eq!(rd(field::td::CHLDCNT).map(|o| o.value), Ok(4));
-            assert_eq!(rd(field::td::GPAW).map(|o| o.value), Ok(1));
             assert_eq!(
-                rd(field::td::LIFECYCLE_STATE).map(|o| o.value),
+                rd(metadata_fields::td::HKID.raw()).map(|o| o.value),
+                Ok(u64::from(HKID))
+            );
+            assert_eq!(
+                rd(metadata_fields::td::MAX_VCPUS.raw()).map(|o| o.value),
+                Ok(1)
+            );
+            assert_eq!(
+                rd(metadata_fields::td::NUM_TDCX.raw()).map(|o| o.value),
+                Ok(4)
+            );
+            assert_eq!(
+                rd(metadata_fields::td::CHLDCNT.raw()).map(|o| o.value),
+                Ok(4)
+            );
+            assert_eq!(rd(metadata_fields::td::GPAW.raw()).map(|o| o.value), Ok(1));
+            assert_eq!(
+                rd(metadata_fields::td::LIFECYCLE_STATE.raw()).map(|o| o.value),
                 Ok(Lifecycle::KeysConfigured.code())
             );
             // The module's metadata statuses, without an operand ID.
             let unknown = rd(0x1110_0003_0000_0077).expect_err("unknown field");
             assert_eq!(unknown.status(), METADATA_FIELD_ID_INCORRECT);
             assert_eq!(
-                err(rd(field::td::NOTIFY_ENABLES)),
+                err(rd(metadata_fields::td::NOTIFY_ENABLES.raw())),
                 TdxStatus::METADATA_FIELD_NOT_READABLE,
                 "guest-only field in a production TD"
             );
             assert_eq!(
                 err(raw::tdh_mng_rd(
                     as_page(tdcs.as_u64()),
-                    FieldId::from_raw(field::td::HKID)
+                    metadata_fields::td::HKID
                 )),
                 st(TdxStatus::PAGE_METADATA_INCORRECT, op::RCX)
             );
@@ -390,27 +395,31 @@ fn td_creation_failures() {
                 st(TdxStatus::OPERAND_INVALID, op::RCX),
                 "initialized already"
             );
-            let vcpu = m.vcpu(tdvpr.as_u64()).expect("vCPU");
+            let vcpu = m.vcpu(tdvpr).expect("vCPU");
             assert_eq!((vcpu.gprs[1], vcpu.gprs[3]), (0xabc, 52), "RCX, RBX = GPAW");
 
             // vCPU metadata.
             let vp_rd = |id: u64| raw::tdh_vp_rd(tdvpr, FieldId::from_raw(id));
             assert_eq!(
-                err(vp_rd(field::vp::GUEST_RIP)),
+                err(vp_rd(metadata_fields::vmcs::GUEST_RIP.raw())),
                 TdxStatus::METADATA_FIELD_NOT_READABLE,
                 "guest state of a production TD"
             );
             raw::tdh_vp_wr(
                 tdvpr,
-                FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                 0xf2,
                 0xffff,
             )
             .expect("VP.WR");
-            assert_eq!(vp_rd(field::vp::POSTED_INTR_NV).map(|o| o.value), Ok(0xf2));
+            assert_eq!(
+                vp_rd(metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw())
+                    .map(|o| o.value),
+                Ok(0xf2)
+            );
             raw::tdh_vp_wr(
                 tdvpr,
-                FieldId::from_raw(field::vp::PIN_BASED_VM_EXEC_CONTROL),
+                metadata_fields::vmcs::PIN_BASED_VM_EXECTION_CONTROLS,
                 !0,
                 0x80,
             )
@@ -418,14 +427,14 @@ fn td_creation_failures() {
             // A production host reads bit 7 only (`prod_rd_mask` 0x80): the always-one bits
             // (0x16) are there, but masked.
             assert_eq!(
-                vp_rd(field::vp::PIN_BASED_VM_EXEC_CONTROL).map(|o| o.value),
+                vp_rd(metadata_fields::vmcs::PIN_BASED_VM_EXECTION_CONTROLS.raw()).map(|o| o.value),
                 Ok(0x80),
                 "bit 7 written"
             );
             assert_eq!(
                 err(raw::tdh_vp_wr(
                     tdvpr,
-                    FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                    metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                     0,
                     1 << 20
                 )),
@@ -435,7 +444,7 @@ fn td_creation_failures() {
             assert_eq!(
                 err(raw::tdh_vp_wr(
                     tdvpr,
-                    FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                    metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                     1 << 20,
                     0xffff | 1 << 20
                 )),
@@ -444,12 +453,16 @@ fn td_creation_failures() {
             );
             raw::tdh_vp_wr(
                 tdvpr,
-                FieldId::from_raw(field::vp::POSTED_INTR_NV),
+                metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR,
                 0xf3,
                 0xffff | 1 << 20,
             )
             .expect("masked read-only bits that keep their value: the write is narrowed");
-            assert_eq!(vp_rd(field::vp::POSTED_INTR_NV).map(|o| o.value), Ok(0xf3));
+            assert_eq!(
+                vp_rd(metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw())
+                    .map(|o| o.value),
+                Ok(0xf3)
+            );
             assert_eq!(
                 err(vp_rd(0x1120_0003_0000_7777)),
                 METADATA_FIELD_ID_INCORRECT,
@@ -458,7 +471,7 @@ fn td_creation_failures() {
             assert_eq!(
                 err(raw::tdh_vp_wr(
                     tdvpr,
-                    FieldId::from_raw(field::vp::TSC_OFFSET),
+                    metadata_fields::vmcs::TIME_STAMP_COUNTER_OFFSET,
                     0,
                     1
                 )),
@@ -484,19 +497,17 @@ fn debug_tds_expose_guest_state() {
         // SAFETY: see the `common` module docs.
         unsafe {
             let rd = |id: u64| raw::tdh_vp_rd(vp.tdvpr, FieldId::from_raw(id)).map(|o| o.value);
-            assert_eq!(rd(field::vp::GUEST_RIP), Ok(0xFFFF_FFF0));
-            assert_eq!(rd(field::vp::GUEST_GPR + 1), Ok(0x1234), "RCX from VP.INIT");
-            raw::tdh_vp_wr(
-                vp.tdvpr,
-                FieldId::from_raw(field::vp::GUEST_RIP),
-                0x1000,
-                !0,
-            )
-            .expect("debug TDs are writable");
-            assert_eq!(rd(field::vp::GUEST_RIP), Ok(0x1000));
+            assert_eq!(rd(metadata_fields::vmcs::GUEST_RIP.raw()), Ok(0xFFFF_FFF0));
             assert_eq!(
-                raw::tdh_mng_rd(td.tdr, FieldId::from_raw(field::td::NOTIFY_ENABLES))
-                    .map(|o| o.value),
+                rd(metadata_fields::vp::RCX.raw()),
+                Ok(0x1234),
+                "RCX from VP.INIT"
+            );
+            raw::tdh_vp_wr(vp.tdvpr, metadata_fields::vmcs::GUEST_RIP, 0x1000, !0)
+                .expect("debug TDs are writable");
+            assert_eq!(rd(metadata_fields::vmcs::GUEST_RIP.raw()), Ok(0x1000));
+            assert_eq!(
+                raw::tdh_mng_rd(td.tdr, metadata_fields::td::NOTIFY_ENABLES).map(|o| o.value),
                 Ok(0)
             );
         }
@@ -612,19 +623,23 @@ fn secure_ept_failures_report_entry_and_level_state() {
                 err(raw::tdh_mem_page_aug(
                     sept_gpa(big_gpa, SeptLevel::Level2M),
                     tdr,
-                    as_page(big + 0x1000)
+                    as_page(big.as_u64() + 0x1000)
                 )),
                 st(TdxStatus::OPERAND_INVALID, op::R8),
                 "a 2 MiB page must be 2 MiB aligned"
             );
-            raw::tdh_mem_page_aug(sept_gpa(big_gpa, SeptLevel::Level2M), tdr, as_page(big))
-                .expect("PAGE.AUG 2M");
-            let info = m.page(big + 0x5000).expect("in a TDMR");
+            raw::tdh_mem_page_aug(
+                sept_gpa(big_gpa, SeptLevel::Level2M),
+                tdr,
+                as_page(big.as_u64()),
+            )
+            .expect("PAGE.AUG 2M");
+            let info = m.page(hpa(big.as_u64() + 0x5000)).expect("in a TDMR");
             assert_eq!(
                 (info.hpa, info.page_type, info.size),
                 (big, PamtType::Reg, PageSize::Size2M)
             );
-            let rdmd = raw::tdh_phymem_page_rdmd(hpa(big + 0x5000)).expect("RDMD");
+            let rdmd = raw::tdh_phymem_page_rdmd(hpa(big.as_u64() + 0x5000)).expect("RDMD");
             assert_eq!(rdmd.page_type, PamtType::Reg.code());
 
             // REMOVE of a mapped page in a running TD needs BLOCK and TRACK first.
@@ -648,10 +663,7 @@ fn secure_ept_failures_report_entry_and_level_state() {
             );
             raw::tdh_mem_track(tdr).expect("MEM.TRACK");
             raw::tdh_mem_page_remove(packed, tdr).expect("PAGE.REMOVE");
-            assert_eq!(
-                m.page(page.as_u64()).map(|p| p.page_type),
-                Some(PamtType::Nda)
-            );
+            assert_eq!(m.page(page.hpa()).map(|p| p.page_type), Some(PamtType::Nda));
             let error = raw::tdh_mem_range_block(packed, tdr).expect_err("free");
             assert_eq!(sept_details(&error), (0, 0x000));
 
@@ -803,10 +815,10 @@ fn teardown_happens_in_order() {
         // The helper finishes: every other page, then the TDR.
         // SAFETY: see the `common` module docs.
         unsafe {
-            let tdr = td.tdr.as_u64();
+            let tdr = td.tdr;
             for page in m.leaked_pages() {
-                if page.hpa != tdr {
-                    raw::tdh_phymem_page_reclaim(hpa(page.hpa)).expect("reclaim");
+                if page.hpa != tdr.hpa() {
+                    raw::tdh_phymem_page_reclaim(page.hpa).expect("reclaim");
                 }
             }
             raw::tdh_phymem_page_reclaim(td.tdr.hpa()).expect("TDR");
@@ -814,6 +826,6 @@ fn teardown_happens_in_order() {
         assert!(m.leaked_pages().is_empty());
         // The HKID is free again.
         let again = create_td(&m, HKID, &TdParams::default());
-        assert_eq!(m.td(again.tdr.as_u64()).map(|t| t.hkid), Some(HKID));
+        assert_eq!(m.td(again.tdr).map(|t| t.hkid), Some(Hkid::new(HKID)));
     });
 }

@@ -15,7 +15,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use common::*;
-use tdx_core::{ModuleArgs, TdxStatus};
+use tdx_core::{ModuleArgs, Page, Tdvpr, TdxStatus};
 use tdx_emu::module::{TdParams, TdxModule, VmcallInfo, leaf};
 
 const CHILD_ENV: &str = "TDX_EMU_CHILD";
@@ -62,13 +62,13 @@ fn run_child(test: &str) -> (ExitStatus, String) {
 
 /// A finalized TD with one vCPU, built through the instruction (call under `m.run`). Returns
 /// the vCPU's TDVPR.
-fn guest_vcpu(m: &TdxModule) -> u64 {
+fn guest_vcpu(m: &TdxModule) -> Page<Tdvpr> {
     bring_up(m);
     let td = create_td(m, HKID, &TdParams::default());
     let vp = create_vcpu(m, &td, 0);
     // SAFETY: see the `common` module docs.
     unsafe { raw::tdh_mr_finalize(td.tdr) }.expect("MR.FINALIZE");
-    vp.tdvpr.as_u64()
+    vp.tdvpr
 }
 
 /// TDG.VP.VMCALL<CPUID> arguments (R10, R11, R12, R13 exposed).

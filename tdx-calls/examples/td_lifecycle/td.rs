@@ -5,13 +5,12 @@ use std::collections::BTreeSet;
 
 use tdx_calls::host::{self, ExitReasonExt};
 use tdx_calls::{TdxTd, TdxVp};
+use tdx_core::metadata_fields;
 use tdx_core::{
-    FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageSize, Sept, SeptGpa, SeptLevel,
-    Tdcs, Tdcx, Tdr, Tdvpr, TdxStatus,
+    Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageSize, Sept, SeptGpa, SeptLevel, Tdcs,
+    Tdcx, Tdr, Tdvpr, TdxStatus,
 };
-use tdx_emu::module::{
-    GuestContext, MrtdBuilder, TdParams, TdxModule, VmExit, field, with_package,
-};
+use tdx_emu::module::{GuestContext, MrtdBuilder, TdParams, TdxModule, VmExit, with_package};
 
 use crate::log::Log;
 
@@ -80,7 +79,7 @@ pub fn platform(m: &TdxModule, log: &mut Log) -> Result<(), Error> {
                 next = out.next?.as_u64();
             }
         }
-        m.free_page(tdmr_array.as_u64(), PageSize::Size4K);
+        m.free_page(tdmr_array)?;
     }
     Ok(())
 }
@@ -123,7 +122,7 @@ pub fn build_and_tear_down(
             )?;
         }
         let tdcs_size = log.call("TDH.SYS.RD(TDCS_BASE_SIZE)", || {
-            host::tdh_sys_rd(FieldId::from_raw(field::global::TDCS_BASE_SIZE))
+            host::tdh_sys_rd(metadata_fields::global::TDCS_BASE_SIZE)
         })?;
         for _ in 0..tdcs_size.value / 4096 {
             let page: Page<Tdcs> = m.alloc_page();
@@ -137,7 +136,7 @@ pub fn build_and_tear_down(
             max_vcpus: vcpu_count as u16,
             ..TdParams::default()
         };
-        m.write_memory(params_page.as_u64(), &params.to_bytes());
+        m.write_memory(params_page.hpa(), &params.to_bytes());
         let td = TdxTd::new(tdr, &tdcs);
         log.call(
             &format!(
@@ -147,7 +146,7 @@ pub fn build_and_tear_down(
             || host::tdh_mng_init(&td, params_page.hpa()),
         )?;
     }
-    m.free_page(params_page.as_u64(), PageSize::Size4K);
+    m.free_page(params_page)?;
     let td = TdxTd::new(tdr, &tdcs);
 
     // ------------------------------------------------------------------ the vCPUs
@@ -159,7 +158,7 @@ pub fn build_and_tear_down(
     // SAFETY: as in `platform`.
     unsafe {
         let tdvps_size = log.call("TDH.SYS.RD(TDVPS_BASE_SIZE)", || {
-            host::tdh_sys_rd(FieldId::from_raw(field::global::TDVPS_BASE_SIZE))
+            host::tdh_sys_rd(metadata_fields::global::TDVPS_BASE_SIZE)
         })?;
         for x2apic_id in 0..vcpu_count {
             let tdvpr: Page<Tdvpr> = m.alloc_page();
@@ -196,7 +195,7 @@ pub fn build_and_tear_down(
     let mut guest_pages: Vec<Page<Guest>> = Vec::new();
     let mut expected = MrtdBuilder::new();
     let source: Page<Guest> = m.alloc_page();
-    let top = if m.td(tdr.as_u64()).is_some_and(|info| info.gpaw == 52) {
+    let top = if m.td(tdr).is_some_and(|info| info.gpaw == 52) {
         4
     } else {
         3
@@ -222,7 +221,7 @@ pub fn build_and_tear_down(
                 }
             }
             let bytes = contents(index, page_index);
-            m.write_memory(source.as_u64(), &bytes);
+            m.write_memory(source.hpa(), &bytes);
             let page: Page<Guest> = m.alloc_page();
             let at = Gpa::new(gpa)?;
             log.call(
@@ -249,8 +248,8 @@ pub fn build_and_tear_down(
             host::tdh_mr_finalize(&td)
         })?;
     }
-    m.free_page(source.as_u64(), PageSize::Size4K);
-    let mrtd = m.mrtd(tdr.as_u64()).ok_or("the module lost the TD")?;
+    m.free_page(source)?;
+    let mrtd = m.mrtd(tdr).ok_or("the module lost the TD")?;
     if mrtd != expected.finish() {
         return Err("the module's MRTD differs from the one computed here".into());
     }
@@ -261,11 +260,9 @@ pub fn build_and_tear_down(
         2,
     );
     let (tdvpr, tdcx) = &vcpus[0];
-    m.set_guest(tdvpr.as_u64(), |ctx: &mut GuestContext<'_>| {
-        match ctx.entry() {
-            1 => VmExit::tdvmcall(10, &[0x4000_0000, 0]),
-            _ => VmExit::hlt(),
-        }
+    m.set_guest(*tdvpr, |ctx: &mut GuestContext<'_>| match ctx.entry() {
+        1 => VmExit::tdvmcall(10, &[0x4000_0000, 0]),
+        _ => VmExit::hlt(),
     });
     let vp = TdxVp::new(*tdvpr, tdcx);
     // SAFETY: as in `platform`; `args` and `reply` are live.
@@ -337,7 +334,7 @@ pub fn build_and_tear_down(
             log.call(&format!("TDH.PHYMEM.PAGE.RECLAIM(page={hpa:?})"), || {
                 host::tdh_phymem_page_reclaim(hpa)
             })?;
-            m.free_page(hpa.as_u64(), PageSize::Size4K);
+            m.free(hpa, PageSize::Size4K)?;
             Ok(())
         };
         for page in &guest_pages {
@@ -363,7 +360,7 @@ pub fn build_and_tear_down(
         log.call(&format!("TDH.PHYMEM.PAGE.WBINVD(page={keyed:?})"), || {
             host::tdh_phymem_page_wbinvd(keyed)
         })?;
-        m.free_page(tdr.as_u64(), PageSize::Size4K);
+        m.free_page(tdr)?;
     }
     Ok(TdRun {
         vcpus: vcpus.len(),

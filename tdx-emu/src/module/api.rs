@@ -5,13 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use tdx_core::{ModuleArgs, Page, PageKind, PageSize, TdxStatus};
+use tdx_core::{Hpa, ModuleArgs, Page, PageKind, PageSize, Tdvpr, TdxStatus};
 
 use super::{
-    Completion, Config, ConfigError, Digest48, ExampleVmm, Fault, FaultId, Faults, GUEST, Global,
-    Guest, HostAllocator, Inner, LeafCount, LockTable, MemoryBacking, NEXT_MODULE, PageInfo, Pamt,
-    Phase, SeptState, SparseMemory, Stats, Sys, TdIndex, TdInfo, TdxModule, VcpuInfo, VeInfo, Vmm,
-    leaf, pamt, sept, shared::guard, with_package,
+    Completion, Config, ConfigError, ExampleVmm, Fault, FaultId, Faults, GUEST, Global, Guest,
+    HostAllocator, Inner, LeafCount, LockTable, MemoryBacking, NEXT_MODULE, Pamt, Phase,
+    SparseMemory, Stats, Sys, TdIndex, TdxModule, VeInfo, Vmm, leaf, pamt, shared::guard,
+    with_package,
 };
 
 impl TdxModule {
@@ -113,14 +113,14 @@ impl TdxModule {
     }
 
     /// Writes `data` at `hpa` in the module's memory (a TD_PARAMS page, a PAGE.ADD source).
-    pub fn write_memory(&self, hpa: u64, data: &[u8]) {
-        self.inner.memory.write(hpa, data);
+    pub fn write_memory(&self, hpa: Hpa, data: &[u8]) {
+        self.inner.memory.write(hpa.as_u64(), data);
     }
 
     /// Reads `len` bytes at `hpa` from the module's memory.
-    pub fn read_memory(&self, hpa: u64, len: usize) -> Vec<u8> {
+    pub fn read_memory(&self, hpa: Hpa, len: usize) -> Vec<u8> {
         let mut buf = vec![0; len];
-        self.inner.memory.read(hpa, &mut buf);
+        self.inner.memory.read(hpa.as_u64(), &mut buf);
         buf
     }
 
@@ -151,14 +151,14 @@ impl TdxModule {
     /// Runs `f` with this thread executing as vCPU `tdvpr` of a finalized TD: TDCALLs trapped
     /// on this thread are answered for that vCPU (TDG.VP.VMCALL goes to the module's [`Vmm`]).
     /// Use it under [`run`](Self::run) or with the module installed globally.
-    pub fn as_guest<R>(&self, tdvpr: u64, f: impl FnOnce() -> R) -> R {
+    pub fn as_guest<R>(&self, tdvpr: Page<Tdvpr>, f: impl FnOnce() -> R) -> R {
         struct Restore(Option<(u64, u64)>);
         impl Drop for Restore {
             fn drop(&mut self) {
                 GUEST.set(self.0);
             }
         }
-        let _restore = Restore(GUEST.replace(Some((self.inner.id, tdvpr))));
+        let _restore = Restore(GUEST.replace(Some((self.inner.id, tdvpr.as_u64()))));
         f()
     }
 
@@ -176,10 +176,11 @@ impl TdxModule {
         }
     }
 
-    /// Answers one TDCALL in software as vCPU `tdvpr`.
-    pub fn tdcall(&self, tdvpr: u64, leaf: u64, args: &mut ModuleArgs) -> TdxStatus {
+    /// Answers one TDCALL in software as vCPU `tdvpr`: `leaf` is the whole RAX, `args` the
+    /// operand registers in and out.
+    pub fn tdcall(&self, tdvpr: Page<Tdvpr>, leaf: u64, args: &mut ModuleArgs) -> TdxStatus {
         let mut cpu = cpu_from_args(leaf, args);
-        self.inner.tdcall(Some(tdvpr), &mut cpu, false);
+        self.inner.tdcall(Some(tdvpr.as_u64()), &mut cpu, false);
         *args = args_from_cpu(&cpu);
         TdxStatus::from_raw(cpu.rax)
     }
@@ -255,7 +256,7 @@ impl TdxModule {
     pub fn alloc_page<K: PageKind>(&self) -> Page<K> {
         match self
             .try_alloc(PageSize::Size4K)
-            .and_then(|hpa| Page::from_u64(hpa).ok())
+            .and_then(|hpa| Page::new(hpa).ok())
         {
             Some(page) => page,
             None => panic!("tdx-emu: the TDMRs have no free 4 KiB page left"),
@@ -263,22 +264,57 @@ impl TdxModule {
     }
 
     /// A free page of `size`, aligned to its size, from the TDMRs; `None` if none is left.
-    pub fn try_alloc(&self, size: PageSize) -> Option<u64> {
-        guard(&self.inner.global).alloc.alloc(size.bytes())
+    pub fn try_alloc(&self, size: PageSize) -> Option<Hpa> {
+        let hpa = guard(&self.inner.global).alloc.alloc(size.bytes())?;
+        Some(super::inspect::known_hpa(hpa))
     }
 
-    /// Gives a page from [`alloc_page`](Self::alloc_page) / [`try_alloc`](Self::try_alloc) back
-    /// to the host allocator.
-    pub fn free_page(&self, hpa: u64, size: PageSize) {
-        guard(&self.inner.global).alloc.free(hpa, size.bytes());
+    /// Gives a page from [`alloc_page`](Self::alloc_page) back to the host allocator.
+    ///
+    /// # Errors
+    ///
+    /// As [`free`](Self::free), and then the page is not given back.
+    pub fn free_page<K: PageKind>(&self, page: Page<K>) -> Result<(), FreeError> {
+        self.free(page.hpa(), PageSize::Size4K)
+    }
+
+    /// Gives the page of `size` at `hpa`, from [`try_alloc`](Self::try_alloc) (or 4 KiB pages
+    /// from [`alloc_page`](Self::alloc_page)), back to the host allocator.
+    ///
+    /// # Errors
+    ///
+    /// [`FreeError::Misaligned`] if `hpa` is not aligned to `size`; [`FreeError::NotAllocated`]
+    /// if a 4 KiB page of it was not handed out by the allocator (outside the TDMRs, reserved,
+    /// never allocated, or given back already); [`FreeError::StillAssigned`] if the PAMT
+    /// still gives a page of it to the TDX module (reclaim it first). Nothing is given back
+    /// then.
+    pub fn free(&self, hpa: Hpa, size: PageSize) -> Result<(), FreeError> {
+        if !hpa.is_aligned(size.bytes()) {
+            return Err(FreeError::Misaligned { hpa, size });
+        }
+        let (start, bytes) = (hpa.as_u64(), size.bytes());
+        let owned = (start..start + bytes)
+            .step_by(4096)
+            .find_map(|page| self.inner.pamt.lookup(page).map(|(base, _)| base));
+        if let Some(page) = owned {
+            return Err(FreeError::StillAssigned {
+                hpa: super::inspect::known_hpa(page),
+            });
+        }
+        guard(&self.inner.global)
+            .alloc
+            .free(start, bytes)
+            .map_err(|page| FreeError::NotAllocated {
+                hpa: super::inspect::known_hpa(page),
+            })
     }
 
     // ------------------------------------------------------------------ guests and VMM
 
     /// Installs the guest code vCPU `tdvpr` runs under TDH.VP.ENTER (by default an
     /// [`IdleGuest`](super::IdleGuest) that exits with TDG.VP.VMCALL&lt;Instruction.HLT&gt;).
-    pub fn set_guest(&self, tdvpr: u64, guest: impl Guest + 'static) {
-        self.inner.guests.insert(tdvpr, Box::new(guest));
+    pub fn set_guest(&self, tdvpr: Page<Tdvpr>, guest: impl Guest + 'static) {
+        self.inner.guests.insert(tdvpr.as_u64(), Box::new(guest));
     }
 
     /// Replaces the VMM that answers TDG.VP.VMCALL from threads running
@@ -294,7 +330,8 @@ impl TdxModule {
 
     /// Makes a #VE pending on vCPU `tdvpr`, for TDG.VP.VEINFO.GET. Returns `false` if there is
     /// no such vCPU.
-    pub fn inject_ve(&self, tdvpr: u64, info: VeInfo) -> bool {
+    pub fn inject_ve(&self, tdvpr: Page<Tdvpr>, info: VeInfo) -> bool {
+        let tdvpr = tdvpr.as_u64();
         let Some(shard) = self
             .inner
             .pamt
@@ -377,121 +414,6 @@ impl TdxModule {
     pub fn total_calls(&self) -> u64 {
         self.inner.stats.sum().values().map(|s| s.calls).sum()
     }
-
-    /// What the PAMT says about the page containing `hpa`; `None` outside every TDMR.
-    pub fn page(&self, hpa: u64) -> Option<PageInfo> {
-        self.inner.pamt.info(hpa)
-    }
-
-    /// Every page the module still owns (not `PT_NDA`, not reserved). After a full teardown
-    /// and TDH.PHYMEM.PAGE.RECLAIM of every page this is empty.
-    pub fn leaked_pages(&self) -> Vec<PageInfo> {
-        self.inner
-            .pamt
-            .entries()
-            .map(|(hpa, e)| PageInfo {
-                hpa,
-                page_type: e.page_type,
-                owner: e.owner,
-                size: e.size,
-            })
-            .collect()
-    }
-
-    /// The TDR pages of every TD the module knows (until their TDR is reclaimed).
-    pub fn tds(&self) -> Vec<u64> {
-        self.inner
-            .tds
-            .all()
-            .into_iter()
-            .map(|(tdr, _)| tdr)
-            .collect()
-    }
-
-    /// A snapshot of the TD with root page `tdr`.
-    pub fn td(&self, tdr: u64) -> Option<TdInfo> {
-        let shard = self.inner.tds.get(tdr)?;
-        let state = guard(&shard);
-        let td = &state.td;
-        let mut leaves = Vec::new();
-        let mut sept_pages = Vec::new();
-        for (&(level, gpa), entry) in td.sept.iter() {
-            match *entry {
-                sept::Entry::Leaf { hpa, .. } => {
-                    leaves.push((level, gpa, hpa, sept::Entry::state(Some(entry))));
-                }
-                sept::Entry::NonLeaf { page, .. } => sept_pages.push((level, gpa, page)),
-            }
-        }
-        Some(TdInfo {
-            tdr,
-            hkid: td.hkid,
-            lifecycle: td.lifecycle,
-            op_state: td.op,
-            tdcs_pages: td.tdcs.clone(),
-            child_count: td.child_count,
-            params: td.params,
-            gpaw: td.gpaw,
-            vcpus: td.vcpus.iter().copied().collect(),
-            epoch: td.epoch,
-            mrtd: td.mrtd_final,
-            rtmr: td.rtmr,
-            leaves,
-            sept_pages,
-        })
-    }
-
-    /// The final MRTD of TD `tdr` (after TDH.MR.FINALIZE).
-    pub fn mrtd(&self, tdr: u64) -> Option<Digest48> {
-        let shard = self.inner.tds.get(tdr)?;
-        guard(&shard).td.mrtd_final
-    }
-
-    /// The Secure-EPT leaf containing `gpa` in TD `tdr`: (level, base GPA, HPA, state).
-    pub fn sept_leaf(&self, tdr: u64, gpa: u64) -> Option<(u8, u64, u64, SeptState)> {
-        let shard = self.inner.tds.get(tdr)?;
-        let (level, base, entry) = guard(&shard).td.sept.find_leaf(gpa)?;
-        match entry {
-            sept::Entry::Leaf { hpa, .. } => {
-                Some((level, base, hpa, sept::Entry::state(Some(&entry))))
-            }
-            sept::Entry::NonLeaf { .. } => None,
-        }
-    }
-
-    /// A snapshot of vCPU `tdvpr`.
-    pub fn vcpu(&self, tdvpr: u64) -> Option<VcpuInfo> {
-        let (_, owner) = self.inner.pamt.lookup(tdvpr)?;
-        let shard = self.inner.tds.get(owner.owner)?;
-        let state = guard(&shard);
-        let v = state.vcpus.get(&tdvpr)?;
-        Some(VcpuInfo {
-            tdvpr,
-            tdr: v.tdr,
-            index: v.index,
-            tdcx_pages: v.tdcx.clone(),
-            state: v.state,
-            x2apic_id: v.x2apic_id,
-            associated_lp: v.associated_lp,
-            entries: v.entries,
-            gprs: v.gprs,
-        })
-    }
-
-    /// Checks that the model's state is consistent: every PAMT page has one owner that
-    /// exists, TDR child counts match the pages owned, PAMT and every Secure EPT agree (each
-    /// `PT_REG` / `PT_EPT` page of a live TD is mapped exactly once, each mapping's page has
-    /// the right PAMT entry), TDCS/TDCX/TDVPR pages are where the TD and vCPU records say,
-    /// HKIDs are owned by their TDs, and no lock is left taken. Call it when no call is in
-    /// flight.
-    ///
-    /// # Errors
-    ///
-    /// A description of the first inconsistency found.
-    pub fn check_invariants(&self) -> Result<(), String> {
-        let snapshot = super::invariants::Snapshot::take(&self.inner);
-        super::invariants::check(&snapshot, &self.inner.config)
-    }
 }
 
 impl SharedHandler for TdxModule {
@@ -543,3 +465,49 @@ fn args_from_cpu(cpu: &CpuState) -> ModuleArgs {
         rsi: cpu.rsi,
     }
 }
+
+/// Why [`TdxModule::free`] or [`TdxModule::free_page`] refused to give a page back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FreeError {
+    /// The address is not aligned to the page size.
+    Misaligned {
+        /// The address given.
+        hpa: Hpa,
+        /// The page size given.
+        size: PageSize,
+    },
+    /// This 4 KiB page was not handed out by the host allocator: outside the TDMRs, in a
+    /// reserved area, never allocated, or given back already.
+    NotAllocated {
+        /// The first such page.
+        hpa: Hpa,
+    },
+    /// The PAMT still assigns the page at `hpa` to the TDX module: reclaim it first
+    /// (TDH.PHYMEM.PAGE.RECLAIM).
+    StillAssigned {
+        /// The page (its base, for a 2 MiB or 1 GiB page).
+        hpa: Hpa,
+    },
+}
+
+impl std::fmt::Display for FreeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FreeError::Misaligned { hpa, size } => {
+                write!(f, "{hpa:#x} is not aligned to the {size} page size")
+            }
+            FreeError::NotAllocated { hpa } => write!(
+                f,
+                "{hpa:#x} was not handed out by the host allocator (outside the TDMRs, \
+                 reserved, never allocated, or given back already)"
+            ),
+            FreeError::StillAssigned { hpa } => write!(
+                f,
+                "{hpa:#x} is still assigned to the TDX module: reclaim it \
+                 (TDH.PHYMEM.PAGE.RECLAIM) before giving it back"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FreeError {}

@@ -8,14 +8,20 @@
 //! CF) changes.
 //!
 //! ```
+//! use tdx_core::abi;
 //! use tdx_emu::Instruction;
 //! use tdx_emu::module::{Fault, FaultKind, Trigger};
 //! // TDH.SYS.LP.INIT (leaf 35) runs out of entropy on its first three calls.
-//! let fault = Fault::new(Instruction::Seamcall, Some(35), FaultKind::NoEntropy, Trigger::FirstN(3));
+//! let fault = Fault::on_seamcall::<abi::TdhSysLpInit>(FaultKind::NoEntropy).when(Trigger::FirstN(3));
 //! assert_eq!(fault.leaf, Some(35));
+//! assert_eq!(
+//!     fault,
+//!     Fault::new(Instruction::Seamcall, Some(35), FaultKind::NoEntropy, Trigger::FirstN(3))
+//! );
 //! ```
 
 use tdx_core::TdxStatus;
+use tdx_core::abi::{SeamcallLeaf, TdcallLeaf};
 
 use crate::Instruction;
 
@@ -102,6 +108,17 @@ impl Fault {
     /// A fault on TDCALL `leaf` that fires on every call.
     pub const fn tdcall(leaf: u64, kind: FaultKind) -> Self {
         Fault::new(Instruction::Tdcall, Some(leaf), kind, Trigger::Always)
+    }
+
+    /// A fault on the SEAMCALL leaf `L` of the ABI table (its number from `L::INFO`), firing
+    /// on every call: `Fault::on_seamcall::<abi::TdhMngRd>(FaultKind::NoEntropy)`.
+    pub const fn on_seamcall<L: SeamcallLeaf>(kind: FaultKind) -> Self {
+        Fault::seamcall(L::INFO.number, kind)
+    }
+
+    /// A fault on the TDCALL leaf `L` of the ABI table, firing on every call.
+    pub const fn on_tdcall<L: TdcallLeaf>(kind: FaultKind) -> Self {
+        Fault::tdcall(L::INFO.number, kind)
     }
 
     /// The same fault with another trigger.

@@ -16,9 +16,10 @@
 //!   [`ExampleVmm`](super::ExampleVmm)).
 
 use super::Inner;
+use super::inspect::known_page;
 use super::seamcall::Prepared;
 use crate::trap::CpuState;
-use tdx_core::{ModuleArgs, TdvmcallStatus, TdxStatus};
+use tdx_core::{Gpa, ModuleArgs, Page, Tdr, TdvmcallStatus, Tdvpr, TdxStatus};
 
 /// Guest code for one vCPU, run by TDH.VP.ENTER.
 ///
@@ -72,7 +73,7 @@ pub enum VmExit {
         /// Extended exit qualification (RDX).
         ext_qualification: u64,
         /// Guest physical address (R8).
-        gpa: u64,
+        gpa: Gpa,
         /// Interruption information (R9).
         intr_info: u64,
     },
@@ -103,7 +104,7 @@ impl VmExit {
     }
 
     /// An EPT violation at `gpa` (e.g. a guest touching memory the host has not added yet).
-    pub fn ept_violation(gpa: u64, qualification: u64) -> Self {
+    pub fn ept_violation(gpa: Gpa, qualification: u64) -> Self {
         VmExit::Other {
             reason: Self::EXIT_REASON_EPT_VIOLATION,
             qualification,
@@ -141,13 +142,13 @@ impl<'a> GuestContext<'a> {
     }
 
     /// The vCPU's TDVPR page.
-    pub fn tdvpr(&self) -> u64 {
-        self.tdvpr
+    pub fn tdvpr(&self) -> Page<Tdvpr> {
+        known_page(self.tdvpr)
     }
 
     /// The TD's TDR page.
-    pub fn tdr(&self) -> u64 {
-        self.tdr
+    pub fn tdr(&self) -> Page<Tdr> {
+        known_page(self.tdr)
     }
 
     /// The vCPU index.

@@ -42,6 +42,7 @@ mod dispatch;
 mod fault;
 mod field_table;
 mod guest;
+mod inspect;
 mod invariants;
 pub mod leaf;
 mod locks;
@@ -73,21 +74,18 @@ use tdx_core::TdxStatus;
 
 use crate::trap::{CpuState, Instruction};
 
+pub use api::FreeError;
 pub use config::Config;
 pub use fault::{Fault, FaultId, FaultKind, Trigger};
 pub use guest::{Guest, GuestContext, IdleGuest, VmExit};
+pub use inspect::{PageInfo, SeptMapping, SeptTable, TdInfo, VcpuInfo};
 pub use measure::{Digest48, MrtdBuilder, TdReport};
 pub use memory::{MemoryBacking, SparseMemory, ZeroMemory};
-pub use pamt::{ConfigError, PageInfo, PamtType, ReservedArea, Tdmr};
+pub use pamt::{ConfigError, PamtType, ReservedArea, Tdmr};
 pub use sept::SeptState;
 pub use status::{NOT_MODELLED, PAGE_ALREADY_ACCEPTED, operand};
-pub use td::{Lifecycle, OpState, TdInfo, TdParams, VcpuInfo, VcpuState, VeInfo};
+pub use td::{Lifecycle, OpState, TdParams, VcpuState, VeInfo};
 pub use vmm::{ExampleVmm, VmcallInfo, Vmm};
-
-/// Metadata field IDs the model knows, by scope.
-pub mod field {
-    pub use super::metadata::{global, td, vp};
-}
 
 use fault::Faults;
 use locks::{LockKey, LockTable, Mode};
@@ -356,8 +354,8 @@ pub struct LeafCount {
 ///     let again = unsafe { tdh_mng_create(tdr, Hkid::new(34)) }.unwrap_err();
 ///     assert_eq!(again.status(), TdxStatus::PAGE_METADATA_INCORRECT.with_operand(1)); // RCX
 /// });
-/// assert_eq!(module.page(tdr.as_u64()).map(|p| p.page_type), Some(PamtType::Tdr));
-/// assert_eq!(module.td(tdr.as_u64()).map(|td| td.hkid), Some(33));
+/// assert_eq!(module.page(tdr.hpa()).map(|p| (p.page_type, p.owner)), Some((PamtType::Tdr, Some(tdr))));
+/// assert_eq!(module.td(tdr).map(|td| td.hkid), Some(Hkid::new(33)));
 /// ```
 #[derive(Clone)]
 pub struct TdxModule {

@@ -13,6 +13,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tdx_core::PageSize;
 
+use super::PageInfo;
 use super::status::{Fail, invalid, metadata_incorrect};
 
 /// 4 KiB.
@@ -79,29 +80,6 @@ impl PamtType {
 impl fmt::Display for PamtType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// What the PAMT says about one page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct PageInfo {
-    /// The page's base address (aligned to `size`).
-    pub hpa: u64,
-    /// Its type.
-    pub page_type: PamtType,
-    /// The TDR of the TD that owns it (for a TDR page, its own address); 0 when free.
-    pub owner: u64,
-    /// Its size.
-    pub size: PageSize,
-}
-
-impl fmt::Display for PageInfo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:#x} {} {} owner {:#x}",
-            self.hpa, self.size, self.page_type, self.owner
-        )
     }
 }
 
@@ -375,25 +353,10 @@ impl Pamt {
         let page = hpa & !(PAGE_4K - 1);
         match self.coverage(page, PAGE_4K) {
             Coverage::Outside => None,
-            Coverage::Reserved => Some(PageInfo {
-                hpa: page,
-                page_type: PamtType::Rsvd,
-                owner: 0,
-                size: PageSize::Size4K,
-            }),
+            Coverage::Reserved => Some(PageInfo::of(page, PamtType::Rsvd, 0, PageSize::Size4K)),
             Coverage::Uninitialized | Coverage::Usable => Some(match self.lookup(page) {
-                Some((base, entry)) => PageInfo {
-                    hpa: base,
-                    page_type: entry.page_type,
-                    owner: entry.owner,
-                    size: entry.size,
-                },
-                None => PageInfo {
-                    hpa: page,
-                    page_type: PamtType::Nda,
-                    owner: 0,
-                    size: PageSize::Size4K,
-                },
+                Some((base, entry)) => PageInfo::of(base, entry.page_type, entry.owner, entry.size),
+                None => PageInfo::of(page, PamtType::Nda, 0, PageSize::Size4K),
             }),
         }
     }
@@ -542,13 +505,29 @@ impl HostAllocator {
         None
     }
 
-    /// Gives back a page from [`alloc`](Self::alloc).
-    pub(crate) fn free(&mut self, hpa: u64, size: u64) {
-        let mut page = hpa & !(PAGE_4K - 1);
-        while page < hpa + size {
-            self.free.insert(page);
-            page += PAGE_4K;
+    /// Whether the 4 KiB page at `page` has been handed out and not given back.
+    fn handed_out(&self, page: u64) -> bool {
+        let Some(i) = self
+            .ranges
+            .iter()
+            .position(|&(s, e)| (s..e).contains(&page))
+        else {
+            return false;
+        };
+        (i < self.range || (i == self.range && page < self.cursor)) && !self.free.contains(&page)
+    }
+
+    /// Gives back the `size` bytes at `hpa` (a multiple of 4 KiB, aligned) from
+    /// [`alloc`](Self::alloc); `Err(page)` with the first 4 KiB page that is not handed out
+    /// (outside the TDMRs, reserved, never allocated or already given back), and then
+    /// nothing is given back.
+    pub(crate) fn free(&mut self, hpa: u64, size: u64) -> Result<(), u64> {
+        let pages = (hpa..hpa + size).step_by(PAGE_4K as usize);
+        if let Some(page) = pages.clone().find(|&p| !self.handed_out(p)) {
+            return Err(page);
         }
+        self.free.extend(pages);
+        Ok(())
     }
 }
 
@@ -565,7 +544,19 @@ mod tests {
         assert_eq!(big, Some(PAGE_1G + PAGE_2M));
         // The pages skipped to align the 2 MiB page are handed out next.
         assert_eq!(alloc.alloc(PAGE_4K), Some(PAGE_1G + 0x5000));
-        alloc.free(PAGE_1G + 0x4000, PAGE_4K);
+        assert_eq!(alloc.free(PAGE_1G + 0x4000, PAGE_4K), Ok(()));
+        assert_eq!(
+            alloc.free(PAGE_1G + 0x4000, PAGE_4K),
+            Err(PAGE_1G + 0x4000),
+            "twice"
+        );
+        assert_eq!(alloc.free(PAGE_1G, PAGE_4K), Err(PAGE_1G), "reserved");
+        assert_eq!(
+            alloc.free(PAGE_1G + 0x6000, PAGE_4K),
+            Err(PAGE_1G + 0x6000),
+            "not yet"
+        );
+        assert_eq!(alloc.free(0, PAGE_4K), Err(0), "outside the TDMRs");
         assert_eq!(alloc.alloc(PAGE_4K), Some(PAGE_1G + 0x4000));
     }
 

@@ -10,11 +10,12 @@
 use std::collections::BTreeSet;
 
 use tdx_core::ModuleArgs;
+use tdx_core::metadata_fields;
 
 use super::locks::LockKey;
 use super::pamt::{PAGE_1G, PAGE_2M};
 use super::shared::TOUCHED;
-use super::{Config, TdParams, TdxModule, field, leaf};
+use super::{Config, TdParams, TdxModule, leaf};
 
 struct Td {
     tdr: u64,
@@ -50,8 +51,9 @@ fn build_td(m: &TdxModule, hkid: u16) -> Td {
             0,
         );
     }
-    let params = m.alloc_page::<tdx_core::Guest>().as_u64();
-    m.write_memory(params, &TdParams::default().to_bytes());
+    let params = m.alloc_page::<tdx_core::Guest>();
+    m.write_memory(params.hpa(), &TdParams::default().to_bytes());
+    let params = params.as_u64();
     ok(m, leaf::TDH_MNG_INIT, tdr, params, 0);
     let tdvpr = m.alloc_page::<tdx_core::Tdvpr>().as_u64();
     ok(m, leaf::TDH_VP_CREATE, tdvpr, tdr, 0);
@@ -87,8 +89,20 @@ fn lines_of_a_run(m: &TdxModule, td: &Td) -> BTreeSet<usize> {
             m.lp_init().expect("LP.INIT");
             TOUCHED.with_borrow_mut(BTreeSet::clear);
             for _ in 0..3 {
-                ok(m, leaf::TDH_MNG_RD, td.tdr, field::td::HKID, 0);
-                ok(m, leaf::TDH_VP_RD, td.tdvpr, field::vp::POSTED_INTR_NV, 0);
+                ok(
+                    m,
+                    leaf::TDH_MNG_RD,
+                    td.tdr,
+                    metadata_fields::td::HKID.raw(),
+                    0,
+                );
+                ok(
+                    m,
+                    leaf::TDH_VP_RD,
+                    td.tdvpr,
+                    metadata_fields::vmcs::POSTED_INTERRUPT_NOTIFICATION_VECTOR.raw(),
+                    0,
+                );
                 ok(m, leaf::TDH_VP_ENTER, td.tdvpr, 0, 0);
                 ok(m, leaf::TDH_MEM_PAGE_AUG, 0, td.tdr, td.page);
                 ok(m, leaf::TDH_MEM_RANGE_BLOCK, 0, td.tdr, 0);

@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use tdx_core::{Gpa, Gva};
+
 use super::measure::{Digest48, MrtdBuilder};
 use super::sept::Sept;
 
@@ -228,16 +230,16 @@ impl Default for TdParams {
 
 /// What TDG.VP.VEINFO.GET returns: a #VE the model was told to deliver
 /// ([`TdxModule::inject_ve`](super::TdxModule::inject_ve)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VeInfo {
     /// Exit reason (RCX).
     pub exit_reason: u32,
     /// Exit qualification (RDX).
     pub exit_qualification: u64,
     /// Guest linear address (R8).
-    pub gla: u64,
+    pub gla: Gva,
     /// Guest physical address (R9).
-    pub gpa: u64,
+    pub gpa: Gpa,
     /// Instruction length (R10 bits 31:0).
     pub instruction_length: u32,
     /// Instruction information (R10 bits 63:32).
@@ -383,62 +385,6 @@ impl Vcpu {
             md: BTreeMap::new(),
         }
     }
-}
-
-/// A snapshot of a TD, from [`TdxModule::td`](super::TdxModule::td).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TdInfo {
-    /// The TDR page.
-    pub tdr: u64,
-    /// The HKID.
-    pub hkid: u16,
-    /// Key state.
-    pub lifecycle: Lifecycle,
-    /// Build state.
-    pub op_state: OpState,
-    /// TDCS pages added so far.
-    pub tdcs_pages: Vec<u64>,
-    /// 4 KiB pages the TD owns besides its TDR.
-    pub child_count: u64,
-    /// The TD_PARAMS of TDH.MNG.INIT.
-    pub params: Option<TdParams>,
-    /// Guest physical address width (48 or 52).
-    pub gpaw: u8,
-    /// The vCPUs' TDVPR pages.
-    pub vcpus: Vec<u64>,
-    /// The TLB epoch (TDH.MEM.TRACK increments it).
-    pub epoch: u64,
-    /// MRTD, once TDH.MR.FINALIZE has run.
-    pub mrtd: Option<Digest48>,
-    /// The four RTMRs.
-    pub rtmr: [Digest48; 4],
-    /// Secure-EPT leaves: (level, GPA, HPA, state).
-    pub leaves: Vec<(u8, u64, u64, super::SeptState)>,
-    /// Secure-EPT pages: (level of the entry that points to them, GPA, HPA).
-    pub sept_pages: Vec<(u8, u64, u64)>,
-}
-
-/// A snapshot of a vCPU, from [`TdxModule::vcpu`](super::TdxModule::vcpu).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VcpuInfo {
-    /// The TDVPR page.
-    pub tdvpr: u64,
-    /// The TD's TDR page.
-    pub tdr: u64,
-    /// The vCPU index (creation order).
-    pub index: u32,
-    /// TDCX pages added so far.
-    pub tdcx_pages: Vec<u64>,
-    /// Initialization state.
-    pub state: VcpuState,
-    /// The x2APIC ID of TDH.VP.INIT.
-    pub x2apic_id: Option<u32>,
-    /// The logical processor (thread) it is associated with.
-    pub associated_lp: Option<u64>,
-    /// How many times TDH.VP.ENTER ran it.
-    pub entries: u64,
-    /// Guest GPRs by x86 number (RAX = 0 ... R15 = 15).
-    pub gprs: [u64; 16],
 }
 
 impl fmt::Display for Lifecycle {

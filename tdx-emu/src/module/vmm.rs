@@ -4,21 +4,22 @@
 
 use super::tdcall::{runnable, td};
 use crate::module::Call;
+use crate::module::inspect::known_page;
 use crate::module::seamcall::EXPOSABLE;
 use crate::module::status::{Fail, invalid, operand as op};
 use crate::module::td::TdParams;
 use crate::trap::CpuState;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use tdx_core::{ModuleArgs, TdvmcallStatus};
+use tdx_core::{ModuleArgs, Page, Tdr, TdvmcallStatus, Tdvpr};
 
 /// Which vCPU made a TDG.VP.VMCALL, for the [`Vmm`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VmcallInfo {
     /// The TD's TDR page.
-    pub tdr: u64,
+    pub tdr: Page<Tdr>,
     /// The vCPU's TDVPR page.
-    pub tdvpr: u64,
+    pub tdvpr: Page<Tdvpr>,
     /// The vCPU index.
     pub vcpu_index: u32,
     /// The TD's guest physical address width: the shared bit is `1 << (gpaw - 1)`.
@@ -115,14 +116,16 @@ struct ExampleState {
 /// Cloning shares the state, so keep a clone to inspect what the guest asked for:
 ///
 /// ```
-/// use tdx_core::ModuleArgs;
+/// use tdx_core::{ModuleArgs, Page};
 /// use tdx_emu::module::{ExampleVmm, VmcallInfo, Vmm};
 /// let vmm = ExampleVmm::new();
-/// let info = VmcallInfo { tdr: 0, tdvpr: 0, vcpu_index: 0, gpaw: 48, mask: 0x3c00 };
+/// let (tdr, tdvpr) = (Page::from_u64(0x4000_0000)?, Page::from_u64(0x4000_1000)?);
+/// let info = VmcallInfo { tdr, tdvpr, vcpu_index: 0, gpaw: 48, mask: 0x3c00 };
 /// let mut regs = ModuleArgs { rcx: 0x3c00, r11: 0x10001, r12: 1 << 47, r13: 3 << 20, ..Default::default() };
 /// vmm.clone().tdvmcall(&info, &mut regs);
 /// assert_eq!((regs.r10, regs.r11), (1, (1 << 47) + (2 << 20))); // RETRY from +2 MiB
 /// assert!(vmm.is_shared(0x1000));
+/// # Ok::<(), tdx_core::AddrError>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct ExampleVmm {
@@ -362,8 +365,8 @@ pub(crate) fn tdg_vp_vmcall_prepare(
     }
     Ok((
         VmcallInfo {
-            tdr,
-            tdvpr,
+            tdr: known_page(tdr),
+            tdvpr: known_page(tdvpr),
             vcpu_index: index,
             gpaw: td.gpaw,
             mask,

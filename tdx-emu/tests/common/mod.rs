@@ -9,6 +9,7 @@
 //! the instruction touches no real memory.
 #![allow(dead_code, unused_imports)]
 
+use tdx_core::metadata_fields;
 use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     Sept, SeptGpa, SeptLevel, SharedGpa, Tdcs, Tdcx, Tdr, TdvmcallStatus, Tdvpr, TdxError,
@@ -324,6 +325,11 @@ pub fn as_page<K: PageKind>(raw: u64) -> Page<K> {
     Page::from_u64(raw).expect("page")
 }
 
+/// The 4 KiB page at `hpa` (e.g. the first page of a 2 MiB page from `try_alloc`).
+pub fn page_of<K: PageKind>(hpa: Hpa) -> Page<K> {
+    Page::new(hpa).expect("4 KiB-aligned page")
+}
+
 /// `TDX_OP_STATE_INCORRECT` (`tdx_error_codes_defs.h`, intel/tdx-module@72d8cff): a leaf the
 /// module's `op_state_lookup.c` forbids in the TD's OP_STATE. No operand ID.
 pub const OP_STATE_INCORRECT: TdxStatus = TdxStatus::from_raw(0xC000_0608_0000_0000);
@@ -395,11 +401,9 @@ pub fn create_td(m: &TdxModule, hkid: u16, params: &TdParams) -> Td {
         for package in 0..m.config().packages {
             with_package(package, || raw::tdh_mng_key_config(tdr)).expect("MNG.KEY.CONFIG");
         }
-        let tdcs_size = raw::tdh_sys_rd(FieldId::from_raw(
-            tdx_emu::module::field::global::TDCS_BASE_SIZE,
-        ))
-        .expect("SYS.RD TDCS_BASE_SIZE")
-        .value;
+        let tdcs_size = raw::tdh_sys_rd(metadata_fields::global::TDCS_BASE_SIZE)
+            .expect("SYS.RD TDCS_BASE_SIZE")
+            .value;
         let mut tdcs = Vec::new();
         for _ in 0..tdcs_size / 4096 {
             let page: Page<Tdcs> = m.alloc_page();
@@ -407,7 +411,7 @@ pub fn create_td(m: &TdxModule, hkid: u16, params: &TdParams) -> Td {
             tdcs.push(page);
         }
         let params_page = m.alloc_page::<Guest>().hpa();
-        m.write_memory(params_page.as_u64(), &params.to_bytes());
+        m.write_memory(params_page, &params.to_bytes());
         raw::tdh_mng_init(tdr, params_page).expect("MNG.INIT");
         Td {
             tdr,
@@ -425,11 +429,9 @@ pub fn create_vcpu(m: &TdxModule, td: &Td, x2apic_id: u64) -> Vp {
     unsafe {
         let tdvpr: Page<Tdvpr> = m.alloc_page();
         raw::tdh_vp_create(tdvpr, td.tdr).expect("VP.CREATE");
-        let tdvps_size = raw::tdh_sys_rd(FieldId::from_raw(
-            tdx_emu::module::field::global::TDVPS_BASE_SIZE,
-        ))
-        .expect("SYS.RD TDVPS_BASE_SIZE")
-        .value;
+        let tdvps_size = raw::tdh_sys_rd(metadata_fields::global::TDVPS_BASE_SIZE)
+            .expect("SYS.RD TDVPS_BASE_SIZE")
+            .value;
         let mut tdcx = Vec::new();
         for _ in 0..tdvps_size / 4096 - 1 {
             let page: Page<Tdcx> = m.alloc_page();
@@ -445,9 +447,7 @@ pub fn create_vcpu(m: &TdxModule, td: &Td, x2apic_id: u64) -> Vp {
 /// (TDX levels `top`..=1: 3, 2, 1 for a 4-level Secure EPT), skipping the ones already there.
 /// Returns the pages added.
 pub fn map_sept(m: &TdxModule, td: &Td, gpa_raw: u64) -> Vec<Page<Sept>> {
-    let top = m
-        .td(td.tdr.as_u64())
-        .map_or(3, |t| if t.gpaw == 52 { 4 } else { 3 });
+    let top = m.td(td.tdr).map_or(3, |t| if t.gpaw == 52 { 4 } else { 3 });
     let mut added = Vec::new();
     for level in (1..=top).rev() {
         let base = gpa_raw & !((4096u64 << (9 * level)) - 1);
@@ -456,7 +456,7 @@ pub fn map_sept(m: &TdxModule, td: &Td, gpa_raw: u64) -> Vec<Page<Sept>> {
         match unsafe { raw::tdh_mem_sept_add_level(base | level, td.tdr, page) } {
             Ok(_) => added.push(page),
             Err(e) if e.status() == TdxStatus::EPT_ENTRY_STATE_INCORRECT.with_operand(1) => {
-                m.free_page(page.as_u64(), PageSize::Size4K);
+                m.free_page(page).expect("free the unused SEPT page");
             }
             Err(e) => panic!("SEPT.ADD {base:#x} level {level}: {e}"),
         }
@@ -494,13 +494,13 @@ pub fn teardown(m: &TdxModule, td: &Td, vps: &[Vp]) -> usize {
             });
         }
         raw::tdh_mng_key_freeid(td.tdr).expect("MNG.KEY.FREEID");
-        let tdr = td.tdr.as_u64();
         for page in m.leaked_pages() {
-            if page.owner == tdr && page.hpa != tdr {
-                let out = raw::tdh_phymem_page_reclaim(hpa(page.hpa)).expect("RECLAIM");
-                assert_eq!(out.owner, tdr);
+            if page.owner == Some(td.tdr) && page.hpa != td.tdr.hpa() {
+                let out = raw::tdh_phymem_page_reclaim(page.hpa).expect("RECLAIM");
+                assert_eq!(out.owner, td.tdr.as_u64());
                 assert_eq!(out.page_type, page.page_type.code());
-                m.free_page(page.hpa, page.size);
+                m.free(page.hpa, page.size)
+                    .expect("free the reclaimed page");
             }
         }
         let out = raw::tdh_phymem_page_reclaim(td.tdr.hpa()).expect("RECLAIM TDR");
@@ -508,7 +508,7 @@ pub fn teardown(m: &TdxModule, td: &Td, vps: &[Vp]) -> usize {
         let keyed = KeyedHpa::new(td.tdr.hpa(), Hkid::new(GLOBAL_KEYID), m.config().phys_bits)
             .expect("keyed TDR");
         raw::tdh_phymem_page_wbinvd(keyed).expect("WBINVD TDR");
-        m.free_page(tdr, PageSize::Size4K);
+        m.free_page(td.tdr).expect("free the TDR");
         wb_calls
     }
 }

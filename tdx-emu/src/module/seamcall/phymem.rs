@@ -66,9 +66,9 @@ pub(super) fn tdh_phymem_page_rdmd(call: &mut Call<'_>) -> Outcome {
     let Some(info) = call.st.pamt.info(hpa) else {
         return Err(invalid(op::RCX));
     };
-    call.lock(LockKey::Page(info.hpa), Mode::Shared, op::RCX)?;
+    call.lock(LockKey::Page(info.hpa.as_u64()), Mode::Shared, op::RCX)?;
     call.cpu.rcx = info.page_type.code();
-    call.cpu.rdx = info.owner;
+    call.cpu.rdx = info.owner.map_or(0, |tdr| tdr.as_u64());
     call.cpu.r8 = u64::from(info.size.code());
     SUCCESS
 }

@@ -334,7 +334,7 @@ pub(crate) fn tdh_vp_enter_finish(
         }) => {
             out[1] = qualification;
             out[2] = ext_qualification;
-            out[8] = gpa;
+            out[8] = gpa.as_u64();
             out[9] = intr_info;
             cpu.rax = u64::from(reason);
         }

@@ -28,8 +28,8 @@ pub(super) fn tdg_vp_veinfo_get(call: &mut Call<'_>, tdvpr: u64) -> Outcome {
     };
     call.cpu.rcx = u64::from(ve.exit_reason);
     call.cpu.rdx = ve.exit_qualification;
-    call.cpu.r8 = ve.gla;
-    call.cpu.r9 = ve.gpa;
+    call.cpu.r8 = ve.gla.as_u64();
+    call.cpu.r9 = ve.gpa.as_u64();
     call.cpu.r10 = u64::from(ve.instruction_length) | (u64::from(ve.instruction_info) << 32);
     Ok(TdxStatus::SUCCESS)
 }
