@@ -6,9 +6,9 @@
 //!
 //! | module | family | what |
 //! |---|---|---|
-//! | [`host`] | SEAMCALL | the 69 TDX-module leaves (host VMM → TDX module: the 68 module 1.5.01 dispatches, and TDH.SYS.DISABLE), the 4 TDH.MEM.SCAN leaves of 1.5.34, the 12 version-1 forms (`_v1`), by class, the extended-error decoders, Linux's bounded loops |
+//! | [`host`] | SEAMCALL | the 69 TDX-module leaves (host VMM → TDX module: the 68 module 1.5.01 dispatches, and TDH.SYS.DISABLE), the 4 TDH.MEM.SCAN leaves of 1.5.34, the 12 version-1 forms (`_v1`), module 2.0's 30 TDX Connect leaves (`host::connect`), by class, the extended-error decoders, Linux's bounded loops |
 //! | [`seamldr`] | SEAMCALL | the two P-SEAMLDR leaves (bit 63) |
-//! | [`guest`] | TDCALL | the 21 TDCALL leaves of module 1.5.01 (TD guest → TDX module), TDG.MR.KEY.GET (1.5.34), TDG.VM.RD version 1, by class, page acceptance |
+//! | [`guest`] | TDCALL | the 21 TDCALL leaves of module 1.5.01 (TD guest → TDX module), TDG.MR.KEY.GET (1.5.34), TDG.VM.RD version 1, module 2.0's 9 TDX Connect leaves (`guest::connect`), by class, page acceptance |
 //! | [`vmcall`] | TDG.VP.VMCALL | the 14 GHCI sub-functions (TD guest → VMM), the vendor form (the KVM hypercall), MapGPA's loop |
 //! | [`handles`] | – | the typed TD and vCPU handles, [`TdxTd`] and [`TdxVp`] |
 //! | [`catalog`] | – | the list of wrappers as data (`--example abi`, `docs/catalog.md`) |
