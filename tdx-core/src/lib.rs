@@ -115,6 +115,7 @@ pub mod operand_error;
 pub mod page;
 pub mod pamt;
 pub mod reg;
+pub mod scan;
 pub mod sept;
 pub mod servtd;
 pub mod status;
@@ -149,6 +150,10 @@ pub use migration::{
 pub use operand_error::OperandError;
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
 pub use pamt::{CacheWbMode, DynamicPamt, DynamicPamtPage, PageType, PamtPageSize, PamtRange};
+pub use scan::{
+    ListOfLists, RangeListEntry, RangeListError, RangeListInfo, ScanControls, ScanCxOut,
+    ScanCxPage, ScanOp, ScanQualifier,
+};
 pub use sept::{AcceptGpa, PageSize, SeptEntryState, SeptGpa, SeptLevel, SeptLevelState};
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};

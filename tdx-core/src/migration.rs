@@ -104,6 +104,8 @@ impl fmt::Display for GpaListError {
     }
 }
 
+impl core::error::Error for GpaListError {}
+
 /// R9 of TDH.EXPORT.STATE.* / TDH.IMPORT.STATE.* and R9/R13 of TDH.EXPORT.MEM /
 /// TDH.IMPORT.MEM (`page_list_info_t`): the HPA of a 4 KiB page list (bits 51:12) and the
 /// index of its last entry (bits 63:55); bits 11:0 and 54:52 are reserved.

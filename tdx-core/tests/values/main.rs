@@ -4,6 +4,7 @@
 mod addr;
 mod args;
 mod properties;
+mod scan;
 mod sept;
 mod status;
 
