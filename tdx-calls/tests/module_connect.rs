@@ -7,18 +7,46 @@ mod module_common;
 
 use module_common::*;
 use tdx_calls::{guest, host};
+use tdx_core::{
+    DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, FunctionId, IdeDirection, IdeKmObject,
+    IdeKmParam, IommuId, IommuRegId, StreamId,
+};
+
+/// IOMMU 3 of socket 1 (`iommu_id_t`: socket in bits 7:4, HIOP in bits 3:0).
+const IOMMU: u64 = 0x13;
+/// Stream 5 of stream-info page 1 (bit 7).
+const STREAM: u64 = 0x85;
+/// Bus 0x3a, device 2, function 1 (`rp_bdf_t`: device 7:3, function 2:0, bus 15:8).
+const FUNCTION: u64 = 0x3a11;
+
+fn iommu() -> IommuId {
+    IommuId::new(1, 3).unwrap()
+}
+
+fn stream() -> StreamId {
+    StreamId::new(5, true).unwrap()
+}
+
+fn function() -> FunctionId {
+    FunctionId::new(0x3a, 2, 1, 0).unwrap()
+}
+
+/// The level-2 DEVIFMT entry of [`function`].
+fn devifmt() -> DevifmtIdx {
+    DevifmtIdx::new(2, function()).unwrap()
+}
 
 /// TDH.IOMMU.SETREG: the register image against the module reference, outputs from their registers.
 #[test]
 fn tdh_iommu_setreg() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_iommu_setreg(0x100u64, 0x111u64, 0x122u64) }
+        unsafe { host::tdh_iommu_setreg(iommu(), IommuRegId::SpdmDirPa, 0x122u64) }
     });
     check_inputs(
         "TDH.IOMMU.SETREG",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", 0x122)],
+        &[("rcx", IOMMU), ("rdx", 0x8000_0008), ("r8", 0x122)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -28,9 +56,13 @@ fn tdh_iommu_setreg() {
 fn tdh_iommu_getreg() {
     let (result, seen) = run(&["r8"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_iommu_getreg(0x100u64, 0x111u64) }
+        unsafe { host::tdh_iommu_getreg(0x100u64, IommuRegId::IommuState) }
     });
-    check_inputs("TDH.IOMMU.GETREG", &seen, &[("rcx", 0x100), ("rdx", 0x111)]);
+    check_inputs(
+        "TDH.IOMMU.GETREG",
+        &seen,
+        &[("rcx", 0x100), ("rdx", 0x8000_0002)],
+    );
     let out = result.expect("success");
     assert_eq!(out.value, answer("r8"), "r8");
 }
@@ -40,12 +72,12 @@ fn tdh_iommu_getreg() {
 fn tdh_spdm_create() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_spdm_create(0x100u64, 0x111u64, page::<Guest>(PAGE)) }
+        unsafe { host::tdh_spdm_create(iommu(), 0x111u64, page::<Guest>(PAGE)) }
     });
     check_inputs(
         "TDH.SPDM.CREATE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", PAGE)],
+        &[("rcx", IOMMU), ("rdx", 0x111), ("r8", PAGE)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -55,9 +87,9 @@ fn tdh_spdm_create() {
 fn tdh_spdm_delete() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_spdm_delete(0x100u64, 0x111u64) }
+        unsafe { host::tdh_spdm_delete(iommu(), 0x111u64) }
     });
-    check_inputs("TDH.SPDM.DELETE", &seen, &[("rcx", 0x100), ("rdx", 0x111)]);
+    check_inputs("TDH.SPDM.DELETE", &seen, &[("rcx", IOMMU), ("rdx", 0x111)]);
     let out = result.expect("success");
     assert_eq!(out.spdm_info, answer("rcx"), "rcx");
 }
@@ -69,7 +101,7 @@ fn tdh_ide_stream_create() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_ide_stream_create(
-                0x100u64,
+                iommu(),
                 0x111u64,
                 0x122u64,
                 0x133u64,
@@ -86,7 +118,7 @@ fn tdh_ide_stream_create() {
         "TDH.IDE.STREAM.CREATE",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", IOMMU),
             ("rdx", 0x111),
             ("r8", 0x122),
             ("r9", 0x133),
@@ -106,12 +138,12 @@ fn tdh_ide_stream_create() {
 fn tdh_ide_stream_block() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_ide_stream_block(0x100u64, 0x111u64) }
+        unsafe { host::tdh_ide_stream_block(iommu(), stream()) }
     });
     check_inputs(
         "TDH.IDE.STREAM.BLOCK",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111)],
+        &[("rcx", IOMMU), ("rdx", STREAM)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -121,12 +153,12 @@ fn tdh_ide_stream_block() {
 fn tdh_ide_stream_delete() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_ide_stream_delete(0x100u64, 0x111u64) }
+        unsafe { host::tdh_ide_stream_delete(iommu(), stream()) }
     });
     check_inputs(
         "TDH.IDE.STREAM.DELETE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111)],
+        &[("rcx", IOMMU), ("rdx", STREAM)],
     );
     let out = result.expect("success");
     assert_eq!(out.exinfo, answer("rcx"), "rcx");
@@ -139,10 +171,10 @@ fn tdh_ide_stream_idekmreq() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_ide_stream_idekmreq(
-                0x100u64,
-                0x111u64,
-                0x122u64,
-                0x133u64,
+                iommu(),
+                stream(),
+                IdeKmObject::KeyProg,
+                IdeKmParam::new(true, IdeDirection::DevTx, 2).unwrap(),
                 0x144u64,
                 hpa(SOURCE),
             )
@@ -152,10 +184,10 @@ fn tdh_ide_stream_idekmreq() {
         "TDH.IDE.STREAM.IDEKMREQ",
         &seen,
         &[
-            ("rcx", 0x100),
-            ("rdx", 0x111),
-            ("r8", 0x122),
-            ("r9", 0x133),
+            ("rcx", IOMMU),
+            ("rdx", STREAM),
+            ("r8", 2),
+            ("r9", 0x23),
             ("r10", 0x144),
             ("r11", SOURCE),
         ],
@@ -168,12 +200,12 @@ fn tdh_ide_stream_idekmreq() {
 fn tdh_ide_stream_idekmrsp() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_ide_stream_idekmrsp(0x100u64, 0x111u64, hpa(SOURCE)) }
+        unsafe { host::tdh_ide_stream_idekmrsp(iommu(), stream(), hpa(SOURCE)) }
     });
     check_inputs(
         "TDH.IDE.STREAM.IDEKMRSP",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", SOURCE)],
+        &[("rcx", IOMMU), ("rdx", STREAM), ("r8", SOURCE)],
     );
     let out = result.expect("success");
     assert_eq!(out.payload, answer("rcx"), "rcx");
@@ -186,7 +218,7 @@ fn tdh_devif_create() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_devif_create(
-                0x100u64,
+                DevifId::new(iommu(), stream(), function()),
                 page::<Tdr>(TDR),
                 page::<Guest>(PAGE),
                 page::<Guest>(PAGE),
@@ -198,7 +230,7 @@ fn tdh_devif_create() {
         "TDH.DEVIF.CREATE",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", FUNCTION << 32 | STREAM << 16 | IOMMU),
             ("rdx", TDR),
             ("r8", PAGE),
             ("r9", PAGE),
@@ -213,9 +245,9 @@ fn tdh_devif_create() {
 fn tdh_devif_remove() {
     let (result, seen) = run(&["rcx", "rdx", "r8"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_remove(0x100u64) }
+        unsafe { host::tdh_devif_remove(function()) }
     });
-    check_inputs("TDH.DEVIF.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.DEVIF.REMOVE", &seen, &[("rcx", FUNCTION)]);
     let out = result.expect("success");
     assert_eq!(out.td_buffer, answer("rcx"), "rcx");
     assert_eq!(out.vmm_buffer, answer("rdx"), "rdx");
@@ -227,15 +259,26 @@ fn tdh_devif_remove() {
 fn tdh_devif_request() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_request(0x100u64, 0x111u64, hpa(SOURCE)) }
+        unsafe {
+            host::tdh_devif_request(
+                function(),
+                DevifReqIn::new(DevifReqIn::LOCK_INTERFACE).with_no_fw_update(),
+                hpa(SOURCE),
+            )
+        }
     });
     check_inputs(
         "TDH.DEVIF.REQUEST",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", SOURCE), ("r9", 0)],
+        &[("rcx", FUNCTION), ("rdx", 0x183), ("r8", SOURCE), ("r9", 0)],
     );
     let out = result.expect("success");
-    assert_eq!(out.request_out, answer("rcx"), "rcx");
+    assert_eq!(out.request_out.raw(), answer("rcx"), "rcx");
+    assert_eq!(
+        out.request_out.message_code(),
+        answer("rcx") as u8,
+        "rcx 7:0"
+    );
 }
 
 /// TDH.DEVIF.RESPONSE: the register image against the module reference, outputs from their registers.
@@ -243,15 +286,31 @@ fn tdh_devif_request() {
 fn tdh_devif_response() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_response(0x100u64, 0x111u64, 0x122u64) }
+        unsafe {
+            host::tdh_devif_response(
+                function(),
+                DevifRspIn::new(hpa(SOURCE), true).unwrap(),
+                0x122u64,
+            )
+        }
     });
     check_inputs(
         "TDH.DEVIF.RESPONSE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", 0x122), ("r9", 0)],
+        &[
+            ("rcx", FUNCTION),
+            ("rdx", SOURCE | 1 << 63),
+            ("r8", 0x122),
+            ("r9", 0),
+        ],
     );
     let out = result.expect("success");
-    assert_eq!(out.response_out, answer("rcx"), "rcx");
+    assert_eq!(out.response_out.raw(), answer("rcx"), "rcx");
+    assert_eq!(
+        out.response_out.output_len(),
+        (answer("rcx") >> 8) as u16,
+        "rcx 23:8"
+    );
 }
 
 /// TDH.DEVIF.MT.ADD: the register image against the module reference, outputs from their registers.
@@ -259,9 +318,13 @@ fn tdh_devif_response() {
 fn tdh_devif_mt_add() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_mt_add(0x100u64, page::<Guest>(PAGE)) }
+        unsafe { host::tdh_devif_mt_add(devifmt(), page::<Guest>(PAGE)) }
     });
-    check_inputs("TDH.DEVIF.MT.ADD", &seen, &[("rcx", 0x100), ("rdx", PAGE)]);
+    check_inputs(
+        "TDH.DEVIF.MT.ADD",
+        &seen,
+        &[("rcx", FUNCTION << 32 | 2), ("rdx", PAGE)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -270,9 +333,9 @@ fn tdh_devif_mt_add() {
 fn tdh_devif_mt_remove() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_mt_remove(0x100u64) }
+        unsafe { host::tdh_devif_mt_remove(devifmt()) }
     });
-    check_inputs("TDH.DEVIF.MT.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.DEVIF.MT.REMOVE", &seen, &[("rcx", FUNCTION << 32 | 2)]);
     let out = result.expect("success");
     assert_eq!(out.page, answer("rcx"), "rcx");
 }
@@ -282,9 +345,9 @@ fn tdh_devif_mt_remove() {
 fn tdh_devif_mt_rd() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_mt_rd(0x100u64) }
+        unsafe { host::tdh_devif_mt_rd(devifmt()) }
     });
-    check_inputs("TDH.DEVIF.MT.RD", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.DEVIF.MT.RD", &seen, &[("rcx", FUNCTION << 32 | 2)]);
     let out = result.expect("success");
     assert_eq!(out.entry, answer("rcx"), "rcx");
 }
@@ -459,7 +522,13 @@ fn tdh_iq_inv_request() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_iq_inv_request(
-                0x100u64, 0x111u64, 0x122u64, 0x133u64, 0x144u64, 0x155u64, 0x166u64,
+                iommu(),
+                0x111u64,
+                0x122u64,
+                0x133u64,
+                0x144u64,
+                0x155u64,
+                0x166u64,
             )
         }
     });
@@ -467,7 +536,7 @@ fn tdh_iq_inv_request() {
         "TDH.IQ.INV.REQUEST",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", IOMMU),
             ("rdx", 0x111),
             ("r8", 0x122),
             ("r9", 0x133),
@@ -485,9 +554,9 @@ fn tdh_iq_inv_request() {
 fn tdh_iq_inv_process() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_iq_inv_process(0x100u64) }
+        unsafe { host::tdh_iq_inv_process(iommu()) }
     });
-    check_inputs("TDH.IQ.INV.PROCESS", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.IQ.INV.PROCESS", &seen, &[("rcx", IOMMU)]);
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -528,12 +597,12 @@ fn tdh_mem_shared_sept_wr() {
 fn tdg_spdm_tpa_set() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_spdm_tpa_set(0x100u64, 0x111u64, gpa(GPA)) }
+        unsafe { guest::tdg_spdm_tpa_set(iommu(), 0x111u64, gpa(GPA)) }
     });
     check_inputs(
         "TDG.SPDM.TPA.SET",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", GPA)],
+        &[("rcx", IOMMU), ("rdx", 0x111), ("r8", GPA)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -543,12 +612,12 @@ fn tdg_spdm_tpa_set() {
 fn tdg_spdm_tpa_get() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_spdm_tpa_get(0x100u64, 0x111u64, gpa(GPA)) }
+        unsafe { guest::tdg_spdm_tpa_get(iommu(), 0x111u64, gpa(GPA)) }
     });
     check_inputs(
         "TDG.SPDM.TPA.GET",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", GPA)],
+        &[("rcx", IOMMU), ("rdx", 0x111), ("r8", GPA)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -560,7 +629,13 @@ fn tdg_devif_validate() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             guest::tdg_devif_validate(
-                0x100u64, 0x111u64, 0x122u64, 0x133u64, 0x144u64, 0x155u64, 0x166u64,
+                function(),
+                0x111u64,
+                0x122u64,
+                0x133u64,
+                0x144u64,
+                0x155u64,
+                0x166u64,
             )
         }
     });
@@ -568,7 +643,7 @@ fn tdg_devif_validate() {
         "TDG.DEVIF.VALIDATE",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", FUNCTION),
             ("r12", 0x111),
             ("r11", 0x122),
             ("r10", 0x133),
@@ -585,12 +660,12 @@ fn tdg_devif_validate() {
 fn tdg_devif_rd() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_rd(0x100u64, 0x111u64) }
+        unsafe { guest::tdg_devif_rd(function(), DevifField::TdispVersion) }
     });
     check_inputs(
         "TDG.DEVIF.RD",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r9", 0)],
+        &[("rcx", FUNCTION), ("rdx", 1), ("r9", 0)],
     );
     let out = result.expect("success");
     assert_eq!(out.value, answer("rcx"), "rcx");
@@ -601,12 +676,17 @@ fn tdg_devif_rd() {
 fn tdg_devif_request() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_request(0x100u64, 0x111u64) }
+        unsafe {
+            guest::tdg_devif_request(
+                function(),
+                DevifReqIn::new(DevifReqIn::DEVICE_INTERFACE_REPORT),
+            )
+        }
     });
     check_inputs(
         "TDG.DEVIF.REQUEST",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r9", 0)],
+        &[("rcx", FUNCTION), ("rdx", 0x84), ("r9", 0)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -616,15 +696,16 @@ fn tdg_devif_request() {
 fn tdg_devif_response() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_response(0x100u64, 0x111u64) }
+        unsafe { guest::tdg_devif_response(function(), 0x111u64) }
     });
     check_inputs(
         "TDG.DEVIF.RESPONSE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r9", 0)],
+        &[("rcx", FUNCTION), ("rdx", 0x111), ("r9", 0)],
     );
     let out = result.expect("success");
-    assert_eq!(out.response_out, answer("rcx"), "rcx");
+    assert_eq!(out.response_out.raw(), answer("rcx"), "rcx");
+    assert_eq!(out.response_out.resp_code(), answer("rcx") as u8, "rcx 7:0");
 }
 
 /// TDG.DMAR.ACCEPT: the register image against the module reference, outputs from their registers.
@@ -632,13 +713,13 @@ fn tdg_devif_response() {
 fn tdg_dmar_accept() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_dmar_accept(0x100u64, 0x111u64, 0u64, 0u64, 0u64, 0u64) }
+        unsafe { guest::tdg_dmar_accept(function(), 0x111u64, 0u64, 0u64, 0u64, 0u64) }
     });
     check_inputs(
         "TDG.DMAR.ACCEPT",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", FUNCTION),
             ("rdx", 0x111),
             ("r12", 0),
             ("r13", 0),

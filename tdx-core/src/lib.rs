@@ -105,6 +105,7 @@ pub mod abi;
 pub mod addr;
 pub mod args;
 mod cold;
+pub mod connect;
 pub mod error;
 pub mod guest;
 pub mod l2;
@@ -134,6 +135,11 @@ pub mod __private;
 
 pub use addr::{AddrError, Gpa, Gva, Hpa, Hva, KeyedHpa, SharedGpa};
 pub use args::ModuleArgs;
+pub use connect::devif::{
+    DevifField, DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, FunctionId,
+};
+pub use connect::ide::{IdeDirection, IdeKmObject, IdeKmParam, StreamId};
+pub use connect::iommu::{IommuId, IommuRegId};
 pub use error::{CallSite, TdxError};
 pub use guest::{
     CpuidVe, GpaWidth, RtmrIndex, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VeInstruction,

@@ -3,6 +3,7 @@
 
 mod addr;
 mod args;
+mod connect;
 mod properties;
 mod scan;
 mod sept;
