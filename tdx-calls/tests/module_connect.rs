@@ -1,41 +1,14 @@
-//! Every TDX Connect wrapper (module 2.0) run through the trap (tdx-emu) with a scripted
-//! handler: the register image the instruction saw is checked against
-//! `tests/data/module-2.0-leaves.json`, and every output field is checked to come from its
-//! register.
+//! Every TDX Connect host wrapper (module 2.0; the guest ones: `module_connect_guest.rs`)
+//! run through the trap (tdx-emu) with a scripted handler: the register image the
+//! instruction saw is checked against `tests/data/module-2.0-leaves.json`, and every output
+//! field is checked to come from its register. The typed operands and their hand-written
+//! register images: `module_common/connect.rs`.
 
 mod module_common;
 
+use module_common::connect::*;
 use module_common::*;
-use tdx_calls::{guest, host};
-use tdx_core::{
-    DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, FunctionId, IdeDirection, IdeKmObject,
-    IdeKmParam, IommuId, IommuRegId, StreamId,
-};
-
-/// IOMMU 3 of socket 1 (`iommu_id_t`: socket in bits 7:4, HIOP in bits 3:0).
-const IOMMU: u64 = 0x13;
-/// Stream 5 of stream-info page 1 (bit 7).
-const STREAM: u64 = 0x85;
-/// Bus 0x3a, device 2, function 1 (`rp_bdf_t`: device 7:3, function 2:0, bus 15:8).
-const FUNCTION: u64 = 0x3a11;
-
-fn iommu() -> IommuId {
-    IommuId::new(1, 3).unwrap()
-}
-
-fn stream() -> StreamId {
-    StreamId::new(5, true).unwrap()
-}
-
-fn function() -> FunctionId {
-    FunctionId::new(0x3a, 2, 1, 0).unwrap()
-}
-
-/// The level-2 DEVIFMT entry of [`function`].
-fn devifmt() -> DevifmtIdx {
-    DevifmtIdx::new(2, function()).unwrap()
-}
-
+use tdx_calls::host;
 /// TDH.IOMMU.SETREG: the register image against the module reference, outputs from their registers.
 #[test]
 fn tdh_iommu_setreg() {
@@ -359,7 +332,14 @@ fn tdh_dmar_add() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_dmar_add(
-                0x100u64, 0x111u64, 0x122u64, 0x133u64, 0x144u64, 0x155u64, 0x166u64, 0x177u64,
+                dmar(),
+                0x111u64,
+                0x122u64,
+                0x133u64,
+                0x144u64,
+                0x155u64,
+                0x166u64,
+                0x177u64,
                 0x188u64,
             )
         }
@@ -368,7 +348,7 @@ fn tdh_dmar_add() {
         "TDH.DMAR.ADD",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2),
             ("rdx", 0x111),
             ("r8", 0x122),
             ("r9", 0x133),
@@ -387,9 +367,13 @@ fn tdh_dmar_add() {
 fn tdh_dmar_block() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_dmar_block(0x100u64) }
+        unsafe { host::tdh_dmar_block(dmar()) }
     });
-    check_inputs("TDH.DMAR.BLOCK", &seen, &[("rcx", 0x100)]);
+    check_inputs(
+        "TDH.DMAR.BLOCK",
+        &seen,
+        &[("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -400,12 +384,17 @@ fn tdh_dmar_read() {
         &["rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"],
         || {
             // SAFETY: the trap answers the instruction; no memory is touched.
-            unsafe { host::tdh_dmar_read(0x100u64) }
+            unsafe { host::tdh_dmar_read(dmar()) }
         },
     );
-    check_inputs("TDH.DMAR.READ", &seen, &[("rcx", 0x100)]);
+    check_inputs(
+        "TDH.DMAR.READ",
+        &seen,
+        &[("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2)],
+    );
     let out = result.expect("success");
-    assert_eq!(out.state, answer("rdx"), "rdx");
+    assert_eq!(out.state.raw(), answer("rdx"), "rdx");
+    assert_eq!(out.state.level(), answer("rdx") as u8 & 7, "rdx 2:0");
     assert_eq!(out.q0, answer("r8"), "r8");
     assert_eq!(out.q1, answer("r9"), "r9");
     assert_eq!(out.q2, answer("r10"), "r10");
@@ -421,9 +410,13 @@ fn tdh_dmar_read() {
 fn tdh_dmar_remove() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_dmar_remove(0x100u64) }
+        unsafe { host::tdh_dmar_remove(dmar()) }
     });
-    check_inputs("TDH.DMAR.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs(
+        "TDH.DMAR.REMOVE",
+        &seen,
+        &[("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2)],
+    );
     let out = result.expect("success");
     assert_eq!(out.page, answer("rcx"), "rcx");
 }
@@ -433,9 +426,13 @@ fn tdh_dmar_remove() {
 fn tdh_mmio_mt_add() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_add(0x100u64, page::<Guest>(PAGE)) }
+        unsafe { host::tdh_mmio_mt_add(mmiomt(), page::<Guest>(PAGE)) }
     });
-    check_inputs("TDH.MMIO.MT.ADD", &seen, &[("rcx", 0x100), ("rdx", PAGE)]);
+    check_inputs(
+        "TDH.MMIO.MT.ADD",
+        &seen,
+        &[("rcx", PAGE | 1), ("rdx", PAGE)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -444,9 +441,13 @@ fn tdh_mmio_mt_add() {
 fn tdh_mmio_mt_set() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_set(0x100u64, 0x111u64) }
+        unsafe { host::tdh_mmio_mt_set(mmiomt(), MmiomtSetInfo::new(2, function()).unwrap()) }
     });
-    check_inputs("TDH.MMIO.MT.SET", &seen, &[("rcx", 0x100), ("rdx", 0x111)]);
+    check_inputs(
+        "TDH.MMIO.MT.SET",
+        &seen,
+        &[("rcx", PAGE | 1), ("rdx", FUNCTION << 12 | 2)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -455,9 +456,9 @@ fn tdh_mmio_mt_set() {
 fn tdh_mmio_mt_rd() {
     let (result, seen) = run(&["rcx", "rdx", "r8", "r9"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_rd(0x100u64) }
+        unsafe { host::tdh_mmio_mt_rd(mmiomt()) }
     });
-    check_inputs("TDH.MMIO.MT.RD", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.MMIO.MT.RD", &seen, &[("rcx", PAGE | 1)]);
     let out = result.expect("success");
     assert_eq!(out.q0, answer("rcx"), "rcx");
     assert_eq!(out.q1, answer("rdx"), "rdx");
@@ -470,9 +471,9 @@ fn tdh_mmio_mt_rd() {
 fn tdh_mmio_mt_remove() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_remove(0x100u64) }
+        unsafe { host::tdh_mmio_mt_remove(mmiomt()) }
     });
-    check_inputs("TDH.MMIO.MT.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.MMIO.MT.REMOVE", &seen, &[("rcx", PAGE | 1)]);
     let out = result.expect("success");
     assert_eq!(out.page_number, answer("rcx"), "rcx");
 }
@@ -589,173 +590,5 @@ fn tdh_mem_shared_sept_wr() {
             ("r11", 0x155),
         ],
     );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.SPDM.TPA.SET: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_spdm_tpa_set() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_spdm_tpa_set(iommu(), 0x111u64, gpa(GPA)) }
-    });
-    check_inputs(
-        "TDG.SPDM.TPA.SET",
-        &seen,
-        &[("rcx", IOMMU), ("rdx", 0x111), ("r8", GPA)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.SPDM.TPA.GET: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_spdm_tpa_get() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_spdm_tpa_get(iommu(), 0x111u64, gpa(GPA)) }
-    });
-    check_inputs(
-        "TDG.SPDM.TPA.GET",
-        &seen,
-        &[("rcx", IOMMU), ("rdx", 0x111), ("r8", GPA)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.DEVIF.VALIDATE: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_validate() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe {
-            guest::tdg_devif_validate(
-                function(),
-                0x111u64,
-                0x122u64,
-                0x133u64,
-                0x144u64,
-                0x155u64,
-                0x166u64,
-            )
-        }
-    });
-    check_inputs(
-        "TDG.DEVIF.VALIDATE",
-        &seen,
-        &[
-            ("rcx", FUNCTION),
-            ("r12", 0x111),
-            ("r11", 0x122),
-            ("r10", 0x133),
-            ("r9", 0x144),
-            ("r8", 0x155),
-            ("rdx", 0x166),
-        ],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.DEVIF.RD: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_rd() {
-    let (result, seen) = run(&["rcx"], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_rd(function(), DevifField::TdispVersion) }
-    });
-    check_inputs(
-        "TDG.DEVIF.RD",
-        &seen,
-        &[("rcx", FUNCTION), ("rdx", 1), ("r9", 0)],
-    );
-    let out = result.expect("success");
-    assert_eq!(out.value, answer("rcx"), "rcx");
-}
-
-/// TDG.DEVIF.REQUEST: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_request() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe {
-            guest::tdg_devif_request(
-                function(),
-                DevifReqIn::new(DevifReqIn::DEVICE_INTERFACE_REPORT),
-            )
-        }
-    });
-    check_inputs(
-        "TDG.DEVIF.REQUEST",
-        &seen,
-        &[("rcx", FUNCTION), ("rdx", 0x84), ("r9", 0)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.DEVIF.RESPONSE: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_response() {
-    let (result, seen) = run(&["rcx"], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_response(function(), 0x111u64) }
-    });
-    check_inputs(
-        "TDG.DEVIF.RESPONSE",
-        &seen,
-        &[("rcx", FUNCTION), ("rdx", 0x111), ("r9", 0)],
-    );
-    let out = result.expect("success");
-    assert_eq!(out.response_out.raw(), answer("rcx"), "rcx");
-    assert_eq!(out.response_out.resp_code(), answer("rcx") as u8, "rcx 7:0");
-}
-
-/// TDG.DMAR.ACCEPT: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_dmar_accept() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_dmar_accept(function(), 0x111u64, 0u64, 0u64, 0u64, 0u64) }
-    });
-    check_inputs(
-        "TDG.DMAR.ACCEPT",
-        &seen,
-        &[
-            ("rcx", FUNCTION),
-            ("rdx", 0x111),
-            ("r12", 0),
-            ("r13", 0),
-            ("r14", 0),
-            ("r15", 0),
-            ("r8", 0),
-            ("r9", 0),
-            ("r10", 0),
-            ("r11", 0),
-        ],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.TDI.MMIO.ACCEPT: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_tdi_mmio_accept() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_tdi_mmio_accept(accept_gpa(), 0x111u64) }
-    });
-    check_inputs(
-        "TDG.TDI.MMIO.ACCEPT",
-        &seen,
-        &[("rcx", GPA), ("rdx", 0x111)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.IQ.INV.REQUEST: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_iq_inv_request() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_iq_inv_request(0x100u64, gpa(GPA)) }
-    });
-    check_inputs("TDG.IQ.INV.REQUEST", &seen, &[("rcx", 0x100), ("rdx", GPA)]);
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }

@@ -138,8 +138,10 @@ pub use args::ModuleArgs;
 pub use connect::devif::{
     DevifField, DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, FunctionId,
 };
+pub use connect::dmar::{DmarIdx, DmarLevel, DmarStateInfo, DmarTarget};
 pub use connect::ide::{IdeDirection, IdeKmObject, IdeKmParam, StreamId};
 pub use connect::iommu::{IommuId, IommuRegId};
+pub use connect::mmio::{MmiomtIdx, MmiomtSetInfo};
 pub use error::{CallSite, TdxError};
 pub use guest::{
     CpuidVe, GpaWidth, RtmrIndex, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VeInstruction,

@@ -768,7 +768,7 @@ pub unsafe fn tdg_devif_response(
 // tdcall abi::TdgDmarAccept | in: rcx=function_id rdx=target r12=reserved12 r13=reserved13 r14=reserved14 r15=reserved15 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_dmar_accept(
     function_id: FunctionId,
-    target: u64,
+    target: DmarTarget,
     reserved12: u64,
     reserved13: u64,
     reserved14: u64,

@@ -3,8 +3,8 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` handlers. Every wrapper is an `unsafe fn`.
 
 use tdx_core::{
-    AcceptGpa, DevifField, DevifReqIn, DevifRspOut, FunctionId, Gpa, IommuId, TdxError, TdxStatus,
-    abi, tdcall,
+    AcceptGpa, DevifField, DevifReqIn, DevifRspOut, DmarTarget, FunctionId, Gpa, IommuId, TdxError,
+    TdxStatus, abi, tdcall,
 };
 
 /// TDG.SPDM.TPA.SET (TDCALL leaf 64): bind an SPDM session to this TD (the TPA) with the given
@@ -184,7 +184,7 @@ pub unsafe fn tdg_devif_response(
 /// |---|---|---|
 /// | RAX | 70 | status |
 /// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | – |
-/// | RDX | `target`: `dmar_target_t`: the VM index (0 = the TD, 1–3 = an L2 VM) whose Secure EPT the device's DMA uses | – |
+/// | RDX | `target`: [`DmarTarget`] (`dmar_target_t`): the VM index (0 = the TD, 1–3 = an L2 VM) whose Secure EPT the device's DMA uses | – |
 /// | R8 | 0 (reserved, must be 0) | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 /// | R10 | 0 (reserved, must be 0) | – |
@@ -208,7 +208,7 @@ pub unsafe fn tdg_devif_response(
 #[tdcall(leaf = abi::TdgDmarAccept, in(rcx = function_id, rdx = target, r12 = reserved12, r13 = reserved13, r14 = reserved14, r15 = reserved15))]
 pub unsafe fn tdg_dmar_accept(
     function_id: FunctionId,
-    target: u64,
+    target: DmarTarget,
     reserved12: u64,
     reserved13: u64,
     reserved14: u64,

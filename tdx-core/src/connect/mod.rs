@@ -1,6 +1,7 @@
 //! TDX Connect operands (module 2.0): the packed identifiers and request words of the
-//! TDH.IOMMU.*, TDH.SPDM.*, TDH.IDE.STREAM.*, TDH.DEVIF.* and TDG.DEVIF.* leaves, in files
-//! named by the spec's classes ([`iommu`], [`ide`], [`devif`]).
+//! TDH.IOMMU.*, TDH.SPDM.*, TDH.IDE.STREAM.*, TDH.DEVIF.*, TDH.DMAR.*, TDH.MMIO.MT.* and
+//! TDG.DEVIF.* / TDG.DMAR.* leaves, in files named by the spec's classes ([`iommu`], [`ide`],
+//! [`devif`], [`dmar`], [`mmio`]).
 //!
 //! Layouts: the C unions the intel/tdx-module 2.0 handlers take their registers as
 //! (`src/common/data_structures/tdxio/*_defs.h`; each type names its union). Every
@@ -8,8 +9,10 @@
 //! [`OperandError`](crate::OperandError) holding the value; nothing is truncated.
 
 pub mod devif;
+pub mod dmar;
 pub mod ide;
 pub mod iommu;
+pub mod mmio;
 
 use crate::operand_error::OperandError;
 

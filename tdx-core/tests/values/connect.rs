@@ -105,3 +105,59 @@ proptest! {
         }
     }
 }
+
+mod dmar_mmio {
+    use super::*;
+    use tdx_core::{DmarIdx, DmarLevel, DmarStateInfo, DmarTarget, MmiomtIdx, MmiomtSetInfo};
+
+    proptest! {
+        #[test]
+        fn dmar_idx(rid: u16, pasid in 0u32..(1 << 21), level in 0u8..4, raw: u64) {
+            let lvl = [DmarLevel::PasidTe, DmarLevel::Pde, DmarLevel::Cte, DmarLevel::Rte][usize::from(level)];
+            let iommu = IommuId::new(4, 9).unwrap();
+            let got = DmarIdx::new(iommu, rid, pasid, lvl);
+            prop_assert_eq!(got.is_ok(), pasid < 1 << 20);
+            if let Ok(idx) = got {
+                let want = u64::from(level) | u64::from(pasid) << 12 | u64::from(rid) << 32 | 0x49 << 48;
+                prop_assert_eq!(idx.raw(), want);
+                prop_assert_eq!((idx.level(), idx.pasid(), idx.rid()), (level, pasid, rid));
+                prop_assert_eq!(DmarIdx::from_raw(want), Ok(idx));
+            }
+            let valid = raw & 0xFF00_0000_0000_0FF8 == 0 && raw & 7 <= 3;
+            prop_assert_eq!(DmarIdx::from_raw(raw).is_ok(), valid);
+        }
+
+        #[test]
+        fn dmar_state_and_target(raw: u64, vm: u8) {
+            let s = DmarStateInfo::from_reg(raw);
+            prop_assert_eq!(s.raw(), raw);
+            prop_assert_eq!((s.level(), s.map_state()), (raw as u8 & 7, (raw >> 3) as u8));
+            prop_assert_eq!((s.inv_state(), s.pd_count()), ((raw >> 11) as u8 & 7, (raw >> 14) as u8 & 0x1F));
+            let t = DmarTarget::new(vm);
+            prop_assert_eq!(t.is_ok(), vm <= 3);
+            if let Ok(t) = t {
+                prop_assert_eq!((t.to_reg(), t.vm()), (u64::from(vm), vm));
+            }
+        }
+
+        #[test]
+        fn mmiomt(page in interesting_u64(), level in 0u8..8, ty in 0u8..8) {
+            if let Ok(hpa) = Hpa::new(page) {
+                let got = MmiomtIdx::new(hpa, level);
+                prop_assert_eq!(got.is_ok(), page % 4096 == 0 && level <= 5);
+                if let Ok(idx) = got {
+                    prop_assert_eq!(idx.raw(), page | u64::from(level));
+                    prop_assert_eq!((idx.mmio(), idx.level()), (page, level));
+                }
+            }
+            let f = FunctionId::new(0x12, 3, 4, 5).unwrap();
+            let info = MmiomtSetInfo::new(ty, f);
+            prop_assert_eq!(info.is_ok(), ty <= 3);
+            if let Ok(info) = info {
+                prop_assert_eq!(info.raw(), f.raw() << 12 | u64::from(ty));
+                prop_assert_eq!(info.raw() & 0xFFC, 0, "reserved bits 11:2");
+                prop_assert_eq!(info.raw() >> 44, 0, "reserved bits 63:44");
+            }
+        }
+    }
+}

@@ -6,7 +6,7 @@
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
 //! `tests/data/module-abi-2.0.json`. No entry is `SafeLeaf`.
 
-use crate::{AcceptGpa, DevifField, DevifReqIn, DevifRspOut, FunctionId, Gpa, IommuId};
+use crate::{AcceptGpa, DevifField, DevifReqIn, DevifRspOut, DmarTarget, FunctionId, Gpa, IommuId};
 
 crate::abi_table! {
     list LEAVES;
@@ -111,7 +111,7 @@ crate::abi_table! {
     /// 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub tdcall TdgDmarAccept = 70, version 0, "TDG.DMAR.ACCEPT" {
         since { 0: (2, 0, 18) }
-        in { rcx: FunctionId, rdx: u64, r12: u64, r13: u64, r14: u64, r15: u64 }
+        in { rcx: FunctionId, rdx: DmarTarget, r12: u64, r13: u64, r14: u64, r15: u64 }
         zero { r8, r9, r10, r11 }
         out {}
     }
