@@ -6,7 +6,7 @@
 //! Layouts: the C unions the intel/tdx-module 2.0 handlers take their registers as
 //! (`src/common/data_structures/tdxio/*_defs.h`; each type names its union). Every
 //! constructor rejects a field out of range and every `from_raw` a reserved bit set, with an
-//! [`OperandError`](crate::OperandError) holding the value; nothing is truncated.
+//! [`OperandError`] holding the value; nothing is truncated.
 
 pub mod devif;
 pub mod dmar;
