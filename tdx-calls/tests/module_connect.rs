@@ -1,24 +1,25 @@
-//! Every TDX Connect wrapper (module 2.0) run through the trap (tdx-emu) with a scripted
-//! handler: the register image the instruction saw is checked against
-//! `tests/data/module-2.0-leaves.json`, and every output field is checked to come from its
-//! register.
+//! Every TDX Connect host wrapper (module 2.0; the guest ones: `module_connect_guest.rs`)
+//! run through the trap (tdx-emu) with a scripted handler: the register image the
+//! instruction saw is checked against `tests/data/module-2.0-leaves.json`, and every output
+//! field is checked to come from its register. The typed operands and their hand-written
+//! register images: `module_common/connect.rs`.
 
 mod module_common;
 
+use module_common::connect::*;
 use module_common::*;
-use tdx_calls::{guest, host};
-
+use tdx_calls::host;
 /// TDH.IOMMU.SETREG: the register image against the module reference, outputs from their registers.
 #[test]
 fn tdh_iommu_setreg() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_iommu_setreg(0x100u64, 0x111u64, 0x122u64) }
+        unsafe { host::tdh_iommu_setreg(iommu(), IommuRegId::SpdmDirPa, 0x122u64) }
     });
     check_inputs(
         "TDH.IOMMU.SETREG",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", 0x122)],
+        &[("rcx", IOMMU), ("rdx", 0x8000_0008), ("r8", 0x122)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -28,9 +29,13 @@ fn tdh_iommu_setreg() {
 fn tdh_iommu_getreg() {
     let (result, seen) = run(&["r8"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_iommu_getreg(0x100u64, 0x111u64) }
+        unsafe { host::tdh_iommu_getreg(0x100u64, IommuRegId::IommuState) }
     });
-    check_inputs("TDH.IOMMU.GETREG", &seen, &[("rcx", 0x100), ("rdx", 0x111)]);
+    check_inputs(
+        "TDH.IOMMU.GETREG",
+        &seen,
+        &[("rcx", 0x100), ("rdx", 0x8000_0002)],
+    );
     let out = result.expect("success");
     assert_eq!(out.value, answer("r8"), "r8");
 }
@@ -40,12 +45,12 @@ fn tdh_iommu_getreg() {
 fn tdh_spdm_create() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_spdm_create(0x100u64, 0x111u64, page::<Guest>(PAGE)) }
+        unsafe { host::tdh_spdm_create(iommu(), 0x111u64, page::<Guest>(PAGE)) }
     });
     check_inputs(
         "TDH.SPDM.CREATE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", PAGE)],
+        &[("rcx", IOMMU), ("rdx", 0x111), ("r8", PAGE)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -55,9 +60,9 @@ fn tdh_spdm_create() {
 fn tdh_spdm_delete() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_spdm_delete(0x100u64, 0x111u64) }
+        unsafe { host::tdh_spdm_delete(iommu(), 0x111u64) }
     });
-    check_inputs("TDH.SPDM.DELETE", &seen, &[("rcx", 0x100), ("rdx", 0x111)]);
+    check_inputs("TDH.SPDM.DELETE", &seen, &[("rcx", IOMMU), ("rdx", 0x111)]);
     let out = result.expect("success");
     assert_eq!(out.spdm_info, answer("rcx"), "rcx");
 }
@@ -69,7 +74,7 @@ fn tdh_ide_stream_create() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_ide_stream_create(
-                0x100u64,
+                iommu(),
                 0x111u64,
                 0x122u64,
                 0x133u64,
@@ -86,7 +91,7 @@ fn tdh_ide_stream_create() {
         "TDH.IDE.STREAM.CREATE",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", IOMMU),
             ("rdx", 0x111),
             ("r8", 0x122),
             ("r9", 0x133),
@@ -106,12 +111,12 @@ fn tdh_ide_stream_create() {
 fn tdh_ide_stream_block() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_ide_stream_block(0x100u64, 0x111u64) }
+        unsafe { host::tdh_ide_stream_block(iommu(), stream()) }
     });
     check_inputs(
         "TDH.IDE.STREAM.BLOCK",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111)],
+        &[("rcx", IOMMU), ("rdx", STREAM)],
     );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
@@ -121,12 +126,12 @@ fn tdh_ide_stream_block() {
 fn tdh_ide_stream_delete() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_ide_stream_delete(0x100u64, 0x111u64) }
+        unsafe { host::tdh_ide_stream_delete(iommu(), stream()) }
     });
     check_inputs(
         "TDH.IDE.STREAM.DELETE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111)],
+        &[("rcx", IOMMU), ("rdx", STREAM)],
     );
     let out = result.expect("success");
     assert_eq!(out.exinfo, answer("rcx"), "rcx");
@@ -139,10 +144,10 @@ fn tdh_ide_stream_idekmreq() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_ide_stream_idekmreq(
-                0x100u64,
-                0x111u64,
-                0x122u64,
-                0x133u64,
+                iommu(),
+                stream(),
+                IdeKmObject::KeyProg,
+                IdeKmParam::new(true, IdeDirection::DevTx, 2).unwrap(),
                 0x144u64,
                 hpa(SOURCE),
             )
@@ -152,10 +157,10 @@ fn tdh_ide_stream_idekmreq() {
         "TDH.IDE.STREAM.IDEKMREQ",
         &seen,
         &[
-            ("rcx", 0x100),
-            ("rdx", 0x111),
-            ("r8", 0x122),
-            ("r9", 0x133),
+            ("rcx", IOMMU),
+            ("rdx", STREAM),
+            ("r8", 2),
+            ("r9", 0x23),
             ("r10", 0x144),
             ("r11", SOURCE),
         ],
@@ -168,12 +173,12 @@ fn tdh_ide_stream_idekmreq() {
 fn tdh_ide_stream_idekmrsp() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_ide_stream_idekmrsp(0x100u64, 0x111u64, hpa(SOURCE)) }
+        unsafe { host::tdh_ide_stream_idekmrsp(iommu(), stream(), hpa(SOURCE)) }
     });
     check_inputs(
         "TDH.IDE.STREAM.IDEKMRSP",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", SOURCE)],
+        &[("rcx", IOMMU), ("rdx", STREAM), ("r8", SOURCE)],
     );
     let out = result.expect("success");
     assert_eq!(out.payload, answer("rcx"), "rcx");
@@ -186,7 +191,7 @@ fn tdh_devif_create() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_devif_create(
-                0x100u64,
+                DevifId::new(iommu(), stream(), function()),
                 page::<Tdr>(TDR),
                 page::<Guest>(PAGE),
                 page::<Guest>(PAGE),
@@ -198,7 +203,7 @@ fn tdh_devif_create() {
         "TDH.DEVIF.CREATE",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", FUNCTION << 32 | STREAM << 16 | IOMMU),
             ("rdx", TDR),
             ("r8", PAGE),
             ("r9", PAGE),
@@ -213,9 +218,9 @@ fn tdh_devif_create() {
 fn tdh_devif_remove() {
     let (result, seen) = run(&["rcx", "rdx", "r8"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_remove(0x100u64) }
+        unsafe { host::tdh_devif_remove(function()) }
     });
-    check_inputs("TDH.DEVIF.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.DEVIF.REMOVE", &seen, &[("rcx", FUNCTION)]);
     let out = result.expect("success");
     assert_eq!(out.td_buffer, answer("rcx"), "rcx");
     assert_eq!(out.vmm_buffer, answer("rdx"), "rdx");
@@ -227,15 +232,26 @@ fn tdh_devif_remove() {
 fn tdh_devif_request() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_request(0x100u64, 0x111u64, hpa(SOURCE)) }
+        unsafe {
+            host::tdh_devif_request(
+                function(),
+                DevifReqIn::new(DevifReqIn::LOCK_INTERFACE).with_no_fw_update(),
+                hpa(SOURCE),
+            )
+        }
     });
     check_inputs(
         "TDH.DEVIF.REQUEST",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", SOURCE), ("r9", 0)],
+        &[("rcx", FUNCTION), ("rdx", 0x183), ("r8", SOURCE), ("r9", 0)],
     );
     let out = result.expect("success");
-    assert_eq!(out.request_out, answer("rcx"), "rcx");
+    assert_eq!(out.request_out.raw(), answer("rcx"), "rcx");
+    assert_eq!(
+        out.request_out.message_code(),
+        answer("rcx") as u8,
+        "rcx 7:0"
+    );
 }
 
 /// TDH.DEVIF.RESPONSE: the register image against the module reference, outputs from their registers.
@@ -243,15 +259,31 @@ fn tdh_devif_request() {
 fn tdh_devif_response() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_response(0x100u64, 0x111u64, 0x122u64) }
+        unsafe {
+            host::tdh_devif_response(
+                function(),
+                DevifRspIn::new(hpa(SOURCE), true).unwrap(),
+                0x122u64,
+            )
+        }
     });
     check_inputs(
         "TDH.DEVIF.RESPONSE",
         &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", 0x122), ("r9", 0)],
+        &[
+            ("rcx", FUNCTION),
+            ("rdx", SOURCE | 1 << 63),
+            ("r8", 0x122),
+            ("r9", 0),
+        ],
     );
     let out = result.expect("success");
-    assert_eq!(out.response_out, answer("rcx"), "rcx");
+    assert_eq!(out.response_out.raw(), answer("rcx"), "rcx");
+    assert_eq!(
+        out.response_out.output_len(),
+        (answer("rcx") >> 8) as u16,
+        "rcx 23:8"
+    );
 }
 
 /// TDH.DEVIF.MT.ADD: the register image against the module reference, outputs from their registers.
@@ -259,9 +291,13 @@ fn tdh_devif_response() {
 fn tdh_devif_mt_add() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_mt_add(0x100u64, page::<Guest>(PAGE)) }
+        unsafe { host::tdh_devif_mt_add(devifmt(), page::<Guest>(PAGE)) }
     });
-    check_inputs("TDH.DEVIF.MT.ADD", &seen, &[("rcx", 0x100), ("rdx", PAGE)]);
+    check_inputs(
+        "TDH.DEVIF.MT.ADD",
+        &seen,
+        &[("rcx", FUNCTION << 32 | 2), ("rdx", PAGE)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -270,9 +306,9 @@ fn tdh_devif_mt_add() {
 fn tdh_devif_mt_remove() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_mt_remove(0x100u64) }
+        unsafe { host::tdh_devif_mt_remove(devifmt()) }
     });
-    check_inputs("TDH.DEVIF.MT.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.DEVIF.MT.REMOVE", &seen, &[("rcx", FUNCTION << 32 | 2)]);
     let out = result.expect("success");
     assert_eq!(out.page, answer("rcx"), "rcx");
 }
@@ -282,9 +318,9 @@ fn tdh_devif_mt_remove() {
 fn tdh_devif_mt_rd() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_devif_mt_rd(0x100u64) }
+        unsafe { host::tdh_devif_mt_rd(devifmt()) }
     });
-    check_inputs("TDH.DEVIF.MT.RD", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.DEVIF.MT.RD", &seen, &[("rcx", FUNCTION << 32 | 2)]);
     let out = result.expect("success");
     assert_eq!(out.entry, answer("rcx"), "rcx");
 }
@@ -296,7 +332,14 @@ fn tdh_dmar_add() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_dmar_add(
-                0x100u64, 0x111u64, 0x122u64, 0x133u64, 0x144u64, 0x155u64, 0x166u64, 0x177u64,
+                dmar(),
+                0x111u64,
+                0x122u64,
+                0x133u64,
+                0x144u64,
+                0x155u64,
+                0x166u64,
+                0x177u64,
                 0x188u64,
             )
         }
@@ -305,7 +348,7 @@ fn tdh_dmar_add() {
         "TDH.DMAR.ADD",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2),
             ("rdx", 0x111),
             ("r8", 0x122),
             ("r9", 0x133),
@@ -324,9 +367,13 @@ fn tdh_dmar_add() {
 fn tdh_dmar_block() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_dmar_block(0x100u64) }
+        unsafe { host::tdh_dmar_block(dmar()) }
     });
-    check_inputs("TDH.DMAR.BLOCK", &seen, &[("rcx", 0x100)]);
+    check_inputs(
+        "TDH.DMAR.BLOCK",
+        &seen,
+        &[("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -337,12 +384,17 @@ fn tdh_dmar_read() {
         &["rdx", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"],
         || {
             // SAFETY: the trap answers the instruction; no memory is touched.
-            unsafe { host::tdh_dmar_read(0x100u64) }
+            unsafe { host::tdh_dmar_read(dmar()) }
         },
     );
-    check_inputs("TDH.DMAR.READ", &seen, &[("rcx", 0x100)]);
+    check_inputs(
+        "TDH.DMAR.READ",
+        &seen,
+        &[("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2)],
+    );
     let out = result.expect("success");
-    assert_eq!(out.state, answer("rdx"), "rdx");
+    assert_eq!(out.state.raw(), answer("rdx"), "rdx");
+    assert_eq!(out.state.level(), answer("rdx") as u8 & 7, "rdx 2:0");
     assert_eq!(out.q0, answer("r8"), "r8");
     assert_eq!(out.q1, answer("r9"), "r9");
     assert_eq!(out.q2, answer("r10"), "r10");
@@ -358,9 +410,13 @@ fn tdh_dmar_read() {
 fn tdh_dmar_remove() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_dmar_remove(0x100u64) }
+        unsafe { host::tdh_dmar_remove(dmar()) }
     });
-    check_inputs("TDH.DMAR.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs(
+        "TDH.DMAR.REMOVE",
+        &seen,
+        &[("rcx", IOMMU << 48 | FUNCTION << 32 | 7 << 12 | 2)],
+    );
     let out = result.expect("success");
     assert_eq!(out.page, answer("rcx"), "rcx");
 }
@@ -370,9 +426,13 @@ fn tdh_dmar_remove() {
 fn tdh_mmio_mt_add() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_add(0x100u64, page::<Guest>(PAGE)) }
+        unsafe { host::tdh_mmio_mt_add(mmiomt(), page::<Guest>(PAGE)) }
     });
-    check_inputs("TDH.MMIO.MT.ADD", &seen, &[("rcx", 0x100), ("rdx", PAGE)]);
+    check_inputs(
+        "TDH.MMIO.MT.ADD",
+        &seen,
+        &[("rcx", PAGE | 1), ("rdx", PAGE)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -381,9 +441,13 @@ fn tdh_mmio_mt_add() {
 fn tdh_mmio_mt_set() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_set(0x100u64, 0x111u64) }
+        unsafe { host::tdh_mmio_mt_set(mmiomt(), MmiomtSetInfo::new(2, function()).unwrap()) }
     });
-    check_inputs("TDH.MMIO.MT.SET", &seen, &[("rcx", 0x100), ("rdx", 0x111)]);
+    check_inputs(
+        "TDH.MMIO.MT.SET",
+        &seen,
+        &[("rcx", PAGE | 1), ("rdx", FUNCTION << 12 | 2)],
+    );
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -392,9 +456,9 @@ fn tdh_mmio_mt_set() {
 fn tdh_mmio_mt_rd() {
     let (result, seen) = run(&["rcx", "rdx", "r8", "r9"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_rd(0x100u64) }
+        unsafe { host::tdh_mmio_mt_rd(mmiomt()) }
     });
-    check_inputs("TDH.MMIO.MT.RD", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.MMIO.MT.RD", &seen, &[("rcx", PAGE | 1)]);
     let out = result.expect("success");
     assert_eq!(out.q0, answer("rcx"), "rcx");
     assert_eq!(out.q1, answer("rdx"), "rdx");
@@ -407,9 +471,9 @@ fn tdh_mmio_mt_rd() {
 fn tdh_mmio_mt_remove() {
     let (result, seen) = run(&["rcx"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_mmio_mt_remove(0x100u64) }
+        unsafe { host::tdh_mmio_mt_remove(mmiomt()) }
     });
-    check_inputs("TDH.MMIO.MT.REMOVE", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.MMIO.MT.REMOVE", &seen, &[("rcx", PAGE | 1)]);
     let out = result.expect("success");
     assert_eq!(out.page_number, answer("rcx"), "rcx");
 }
@@ -459,7 +523,13 @@ fn tdh_iq_inv_request() {
         // SAFETY: the trap answers the instruction; no memory is touched.
         unsafe {
             host::tdh_iq_inv_request(
-                0x100u64, 0x111u64, 0x122u64, 0x133u64, 0x144u64, 0x155u64, 0x166u64,
+                iommu(),
+                0x111u64,
+                0x122u64,
+                0x133u64,
+                0x144u64,
+                0x155u64,
+                0x166u64,
             )
         }
     });
@@ -467,7 +537,7 @@ fn tdh_iq_inv_request() {
         "TDH.IQ.INV.REQUEST",
         &seen,
         &[
-            ("rcx", 0x100),
+            ("rcx", IOMMU),
             ("rdx", 0x111),
             ("r8", 0x122),
             ("r9", 0x133),
@@ -485,9 +555,9 @@ fn tdh_iq_inv_request() {
 fn tdh_iq_inv_process() {
     let (result, seen) = run(&[], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { host::tdh_iq_inv_process(0x100u64) }
+        unsafe { host::tdh_iq_inv_process(iommu()) }
     });
-    check_inputs("TDH.IQ.INV.PROCESS", &seen, &[("rcx", 0x100)]);
+    check_inputs("TDH.IQ.INV.PROCESS", &seen, &[("rcx", IOMMU)]);
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }
 
@@ -520,161 +590,5 @@ fn tdh_mem_shared_sept_wr() {
             ("r11", 0x155),
         ],
     );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.SPDM.TPA.SET: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_spdm_tpa_set() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_spdm_tpa_set(0x100u64, 0x111u64, gpa(GPA)) }
-    });
-    check_inputs(
-        "TDG.SPDM.TPA.SET",
-        &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", GPA)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.SPDM.TPA.GET: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_spdm_tpa_get() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_spdm_tpa_get(0x100u64, 0x111u64, gpa(GPA)) }
-    });
-    check_inputs(
-        "TDG.SPDM.TPA.GET",
-        &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r8", GPA)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.DEVIF.VALIDATE: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_validate() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe {
-            guest::tdg_devif_validate(
-                0x100u64, 0x111u64, 0x122u64, 0x133u64, 0x144u64, 0x155u64, 0x166u64,
-            )
-        }
-    });
-    check_inputs(
-        "TDG.DEVIF.VALIDATE",
-        &seen,
-        &[
-            ("rcx", 0x100),
-            ("r12", 0x111),
-            ("r11", 0x122),
-            ("r10", 0x133),
-            ("r9", 0x144),
-            ("r8", 0x155),
-            ("rdx", 0x166),
-        ],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.DEVIF.RD: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_rd() {
-    let (result, seen) = run(&["rcx"], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_rd(0x100u64, 0x111u64) }
-    });
-    check_inputs(
-        "TDG.DEVIF.RD",
-        &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r9", 0)],
-    );
-    let out = result.expect("success");
-    assert_eq!(out.value, answer("rcx"), "rcx");
-}
-
-/// TDG.DEVIF.REQUEST: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_request() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_request(0x100u64, 0x111u64) }
-    });
-    check_inputs(
-        "TDG.DEVIF.REQUEST",
-        &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r9", 0)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.DEVIF.RESPONSE: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_devif_response() {
-    let (result, seen) = run(&["rcx"], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_devif_response(0x100u64, 0x111u64) }
-    });
-    check_inputs(
-        "TDG.DEVIF.RESPONSE",
-        &seen,
-        &[("rcx", 0x100), ("rdx", 0x111), ("r9", 0)],
-    );
-    let out = result.expect("success");
-    assert_eq!(out.response_out, answer("rcx"), "rcx");
-}
-
-/// TDG.DMAR.ACCEPT: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_dmar_accept() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_dmar_accept(0x100u64, 0x111u64, 0u64, 0u64, 0u64, 0u64) }
-    });
-    check_inputs(
-        "TDG.DMAR.ACCEPT",
-        &seen,
-        &[
-            ("rcx", 0x100),
-            ("rdx", 0x111),
-            ("r12", 0),
-            ("r13", 0),
-            ("r14", 0),
-            ("r15", 0),
-            ("r8", 0),
-            ("r9", 0),
-            ("r10", 0),
-            ("r11", 0),
-        ],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.TDI.MMIO.ACCEPT: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_tdi_mmio_accept() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_tdi_mmio_accept(accept_gpa(), 0x111u64) }
-    });
-    check_inputs(
-        "TDG.TDI.MMIO.ACCEPT",
-        &seen,
-        &[("rcx", GPA), ("rdx", 0x111)],
-    );
-    assert_eq!(result, Ok(TdxStatus::SUCCESS));
-}
-
-/// TDG.IQ.INV.REQUEST: the register image against the module reference, outputs from their registers.
-#[test]
-fn tdg_iq_inv_request() {
-    let (result, seen) = run(&[], || {
-        // SAFETY: the trap answers the instruction; no memory is touched.
-        unsafe { guest::tdg_iq_inv_request(0x100u64, gpa(GPA)) }
-    });
-    check_inputs("TDG.IQ.INV.REQUEST", &seen, &[("rcx", 0x100), ("rdx", GPA)]);
     assert_eq!(result, Ok(TdxStatus::SUCCESS));
 }

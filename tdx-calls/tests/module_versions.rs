@@ -10,7 +10,9 @@ mod module_common;
 use module_common::*;
 use tdx_calls::{guest, host};
 use tdx_core::{
-    FatalErrorConfig, FeatureEnables, Hkid, L1SeptPage, SeptAddPage, SeptAddPages, TdHandleAndFlags,
+    FatalErrorConfig, FeatureEnables, Gpa, Hkid, Hpa, L1SeptPage, ListOfLists, RangeListInfo,
+    ScanControls, ScanCxOut, ScanCxPage, ScanOp, ScanQualifier, SeptAddPage, SeptAddPages,
+    TdHandleAndFlags,
 };
 
 /// TDH.MEM.SEPT.ADD version 1: RAX 0x10003, RDX carries `allow_existing`, R8–R11 the four
@@ -273,22 +275,33 @@ fn tdh_import_mem_v1() {
     assert_eq!(out.errors, answer("r8"), "r8");
 }
 
+/// The list of lists of the SCAN tests: page 0x5000, entries 0..=5.
+fn lists() -> ListOfLists {
+    ListOfLists::new(Hpa::new(0x5000).unwrap(), 5).unwrap()
+}
+
+/// The scan controls of the SCAN tests: DCHECK (1), re-export (1 in bits 15:8), context 7
+/// (bits 47:32), range 3 (bits 55:48).
+fn controls() -> ScanControls {
+    ScanControls::new(ScanOp::Dcheck, ScanQualifier::Reexport, 7, 3)
+}
+
 /// TDH.MEM.SCAN.RANGE (1.5.34): R9–R11 in and out.
 #[test]
 fn tdh_mem_scan_range() {
     let (result, seen) = run(&["r9", "r10", "r11"], || {
         with_td(|td| {
             // SAFETY: the trap answers the instruction; no memory is touched.
-            unsafe { host::tdh_mem_scan_range(td, 0x5000 | 2 << 62, 0x33, gpa(GPA), 0x20_0000, 7) }
+            unsafe { host::tdh_mem_scan_range(td, lists(), controls(), gpa(GPA), 0x20_0000, 7) }
         })
     });
     check_inputs(
         "TDH.MEM.SCAN.RANGE",
         &seen,
         &[
-            ("rcx", 0x5000 | 2 << 62),
+            ("rcx", 0x5000 | 2 | 5 << 55),
             ("rdx", TDR),
-            ("r8", 0x33),
+            ("r8", 0x0003_0007_0000_0101),
             ("r9", GPA),
             ("r10", 0x20_0000),
             ("r11", 7),
@@ -297,7 +310,7 @@ fn tdh_mem_scan_range() {
     let out = result.expect("success");
     assert_eq!(
         (out.next, out.left, out.next_entry),
-        (answer("r9"), answer("r10"), answer("r11"))
+        (Gpa::new(answer("r9")), answer("r10"), answer("r11"))
     );
 }
 
@@ -306,15 +319,15 @@ fn tdh_mem_scan_range() {
 fn tdh_mem_scan_comp() {
     let (result, seen) = run(&["r11"], || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        with_td(|td| unsafe { host::tdh_mem_scan_comp(td, 0x5000 | 2 << 62, 0x44, 9) })
+        with_td(|td| unsafe { host::tdh_mem_scan_comp(td, lists(), controls().resumed(), 9) })
     });
     check_inputs(
         "TDH.MEM.SCAN.COMP",
         &seen,
         &[
-            ("rcx", 0x5000 | 2 << 62),
+            ("rcx", 0x5000 | 2 | 5 << 55),
             ("rdx", TDR),
-            ("r8", 0x44),
+            ("r8", 0x0003_0007_0000_0101 | 1 << 63),
             ("r11", 9),
         ],
     );
@@ -327,8 +340,19 @@ fn tdh_mem_scan_comp() {
 fn tdh_mem_scan_config() {
     let (result, seen) = run(&["r8", "r9", "r10", "r11"], || {
         with_td(|td| {
+            let ranges = RangeListInfo::new(Hpa::new(0x6000).unwrap(), 3).unwrap();
+            let cx = |hpa| ScanCxPage::new(Hpa::new(hpa).unwrap()).unwrap();
             // SAFETY: the trap answers the instruction; no memory is touched.
-            unsafe { host::tdh_mem_scan_config(td, 0x6000 | 3, PAGE, SEPT, SEPT2, SOURCE) }
+            unsafe {
+                host::tdh_mem_scan_config(
+                    td,
+                    ranges,
+                    cx(PAGE),
+                    cx(SEPT),
+                    cx(SEPT2),
+                    ScanCxPage::NONE,
+                )
+            }
         })
     });
     check_inputs(
@@ -340,12 +364,12 @@ fn tdh_mem_scan_config() {
             ("r8", PAGE),
             ("r9", SEPT),
             ("r10", SEPT2),
-            ("r11", SOURCE),
+            ("r11", !0),
         ],
     );
     let out = result.expect("success");
     assert_eq!(
-        [out.cx0, out.cx1, out.cx2, out.cx3],
+        [out.cx0, out.cx1, out.cx2, out.cx3].map(ScanCxOut::raw),
         [answer("r8"), answer("r9"), answer("r10"), answer("r11")]
     );
 }

@@ -105,6 +105,7 @@ pub mod abi;
 pub mod addr;
 pub mod args;
 mod cold;
+pub mod connect;
 pub mod error;
 pub mod guest;
 pub mod l2;
@@ -115,6 +116,7 @@ pub mod operand_error;
 pub mod page;
 pub mod pamt;
 pub mod reg;
+pub mod scan;
 pub mod sept;
 pub mod servtd;
 pub mod status;
@@ -133,6 +135,13 @@ pub mod __private;
 
 pub use addr::{AddrError, Gpa, Gva, Hpa, Hva, KeyedHpa, SharedGpa};
 pub use args::ModuleArgs;
+pub use connect::devif::{
+    DevifField, DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, FunctionId,
+};
+pub use connect::dmar::{DmarIdx, DmarLevel, DmarStateInfo, DmarTarget};
+pub use connect::ide::{IdeDirection, IdeKmObject, IdeKmParam, StreamId};
+pub use connect::iommu::{IommuId, IommuRegId};
+pub use connect::mmio::{MmiomtIdx, MmiomtSetInfo};
 pub use error::{CallSite, TdxError};
 pub use guest::{
     CpuidVe, GpaWidth, RtmrIndex, TdgCommandsAvailable, VcpuCounts, VcpuIndex, VeInstruction,
@@ -149,6 +158,10 @@ pub use migration::{
 pub use operand_error::OperandError;
 pub use page::{Guest, Page, PageKind, Sept, Tdcs, Tdcx, Tdr, Tdvpr};
 pub use pamt::{CacheWbMode, DynamicPamt, DynamicPamtPage, PageType, PamtPageSize, PamtRange};
+pub use scan::{
+    ListOfLists, RangeListEntry, RangeListError, RangeListInfo, ScanControls, ScanCxOut,
+    ScanCxPage, ScanOp, ScanQualifier,
+};
 pub use sept::{AcceptGpa, PageSize, SeptEntryState, SeptGpa, SeptLevel, SeptLevelState};
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};

@@ -86,12 +86,14 @@ impl RegDecode for GpaListInfo {
     }
 }
 
-/// Why a [`GpaListInfo`] or [`PageListInfo`] could not be built.
+/// Why a [`GpaListInfo`] or [`PageListInfo`] (or another page-plus-field descriptor:
+/// [`ListOfLists`](crate::ListOfLists), [`RangeListInfo`](crate::RangeListInfo),
+/// [`MmiomtIdx`](crate::MmiomtIdx)) could not be built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GpaListError {
     /// The list page is not a 4 KiB-aligned physical address.
     Addr(AddrError),
-    /// An entry index is above 511.
+    /// A field (an entry index, a count, a level) is out of range.
     Field(OperandError),
 }
 
@@ -103,6 +105,8 @@ impl fmt::Display for GpaListError {
         }
     }
 }
+
+impl core::error::Error for GpaListError {}
 
 /// R9 of TDH.EXPORT.STATE.* / TDH.IMPORT.STATE.* and R9/R13 of TDH.EXPORT.MEM /
 /// TDH.IMPORT.MEM (`page_list_info_t`): the HPA of a 4 KiB page list (bits 51:12) and the

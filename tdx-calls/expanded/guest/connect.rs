@@ -5,7 +5,7 @@
 // wrapper: guest::tdg_spdm_tpa_set (guest/connect.rs)
 // tdcall abi::TdgSpdmTpaSet | in: rcx=iommu rdx=spdm_id r8=binding_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_spdm_tpa_set(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     binding_info: Gpa,
 ) -> Result<TdxStatus, TdxError> {
@@ -122,7 +122,7 @@ pub unsafe fn tdg_spdm_tpa_set(
 // wrapper: guest::tdg_spdm_tpa_get (guest/connect.rs)
 // tdcall abi::TdgSpdmTpaGet | in: rcx=iommu rdx=spdm_id r8=binding_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_spdm_tpa_get(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     binding_info: Gpa,
 ) -> Result<TdxStatus, TdxError> {
@@ -239,7 +239,7 @@ pub unsafe fn tdg_spdm_tpa_get(
 // wrapper: guest::tdg_devif_validate (guest/connect.rs)
 // tdcall abi::TdgDevifValidate | in: rcx=function_id rdx=hash5 r8=hash4 r9=hash3 r10=hash2 r11=hash1 r12=hash0 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | retry: none
 pub unsafe fn tdg_devif_validate(
-    function_id: u64,
+    function_id: FunctionId,
     hash0: u64,
     hash1: u64,
     hash2: u64,
@@ -390,8 +390,8 @@ pub struct TdgDevifRdOut {
     pub value: u64,
 }
 pub unsafe fn tdg_devif_rd(
-    function_id: u64,
-    field: u64,
+    function_id: FunctionId,
+    field: DevifField,
 ) -> Result<TdgDevifRdOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgDevifRd>()
@@ -515,8 +515,8 @@ pub unsafe fn tdg_devif_rd(
 // wrapper: guest::tdg_devif_request (guest/connect.rs)
 // tdcall abi::TdgDevifRequest | in: rcx=function_id rdx=request | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_devif_request(
-    function_id: u64,
-    request: u64,
+    function_id: FunctionId,
+    request: DevifReqIn,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgDevifRequest>()
@@ -639,10 +639,10 @@ pub struct TdgDevifResponseOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub response_out: u64,
+    pub response_out: DevifRspOut,
 }
 pub unsafe fn tdg_devif_response(
-    function_id: u64,
+    function_id: FunctionId,
     target: u64,
 ) -> Result<TdgDevifResponseOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -757,7 +757,7 @@ pub unsafe fn tdg_devif_response(
     ::core::result::Result::Ok(TdgDevifResponseOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         response_out: ::tdx_core::__private::output_as::<
-            u64,
+            DevifRspOut,
             abi::TdgDevifResponse,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -767,8 +767,8 @@ pub unsafe fn tdg_devif_response(
 // wrapper: guest::tdg_dmar_accept (guest/connect.rs)
 // tdcall abi::TdgDmarAccept | in: rcx=function_id rdx=target r12=reserved12 r13=reserved13 r14=reserved14 r15=reserved15 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_dmar_accept(
-    function_id: u64,
-    target: u64,
+    function_id: FunctionId,
+    target: DmarTarget,
     reserved12: u64,
     reserved13: u64,
     reserved14: u64,

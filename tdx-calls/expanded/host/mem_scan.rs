@@ -16,7 +16,7 @@ pub struct MemScanRange {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r9` as the call returned it.
-    pub next: u64,
+    pub next: Result<Gpa, AddrError>,
     ///`r10` as the call returned it.
     pub left: u64,
     ///`r11` as the call returned it.
@@ -24,8 +24,8 @@ pub struct MemScanRange {
 }
 pub unsafe fn tdh_mem_scan_range(
     td: &TdxTd<'_>,
-    lists: u64,
-    controls: u64,
+    lists: ListOfLists,
+    controls: ScanControls,
     start: Gpa,
     size: u64,
     next_entry: u64,
@@ -174,7 +174,7 @@ pub unsafe fn tdh_mem_scan_range(
     ::core::result::Result::Ok(MemScanRange {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         next: ::tdx_core::__private::output_as::<
-            u64,
+            Result<Gpa, AddrError>,
             abi::TdhMemScanRange,
             ::tdx_core::__private::R9,
         >(__r9),
@@ -209,8 +209,8 @@ pub struct MemScanComp {
 }
 pub unsafe fn tdh_mem_scan_comp(
     td: &TdxTd<'_>,
-    lists: u64,
-    controls: u64,
+    lists: ListOfLists,
+    controls: ScanControls,
     next_entry: u64,
 ) -> Result<MemScanComp, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -363,21 +363,21 @@ pub struct MemScanConfig {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
-    pub cx0: u64,
+    pub cx0: ScanCxOut,
     ///`r9` as the call returned it.
-    pub cx1: u64,
+    pub cx1: ScanCxOut,
     ///`r10` as the call returned it.
-    pub cx2: u64,
+    pub cx2: ScanCxOut,
     ///`r11` as the call returned it.
-    pub cx3: u64,
+    pub cx3: ScanCxOut,
 }
 pub unsafe fn tdh_mem_scan_config(
     td: &TdxTd<'_>,
-    ranges: u64,
-    cx0: u64,
-    cx1: u64,
-    cx2: u64,
-    cx3: u64,
+    ranges: RangeListInfo,
+    cx0: ScanCxPage,
+    cx1: ScanCxPage,
+    cx2: ScanCxPage,
+    cx3: ScanCxPage,
 ) -> Result<MemScanConfig, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMemScanConfig>()
@@ -534,22 +534,22 @@ pub unsafe fn tdh_mem_scan_config(
     ::core::result::Result::Ok(MemScanConfig {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         cx0: ::tdx_core::__private::output_as::<
-            u64,
+            ScanCxOut,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R8,
         >(__r8),
         cx1: ::tdx_core::__private::output_as::<
-            u64,
+            ScanCxOut,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R9,
         >(__r9),
         cx2: ::tdx_core::__private::output_as::<
-            u64,
+            ScanCxOut,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R10,
         >(__r10),
         cx3: ::tdx_core::__private::output_as::<
-            u64,
+            ScanCxOut,
             abi::TdhMemScanConfig,
             ::tdx_core::__private::R11,
         >(__r11),

@@ -2,7 +2,10 @@
 //! TDCALL leaves (first module version 2.0.18), read in intel/tdx-module's
 //! `src/td_dispatcher/vm_exits/tdxio/` handlers. Every wrapper is an `unsafe fn`.
 
-use tdx_core::{AcceptGpa, Gpa, TdxError, TdxStatus, abi, tdcall};
+use tdx_core::{
+    AcceptGpa, DevifField, DevifReqIn, DevifRspOut, DmarTarget, FunctionId, Gpa, IommuId, TdxError,
+    TdxStatus, abi, tdcall,
+};
 
 /// TDG.SPDM.TPA.SET (TDCALL leaf 64): bind an SPDM session to this TD (the TPA) with the given
 /// binding info.
@@ -10,8 +13,8 @@ use tdx_core::{AcceptGpa, Gpa, TdxError, TdxStatus, abi, tdcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 64 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
-/// | RDX | `spdm_id`: the SPDM session ID | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
+/// | RDX | `spdm_id`: the SPDM session ID (a plain index: `u64`) | – |
 /// | R8 | `binding_info`: GPA of the TPA binding info the module copies in (read) | – |
 ///
 /// Statuses: the checks of `tdg_spdm_binding_prologue` (IOMMU, SPDM ID, session not bound, the
@@ -26,7 +29,7 @@ use tdx_core::{AcceptGpa, Gpa, TdxError, TdxStatus, abi, tdcall};
 /// the module docs.
 #[tdcall(leaf = abi::TdgSpdmTpaSet, in(rcx = iommu, rdx = spdm_id, r8 = binding_info))]
 pub unsafe fn tdg_spdm_tpa_set(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     binding_info: Gpa,
 ) -> Result<TdxStatus, TdxError>;
@@ -37,8 +40,8 @@ pub unsafe fn tdg_spdm_tpa_set(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 65 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
-/// | RDX | `spdm_id`: the SPDM session ID | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
+/// | RDX | `spdm_id`: the SPDM session ID (a plain index: `u64`) | – |
 /// | R8 | `binding_info`: GPA of the page the session's binding info is copied to (written) | – |
 ///
 /// Statuses: the checks of `tdg_spdm_binding_prologue` (IOMMU, SPDM ID, session bound, the
@@ -53,7 +56,7 @@ pub unsafe fn tdg_spdm_tpa_set(
 /// the module docs.
 #[tdcall(leaf = abi::TdgSpdmTpaGet, in(rcx = iommu, rdx = spdm_id, r8 = binding_info))]
 pub unsafe fn tdg_spdm_tpa_get(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     binding_info: Gpa,
 ) -> Result<TdxStatus, TdxError>;
@@ -65,7 +68,7 @@ pub unsafe fn tdg_spdm_tpa_get(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 66 | status |
-/// | RCX | `function_id`: the interface's function ID | – |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | – |
 /// | RDX | `hash5`: the device-info hash (SHA-384), quadword 5 | – |
 /// | R8 | `hash4`: the device-info hash (SHA-384), quadword 4 | – |
 /// | R9 | `hash3`: the device-info hash (SHA-384), quadword 3 | – |
@@ -85,7 +88,7 @@ pub unsafe fn tdg_spdm_tpa_get(
 /// numbers). See the module docs.
 #[tdcall(leaf = abi::TdgDevifValidate, in(rcx = function_id, r12 = hash0, r11 = hash1, r10 = hash2, r9 = hash3, r8 = hash4, rdx = hash5))]
 pub unsafe fn tdg_devif_validate(
-    function_id: u64,
+    function_id: FunctionId,
     hash0: u64,
     hash1: u64,
     hash2: u64,
@@ -99,8 +102,8 @@ pub unsafe fn tdg_devif_validate(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 67 | status |
-/// | RCX | `function_id`: the interface's function ID | `value`: the field's value |
-/// | RDX | `field`: `devif_rd_input_t`: the field code (TDISP version) | – |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | `value`: the field's value |
+/// | RDX | `field`: [`DevifField`] (`devif_rd_input_t`): the field code (TDISP version) | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX, R9), the DEVIFMT checks (RCX); `TDX_RND_NO_ENTROPY` after
@@ -111,10 +114,13 @@ pub unsafe fn tdg_devif_validate(
 ///
 /// # Safety
 ///
-/// None beyond the guest module docs (a read; `unsafe` because the operands are untyped numbers).
+/// None beyond the guest module docs (a read; `unsafe` because the table does not mark the leaf `SafeLeaf`).
 /// See the module docs.
 #[tdcall(leaf = abi::TdgDevifRd, in(rcx = function_id, rdx = field), out(rcx = value: u64))]
-pub unsafe fn tdg_devif_rd(function_id: u64, field: u64) -> Result<TdgDevifRdOut, TdxError>;
+pub unsafe fn tdg_devif_rd(
+    function_id: FunctionId,
+    field: DevifField,
+) -> Result<TdgDevifRdOut, TdxError>;
 
 /// TDG.DEVIF.REQUEST (TDCALL leaf 68): queue a TDISP request of this TD for its device interface
 /// (the VMM sends it with TDH.DEVIF.REQUEST).
@@ -122,8 +128,8 @@ pub unsafe fn tdg_devif_rd(function_id: u64, field: u64) -> Result<TdgDevifRdOut
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 68 | status |
-/// | RCX | `function_id`: the interface's function ID | – |
-/// | RDX | `request`: `devif_req_in_t`: the request code (the TD flag and no-FW-update must be 0) | – |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | – |
+/// | RDX | `request`: [`DevifReqIn`] (`devif_req_in_t`): the request code (the TD flag and no-FW-update must be 0) | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX, R9), `TDX_DEVIF_TDISP_ERROR_STATE`,
@@ -138,14 +144,17 @@ pub unsafe fn tdg_devif_rd(function_id: u64, field: u64) -> Result<TdgDevifRdOut
 /// None beyond the guest module docs (no memory operand; `unsafe` because the operands are untyped
 /// numbers). See the module docs.
 #[tdcall(leaf = abi::TdgDevifRequest, in(rcx = function_id, rdx = request))]
-pub unsafe fn tdg_devif_request(function_id: u64, request: u64) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdg_devif_request(
+    function_id: FunctionId,
+    request: DevifReqIn,
+) -> Result<TdxStatus, TdxError>;
 
 /// TDG.DEVIF.RESPONSE (TDCALL leaf 69): take the processed TDISP response to this TD's request.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 69 | status |
-/// | RCX | `function_id`: the interface's function ID | `response_out`: `devif_rsp_out_t`: the response code and the output length |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | `response_out`: [`DevifRspOut`] (`devif_rsp_out_t`): the response code and the output length |
 /// | RDX | `target`: 0, or the GPA (4 KiB aligned) the TDISP response payload is copied to | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 ///
@@ -160,9 +169,9 @@ pub unsafe fn tdg_devif_request(function_id: u64, request: u64) -> Result<TdxSta
 ///
 /// If non-zero, `target` is a private GPA of this TD the module may write (up to the TDISP payload
 /// size) for the call. See the module docs.
-#[tdcall(leaf = abi::TdgDevifResponse, in(rcx = function_id, rdx = target), out(rcx = response_out: u64))]
+#[tdcall(leaf = abi::TdgDevifResponse, in(rcx = function_id, rdx = target), out(rcx = response_out: DevifRspOut))]
 pub unsafe fn tdg_devif_response(
-    function_id: u64,
+    function_id: FunctionId,
     target: u64,
 ) -> Result<TdgDevifResponseOut, TdxError>;
 
@@ -174,8 +183,8 @@ pub unsafe fn tdg_devif_response(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 70 | status |
-/// | RCX | `function_id`: the interface's function ID | – |
-/// | RDX | `target`: `dmar_target_t`: the VM index (0 = the TD, 1–3 = an L2 VM) whose Secure EPT the device's DMA uses | – |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | – |
+/// | RDX | `target`: [`DmarTarget`] (`dmar_target_t`): the VM index (0 = the TD, 1–3 = an L2 VM) whose Secure EPT the device's DMA uses | – |
 /// | R8 | 0 (reserved, must be 0) | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 /// | R10 | 0 (reserved, must be 0) | – |
@@ -198,8 +207,8 @@ pub unsafe fn tdg_devif_response(
 /// accepted; pass 0 in `reserved12`..`reserved15`. See the module docs.
 #[tdcall(leaf = abi::TdgDmarAccept, in(rcx = function_id, rdx = target, r12 = reserved12, r13 = reserved13, r14 = reserved14, r15 = reserved15))]
 pub unsafe fn tdg_dmar_accept(
-    function_id: u64,
-    target: u64,
+    function_id: FunctionId,
+    target: DmarTarget,
     reserved12: u64,
     reserved13: u64,
     reserved14: u64,

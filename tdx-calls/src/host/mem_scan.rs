@@ -5,12 +5,16 @@
 //! `src/vmm_dispatcher/tdx_vmm_dispatcher.c` and the handlers under
 //! `src/vmm_dispatcher/migration_api_calls/` (TDH.MEM.SCAN.COMP's handler from @e69a4391,
 //! 2.0.18). Every leaf fails with `TDX_OPERAND_INVALID` operand RAX unless the module has
-//! non-blocking export (or scan export-restore) configured. The control words (the
-//! list-of-lists and range-list descriptors, the scan controls) are passed as raw `u64`: their
-//! layouts are not typed yet.
+//! non-blocking export (or scan export-restore) configured. The control words are typed
+//! (`tdx_core::scan`: [`ListOfLists`], [`ScanControls`], [`RangeListInfo`], [`ScanCxPage`],
+//! [`ScanCxOut`]); the range size and the overall GPA list entry index are plain numbers and
+//! stay `u64`.
 
 use crate::handles::TdxTd;
-use tdx_core::{Gpa, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{
+    AddrError, Gpa, ListOfLists, RangeListInfo, ScanControls, ScanCxOut, ScanCxPage, TdxError,
+    TdxStatus, abi, seamcall,
+};
 
 /// TDH.MEM.SCAN.RANGE (SEAMCALL leaf 92): scan a GPA range of the TD's Secure-EPT trees
 /// (DSCAN: write the pages found to GPA lists; or EXPORT_RESTORE).
@@ -18,7 +22,7 @@ use tdx_core::{Gpa, TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 92 | status |
-/// | RCX | `lists`: the list-of-lists descriptor (`gpa_list_info_t`, format 2; 0 for EXPORT_RESTORE) | – |
+/// | RCX | `lists`: the list-of-lists descriptor ([`ListOfLists`]: `gpa_list_info_t`, format 2; [`ListOfLists::NONE`] for EXPORT_RESTORE) | – |
 /// | RDX | `td.tdr`: the TD's TDR | – |
 /// | R8 | `controls`: the scan controls (`scan_controls_t`) | – |
 /// | R9 | `start`: the first GPA (private, 4 KiB aligned) | `next`: the GPA to scan next |
@@ -35,11 +39,11 @@ use tdx_core::{Gpa, TdxError, TdxStatus, abi, seamcall};
 ///
 /// `lists` names shared memory the caller owns (the list of GPA lists and the lists), which
 /// the module writes; `td.tdr` is a TD in an export session. See the module docs.
-#[seamcall(leaf = abi::TdhMemScanRange, in(rcx = lists, rdx = td.tdr, r8 = controls, r9 = start, r10 = size, r11 = next_entry), out(r9 = next: u64, r10 = left: u64, r11 = next_entry: u64))]
+#[seamcall(leaf = abi::TdhMemScanRange, in(rcx = lists, rdx = td.tdr, r8 = controls, r9 = start, r10 = size, r11 = next_entry), out(r9 = next: Result<Gpa, AddrError>, r10 = left: u64, r11 = next_entry: u64))]
 pub unsafe fn tdh_mem_scan_range(
     td: &TdxTd<'_>,
-    lists: u64,
-    controls: u64,
+    lists: ListOfLists,
+    controls: ScanControls,
     start: Gpa,
     size: u64,
     next_entry: u64,
@@ -51,7 +55,7 @@ pub unsafe fn tdh_mem_scan_range(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 93 | status |
-/// | RCX | `lists`: the list-of-lists descriptor (format 2, first entry 0) | – |
+/// | RCX | `lists`: the list-of-lists descriptor ([`ListOfLists`]: format 2, first entry 0) | – |
 /// | RDX | `td.tdr`: the TD's TDR | – |
 /// | R8 | `controls`: the scan controls (DCHECK, context ID, range ID, resume) | – |
 /// | R11 | `next_entry`: the overall index of the next GPA list entry | `next_entry`: after the entries written |
@@ -72,8 +76,8 @@ pub unsafe fn tdh_mem_scan_range(
 #[seamcall(leaf = abi::TdhMemScanComp, in(rcx = lists, rdx = td.tdr, r8 = controls, r11 = next_entry), out(r11 = next_entry: u64))]
 pub unsafe fn tdh_mem_scan_comp(
     td: &TdxTd<'_>,
-    lists: u64,
-    controls: u64,
+    lists: ListOfLists,
+    controls: ScanControls,
     next_entry: u64,
 ) -> Result<MemScanComp, TdxError>;
 
@@ -102,14 +106,14 @@ pub unsafe fn tdh_mem_scan_comp(
 /// The range list page is shared memory the caller owns; every control page given is a page
 /// the caller owns and hands to the TDX module (flushed from the cache) until the TD is torn
 /// down. See the module docs.
-#[seamcall(leaf = abi::TdhMemScanConfig, in(rcx = ranges, rdx = td.tdr, r8 = cx0, r9 = cx1, r10 = cx2, r11 = cx3), out(r8 = cx0: u64, r9 = cx1: u64, r10 = cx2: u64, r11 = cx3: u64))]
+#[seamcall(leaf = abi::TdhMemScanConfig, in(rcx = ranges, rdx = td.tdr, r8 = cx0, r9 = cx1, r10 = cx2, r11 = cx3), out(r8 = cx0: ScanCxOut, r9 = cx1: ScanCxOut, r10 = cx2: ScanCxOut, r11 = cx3: ScanCxOut))]
 pub unsafe fn tdh_mem_scan_config(
     td: &TdxTd<'_>,
-    ranges: u64,
-    cx0: u64,
-    cx1: u64,
-    cx2: u64,
-    cx3: u64,
+    ranges: RangeListInfo,
+    cx0: ScanCxPage,
+    cx1: ScanCxPage,
+    cx2: ScanCxPage,
+    cx3: ScanCxPage,
 ) -> Result<MemScanConfig, TdxError>;
 
 /// TDH.MEM.SCAN.RESET (SEAMCALL leaf 95): reset the TD's memory-scan state.

@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+pub mod connect;
 
 pub use common::{answer, get, set, trace};
 use serde_json::Value;

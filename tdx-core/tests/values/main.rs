@@ -3,7 +3,9 @@
 
 mod addr;
 mod args;
+mod connect;
 mod properties;
+mod scan;
 mod sept;
 mod status;
 

@@ -5,7 +5,7 @@
 // wrapper: host::tdh_devif_create (host/connect/devif.rs)
 // seamcall abi::TdhDevifCreate | in: rcx=devif_id rdx=tdr r8=devifcs r9=td_buffer r10=vmm_buffer | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
 pub unsafe fn tdh_devif_create(
-    devif_id: u64,
+    devif_id: DevifId,
     tdr: Page<Tdr>,
     devifcs: Page<Guest>,
     td_buffer: Page<Guest>,
@@ -158,7 +158,9 @@ pub struct TdhDevifRemoveOut {
     ///`r8` as the call returned it.
     pub tdr: u64,
 }
-pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, TdxError> {
+pub unsafe fn tdh_devif_remove(
+    function_id: FunctionId,
+) -> Result<TdhDevifRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifRemove>()
     };
@@ -320,11 +322,11 @@ pub struct TdhDevifRequestOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub request_out: u64,
+    pub request_out: DevifReqOut,
 }
 pub unsafe fn tdh_devif_request(
-    function_id: u64,
-    request: u64,
+    function_id: FunctionId,
+    request: DevifReqIn,
     out_page: Hpa,
 ) -> Result<TdhDevifRequestOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -453,7 +455,7 @@ pub unsafe fn tdh_devif_request(
     ::core::result::Result::Ok(TdhDevifRequestOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         request_out: ::tdx_core::__private::output_as::<
-            u64,
+            DevifReqOut,
             abi::TdhDevifRequest,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -474,11 +476,11 @@ pub struct TdhDevifResponseOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
-    pub response_out: u64,
+    pub response_out: DevifRspOut,
 }
 pub unsafe fn tdh_devif_response(
-    function_id: u64,
-    response: u64,
+    function_id: FunctionId,
+    response: DevifRspIn,
     out_page: u64,
 ) -> Result<TdhDevifResponseOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -607,7 +609,7 @@ pub unsafe fn tdh_devif_response(
     ::core::result::Result::Ok(TdhDevifResponseOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         response_out: ::tdx_core::__private::output_as::<
-            u64,
+            DevifRspOut,
             abi::TdhDevifResponse,
             ::tdx_core::__private::Rcx,
         >(__rcx),
@@ -617,7 +619,7 @@ pub unsafe fn tdh_devif_response(
 // wrapper: host::tdh_devif_mt_add (host/connect/devif.rs)
 // seamcall abi::TdhDevifMtAdd | in: rcx=index rdx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_devif_mt_add(
-    index: u64,
+    index: DevifmtIdx,
     page: Page<Guest>,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -754,7 +756,9 @@ pub struct TdhDevifMtRemoveOut {
     ///`rcx` as the call returned it.
     pub page: u64,
 }
-pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, TdxError> {
+pub unsafe fn tdh_devif_mt_remove(
+    index: DevifmtIdx,
+) -> Result<TdhDevifMtRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifMtRemove>()
     };
@@ -898,7 +902,7 @@ pub struct TdhDevifMtRdOut {
     ///`rcx` as the call returned it.
     pub entry: u64,
 }
-pub unsafe fn tdh_devif_mt_rd(index: u64) -> Result<TdhDevifMtRdOut, TdxError> {
+pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<TdhDevifMtRdOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifMtRd>()
     };

@@ -6,7 +6,7 @@
 // seamcall abi::TdhDmarAdd | in: rcx=index rdx=val1 r8=val2 r9=val3 r10=val4 r11=val5 r12=val6 r13=val7 r14=val8 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_dmar_add(
-    index: u64,
+    index: DmarIdx,
     val1: u64,
     val2: u64,
     val3: u64,
@@ -160,7 +160,7 @@ pub unsafe fn tdh_dmar_add(
 
 // wrapper: host::tdh_dmar_block (host/connect/dmar.rs)
 // seamcall abi::TdhDmarBlock | in: rcx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
-pub unsafe fn tdh_dmar_block(index: u64) -> Result<TdxStatus, TdxError> {
+pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDmarBlock>()
     };
@@ -290,7 +290,7 @@ pub struct TdhDmarReadOut {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
-    pub state: u64,
+    pub state: DmarStateInfo,
     ///`r8` as the call returned it.
     pub q0: u64,
     ///`r9` as the call returned it.
@@ -308,7 +308,7 @@ pub struct TdhDmarReadOut {
     ///`r15` as the call returned it.
     pub q7: u64,
 }
-pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError> {
+pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDmarRead>()
     };
@@ -478,7 +478,7 @@ pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError> {
     ::core::result::Result::Ok(TdhDmarReadOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         state: ::tdx_core::__private::output_as::<
-            u64,
+            DmarStateInfo,
             abi::TdhDmarRead,
             ::tdx_core::__private::Rdx,
         >(__rdx),
@@ -541,7 +541,7 @@ pub struct TdhDmarRemoveOut {
     ///`rcx` as the call returned it.
     pub page: u64,
 }
-pub unsafe fn tdh_dmar_remove(index: u64) -> Result<TdhDmarRemoveOut, TdxError> {
+pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<TdhDmarRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDmarRemove>()
     };

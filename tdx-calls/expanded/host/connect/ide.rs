@@ -6,7 +6,7 @@
 // seamcall abi::TdhIdeStreamCreate | in: rcx=iommu rdx=spdm_id r8=stream_cfg r9=stream_ctrl r10=rid_assoc1 r11=rid_assoc2 r12=addr_assoc1 r13=addr_assoc2 r14=addr_assoc3 r15=exinfo | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_ide_stream_create(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     stream_cfg: u64,
     stream_ctrl: u64,
@@ -168,8 +168,8 @@ pub unsafe fn tdh_ide_stream_create(
 // wrapper: host::tdh_ide_stream_block (host/connect/ide.rs)
 // seamcall abi::TdhIdeStreamBlock | in: rcx=iommu rdx=stream_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_ide_stream_block(
-    iommu: u64,
-    stream_id: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIdeStreamBlock>()
@@ -306,8 +306,8 @@ pub struct TdhIdeStreamDeleteOut {
     pub exinfo: u64,
 }
 pub unsafe fn tdh_ide_stream_delete(
-    iommu: u64,
-    stream_id: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
 ) -> Result<TdhIdeStreamDeleteOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIdeStreamDelete>()
@@ -442,10 +442,10 @@ pub unsafe fn tdh_ide_stream_delete(
 // wrapper: host::tdh_ide_stream_idekmreq (host/connect/ide.rs)
 // seamcall abi::TdhIdeStreamIdekmreq | in: rcx=iommu rdx=stream_id r8=object_id r9=km_param r10=slot_id r11=message | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
 pub unsafe fn tdh_ide_stream_idekmreq(
-    iommu: u64,
-    stream_id: u64,
-    object_id: u64,
-    km_param: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
+    object_id: IdeKmObject,
+    km_param: IdeKmParam,
     slot_id: u64,
     message: Hpa,
 ) -> Result<TdxStatus, TdxError> {
@@ -595,8 +595,8 @@ pub struct TdhIdeStreamIdekmrspOut {
     pub payload: u64,
 }
 pub unsafe fn tdh_ide_stream_idekmrsp(
-    iommu: u64,
-    stream_id: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
     message: Hpa,
 ) -> Result<TdhIdeStreamIdekmrspOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {

@@ -5,8 +5,8 @@
 // wrapper: host::tdh_iommu_setreg (host/connect/iommu.rs)
 // seamcall abi::TdhIommuSetreg | in: rcx=iommu rdx=reg_id r8=value | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_iommu_setreg(
-    iommu: u64,
-    reg_id: u64,
+    iommu: IommuId,
+    reg_id: IommuRegId,
     value: u64,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -148,7 +148,7 @@ pub struct TdhIommuGetregOut {
 }
 pub unsafe fn tdh_iommu_getreg(
     iommu: u64,
-    reg_id: u64,
+    reg_id: IommuRegId,
 ) -> Result<TdhIommuGetregOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIommuGetreg>()

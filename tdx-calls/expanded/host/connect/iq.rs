@@ -19,7 +19,7 @@ pub struct TdhIqInvRequestOut {
     pub remaining: u64,
 }
 pub unsafe fn tdh_iq_inv_request(
-    iommu: u64,
+    iommu: IommuId,
     request_type: u64,
     subject: u64,
     wait_q0: u64,
@@ -171,7 +171,7 @@ pub unsafe fn tdh_iq_inv_request(
 
 // wrapper: host::tdh_iq_inv_process (host/connect/iq.rs)
 // seamcall abi::TdhIqInvProcess | in: rcx=iommu | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
-pub unsafe fn tdh_iq_inv_process(iommu: u64) -> Result<TdxStatus, TdxError> {
+pub unsafe fn tdh_iq_inv_process(iommu: IommuId) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIqInvProcess>()
     };

@@ -5,7 +5,7 @@
 // wrapper: host::tdh_mmio_mt_add (host/connect/mmio.rs)
 // seamcall abi::TdhMmioMtAdd | in: rcx=index rdx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mmio_mt_add(
-    index: u64,
+    index: MmiomtIdx,
     page: Page<Guest>,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
@@ -128,7 +128,10 @@ pub unsafe fn tdh_mmio_mt_add(
 
 // wrapper: host::tdh_mmio_mt_set (host/connect/mmio.rs)
 // seamcall abi::TdhMmioMtSet | in: rcx=index rdx=info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
-pub unsafe fn tdh_mmio_mt_set(index: u64, info: u64) -> Result<TdxStatus, TdxError> {
+pub unsafe fn tdh_mmio_mt_set(
+    index: MmiomtIdx,
+    info: MmiomtSetInfo,
+) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMmioMtSet>()
     };
@@ -269,7 +272,7 @@ pub struct TdhMmioMtRdOut {
     ///`r9` as the call returned it.
     pub q3: u64,
 }
-pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError> {
+pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMmioMtRd>()
     };
@@ -449,7 +452,9 @@ pub struct TdhMmioMtRemoveOut {
     ///`rcx` as the call returned it.
     pub page_number: u64,
 }
-pub unsafe fn tdh_mmio_mt_remove(index: u64) -> Result<TdhMmioMtRemoveOut, TdxError> {
+pub unsafe fn tdh_mmio_mt_remove(
+    index: MmiomtIdx,
+) -> Result<TdhMmioMtRemoveOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMmioMtRemove>()
     };

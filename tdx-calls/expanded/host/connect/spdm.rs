@@ -5,7 +5,7 @@
 // wrapper: host::tdh_spdm_create (host/connect/spdm.rs)
 // seamcall abi::TdhSpdmCreate | in: rcx=iommu rdx=spdm_id r8=spdm_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_spdm_create(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     spdm_info: Page<Guest>,
 ) -> Result<TdxStatus, TdxError> {
@@ -147,7 +147,7 @@ pub struct TdhSpdmDeleteOut {
     pub spdm_info: u64,
 }
 pub unsafe fn tdh_spdm_delete(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
 ) -> Result<TdhSpdmDeleteOut, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {

@@ -4,7 +4,10 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{Guest, Hpa, Page, Tdr, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{
+    DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, FunctionId, Guest, Hpa,
+    Page, Tdr, TdxError, TdxStatus, abi, seamcall,
+};
 
 /// TDH.DEVIF.CREATE (SEAMCALL leaf 137): create a device interface (TDI) for a TD, with its DEVIFCS
 /// and TDISP message buffer pages.
@@ -12,7 +15,7 @@ use tdx_core::{Guest, Hpa, Page, Tdr, TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 137 | status |
-/// | RCX | `devif_id`: the device-interface ID (`devif_id_t`: function ID, IOMMU ID, type) | – |
+/// | RCX | `devif_id`: the device-interface ID ([`DevifId`]: `devif_id_t`: function ID, IOMMU ID, stream ID, type) | – |
 /// | RDX | `tdr`: the owner TD's TDR | – |
 /// | R8 | `devifcs`: the DEVIFCS root page (4 KiB, becomes PT_DEVIFCS_R) | – |
 /// | R9 | `td_buffer`: the TD's TDISP message buffer page (becomes PT_DEVIFCS_NR) | – |
@@ -32,7 +35,7 @@ use tdx_core::{Guest, Hpa, Page, Tdr, TdxError, TdxStatus, abi, seamcall};
 /// the module docs.
 #[seamcall(leaf = abi::TdhDevifCreate, in(rcx = devif_id, rdx = tdr, r8 = devifcs, r9 = td_buffer, r10 = vmm_buffer))]
 pub unsafe fn tdh_devif_create(
-    devif_id: u64,
+    devif_id: DevifId,
     tdr: Page<Tdr>,
     devifcs: Page<Guest>,
     td_buffer: Page<Guest>,
@@ -45,7 +48,7 @@ pub unsafe fn tdh_devif_create(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 138 | status |
-/// | RCX | `function_id`: the interface's function ID (`function_id_reg_t`) | `td_buffer`: the HPA of the TD's TDISP buffer page |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]: `function_id_reg_t`) | `td_buffer`: the HPA of the TD's TDISP buffer page |
 /// | RDX | – | `vmm_buffer`: the HPA of the VMM's TDISP buffer page |
 /// | R8 | – | `tdr`: the HPA of the owner TD's TDR |
 ///
@@ -61,7 +64,7 @@ pub unsafe fn tdh_devif_create(
 /// The returned pages (and the DEVIFCS root page, which the module frees without returning its
 /// address) must be cleared before the host reuses them. See the module docs.
 #[seamcall(leaf = abi::TdhDevifRemove, in(rcx = function_id), out(rcx = td_buffer: u64, rdx = vmm_buffer: u64, r8 = tdr: u64))]
-pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, TdxError>;
+pub unsafe fn tdh_devif_remove(function_id: FunctionId) -> Result<TdhDevifRemoveOut, TdxError>;
 
 /// TDH.DEVIF.REQUEST (SEAMCALL leaf 139): generate the encrypted TDISP request message for a device
 /// interface.
@@ -69,8 +72,8 @@ pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, Td
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 139 | status |
-/// | RCX | `function_id`: the interface's function ID | `request_out`: `devif_req_out_t`: the message code and the target length |
-/// | RDX | `request`: the request (`devif_req_in_t`: request code, TD flag, no-FW-update) | – |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | `request_out`: [`DevifReqOut`] (`devif_req_out_t`): the message code and the target length |
+/// | RDX | `request`: the request ([`DevifReqIn`]: `devif_req_in_t`: request code, TD flag, no-FW-update) | – |
 /// | R8 | `out_page`: shared HPA (4 KiB aligned) of the page the encrypted TDISP request is written to | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 ///
@@ -85,10 +88,10 @@ pub unsafe fn tdh_devif_remove(function_id: u64) -> Result<TdhDevifRemoveOut, Td
 ///
 /// `out_page` is the shared HPA of a 4 KiB page the module may write for the duration of the call.
 /// See the module docs.
-#[seamcall(leaf = abi::TdhDevifRequest, in(rcx = function_id, rdx = request, r8 = out_page), out(rcx = request_out: u64))]
+#[seamcall(leaf = abi::TdhDevifRequest, in(rcx = function_id, rdx = request, r8 = out_page), out(rcx = request_out: DevifReqOut))]
 pub unsafe fn tdh_devif_request(
-    function_id: u64,
-    request: u64,
+    function_id: FunctionId,
+    request: DevifReqIn,
     out_page: Hpa,
 ) -> Result<TdhDevifRequestOut, TdxError>;
 
@@ -98,8 +101,8 @@ pub unsafe fn tdh_devif_request(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 140 | status |
-/// | RCX | `function_id`: the interface's function ID | `response_out`: `devif_rsp_out_t`: the response code and the output length |
-/// | RDX | `response`: `devif_rsp_in_t`: the 4 KiB page number of the shared page holding the device's encrypted response, and the TD flag | – |
+/// | RCX | `function_id`: the interface's function ID ([`FunctionId`]) | `response_out`: [`DevifRspOut`] (`devif_rsp_out_t`): the response code and the output length |
+/// | RDX | `response`: [`DevifRspIn`] (`devif_rsp_in_t`): the 4 KiB page number of the shared page holding the device's encrypted response, and the TD flag | – |
 /// | R8 | `out_page`: 0, or shared HPA (4 KiB aligned) the decrypted VMM response is copied to (0 when the TD flag is set) | – |
 /// | R9 | 0 (reserved, must be 0) | – |
 ///
@@ -114,10 +117,10 @@ pub unsafe fn tdh_devif_request(
 ///
 /// The page named in `response` is readable and, if non-zero, `out_page` is a writable shared 4 KiB
 /// page, both for the call. See the module docs.
-#[seamcall(leaf = abi::TdhDevifResponse, in(rcx = function_id, rdx = response, r8 = out_page), out(rcx = response_out: u64))]
+#[seamcall(leaf = abi::TdhDevifResponse, in(rcx = function_id, rdx = response, r8 = out_page), out(rcx = response_out: DevifRspOut))]
 pub unsafe fn tdh_devif_response(
-    function_id: u64,
-    response: u64,
+    function_id: FunctionId,
+    response: DevifRspIn,
     out_page: u64,
 ) -> Result<TdhDevifResponseOut, TdxError>;
 
@@ -127,7 +130,7 @@ pub unsafe fn tdh_devif_response(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 164 | status |
-/// | RCX | `index`: the DEVIFMT index (`devifmt_idx_t`: function ID and level) | – |
+/// | RCX | `index`: the DEVIFMT index ([`DevifmtIdx`]: `devifmt_idx_t`: function ID and level) | – |
 /// | RDX | `page`: the new DEVIFMT page (4 KiB, becomes PT_DEVIF_MT) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), `TDX_DEVIFMT_ALREADY_PRESENT`, the DEVIFMT walk statuses
@@ -141,14 +144,15 @@ pub unsafe fn tdh_devif_response(
 /// `page` is a free page of TDX-usable memory the module zeroes and owns until TDH.DEVIF.MT.REMOVE.
 /// See the module docs.
 #[seamcall(leaf = abi::TdhDevifMtAdd, in(rcx = index, rdx = page))]
-pub unsafe fn tdh_devif_mt_add(index: u64, page: Page<Guest>) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_devif_mt_add(index: DevifmtIdx, page: Page<Guest>)
+-> Result<TdxStatus, TdxError>;
 
 /// TDH.DEVIF.MT.REMOVE (SEAMCALL leaf 165): remove an empty DEVIFMT page and return it.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 165 | status |
-/// | RCX | `index`: the DEVIFMT index of the entry that points at the page | `page`: the HPA of the removed DEVIFMT page |
+/// | RCX | `index`: the DEVIFMT index ([`DevifmtIdx`]) of the entry that points at the page | `page`: the HPA of the removed DEVIFMT page |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), `TDX_DEVIFMT_NOT_PRESENT`, `TDX_DEVIF_INVALID_METADATA`,
 /// the DEVIFMT walk and PAMT statuses (RCX); `TDX_RND_NO_ENTROPY` after 10 attempts (SEAMCALL).
@@ -160,14 +164,14 @@ pub unsafe fn tdh_devif_mt_add(index: u64, page: Page<Guest>) -> Result<TdxStatu
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhDevifMtRemove, in(rcx = index), out(rcx = page: u64))]
-pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, TdxError>;
+pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<TdhDevifMtRemoveOut, TdxError>;
 
 /// TDH.DEVIF.MT.RD (SEAMCALL leaf 166): read a DEVIFMT entry.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 166 | status |
-/// | RCX | `index`: the DEVIFMT index | `entry`: the DEVIFMT entry |
+/// | RCX | `index`: the DEVIFMT index ([`DevifmtIdx`]) | `entry`: the DEVIFMT entry (`devifmt_entry_t`; not decoded yet: `u64`) |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), the DEVIFMT walk statuses (RCX); `TDX_RND_NO_ENTROPY`
 /// after 10 attempts (SEAMCALL). First module version: 2.0.18 (TDX Connect). Registers read from
@@ -180,4 +184,4 @@ pub unsafe fn tdh_devif_mt_remove(index: u64) -> Result<TdhDevifMtRemoveOut, Tdx
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
 #[seamcall(leaf = abi::TdhDevifMtRd, in(rcx = index), out(rcx = entry: u64))]
-pub unsafe fn tdh_devif_mt_rd(index: u64) -> Result<TdhDevifMtRdOut, TdxError>;
+pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<TdhDevifMtRdOut, TdxError>;

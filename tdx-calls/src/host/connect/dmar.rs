@@ -4,7 +4,7 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{DmarIdx, DmarStateInfo, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.DMAR.ADD (SEAMCALL leaf 150): add a DMA-remapping table entry (root, context, PASID
 /// directory or PASID table entry).
@@ -12,8 +12,8 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 150 | status |
-/// | RCX | `index`: the DMAR index (`dmar_idx_t`: IOMMU ID, RID, PASID, level) | – |
-/// | RDX | `val1`: DMAR entry quadword 0 (those past the level's entry size must be 0) | – |
+/// | RCX | `index`: the DMAR index ([`DmarIdx`]: `dmar_idx_t`: IOMMU ID, RID, PASID, level) | – |
+/// | RDX | `val1`: DMAR entry quadword 0 (those past the level's entry size must be 0; the VT-d entry formats are not typed here: `u64`) | – |
 /// | R8 | `val2`: DMAR entry quadword 1 (those past the level's entry size must be 0) | – |
 /// | R9 | `val3`: DMAR entry quadword 2 (those past the level's entry size must be 0) | – |
 /// | R10 | `val4`: DMAR entry quadword 3 (those past the level's entry size must be 0) | – |
@@ -36,7 +36,7 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 #[allow(clippy::too_many_arguments)]
 #[seamcall(leaf = abi::TdhDmarAdd, in(rcx = index, rdx = val1, r8 = val2, r9 = val3, r10 = val4, r11 = val5, r12 = val6, r13 = val7, r14 = val8))]
 pub unsafe fn tdh_dmar_add(
-    index: u64,
+    index: DmarIdx,
     val1: u64,
     val2: u64,
     val3: u64,
@@ -52,7 +52,7 @@ pub unsafe fn tdh_dmar_add(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 151 | status |
-/// | RCX | `index`: the DMAR index | – |
+/// | RCX | `index`: the DMAR index ([`DmarIdx`]) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), `TDX_DMAR_INVALID_MAPPING_STATE`, the DMAR walk, DEVIFMT
 /// and IOMMU checks; `TDX_RND_NO_ENTROPY` after 10 attempts (SEAMCALL). First module version:
@@ -65,7 +65,7 @@ pub unsafe fn tdh_dmar_add(
 /// DMA through the entry stops once the invalidation (TDH.IQ.INV.REQUEST/PROCESS) completes. See
 /// the module docs.
 #[seamcall(leaf = abi::TdhDmarBlock, in(rcx = index))]
-pub unsafe fn tdh_dmar_block(index: u64) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError>;
 
 /// TDH.DMAR.READ (SEAMCALL leaf 152): read a DMAR entry and its state; only the quadwords of the
 /// entry's level are written (root and PASID directory entries: R8 only; context entries: R8–R11;
@@ -74,8 +74,8 @@ pub unsafe fn tdh_dmar_block(index: u64) -> Result<TdxStatus, TdxError>;
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 152 | status |
-/// | RCX | `index`: the DMAR index | – |
-/// | RDX | – | `state`: the entry's state (`dmar_state_info_t`) |
+/// | RCX | `index`: the DMAR index ([`DmarIdx`]) | – |
+/// | RDX | – | `state`: the entry's state ([`DmarStateInfo`]: `dmar_state_info_t`) |
 /// | R8 | – | `q0`: entry quadword 0 |
 /// | R9 | – | `q1`: quadword 1 (context and PASID table entries) |
 /// | R10 | – | `q2`: quadword 2 (context and PASID table entries) |
@@ -96,8 +96,8 @@ pub unsafe fn tdh_dmar_block(index: u64) -> Result<TdxStatus, TdxError>;
 ///
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
-#[seamcall(leaf = abi::TdhDmarRead, in(rcx = index), out(rdx = state: u64, r8 = q0: u64, r9 = q1: u64, r10 = q2: u64, r11 = q3: u64, r12 = q4: u64, r13 = q5: u64, r14 = q6: u64, r15 = q7: u64))]
-pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError>;
+#[seamcall(leaf = abi::TdhDmarRead, in(rcx = index), out(rdx = state: DmarStateInfo, r8 = q0: u64, r9 = q1: u64, r10 = q2: u64, r11 = q3: u64, r12 = q4: u64, r13 = q5: u64, r14 = q6: u64, r15 = q7: u64))]
+pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError>;
 
 /// TDH.DMAR.REMOVE (SEAMCALL leaf 153): remove a blocked DMAR entry and return the table page it
 /// pointed to.
@@ -105,7 +105,7 @@ pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError>;
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 153 | status |
-/// | RCX | `index`: the DMAR index (blocked, invalidation done) | `page`: the HPA of the freed table page (root, context and PASID directory entries; not written for a PASID table entry) |
+/// | RCX | `index`: the DMAR index ([`DmarIdx`]; blocked, invalidation done) | `page`: the HPA of the freed table page (root, context and PASID directory entries; not written for a PASID table entry) |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), `TDX_DMAR_INVALID_MAPPING_STATE`,
 /// `TDX_DMAR_INVALID_INV_STATE`, `TDX_IOMMU_IOTLB_TRACKING_NOT_DONE`, `TDX_INTERRUPTED_RESUMABLE`
@@ -121,4 +121,4 @@ pub unsafe fn tdh_dmar_read(index: u64) -> Result<TdhDmarReadOut, TdxError>;
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhDmarRemove, in(rcx = index), out(rcx = page: u64))]
-pub unsafe fn tdh_dmar_remove(index: u64) -> Result<TdhDmarRemoveOut, TdxError>;
+pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<TdhDmarRemoveOut, TdxError>;

@@ -4,7 +4,10 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{Guest, Hpa, Page, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{
+    Guest, Hpa, IdeKmObject, IdeKmParam, IommuId, Page, StreamId, TdxError, TdxStatus, abi,
+    seamcall,
+};
 
 /// TDH.IDE.STREAM.CREATE (SEAMCALL leaf 132): create and configure an IDE stream of a root port,
 /// with its extended-info page.
@@ -12,10 +15,10 @@ use tdx_core::{Guest, Hpa, Page, TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 132 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
-/// | RDX | `spdm_id`: the SPDM session ID (bound) | – |
-/// | R8 | `stream_cfg`: the stream configuration (`ide_stream_cfg_reg_t`) | – |
-/// | R9 | `stream_ctrl`: the IDE stream control register (`ide_stream_ctrl_reg_t`) | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
+/// | RDX | `spdm_id`: the SPDM session ID (bound; a plain index: `u64`) | – |
+/// | R8 | `stream_cfg`: the stream configuration (`ide_stream_cfg_reg_t`; not typed yet: `u64`) | – |
+/// | R9 | `stream_ctrl`: the IDE stream control register (`ide_stream_ctrl_reg_t`, a PCIe register image; not typed yet: `u64`) | – |
 /// | R10 | `rid_assoc1`: RID association register 1 | – |
 /// | R11 | `rid_assoc2`: RID association register 2 | – |
 /// | R12 | `addr_assoc1`: address association register 1 | – |
@@ -39,7 +42,7 @@ use tdx_core::{Guest, Hpa, Page, TdxError, TdxStatus, abi, seamcall};
 #[allow(clippy::too_many_arguments)]
 #[seamcall(leaf = abi::TdhIdeStreamCreate, in(rcx = iommu, rdx = spdm_id, r8 = stream_cfg, r9 = stream_ctrl, r10 = rid_assoc1, r11 = rid_assoc2, r12 = addr_assoc1, r13 = addr_assoc2, r14 = addr_assoc3, r15 = exinfo))]
 pub unsafe fn tdh_ide_stream_create(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     stream_cfg: u64,
     stream_ctrl: u64,
@@ -56,8 +59,8 @@ pub unsafe fn tdh_ide_stream_create(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 133 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
-/// | RDX | `stream_id`: the stream ID (`stream_id_reg_t`) | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
+/// | RDX | `stream_id`: the stream ID ([`StreamId`]: `stream_id_reg_t`) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX), `TDX_IDE_STREAM_NOT_CONFIGURED`,
 /// `TDX_IDE_STREAM_BLOCKED`, `TDX_IDE_STREAM_NOT_SUPPORTED`, the IOMMU checks (RCX);
@@ -71,7 +74,10 @@ pub unsafe fn tdh_ide_stream_create(
 /// The stream stops carrying traffic: every device interface on it loses its link. See the module
 /// docs.
 #[seamcall(leaf = abi::TdhIdeStreamBlock, in(rcx = iommu, rdx = stream_id))]
-pub unsafe fn tdh_ide_stream_block(iommu: u64, stream_id: u64) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_ide_stream_block(
+    iommu: IommuId,
+    stream_id: StreamId,
+) -> Result<TdxStatus, TdxError>;
 
 /// TDH.IDE.STREAM.DELETE (SEAMCALL leaf 134): delete a blocked IDE stream and return its
 /// extended-info page.
@@ -79,8 +85,8 @@ pub unsafe fn tdh_ide_stream_block(iommu: u64, stream_id: u64) -> Result<TdxStat
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 134 | status |
-/// | RCX | `iommu`: the IOMMU ID | `exinfo`: the HPA of the stream's extended-info page, the host's again |
-/// | RDX | `stream_id`: the stream ID (blocked) | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | `exinfo`: the HPA of the stream's extended-info page, the host's again |
+/// | RDX | `stream_id`: the stream ID ([`StreamId`], blocked) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX), `TDX_IDE_STREAM_NOT_CONFIGURED`,
 /// `TDX_IDE_STREAM_NOT_BLOCKED`, `TDX_IDE_STREAM_HAS_DEVICE_INTERFACES`, the SPDM, PAMT and IOMMU
@@ -94,8 +100,8 @@ pub unsafe fn tdh_ide_stream_block(iommu: u64, stream_id: u64) -> Result<TdxStat
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhIdeStreamDelete, in(rcx = iommu, rdx = stream_id), out(rcx = exinfo: u64))]
 pub unsafe fn tdh_ide_stream_delete(
-    iommu: u64,
-    stream_id: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
 ) -> Result<TdhIdeStreamDeleteOut, TdxError>;
 
 /// TDH.IDE.STREAM.IDEKMREQ (SEAMCALL leaf 135): generate an encrypted IDE_KM request message for
@@ -104,11 +110,11 @@ pub unsafe fn tdh_ide_stream_delete(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 135 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
-/// | RDX | `stream_id`: the stream ID | – |
-/// | R8 | `object_id`: the IDE_KM object (KEY_PROG, K_SET_GO, K_SET_STOP) | – |
-/// | R9 | `km_param`: the IDE_KM parameters (`ide_km_param_reg_t`: direction, key set, sub-stream) | – |
-/// | R10 | `slot_id`: the key slot (KEY_PROG only, else 0) | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
+/// | RDX | `stream_id`: the stream ID ([`StreamId`]) | – |
+/// | R8 | `object_id`: the IDE_KM object ([`IdeKmObject`]: KEY_PROG, K_SET_GO, K_SET_STOP) | – |
+/// | R9 | `km_param`: the IDE_KM parameters ([`IdeKmParam`]: `ide_km_param_reg_t`: direction, key set, sub-stream) | – |
+/// | R10 | `slot_id`: the key slot (KEY_PROG only, else 0; a plain index: `u64`) | – |
 /// | R11 | `message`: shared HPA (4 KiB aligned) of the page the request message is written to | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX, R8–R11), `TDX_IDE_STREAM_NOT_CONFIGURED`,
@@ -125,10 +131,10 @@ pub unsafe fn tdh_ide_stream_delete(
 /// See the module docs.
 #[seamcall(leaf = abi::TdhIdeStreamIdekmreq, in(rcx = iommu, rdx = stream_id, r8 = object_id, r9 = km_param, r10 = slot_id, r11 = message))]
 pub unsafe fn tdh_ide_stream_idekmreq(
-    iommu: u64,
-    stream_id: u64,
-    object_id: u64,
-    km_param: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
+    object_id: IdeKmObject,
+    km_param: IdeKmParam,
     slot_id: u64,
     message: Hpa,
 ) -> Result<TdxStatus, TdxError>;
@@ -139,8 +145,8 @@ pub unsafe fn tdh_ide_stream_idekmreq(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 136 | status |
-/// | RCX | `iommu`: the IOMMU ID | `payload`: the first 8 bytes of the decrypted response payload (from its protocol ID) |
-/// | RDX | `stream_id`: the stream ID | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | `payload`: the first 8 bytes of the decrypted response payload (from its protocol ID; opaque bytes: `u64`) |
+/// | RDX | `stream_id`: the stream ID ([`StreamId`]) | – |
 /// | R8 | `message`: shared HPA (4 KiB aligned) of the device's encrypted IDE_KM response | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX, R8), `TDX_IDE_STREAM_NOT_CONFIGURED`,
@@ -156,7 +162,7 @@ pub unsafe fn tdh_ide_stream_idekmreq(
 /// `message` is the shared HPA of a readable 4 KiB page, valid for the call. See the module docs.
 #[seamcall(leaf = abi::TdhIdeStreamIdekmrsp, in(rcx = iommu, rdx = stream_id, r8 = message), out(rcx = payload: u64))]
 pub unsafe fn tdh_ide_stream_idekmrsp(
-    iommu: u64,
-    stream_id: u64,
+    iommu: IommuId,
+    stream_id: StreamId,
     message: Hpa,
 ) -> Result<TdhIdeStreamIdekmrspOut, TdxError>;

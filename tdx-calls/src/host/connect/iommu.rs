@@ -4,7 +4,7 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{IommuId, IommuRegId, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.IOMMU.SETREG (SEAMCALL leaf 128): set an IOMMU register or hand the module one of the
 /// IOMMU's metadata pages.
@@ -12,9 +12,9 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 128 | status |
-/// | RCX | `iommu`: the IOMMU ID (`iommu_id_reg_t`) | – |
-/// | RDX | `reg_id`: the register ID (`iommu_register_id_e`: T_IQPAGE, IQCTXPAGE, T_RTPAGE, STINFOPA_0/1, SPDMDIRPA, CONFIG_IOMMU, CONFIG_RP, GCMD_REG, CLEAR_IOMMU, CLEAR_RP) | – |
-/// | R8 | `value`: the value: for the page registers the HPA of a free 4 KiB page the module takes over (PT_IOMMU_MT), else the register's value | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]: `iommu_id_reg_t`) | – |
+/// | RDX | `reg_id`: the register ID ([`IommuRegId`]: `iommu_register_id_e`: T_IQPAGE, IQCTXPAGE, T_RTPAGE, STINFOPA_0/1, SPDMDIRPA, CONFIG_IOMMU, CONFIG_RP, GCMD_REG, CLEAR_IOMMU, CLEAR_RP) | – |
+/// | R8 | `value`: the value: for the page registers the HPA of a free 4 KiB page the module takes over (PT_IOMMU_MT), else the register's value (its meaning depends on RDX: `u64`) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX, RDX, R8), `TDX_IOMMU_INVALID_STATE`, `TDX_OPERAND_BUSY`
 /// (the IOMMU configuration lock) and the PAMT statuses of `check_and_lock_explicit_4k_private_hpa`
@@ -29,7 +29,11 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 /// longer uses: the module zeroes it and owns it until the IOMMU is cleared; for
 /// CONFIG_*/GCMD_REG/CLEAR_*, the value reprograms the IOMMU. See the module docs.
 #[seamcall(leaf = abi::TdhIommuSetreg, in(rcx = iommu, rdx = reg_id, r8 = value))]
-pub unsafe fn tdh_iommu_setreg(iommu: u64, reg_id: u64, value: u64) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_iommu_setreg(
+    iommu: IommuId,
+    reg_id: IommuRegId,
+    value: u64,
+) -> Result<TdxStatus, TdxError>;
 
 /// TDH.IOMMU.GETREG (SEAMCALL leaf 129): read an IOMMU register the module keeps (state, metadata
 /// page addresses) or look up an IOMMU ID by its VTBAR.
@@ -37,8 +41,8 @@ pub unsafe fn tdh_iommu_setreg(iommu: u64, reg_id: u64, value: u64) -> Result<Td
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 129 | status |
-/// | RCX | `iommu`: the IOMMU ID, or the VTBAR HPA when RDX is IOMMU_ID | – |
-/// | RDX | `reg_id`: the register ID (`iommu_register_id_e`) | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId::raw`]), or the VTBAR HPA when RDX is IOMMU_ID (two meanings chosen by RDX: `u64`) | – |
+/// | RDX | `reg_id`: the register ID ([`IommuRegId`]) | – |
 /// | R8 | – | `value`: the register's value (0 on error: the handler clears R8 first) |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX, RDX), `TDX_IOMMU_INVALID_STATE`; `TDX_RND_NO_ENTROPY`
@@ -50,6 +54,9 @@ pub unsafe fn tdh_iommu_setreg(iommu: u64, reg_id: u64, value: u64) -> Result<Td
 /// # Safety
 ///
 /// None beyond the module docs: the leaf only reads module state (it is `unsafe` because the table
-/// does not mark it `SafeLeaf`: its operands are untyped numbers). See the module docs.
+/// does not mark it `SafeLeaf`). See the module docs.
 #[seamcall(leaf = abi::TdhIommuGetreg, in(rcx = iommu, rdx = reg_id), out(r8 = value: u64))]
-pub unsafe fn tdh_iommu_getreg(iommu: u64, reg_id: u64) -> Result<TdhIommuGetregOut, TdxError>;
+pub unsafe fn tdh_iommu_getreg(
+    iommu: u64,
+    reg_id: IommuRegId,
+) -> Result<TdhIommuGetregOut, TdxError>;

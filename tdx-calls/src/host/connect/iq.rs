@@ -4,7 +4,7 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{IommuId, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.IQ.INV.REQUEST (SEAMCALL leaf 161): queue an invalidation request and its wait descriptor on
 /// the IOMMU's trusted invalidation queue.
@@ -12,7 +12,7 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 161 | status |
-/// | RCX | `iommu`: the IOMMU ID | `remaining`: for a TD request, the TD invalidations still to queue (0 otherwise: the handler clears RCX first) |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | `remaining`: for a TD request, the TD invalidations still to queue (0 otherwise: the handler clears RCX first) |
 /// | RDX | `request_type`: the invalidation request type (`inv_req_type_t`: RTE, CTE, PDE, PASIDTE, IOTLB or TD, and the pool size for TD) | – |
 /// | R8 | `subject`: the subject: the TDR HPA (IOTLB, TD) or the RID/PASID (the DMAR levels) | – |
 /// | R9 | `wait_q0`: wait descriptor quadword 0 | – |
@@ -35,7 +35,7 @@ use tdx_core::{TdxError, TdxStatus, abi, seamcall};
 /// completes. See the module docs.
 #[seamcall(leaf = abi::TdhIqInvRequest, in(rcx = iommu, rdx = request_type, r8 = subject, r9 = wait_q0, r10 = wait_q1, r11 = wait_q2, r12 = wait_q3), out(rcx = remaining: u64))]
 pub unsafe fn tdh_iq_inv_request(
-    iommu: u64,
+    iommu: IommuId,
     request_type: u64,
     subject: u64,
     wait_q0: u64,
@@ -50,7 +50,7 @@ pub unsafe fn tdh_iq_inv_request(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 162 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
 ///
 /// Statuses: `TDX_INTERRUPTED_RESUMABLE` (an interrupt is pending: call again), `TDX_OPERAND_BUSY`,
 /// the TDR, OP-state and IOMMU checks; `TDX_RND_NO_ENTROPY` after 10 attempts (SEAMCALL). First
@@ -63,4 +63,4 @@ pub unsafe fn tdh_iq_inv_request(
 /// A completed TD invalidation makes the module write the TD's wait status to its private memory.
 /// See the module docs.
 #[seamcall(leaf = abi::TdhIqInvProcess, in(rcx = iommu))]
-pub unsafe fn tdh_iq_inv_process(iommu: u64) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_iq_inv_process(iommu: IommuId) -> Result<TdxStatus, TdxError>;

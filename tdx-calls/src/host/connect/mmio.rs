@@ -4,14 +4,16 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{Guest, Hpa, Page, SeptGpa, Tdr, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{
+    Guest, Hpa, MmiomtIdx, MmiomtSetInfo, Page, SeptGpa, Tdr, TdxError, TdxStatus, abi, seamcall,
+};
 
 /// TDH.MMIO.MT.ADD (SEAMCALL leaf 154): add a page to the MMIO metadata table (MMIOMT).
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 154 | status |
-/// | RCX | `index`: the MMIOMT index (`mmiomt_idx_t`: MMIO page and level) | – |
+/// | RCX | `index`: the MMIOMT index ([`MmiomtIdx`]: `mmiomt_idx_t`: MMIO page and level) | – |
 /// | RDX | `page`: the new MMIOMT page (4 KiB, becomes PT_MMIO_MT) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), `TDX_MMIO_INVALID_PAGE_METADATA`, the MMIOMT walk
@@ -25,7 +27,7 @@ use tdx_core::{Guest, Hpa, Page, SeptGpa, Tdr, TdxError, TdxStatus, abi, seamcal
 /// `page` is a free page of TDX-usable memory the module zeroes and owns until TDH.MMIO.MT.REMOVE.
 /// See the module docs.
 #[seamcall(leaf = abi::TdhMmioMtAdd, in(rcx = index, rdx = page))]
-pub unsafe fn tdh_mmio_mt_add(index: u64, page: Page<Guest>) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_mmio_mt_add(index: MmiomtIdx, page: Page<Guest>) -> Result<TdxStatus, TdxError>;
 
 /// TDH.MMIO.MT.SET (SEAMCALL leaf 155): turn an MMIOMT entry into a data entry for a device
 /// interface, or back into a node.
@@ -33,8 +35,8 @@ pub unsafe fn tdh_mmio_mt_add(index: u64, page: Page<Guest>) -> Result<TdxStatus
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 155 | status |
-/// | RCX | `index`: the MMIOMT index (level ≤ 2) | – |
-/// | RDX | `info`: `mmiomt_set_info_t`: the new entry type (QNODE or DATA) and, for DATA, the owning function ID | – |
+/// | RCX | `index`: the MMIOMT index ([`MmiomtIdx`], level ≤ 2) | – |
+/// | RDX | `info`: [`MmiomtSetInfo`] (`mmiomt_set_info_t`): the new entry type (QNODE or DATA) and, for DATA, the owning function ID | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX, RDX), `TDX_MMIO_INVALID_PAGE_METADATA`, the MMIOMT walk
 /// and DEVIFMT checks; `TDX_RND_NO_ENTROPY` after 10 attempts (SEAMCALL). First module version:
@@ -46,14 +48,15 @@ pub unsafe fn tdh_mmio_mt_add(index: u64, page: Page<Guest>) -> Result<TdxStatus
 ///
 /// A data entry lets TDH.MMIO.MAP map that MMIO range into the interface's TD. See the module docs.
 #[seamcall(leaf = abi::TdhMmioMtSet, in(rcx = index, rdx = info))]
-pub unsafe fn tdh_mmio_mt_set(index: u64, info: u64) -> Result<TdxStatus, TdxError>;
+pub unsafe fn tdh_mmio_mt_set(index: MmiomtIdx, info: MmiomtSetInfo)
+-> Result<TdxStatus, TdxError>;
 
 /// TDH.MMIO.MT.RD (SEAMCALL leaf 156): read an MMIOMT entry.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 156 | status |
-/// | RCX | `index`: the MMIOMT index | `q0`: entry quadword 0 |
+/// | RCX | `index`: the MMIOMT index ([`MmiomtIdx`]) | `q0`: entry quadword 0 |
 /// | RDX | – | `q1`: entry quadword 1 |
 /// | R8 | – | `q2`: entry quadword 2 |
 /// | R9 | – | `q3`: entry quadword 3 |
@@ -69,14 +72,14 @@ pub unsafe fn tdh_mmio_mt_set(index: u64, info: u64) -> Result<TdxStatus, TdxErr
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
 #[seamcall(leaf = abi::TdhMmioMtRd, in(rcx = index), out(rcx = q0: u64, rdx = q1: u64, r8 = q2: u64, r9 = q3: u64))]
-pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError>;
+pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxError>;
 
 /// TDH.MMIO.MT.REMOVE (SEAMCALL leaf 157): remove an empty MMIOMT page and return it.
 ///
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 157 | status |
-/// | RCX | `index`: the MMIOMT index of the node that points at the page | `page_number`: the removed page's 4 KiB page **number** (`page_4k_num`, HKID bits removed: HPA >> 12), not its HPA |
+/// | RCX | `index`: the MMIOMT index ([`MmiomtIdx`]) of the node that points at the page | `page_number`: the removed page's 4 KiB page **number** (`page_4k_num`, HKID bits removed: HPA >> 12), not its HPA |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RCX), `TDX_MMIO_INVALID_PAGE_METADATA`, the MMIOMT walk and
 /// PAMT statuses (RCX); `TDX_RND_NO_ENTROPY` after 10 attempts (SEAMCALL). First module version:
@@ -88,7 +91,7 @@ pub unsafe fn tdh_mmio_mt_rd(index: u64) -> Result<TdhMmioMtRdOut, TdxError>;
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhMmioMtRemove, in(rcx = index), out(rcx = page_number: u64))]
-pub unsafe fn tdh_mmio_mt_remove(index: u64) -> Result<TdhMmioMtRemoveOut, TdxError>;
+pub unsafe fn tdh_mmio_mt_remove(index: MmiomtIdx) -> Result<TdhMmioMtRemoveOut, TdxError>;
 
 /// TDH.MMIO.MAP (SEAMCALL leaf 158): map a device interface's MMIO range into a TD's Secure EPT
 /// (MMIO_PENDING until the TD accepts it). RCX and RDX are 0 on success; on a Secure-EPT error they

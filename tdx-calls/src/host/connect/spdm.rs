@@ -4,7 +4,7 @@
 //! `src/vmm_dispatcher/api_calls/tdxio/` handlers; every wrapper is an `unsafe fn` (see the
 //! module docs of [`crate::host`]).
 
-use tdx_core::{Guest, Page, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{Guest, IommuId, Page, TdxError, TdxStatus, abi, seamcall};
 
 /// TDH.SPDM.CREATE (SEAMCALL leaf 130): create an SPDM session entry of an IOMMU, with its SPDM
 /// info page.
@@ -12,8 +12,8 @@ use tdx_core::{Guest, Page, TdxError, TdxStatus, abi, seamcall};
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 130 | status |
-/// | RCX | `iommu`: the IOMMU ID | – |
-/// | RDX | `spdm_id`: the SPDM session ID (< MAX_SPDM_SESSION_ID) | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | – |
+/// | RDX | `spdm_id`: the SPDM session ID (< MAX_SPDM_SESSION_ID; the handler takes a plain `uint64_t`: `u64`) | – |
 /// | R8 | `spdm_info`: the SPDM info page (4 KiB, HKID 0, becomes PT_IOMMU_MT) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX, R8), `TDX_OPERAND_BUSY` (RDX),
@@ -29,7 +29,7 @@ use tdx_core::{Guest, Page, TdxError, TdxStatus, abi, seamcall};
 /// TDH.SPDM.DELETE returns it. See the module docs.
 #[seamcall(leaf = abi::TdhSpdmCreate, in(rcx = iommu, rdx = spdm_id, r8 = spdm_info))]
 pub unsafe fn tdh_spdm_create(
-    iommu: u64,
+    iommu: IommuId,
     spdm_id: u64,
     spdm_info: Page<Guest>,
 ) -> Result<TdxStatus, TdxError>;
@@ -39,8 +39,8 @@ pub unsafe fn tdh_spdm_create(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 131 | status |
-/// | RCX | `iommu`: the IOMMU ID | `spdm_info`: the HPA of the SPDM info page, the host's again |
-/// | RDX | `spdm_id`: the SPDM session ID | – |
+/// | RCX | `iommu`: the IOMMU ID ([`IommuId`]) | `spdm_info`: the HPA of the SPDM info page, the host's again |
+/// | RDX | `spdm_id`: the SPDM session ID (a plain index: `u64`) | – |
 ///
 /// Statuses: `TDX_OPERAND_INVALID` (RDX), `TDX_OPERAND_BUSY` (RDX), `TDX_SPDM_ENTRY_NOT_PRESENT`,
 /// `TDX_SPDM_HAS_ACTIVE_IDE_STREAMS`, the IOMMU checks (RCX); `TDX_RND_NO_ENTROPY` after 10
@@ -54,4 +54,4 @@ pub unsafe fn tdh_spdm_create(
 /// The returned page must be cleared (MOVDIR64B) before the host reuses it, as for every page the
 /// module gives back. See the module docs.
 #[seamcall(leaf = abi::TdhSpdmDelete, in(rcx = iommu, rdx = spdm_id), out(rcx = spdm_info: u64))]
-pub unsafe fn tdh_spdm_delete(iommu: u64, spdm_id: u64) -> Result<TdhSpdmDeleteOut, TdxError>;
+pub unsafe fn tdh_spdm_delete(iommu: IommuId, spdm_id: u64) -> Result<TdhSpdmDeleteOut, TdxError>;

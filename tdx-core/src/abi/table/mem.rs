@@ -6,6 +6,7 @@
 //! against. How Linux issues each leaf: torvalds/linux `arch/x86/virt/vmx/tdx/tdx.c@0eaed89c`,
 //! `arch/x86/kvm/vmx/tdx.c@3829d81b`.
 
+use crate::{AddrError, ListOfLists, RangeListInfo, ScanControls, ScanCxOut, ScanCxPage};
 use crate::{
     DynamicPamtPage, Gpa, GpaAttr, Guest, Hpa, L1SeptPage, L2SeptPage, Page, Sept, SeptAddPage,
     SeptGpa, TdHandleAndFlags, Tdr,
@@ -278,9 +279,9 @@ crate::abi_table! {
     // Dispatched by intel/tdx-module@9fd3c8b1 (1.5.34) `src/vmm_dispatcher/tdx_vmm_dispatcher.c`
     // (cases TDH_MEM_SCAN_RANGE/COMP/CONFIG/RESET_LEAF); each handler first returns
     // `TDX_OPERAND_INVALID` operand RAX unless non-blocking export (or, for RANGE, CONFIG and
-    // RESET, scan-export-restore) is configured. The control words (RCX list info, R8 scan
-    // controls) are raw `u64`s: their layouts (`scan_controls_t`, `range_list_info_t`) are not
-    // typed here yet.
+    // RESET, scan-export-restore) is configured. The control words are typed
+    // (`crate::scan`: `ListOfLists`, `ScanControls`, `RangeListInfo`, `ScanCxPage`/`ScanCxOut`);
+    // R10 (a size) and R11 (an overall GPA list entry index) are plain numbers, `u64`.
 
     /// TDH.MEM.SCAN.RANGE (leaf 92, module 1.5.34 on): scan a GPA range of the TD's Secure-EPT
     /// trees (DSCAN: write the dirty pages to GPA lists; EXPORT_RESTORE). RCX = the
@@ -293,8 +294,8 @@ crate::abi_table! {
     /// `src/vmm_dispatcher/migration_api_calls/tdh_mem_scan_range.c` (writes at `EXIT:`).
     pub seamcall TdhMemScanRange = 92, version 0, "TDH.MEM.SCAN.RANGE" {
         since { 0: (1, 5, 34) }
-        in { rcx: u64, rdx: Page<Tdr>, r8: u64, r9: Gpa, r10: u64, r11: u64 }
-        out { r9: u64, r10: u64, r11: u64 }
+        in { rcx: ListOfLists, rdx: Page<Tdr>, r8: ScanControls, r9: Gpa, r10: u64, r11: u64 }
+        out { r9: Result<Gpa, AddrError>, r10: u64, r11: u64 }
     }
 
     /// TDH.MEM.SCAN.COMP (leaf 93, module 1.5.34 on): scan one sub-range of a range configured
@@ -308,7 +309,7 @@ crate::abi_table! {
     /// not in the index read; its dispatcher at 9fd3c8b1 passes RCX, RDX, R8, R11).
     pub seamcall TdhMemScanComp = 93, version 0, "TDH.MEM.SCAN.COMP" {
         since { 0: (1, 5, 34) }
-        in { rcx: u64, rdx: Page<Tdr>, r8: u64, r11: u64 }
+        in { rcx: ListOfLists, rdx: Page<Tdr>, r8: ScanControls, r11: u64 }
         out { r11: u64 }
     }
 
@@ -322,8 +323,8 @@ crate::abi_table! {
     /// (`cx_hpa_output_operand` = R8–R11).
     pub seamcall TdhMemScanConfig = 94, version 0, "TDH.MEM.SCAN.CONFIG" {
         since { 0: (1, 5, 34) }
-        in { rcx: u64, rdx: Page<Tdr>, r8: u64, r9: u64, r10: u64, r11: u64 }
-        out { r8: u64, r9: u64, r10: u64, r11: u64 }
+        in { rcx: RangeListInfo, rdx: Page<Tdr>, r8: ScanCxPage, r9: ScanCxPage, r10: ScanCxPage, r11: ScanCxPage }
+        out { r8: ScanCxOut, r9: ScanCxOut, r10: ScanCxOut, r11: ScanCxOut }
     }
 
     /// TDH.MEM.SCAN.RESET (leaf 95, module 1.5.34 on): reset the memory-scan state of the TD.

@@ -4,9 +4,12 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
 
-use crate::{Guest, Hpa, Page, Tdr};
+use crate::{
+    DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, FunctionId, Guest, Hpa,
+    Page, Tdr,
+};
 
 crate::abi_table! {
     list LEAVES;
@@ -22,7 +25,7 @@ crate::abi_table! {
     /// line 2.0.08; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhDevifCreate = 137, version 0, "TDH.DEVIF.CREATE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: Page<Tdr>, r8: Page<Guest>, r9: Page<Guest>, r10: Page<Guest> }
+        in { rcx: DevifId, rdx: Page<Tdr>, r8: Page<Guest>, r9: Page<Guest>, r10: Page<Guest> }
         out {}
     }
 
@@ -36,7 +39,7 @@ crate::abi_table! {
     /// passes the same registers).
     pub seamcall TdhDevifRemove = 138, version 0, "TDH.DEVIF.REMOVE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: FunctionId }
         out { rcx: u64, rdx: u64, r8: u64 }
     }
 
@@ -51,9 +54,9 @@ crate::abi_table! {
     /// passes the same registers).
     pub seamcall TdhDevifRequest = 139, version 0, "TDH.DEVIF.REQUEST" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: Hpa }
+        in { rcx: FunctionId, rdx: DevifReqIn, r8: Hpa }
         zero { r9 }
-        out { rcx: u64 }
+        out { rcx: DevifReqOut }
     }
 
     /// TDH.DEVIF.RESPONSE (leaf 140): hand the module a device interface's encrypted TDISP
@@ -68,9 +71,9 @@ crate::abi_table! {
     /// line 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhDevifResponse = 140, version 0, "TDH.DEVIF.RESPONSE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: u64 }
+        in { rcx: FunctionId, rdx: DevifRspIn, r8: u64 }
         zero { r9 }
-        out { rcx: u64 }
+        out { rcx: DevifRspOut }
     }
 
     /// TDH.DEVIF.MT.ADD (leaf 164): add a page to the device-interface metadata table (DEVIFMT).
@@ -82,7 +85,7 @@ crate::abi_table! {
     /// line 2.0.08; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhDevifMtAdd = 164, version 0, "TDH.DEVIF.MT.ADD" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: Page<Guest> }
+        in { rcx: DevifmtIdx, rdx: Page<Guest> }
         out {}
     }
 
@@ -94,7 +97,7 @@ crate::abi_table! {
     /// line 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhDevifMtRemove = 165, version 0, "TDH.DEVIF.MT.REMOVE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: DevifmtIdx }
         out { rcx: u64 }
     }
 
@@ -106,7 +109,7 @@ crate::abi_table! {
     /// passes the same registers).
     pub seamcall TdhDevifMtRd = 166, version 0, "TDH.DEVIF.MT.RD" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: DevifmtIdx }
         out { rcx: u64 }
     }
 }

@@ -4,7 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
+
+use crate::{DmarIdx, DmarStateInfo};
 
 crate::abi_table! {
     list LEAVES;
@@ -24,7 +26,7 @@ crate::abi_table! {
     /// 2.0.08; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhDmarAdd = 150, version 0, "TDH.DMAR.ADD" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64, r13: u64, r14: u64 }
+        in { rcx: DmarIdx, rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64, r13: u64, r14: u64 }
         out {}
     }
 
@@ -36,7 +38,7 @@ crate::abi_table! {
     /// same registers).
     pub seamcall TdhDmarBlock = 151, version 0, "TDH.DMAR.BLOCK" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: DmarIdx }
         out {}
     }
 
@@ -55,8 +57,8 @@ crate::abi_table! {
     /// and R8–R15.
     pub seamcall TdhDmarRead = 152, version 0, "TDH.DMAR.READ" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
-        out { rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64, r13: u64, r14: u64, r15: u64 }
+        in { rcx: DmarIdx }
+        out { rdx: DmarStateInfo, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64, r13: u64, r14: u64, r15: u64 }
     }
 
     /// TDH.DMAR.REMOVE (leaf 153): remove a blocked DMAR entry and return the table page it pointed
@@ -70,7 +72,7 @@ crate::abi_table! {
     /// `src/common/tdxio/dmar.c` (stored version).
     pub seamcall TdhDmarRemove = 153, version 0, "TDH.DMAR.REMOVE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: DmarIdx }
         out { rcx: u64 }
     }
 }

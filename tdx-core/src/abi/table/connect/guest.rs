@@ -4,9 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
 
-use crate::{AcceptGpa, Gpa};
+use crate::{AcceptGpa, DevifField, DevifReqIn, DevifRspOut, DmarTarget, FunctionId, Gpa, IommuId};
 
 crate::abi_table! {
     list LEAVES;
@@ -20,7 +20,7 @@ crate::abi_table! {
     /// 2.0.08; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub tdcall TdgSpdmTpaSet = 64, version 0, "TDG.SPDM.TPA.SET" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: Gpa }
+        in { rcx: IommuId, rdx: u64, r8: Gpa }
         out {}
     }
 
@@ -33,7 +33,7 @@ crate::abi_table! {
     /// 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub tdcall TdgSpdmTpaGet = 65, version 0, "TDG.SPDM.TPA.GET" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: Gpa }
+        in { rcx: IommuId, rdx: u64, r8: Gpa }
         out {}
     }
 
@@ -50,7 +50,7 @@ crate::abi_table! {
     /// passes the same registers).
     pub tdcall TdgDevifValidate = 66, version 0, "TDG.DEVIF.VALIDATE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, r12: u64, r11: u64, r10: u64, r9: u64, r8: u64, rdx: u64 }
+        in { rcx: FunctionId, r12: u64, r11: u64, r10: u64, r9: u64, r8: u64, rdx: u64 }
         out {}
     }
 
@@ -63,7 +63,7 @@ crate::abi_table! {
     /// the same registers).
     pub tdcall TdgDevifRd = 67, version 0, "TDG.DEVIF.RD" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: FunctionId, rdx: DevifField }
         zero { r9 }
         out { rcx: u64 }
     }
@@ -78,7 +78,7 @@ crate::abi_table! {
     /// passes the same registers).
     pub tdcall TdgDevifRequest = 68, version 0, "TDG.DEVIF.REQUEST" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: FunctionId, rdx: DevifReqIn }
         zero { r9 }
         out {}
     }
@@ -93,9 +93,9 @@ crate::abi_table! {
     /// passes the same registers).
     pub tdcall TdgDevifResponse = 69, version 0, "TDG.DEVIF.RESPONSE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: FunctionId, rdx: u64 }
         zero { r9 }
-        out { rcx: u64 }
+        out { rcx: DevifRspOut }
     }
 
     /// TDG.DMAR.ACCEPT (leaf 70): accept the DMA remapping of one of this TD's device interfaces:
@@ -111,7 +111,7 @@ crate::abi_table! {
     /// 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub tdcall TdgDmarAccept = 70, version 0, "TDG.DMAR.ACCEPT" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r12: u64, r13: u64, r14: u64, r15: u64 }
+        in { rcx: FunctionId, rdx: DmarTarget, r12: u64, r13: u64, r14: u64, r15: u64 }
         zero { r8, r9, r10, r11 }
         out {}
     }

@@ -4,9 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
 
-use crate::{Guest, Hpa, Page};
+use crate::{Guest, Hpa, IdeKmObject, IdeKmParam, IommuId, Page, StreamId};
 
 crate::abi_table! {
     list LEAVES;
@@ -24,7 +24,7 @@ crate::abi_table! {
     /// passes the same registers).
     pub seamcall TdhIdeStreamCreate = 132, version 0, "TDH.IDE.STREAM.CREATE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64, r13: u64, r14: u64, r15: Page<Guest> }
+        in { rcx: IommuId, rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64, r13: u64, r14: u64, r15: Page<Guest> }
         out {}
     }
 
@@ -36,7 +36,7 @@ crate::abi_table! {
     /// line 2.0.x; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhIdeStreamBlock = 133, version 0, "TDH.IDE.STREAM.BLOCK" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: IommuId, rdx: StreamId }
         out {}
     }
 
@@ -50,7 +50,7 @@ crate::abi_table! {
     /// registers).
     pub seamcall TdhIdeStreamDelete = 134, version 0, "TDH.IDE.STREAM.DELETE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: IommuId, rdx: StreamId }
         out { rcx: u64 }
     }
 
@@ -66,7 +66,7 @@ crate::abi_table! {
     /// intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhIdeStreamIdekmreq = 135, version 0, "TDH.IDE.STREAM.IDEKMREQ" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: u64, r9: u64, r10: u64, r11: Hpa }
+        in { rcx: IommuId, rdx: StreamId, r8: IdeKmObject, r9: IdeKmParam, r10: u64, r11: Hpa }
         out {}
     }
 
@@ -81,7 +81,7 @@ crate::abi_table! {
     /// registers).
     pub seamcall TdhIdeStreamIdekmrsp = 136, version 0, "TDH.IDE.STREAM.IDEKMRSP" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: Hpa }
+        in { rcx: IommuId, rdx: StreamId, r8: Hpa }
         out { rcx: u64 }
     }
 }

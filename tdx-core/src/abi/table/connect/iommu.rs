@@ -4,7 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
+
+use crate::{IommuId, IommuRegId};
 
 crate::abi_table! {
     list LEAVES;
@@ -21,7 +23,7 @@ crate::abi_table! {
     /// intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhIommuSetreg = 128, version 0, "TDH.IOMMU.SETREG" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: u64 }
+        in { rcx: IommuId, rdx: IommuRegId, r8: u64 }
         out {}
     }
 
@@ -35,7 +37,7 @@ crate::abi_table! {
     /// line 2.0.04; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhIommuGetreg = 129, version 0, "TDH.IOMMU.GETREG" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: u64, rdx: IommuRegId }
         out { r8: u64 }
     }
 }

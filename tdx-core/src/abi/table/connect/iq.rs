@@ -4,7 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
+
+use crate::IommuId;
 
 crate::abi_table! {
     list LEAVES;
@@ -22,7 +24,7 @@ crate::abi_table! {
     /// line 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhIqInvRequest = 161, version 0, "TDH.IQ.INV.REQUEST" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64 }
+        in { rcx: IommuId, rdx: u64, r8: u64, r9: u64, r10: u64, r11: u64, r12: u64 }
         out { rcx: u64 }
     }
 
@@ -34,7 +36,7 @@ crate::abi_table! {
     /// line 2.0.08; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhIqInvProcess = 162, version 0, "TDH.IQ.INV.PROCESS" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: IommuId }
         out {}
     }
 }

@@ -4,9 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
 
-use crate::{Guest, Hpa, Page, SeptGpa, Tdr};
+use crate::{Guest, Hpa, MmiomtIdx, MmiomtSetInfo, Page, SeptGpa, Tdr};
 
 crate::abi_table! {
     list LEAVES;
@@ -20,7 +20,7 @@ crate::abi_table! {
     /// intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhMmioMtAdd = 154, version 0, "TDH.MMIO.MT.ADD" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: Page<Guest> }
+        in { rcx: MmiomtIdx, rdx: Page<Guest> }
         out {}
     }
 
@@ -33,7 +33,7 @@ crate::abi_table! {
     /// 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhMmioMtSet = 155, version 0, "TDH.MMIO.MT.SET" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: MmiomtIdx, rdx: MmiomtSetInfo }
         out {}
     }
 
@@ -45,7 +45,7 @@ crate::abi_table! {
     /// 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhMmioMtRd = 156, version 0, "TDH.MMIO.MT.RD" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: MmiomtIdx }
         out { rcx: u64, rdx: u64, r8: u64, r9: u64 }
     }
 
@@ -58,7 +58,7 @@ crate::abi_table! {
     /// line 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhMmioMtRemove = 157, version 0, "TDH.MMIO.MT.REMOVE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64 }
+        in { rcx: MmiomtIdx }
         out { rcx: u64 }
     }
 

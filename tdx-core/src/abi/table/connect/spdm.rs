@@ -4,9 +4,9 @@
 //! `src/td_dispatcher/vm_exits/tdxio/` of intel/tdx-module, read in the index's stored versions
 //! (each entry names its commit), with the leaf numbers and dispatcher registers of 2.0.18
 //! (intel/tdx-module@e69a4391); checked by `tests/module_abi.rs` against
-//! `tests/data/module-abi.json`. No entry is `SafeLeaf`: the operands are untyped numbers.
+//! `tests/data/module-abi.json`. No entry is `SafeLeaf`.
 
-use crate::{Guest, Page};
+use crate::{Guest, IommuId, Page};
 
 crate::abi_table! {
     list LEAVES;
@@ -20,7 +20,7 @@ crate::abi_table! {
     /// 2.0.16; the 2.0.18 dispatcher, intel/tdx-module@e69a4391, passes the same registers).
     pub seamcall TdhSpdmCreate = 130, version 0, "TDH.SPDM.CREATE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64, r8: Page<Guest> }
+        in { rcx: IommuId, rdx: u64, r8: Page<Guest> }
         out {}
     }
 
@@ -33,7 +33,7 @@ crate::abi_table! {
     /// passes the same registers).
     pub seamcall TdhSpdmDelete = 131, version 0, "TDH.SPDM.DELETE" {
         since { 0: (2, 0, 18) }
-        in { rcx: u64, rdx: u64 }
+        in { rcx: IommuId, rdx: u64 }
         out { rcx: u64 }
     }
 }
