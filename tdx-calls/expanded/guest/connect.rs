@@ -383,7 +383,7 @@ pub unsafe fn tdg_devif_validate(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdgDevifRdOut {
+pub struct DevifRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -392,7 +392,7 @@ pub struct TdgDevifRdOut {
 pub unsafe fn tdg_devif_rd(
     function_id: FunctionId,
     field: DevifField,
-) -> Result<TdgDevifRdOut, TdxError> {
+) -> Result<DevifRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgDevifRd>()
     };
@@ -502,7 +502,7 @@ pub unsafe fn tdg_devif_rd(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdgDevifRdOut {
+    ::core::result::Result::Ok(DevifRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         value: ::tdx_core::__private::output_as::<
             u64,
@@ -635,7 +635,7 @@ pub unsafe fn tdg_devif_request(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdgDevifResponseOut {
+pub struct DevifResponse {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -644,7 +644,7 @@ pub struct TdgDevifResponseOut {
 pub unsafe fn tdg_devif_response(
     function_id: FunctionId,
     target: u64,
-) -> Result<TdgDevifResponseOut, TdxError> {
+) -> Result<DevifResponse, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgDevifResponse>()
     };
@@ -754,7 +754,7 @@ pub unsafe fn tdg_devif_response(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdgDevifResponseOut {
+    ::core::result::Result::Ok(DevifResponse {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         response_out: ::tdx_core::__private::output_as::<
             DevifRspOut,

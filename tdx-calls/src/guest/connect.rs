@@ -117,10 +117,8 @@ pub unsafe fn tdg_devif_validate(
 /// None beyond the guest module docs (a read; `unsafe` because the table does not mark the leaf `SafeLeaf`).
 /// See the module docs.
 #[tdcall(leaf = abi::TdgDevifRd, in(rcx = function_id, rdx = field), out(rcx = value: u64))]
-pub unsafe fn tdg_devif_rd(
-    function_id: FunctionId,
-    field: DevifField,
-) -> Result<TdgDevifRdOut, TdxError>;
+pub unsafe fn tdg_devif_rd(function_id: FunctionId, field: DevifField)
+-> Result<DevifRd, TdxError>;
 
 /// TDG.DEVIF.REQUEST (TDCALL leaf 68): queue a TDISP request of this TD for its device interface
 /// (the VMM sends it with TDH.DEVIF.REQUEST).
@@ -173,7 +171,7 @@ pub unsafe fn tdg_devif_request(
 pub unsafe fn tdg_devif_response(
     function_id: FunctionId,
     target: u64,
-) -> Result<TdgDevifResponseOut, TdxError>;
+) -> Result<DevifResponse, TdxError>;
 
 /// TDG.DMAR.ACCEPT (TDCALL leaf 70): accept the DMA remapping of one of this TD's device
 /// interfaces: its PASID table entry starts translating through the TD's (or an L2 VM's) Secure

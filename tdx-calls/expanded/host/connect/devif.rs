@@ -148,7 +148,7 @@ pub unsafe fn tdh_devif_create(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDevifRemoveOut {
+pub struct DevifRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -160,7 +160,7 @@ pub struct TdhDevifRemoveOut {
 }
 pub unsafe fn tdh_devif_remove(
     function_id: FunctionId,
-) -> Result<TdhDevifRemoveOut, TdxError> {
+) -> Result<DevifRemove, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifRemove>()
     };
@@ -288,7 +288,7 @@ pub unsafe fn tdh_devif_remove(
         __rdx = __regs[2];
         __r8 = __regs[3];
     }
-    ::core::result::Result::Ok(TdhDevifRemoveOut {
+    ::core::result::Result::Ok(DevifRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         td_buffer: ::tdx_core::__private::output_as::<
             u64,
@@ -318,7 +318,7 @@ pub unsafe fn tdh_devif_remove(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDevifRequestOut {
+pub struct DevifRequest {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -328,7 +328,7 @@ pub unsafe fn tdh_devif_request(
     function_id: FunctionId,
     request: DevifReqIn,
     out_page: Hpa,
-) -> Result<TdhDevifRequestOut, TdxError> {
+) -> Result<DevifRequest, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifRequest>()
     };
@@ -452,7 +452,7 @@ pub unsafe fn tdh_devif_request(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhDevifRequestOut {
+    ::core::result::Result::Ok(DevifRequest {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         request_out: ::tdx_core::__private::output_as::<
             DevifReqOut,
@@ -472,7 +472,7 @@ pub unsafe fn tdh_devif_request(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDevifResponseOut {
+pub struct DevifResponse {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -482,7 +482,7 @@ pub unsafe fn tdh_devif_response(
     function_id: FunctionId,
     response: DevifRspIn,
     out_page: u64,
-) -> Result<TdhDevifResponseOut, TdxError> {
+) -> Result<DevifResponse, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifResponse>()
     };
@@ -606,7 +606,7 @@ pub unsafe fn tdh_devif_response(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhDevifResponseOut {
+    ::core::result::Result::Ok(DevifResponse {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         response_out: ::tdx_core::__private::output_as::<
             DevifRspOut,
@@ -750,15 +750,13 @@ pub unsafe fn tdh_devif_mt_add(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDevifMtRemoveOut {
+pub struct DevifMtRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
     pub page: u64,
 }
-pub unsafe fn tdh_devif_mt_remove(
-    index: DevifmtIdx,
-) -> Result<TdhDevifMtRemoveOut, TdxError> {
+pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<DevifMtRemove, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifMtRemove>()
     };
@@ -876,7 +874,7 @@ pub unsafe fn tdh_devif_mt_remove(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhDevifMtRemoveOut {
+    ::core::result::Result::Ok(DevifMtRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         page: ::tdx_core::__private::output_as::<
             u64,
@@ -896,13 +894,13 @@ pub unsafe fn tdh_devif_mt_remove(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDevifMtRdOut {
+pub struct DevifMtRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
     pub entry: u64,
 }
-pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<TdhDevifMtRdOut, TdxError> {
+pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<DevifMtRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDevifMtRd>()
     };
@@ -1020,7 +1018,7 @@ pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<TdhDevifMtRdOut, TdxE
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhDevifMtRdOut {
+    ::core::result::Result::Ok(DevifMtRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         entry: ::tdx_core::__private::output_as::<
             u64,

@@ -286,7 +286,7 @@ pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError> {
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDmarReadOut {
+pub struct DmarRead {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rdx` as the call returned it.
@@ -308,7 +308,7 @@ pub struct TdhDmarReadOut {
     ///`r15` as the call returned it.
     pub q7: u64,
 }
-pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError> {
+pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<DmarRead, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDmarRead>()
     };
@@ -475,7 +475,7 @@ pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError> 
             }
         }
     }
-    ::core::result::Result::Ok(TdhDmarReadOut {
+    ::core::result::Result::Ok(DmarRead {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         state: ::tdx_core::__private::output_as::<
             DmarStateInfo,
@@ -535,13 +535,13 @@ pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError> 
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhDmarRemoveOut {
+pub struct DmarRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
     pub page: u64,
 }
-pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<TdhDmarRemoveOut, TdxError> {
+pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<DmarRemove, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDmarRemove>()
     };
@@ -659,7 +659,7 @@ pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<TdhDmarRemoveOut, TdxErr
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhDmarRemoveOut {
+    ::core::result::Result::Ok(DmarRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         page: ::tdx_core::__private::output_as::<
             u64,

@@ -299,7 +299,7 @@ pub unsafe fn tdh_ide_stream_block(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhIdeStreamDeleteOut {
+pub struct IdeStreamDelete {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -308,7 +308,7 @@ pub struct TdhIdeStreamDeleteOut {
 pub unsafe fn tdh_ide_stream_delete(
     iommu: IommuId,
     stream_id: StreamId,
-) -> Result<TdhIdeStreamDeleteOut, TdxError> {
+) -> Result<IdeStreamDelete, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIdeStreamDelete>()
     };
@@ -429,7 +429,7 @@ pub unsafe fn tdh_ide_stream_delete(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhIdeStreamDeleteOut {
+    ::core::result::Result::Ok(IdeStreamDelete {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         exinfo: ::tdx_core::__private::output_as::<
             u64,
@@ -588,7 +588,7 @@ pub unsafe fn tdh_ide_stream_idekmreq(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhIdeStreamIdekmrspOut {
+pub struct IdeStreamIdekmrsp {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -598,7 +598,7 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
     iommu: IommuId,
     stream_id: StreamId,
     message: Hpa,
-) -> Result<TdhIdeStreamIdekmrspOut, TdxError> {
+) -> Result<IdeStreamIdekmrsp, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIdeStreamIdekmrsp>()
     };
@@ -722,7 +722,7 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhIdeStreamIdekmrspOut {
+    ::core::result::Result::Ok(IdeStreamIdekmrsp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         payload: ::tdx_core::__private::output_as::<
             u64,

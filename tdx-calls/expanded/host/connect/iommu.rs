@@ -140,7 +140,7 @@ pub unsafe fn tdh_iommu_setreg(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhIommuGetregOut {
+pub struct IommuGetreg {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
@@ -149,7 +149,7 @@ pub struct TdhIommuGetregOut {
 pub unsafe fn tdh_iommu_getreg(
     iommu: u64,
     reg_id: IommuRegId,
-) -> Result<TdhIommuGetregOut, TdxError> {
+) -> Result<IommuGetreg, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIommuGetreg>()
     };
@@ -270,7 +270,7 @@ pub unsafe fn tdh_iommu_getreg(
         __rax = __regs[0];
         __r8 = __regs[3];
     }
-    ::core::result::Result::Ok(TdhIommuGetregOut {
+    ::core::result::Result::Ok(IommuGetreg {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         value: ::tdx_core::__private::output_as::<
             u64,

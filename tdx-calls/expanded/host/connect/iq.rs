@@ -12,7 +12,7 @@
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhIqInvRequestOut {
+pub struct IqInvRequest {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -26,7 +26,7 @@ pub unsafe fn tdh_iq_inv_request(
     wait_q1: u64,
     wait_q2: u64,
     wait_q3: u64,
-) -> Result<TdhIqInvRequestOut, TdxError> {
+) -> Result<IqInvRequest, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIqInvRequest>()
     };
@@ -159,7 +159,7 @@ pub unsafe fn tdh_iq_inv_request(
             }
         }
     }
-    ::core::result::Result::Ok(TdhIqInvRequestOut {
+    ::core::result::Result::Ok(IqInvRequest {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         remaining: ::tdx_core::__private::output_as::<
             u64,

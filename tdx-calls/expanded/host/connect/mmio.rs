@@ -260,7 +260,7 @@ pub unsafe fn tdh_mmio_mt_set(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhMmioMtRdOut {
+pub struct MmioMtRd {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -272,7 +272,7 @@ pub struct TdhMmioMtRdOut {
     ///`r9` as the call returned it.
     pub q3: u64,
 }
-pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxError> {
+pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<MmioMtRd, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMmioMtRd>()
     };
@@ -411,7 +411,7 @@ pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxErro
         __r8 = __regs[3];
         __r9 = __regs[4];
     }
-    ::core::result::Result::Ok(TdhMmioMtRdOut {
+    ::core::result::Result::Ok(MmioMtRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         q0: ::tdx_core::__private::output_as::<
             u64,
@@ -446,15 +446,13 @@ pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxErro
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhMmioMtRemoveOut {
+pub struct MmioMtRemove {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
     pub page_number: u64,
 }
-pub unsafe fn tdh_mmio_mt_remove(
-    index: MmiomtIdx,
-) -> Result<TdhMmioMtRemoveOut, TdxError> {
+pub unsafe fn tdh_mmio_mt_remove(index: MmiomtIdx) -> Result<MmioMtRemove, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMmioMtRemove>()
     };
@@ -572,7 +570,7 @@ pub unsafe fn tdh_mmio_mt_remove(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhMmioMtRemoveOut {
+    ::core::result::Result::Ok(MmioMtRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         page_number: ::tdx_core::__private::output_as::<
             u64,
@@ -844,7 +842,7 @@ pub unsafe fn tdh_mmio_block(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhMmioUnmapOut {
+pub struct MmioUnmap {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`r8` as the call returned it.
@@ -853,7 +851,7 @@ pub struct TdhMmioUnmapOut {
 pub unsafe fn tdh_mmio_unmap(
     gpa: SeptGpa,
     tdr: Page<Tdr>,
-) -> Result<TdhMmioUnmapOut, TdxError> {
+) -> Result<MmioUnmap, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMmioUnmap>()
     };
@@ -974,7 +972,7 @@ pub unsafe fn tdh_mmio_unmap(
         __rax = __regs[0];
         __r8 = __regs[3];
     }
-    ::core::result::Result::Ok(TdhMmioUnmapOut {
+    ::core::result::Result::Ok(MmioUnmap {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         mmio: ::tdx_core::__private::output_as::<
             u64,

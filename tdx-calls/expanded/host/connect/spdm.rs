@@ -140,7 +140,7 @@ pub unsafe fn tdh_spdm_create(
     ::core::cmp::PartialEq,
     ::core::cmp::Eq
 )]
-pub struct TdhSpdmDeleteOut {
+pub struct SpdmDelete {
     ///The completion status in RAX: `TDX_SUCCESS`, or a success-with-information code (bit 63 clear, non-zero), kept whole.
     pub status: ::tdx_core::TdxStatus,
     ///`rcx` as the call returned it.
@@ -149,7 +149,7 @@ pub struct TdhSpdmDeleteOut {
 pub unsafe fn tdh_spdm_delete(
     iommu: IommuId,
     spdm_id: u64,
-) -> Result<TdhSpdmDeleteOut, TdxError> {
+) -> Result<SpdmDelete, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSpdmDelete>()
     };
@@ -270,7 +270,7 @@ pub unsafe fn tdh_spdm_delete(
         __rax = __regs[0];
         __rcx = __regs[1];
     }
-    ::core::result::Result::Ok(TdhSpdmDeleteOut {
+    ::core::result::Result::Ok(SpdmDelete {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
         spdm_info: ::tdx_core::__private::output_as::<
             u64,

@@ -64,7 +64,7 @@ pub unsafe fn tdh_devif_create(
 /// The returned pages (and the DEVIFCS root page, which the module frees without returning its
 /// address) must be cleared before the host reuses them. See the module docs.
 #[seamcall(leaf = abi::TdhDevifRemove, in(rcx = function_id), out(rcx = td_buffer: u64, rdx = vmm_buffer: u64, r8 = tdr: u64))]
-pub unsafe fn tdh_devif_remove(function_id: FunctionId) -> Result<TdhDevifRemoveOut, TdxError>;
+pub unsafe fn tdh_devif_remove(function_id: FunctionId) -> Result<DevifRemove, TdxError>;
 
 /// TDH.DEVIF.REQUEST (SEAMCALL leaf 139): generate the encrypted TDISP request message for a device
 /// interface.
@@ -93,7 +93,7 @@ pub unsafe fn tdh_devif_request(
     function_id: FunctionId,
     request: DevifReqIn,
     out_page: Hpa,
-) -> Result<TdhDevifRequestOut, TdxError>;
+) -> Result<DevifRequest, TdxError>;
 
 /// TDH.DEVIF.RESPONSE (SEAMCALL leaf 140): hand the module a device interface's encrypted TDISP
 /// response, for the VMM or for the TD.
@@ -122,7 +122,7 @@ pub unsafe fn tdh_devif_response(
     function_id: FunctionId,
     response: DevifRspIn,
     out_page: u64,
-) -> Result<TdhDevifResponseOut, TdxError>;
+) -> Result<DevifResponse, TdxError>;
 
 /// TDH.DEVIF.MT.ADD (SEAMCALL leaf 164): add a page to the device-interface metadata table
 /// (DEVIFMT).
@@ -164,7 +164,7 @@ pub unsafe fn tdh_devif_mt_add(index: DevifmtIdx, page: Page<Guest>)
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhDevifMtRemove, in(rcx = index), out(rcx = page: u64))]
-pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<TdhDevifMtRemoveOut, TdxError>;
+pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<DevifMtRemove, TdxError>;
 
 /// TDH.DEVIF.MT.RD (SEAMCALL leaf 166): read a DEVIFMT entry.
 ///
@@ -184,4 +184,4 @@ pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<TdhDevifMtRemoveO
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
 #[seamcall(leaf = abi::TdhDevifMtRd, in(rcx = index), out(rcx = entry: u64))]
-pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<TdhDevifMtRdOut, TdxError>;
+pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<DevifMtRd, TdxError>;

@@ -97,7 +97,7 @@ pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError>;
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
 #[seamcall(leaf = abi::TdhDmarRead, in(rcx = index), out(rdx = state: DmarStateInfo, r8 = q0: u64, r9 = q1: u64, r10 = q2: u64, r11 = q3: u64, r12 = q4: u64, r13 = q5: u64, r14 = q6: u64, r15 = q7: u64))]
-pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError>;
+pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<DmarRead, TdxError>;
 
 /// TDH.DMAR.REMOVE (SEAMCALL leaf 153): remove a blocked DMAR entry and return the table page it
 /// pointed to.
@@ -121,4 +121,4 @@ pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<TdhDmarReadOut, TdxError>;
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhDmarRemove, in(rcx = index), out(rcx = page: u64))]
-pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<TdhDmarRemoveOut, TdxError>;
+pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<DmarRemove, TdxError>;

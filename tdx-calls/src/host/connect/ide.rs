@@ -102,7 +102,7 @@ pub unsafe fn tdh_ide_stream_block(
 pub unsafe fn tdh_ide_stream_delete(
     iommu: IommuId,
     stream_id: StreamId,
-) -> Result<TdhIdeStreamDeleteOut, TdxError>;
+) -> Result<IdeStreamDelete, TdxError>;
 
 /// TDH.IDE.STREAM.IDEKMREQ (SEAMCALL leaf 135): generate an encrypted IDE_KM request message for
 /// the device (key programming, key-set go/stop).
@@ -165,4 +165,4 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
     iommu: IommuId,
     stream_id: StreamId,
     message: Hpa,
-) -> Result<TdhIdeStreamIdekmrspOut, TdxError>;
+) -> Result<IdeStreamIdekmrsp, TdxError>;

@@ -56,7 +56,4 @@ pub unsafe fn tdh_iommu_setreg(
 /// None beyond the module docs: the leaf only reads module state (it is `unsafe` because the table
 /// does not mark it `SafeLeaf`). See the module docs.
 #[seamcall(leaf = abi::TdhIommuGetreg, in(rcx = iommu, rdx = reg_id), out(r8 = value: u64))]
-pub unsafe fn tdh_iommu_getreg(
-    iommu: u64,
-    reg_id: IommuRegId,
-) -> Result<TdhIommuGetregOut, TdxError>;
+pub unsafe fn tdh_iommu_getreg(iommu: u64, reg_id: IommuRegId) -> Result<IommuGetreg, TdxError>;

@@ -42,7 +42,7 @@ pub unsafe fn tdh_iq_inv_request(
     wait_q1: u64,
     wait_q2: u64,
     wait_q3: u64,
-) -> Result<TdhIqInvRequestOut, TdxError>;
+) -> Result<IqInvRequest, TdxError>;
 
 /// TDH.IQ.INV.PROCESS (SEAMCALL leaf 162): process the completed entries of the IOMMU's
 /// invalidation queue.

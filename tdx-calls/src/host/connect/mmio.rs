@@ -72,7 +72,7 @@ pub unsafe fn tdh_mmio_mt_set(index: MmiomtIdx, info: MmiomtSetInfo)
 /// None beyond the module docs (a read; `unsafe` because the operand is an untyped number). See the
 /// module docs.
 #[seamcall(leaf = abi::TdhMmioMtRd, in(rcx = index), out(rcx = q0: u64, rdx = q1: u64, r8 = q2: u64, r9 = q3: u64))]
-pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxError>;
+pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<MmioMtRd, TdxError>;
 
 /// TDH.MMIO.MT.REMOVE (SEAMCALL leaf 157): remove an empty MMIOMT page and return it.
 ///
@@ -91,7 +91,7 @@ pub unsafe fn tdh_mmio_mt_rd(index: MmiomtIdx) -> Result<TdhMmioMtRdOut, TdxErro
 ///
 /// The returned page must be cleared before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhMmioMtRemove, in(rcx = index), out(rcx = page_number: u64))]
-pub unsafe fn tdh_mmio_mt_remove(index: MmiomtIdx) -> Result<TdhMmioMtRemoveOut, TdxError>;
+pub unsafe fn tdh_mmio_mt_remove(index: MmiomtIdx) -> Result<MmioMtRemove, TdxError>;
 
 /// TDH.MMIO.MAP (SEAMCALL leaf 158): map a device interface's MMIO range into a TD's Secure EPT
 /// (MMIO_PENDING until the TD accepts it). RCX and RDX are 0 on success; on a Secure-EPT error they
@@ -166,4 +166,4 @@ pub unsafe fn tdh_mmio_block(gpa: SeptGpa, tdr: Page<Tdr>) -> Result<TdxStatus, 
 /// The range was blocked with TDH.MMIO.BLOCK and tracked with TDH.MEM.TRACK, as the module checks.
 /// See the module docs.
 #[seamcall(leaf = abi::TdhMmioUnmap, in(rcx = gpa, rdx = tdr), out(r8 = mmio: u64))]
-pub unsafe fn tdh_mmio_unmap(gpa: SeptGpa, tdr: Page<Tdr>) -> Result<TdhMmioUnmapOut, TdxError>;
+pub unsafe fn tdh_mmio_unmap(gpa: SeptGpa, tdr: Page<Tdr>) -> Result<MmioUnmap, TdxError>;

@@ -54,4 +54,4 @@ pub unsafe fn tdh_spdm_create(
 /// The returned page must be cleared (MOVDIR64B) before the host reuses it, as for every page the
 /// module gives back. See the module docs.
 #[seamcall(leaf = abi::TdhSpdmDelete, in(rcx = iommu, rdx = spdm_id), out(rcx = spdm_info: u64))]
-pub unsafe fn tdh_spdm_delete(iommu: IommuId, spdm_id: u64) -> Result<TdhSpdmDeleteOut, TdxError>;
+pub unsafe fn tdh_spdm_delete(iommu: IommuId, spdm_id: u64) -> Result<SpdmDelete, TdxError>;
