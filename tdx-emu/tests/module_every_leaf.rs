@@ -162,6 +162,7 @@ fn note(name: &str) -> &'static str {
         }
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
         "TDG.VP.VMCALL" => "answered by the `Vmm` (`set_vmm`)",
+        "TDH.MEM.SEPT.RD" => "no L2 VMs: the L2 attributes (RDX bit 0, R8) read 0",
         "TDH.SYS.RD" | "TDH.SYS.RDALL" | "TDG.SYS.RD" | "TDG.SYS.RDALL" | "TDH.MNG.RD"
         | "TDH.MNG.WR" | "TDG.VM.RD" | "TDG.VM.WR" | "TDH.VP.RD" | "TDH.VP.WR" | "TDG.VP.RD"
         | "TDG.VP.WR" => "every field of the module's table (see \"Metadata\")",

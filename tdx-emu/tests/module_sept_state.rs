@@ -141,6 +141,17 @@ fn refusal(tdcall: bool, leaf: u64, state: &str) -> (TdxStatus, bool) {
             TdxStatus::GPA_RANGE_ALREADY_BLOCKED.with_operand(op::RCX),
             true,
         ),
+        // TDH.MEM.RD / WR walk to the leaf mapping the GPA (`check_and_walk_private_gpa_to_leaf`)
+        // before the table: no leaf is `TDX_EPT_ENTRY_NOT_PRESENT` with the entry where the walk
+        // stopped (below an NL_MAPPED entry: the FREE one under it, another level).
+        (false, leaf::TDH_MEM_RD | leaf::TDH_MEM_WR)
+            if matches!(state, "FREE" | "NL_MAPPED" | "NL_BLOCKED") =>
+        {
+            (
+                TdxStatus::EPT_ENTRY_NOT_PRESENT.with_operand(op::RCX),
+                state != "NL_MAPPED",
+            )
+        }
         // TDG.MEM.PAGE.ACCEPT: the module's TDACCEPT_VIOLATION; the model's status for it.
         (true, _) => (entry_state, false),
         _ => (entry_state, true),
@@ -183,7 +194,7 @@ fn issue(
             };
             call(m, leaf, rcx, tdr, p, 0)
         }
-        leaf::TDH_MR_EXTEND => call(m, leaf, GPA, tdr, 0, 0),
+        leaf::TDH_MR_EXTEND | leaf::TDH_MEM_RD | leaf::TDH_MEM_WR => call(m, leaf, GPA, tdr, 0, 0),
         _ => call(m, leaf, rcx, tdr, 0, 0),
     }
 }
@@ -191,7 +202,7 @@ fn issue(
 #[test]
 fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
     let table = table();
-    let leaves: [(bool, u64, &[u8]); 8] = [
+    let leaves: [(bool, u64, &[u8]); 11] = [
         (false, leaf::TDH_MEM_PAGE_ADD, &[0]),
         (false, leaf::TDH_MEM_SEPT_ADD, &[1]),
         (false, leaf::TDH_MEM_PAGE_AUG, &[0, 1]),
@@ -199,6 +210,9 @@ fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
         (false, leaf::TDH_MEM_RANGE_UNBLOCK, &[0, 1]),
         (false, leaf::TDH_MR_EXTEND, &[0]),
         (false, leaf::TDH_MEM_PAGE_REMOVE, &[0, 1]),
+        (false, leaf::TDH_MEM_SEPT_RD, &[0, 1]),
+        (false, leaf::TDH_MEM_RD, &[0, 1]),
+        (false, leaf::TDH_MEM_WR, &[0, 1]),
         (true, leaf::TDG_MEM_PAGE_ACCEPT, &[0, 1]),
     ];
     let states = [
@@ -224,7 +238,13 @@ fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
                 let m = module();
                 let reached = m.run(|| {
                     bring_up(&m);
-                    let td = create_td(&m, HKID, &TdParams::default());
+                    // TDH.MEM.RD / WR answer only a debug TD (`TDX_TD_NON_DEBUG` first).
+                    let debug = matches!(leaf, leaf::TDH_MEM_RD | leaf::TDH_MEM_WR);
+                    let params = TdParams {
+                        attributes: if debug { TdParams::ATTR_DEBUG } else { 0 },
+                        ..TdParams::default()
+                    };
+                    let td = create_td(&m, HKID, &params);
                     let vp = create_vcpu(&m, &td, 0);
                     let tdr = td.tdr.as_u64();
                     if !build(&m, tdr, state, level) {

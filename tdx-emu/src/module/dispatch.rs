@@ -103,8 +103,13 @@ impl Inner {
             | leaf::TDH_MEM_RANGE_BLOCK
             | leaf::TDH_MEM_RANGE_UNBLOCK
             | leaf::TDH_MEM_PAGE_REMOVE
+            | leaf::TDH_MEM_RD
+            | leaf::TDH_MEM_WR
+            | leaf::TDH_MEM_SEPT_REMOVE
             | leaf::TDH_MR_EXTEND
             | leaf::TDH_VP_CREATE => Some(cpu.rdx),
+            // RDX bit 0: read the L2 attributes too.
+            leaf::TDH_MEM_SEPT_RD => Some(cpu.rdx & !1),
             leaf::TDH_VP_INIT
             | leaf::TDH_VP_RD
             | leaf::TDH_VP_WR

@@ -75,6 +75,14 @@ leaves! {
     TDH_SYS_TDMR_INIT = TdhSysTdmrInit;
     /// TDH.MEM.TRACK.
     TDH_MEM_TRACK = TdhMemTrack;
+    /// TDH.MEM.SEPT.RD.
+    TDH_MEM_SEPT_RD = TdhMemSeptRd;
+    /// TDH.MEM.RD.
+    TDH_MEM_RD = TdhMemRd;
+    /// TDH.MEM.WR.
+    TDH_MEM_WR = TdhMemWr;
+    /// TDH.MEM.SEPT.REMOVE.
+    TDH_MEM_SEPT_REMOVE = TdhMemSeptRemove;
     /// TDH.PHYMEM.CACHE.WB.
     TDH_PHYMEM_CACHE_WB = TdhPhymemCacheWb;
     /// TDH.PHYMEM.PAGE.WBINVD.

@@ -18,6 +18,7 @@ use mem::{
     tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_remove, tdh_mem_range_block,
     tdh_mem_range_unblock, tdh_mem_sept_add, tdh_mem_track,
 };
+use mem_rw::{tdh_mem_rd, tdh_mem_sept_rd, tdh_mem_wr};
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
     tdh_mng_rd, tdh_mng_vpflushdone, tdh_mng_wr,
@@ -35,6 +36,7 @@ use tdx_core::{PageSize, TdxStatus};
 use vp::{tdh_vp_addcx, tdh_vp_create, tdh_vp_flush, tdh_vp_init, tdh_vp_rd, tdh_vp_wr};
 
 mod mem;
+mod mem_rw;
 mod mng;
 mod mr;
 mod phymem;
@@ -88,6 +90,9 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MEM_RANGE_UNBLOCK => tdh_mem_range_unblock,
         leaf::TDH_MEM_TRACK => tdh_mem_track,
         leaf::TDH_MEM_PAGE_REMOVE => tdh_mem_page_remove,
+        leaf::TDH_MEM_SEPT_RD => tdh_mem_sept_rd,
+        leaf::TDH_MEM_RD => tdh_mem_rd,
+        leaf::TDH_MEM_WR => tdh_mem_wr,
         leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
         leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
         leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,

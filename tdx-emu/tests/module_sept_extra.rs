@@ -1,0 +1,208 @@
+//! The Secure-EPT leaves beyond the mapping ones, through the catalog wrappers
+//! (`tdx_calls::host::tdh_mem_sept_rd`, `tdh_mem_rd`, `tdh_mem_wr`, ...) under the model:
+//! the success path and the failure statuses with their operand IDs and entry details, as
+//! intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_sept_rd.c`,
+//! `tdh_mem_rd_wr.c` and `tdh_mem_sept_remove.c` answer them.
+
+mod common;
+
+use common::*;
+use tdx_calls::TdxTd;
+use tdx_calls::host::{self, TdxErrorExt};
+use tdx_core::{Guest, ModuleArgs, Page, SeptLevel, TdxStatus};
+use tdx_emu::module::{TdParams, TdxModule, leaf};
+
+const GPA: u64 = 0x20_0000;
+
+fn td_ref(td: &Td) -> TdxTd<'_> {
+    TdxTd {
+        tdr: td.tdr,
+        tdcs: &[],
+    }
+}
+
+/// (entry, level_state) of a failed Secure-EPT leaf, through the catalog's decoder.
+fn details(error: &tdx_core::TdxError) -> (u64, u64) {
+    let detail = error.sept_error().expect("a Secure-EPT leaf's error");
+    (detail.entry, detail.level_state.raw())
+}
+
+/// A TD with the Secure-EPT pages for `GPA` and a 4 KiB page PAGE.ADDed there whose bytes
+/// 8..16 are `0x1122_3344_5566_7788`. Returns the TD, the Secure-EPT pages and the TD page.
+fn td_with_page(
+    m: &TdxModule,
+    hkid: u16,
+    params: &TdParams,
+) -> (Td, Vec<Page<tdx_core::Sept>>, u64) {
+    let td = create_td(m, hkid, params);
+    let septs = map_sept(m, &td, GPA);
+    let source = m.alloc_page::<Guest>().hpa();
+    m.write_memory(
+        hpa(source.as_u64() + 8),
+        &0x1122_3344_5566_7788u64.to_le_bytes(),
+    );
+    let target: Page<Guest> = m.alloc_page();
+    // SAFETY: see the `common` module docs.
+    unsafe { raw::tdh_mem_page_add(gpa(GPA), td.tdr, target, source) }.expect("PAGE.ADD");
+    (td, septs, target.as_u64())
+}
+
+#[test]
+fn sept_rd_reads_entries_at_every_level_and_reports_failed_walks() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let (td, septs, page) = td_with_page(&m, HKID, &TdParams::default());
+        let t = td_ref(&td);
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            let leaf0 = host::tdh_mem_sept_rd(&t, sept_gpa(GPA, SeptLevel::Level4K)).expect("RD");
+            assert_eq!(
+                (leaf0.entry, leaf0.level_state),
+                (page | 7, 0x400),
+                "level 0, MAPPED (public state 4)"
+            );
+            let pt = host::tdh_mem_sept_rd(&t, sept_gpa(GPA, SeptLevel::Level2M)).expect("RD");
+            assert_eq!(
+                (pt.entry, pt.level_state),
+                (septs[2].as_u64() | 7, 0x8401),
+                "level 1, NL_MAPPED (public state 0x84)"
+            );
+            let free = host::tdh_mem_sept_rd(&t, sept_gpa(GPA + 0x1000, SeptLevel::Level4K))
+                .expect("a FREE entry reads too");
+            assert_eq!((free.entry, free.level_state), (0, 0), "level 0, FREE");
+
+            // A block shows in the state.
+            raw::tdh_mem_range_block(sept_gpa(GPA, SeptLevel::Level4K), td.tdr).expect("BLOCK");
+            let blocked = host::tdh_mem_sept_rd(&t, sept_gpa(GPA, SeptLevel::Level4K)).expect("RD");
+            assert_eq!(blocked.level_state, 0x100, "level 0, BLOCKED");
+
+            // The walk stops at level 2 (no Secure-EPT page for 1 GiB..2 GiB).
+            let error = host::tdh_mem_sept_rd(&t, sept_gpa(0x4000_0000, SeptLevel::Level4K))
+                .expect_err("no page-table pages there");
+            assert_eq!(error.status(), st(TdxStatus::EPT_WALK_FAILED, op::RCX));
+            assert_eq!(details(&error), (0, 0x002), "level 2, FREE");
+
+            // A shared GPA (bit 47 of a 48-bit GPA width).
+            let error = host::tdh_mem_sept_rd(&t, sept_gpa(1 << 47, SeptLevel::Level4K))
+                .expect_err("shared");
+            assert_eq!(error.status(), st(TdxStatus::OPERAND_INVALID, op::RCX));
+        }
+        // RDX bit 0 (read the L2 attributes) is for debug TDs only.
+        let mut args = ModuleArgs {
+            rcx: GPA,
+            rdx: td.tdr.as_u64() | 1,
+            ..ModuleArgs::default()
+        };
+        assert_eq!(
+            m.seamcall(leaf::TDH_MEM_SEPT_RD, &mut args).status,
+            st(TdxStatus::OPERAND_INVALID, op::RDX)
+        );
+        let debug = TdParams {
+            attributes: TdParams::ATTR_DEBUG,
+            ..TdParams::default()
+        };
+        let (debug_td, _, page) = td_with_page(&m, HKID + 1, &debug);
+        let mut args = ModuleArgs {
+            rcx: GPA,
+            rdx: debug_td.tdr.as_u64() | 1,
+            r8: 0xdead,
+            ..ModuleArgs::default()
+        };
+        assert!(
+            m.seamcall(leaf::TDH_MEM_SEPT_RD, &mut args)
+                .status
+                .is_success()
+        );
+        assert_eq!(
+            (args.rcx, args.rdx, args.r8),
+            (page | 7, 0x400, 0),
+            "no L2 VMs: no attributes"
+        );
+    });
+}
+
+#[test]
+fn mem_rd_and_wr_read_and_write_a_debug_tds_private_memory() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let debug = TdParams {
+            attributes: TdParams::ATTR_DEBUG,
+            ..TdParams::default()
+        };
+        let (td, _, page) = td_with_page(&m, HKID, &debug);
+        let t = td_ref(&td);
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            let read = host::tdh_mem_rd(&t, gpa(GPA + 8)).expect("MEM.RD");
+            assert_eq!(
+                read.data, 0x1122_3344_5566_7788,
+                "the bytes PAGE.ADD copied"
+            );
+            let written = host::tdh_mem_wr(&t, gpa(GPA + 8), 0xfeed_f00d).expect("MEM.WR");
+            assert_eq!(
+                written.old, 0x1122_3344_5566_7788,
+                "WR returns the old value"
+            );
+            assert_eq!(
+                host::tdh_mem_rd(&t, gpa(GPA + 8)).map(|r| r.data),
+                Ok(0xfeed_f00d)
+            );
+            assert_eq!(
+                m.read_memory(hpa(page + 8), 8),
+                0xfeed_f00du64.to_le_bytes(),
+                "the TD page itself changed"
+            );
+
+            assert_eq!(
+                err(host::tdh_mem_rd(&t, gpa(GPA + 4))),
+                st(TdxStatus::OPERAND_INVALID, op::RCX),
+                "8-byte aligned"
+            );
+            let error = host::tdh_mem_wr(&t, gpa(GPA + 0x1000), 1).expect_err("not mapped");
+            assert_eq!(
+                error.status(),
+                st(TdxStatus::EPT_ENTRY_NOT_PRESENT, op::RCX)
+            );
+            assert_eq!(details(&error), (0, 0), "level 0, FREE");
+            let error = host::tdh_mem_rd(&t, gpa(0x4000_0000)).expect_err("walk stops");
+            assert_eq!(
+                error.status(),
+                st(TdxStatus::EPT_ENTRY_NOT_PRESENT, op::RCX)
+            );
+            assert_eq!(details(&error), (0, 2), "level 2, FREE");
+
+            raw::tdh_mem_range_block(sept_gpa(GPA, SeptLevel::Level4K), td.tdr).expect("BLOCK");
+            for error in [
+                host::tdh_mem_rd(&t, gpa(GPA)).map(|_| ()),
+                host::tdh_mem_wr(&t, gpa(GPA), 2).map(|_| ()),
+            ] {
+                let error = error.expect_err("blocked");
+                assert_eq!(
+                    error.status(),
+                    st(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX)
+                );
+                assert_eq!(details(&error), (page, 0x100), "level 0, BLOCKED");
+            }
+            assert_eq!(
+                m.read_memory(hpa(page), 8),
+                [0; 8],
+                "the refused WR wrote nothing"
+            );
+        }
+        // A production TD: no debug access at all.
+        let (prod, _, _) = td_with_page(&m, HKID + 1, &TdParams::default());
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            assert_eq!(
+                err(host::tdh_mem_rd(&td_ref(&prod), gpa(GPA))),
+                TdxStatus::TD_NON_DEBUG
+            );
+            assert_eq!(
+                err(host::tdh_mem_wr(&td_ref(&prod), gpa(GPA), 3)),
+                TdxStatus::TD_NON_DEBUG
+            );
+        }
+    });
+}
