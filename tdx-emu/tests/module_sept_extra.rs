@@ -206,3 +206,94 @@ fn mem_rd_and_wr_read_and_write_a_debug_tds_private_memory() {
         }
     });
 }
+
+#[test]
+fn sept_remove_frees_an_empty_secure_ept_page_and_refuses_the_rest() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let (td, septs, _) = td_with_page(&m, HKID, &TdParams::default());
+        let t = td_ref(&td);
+        let pt = sept_gpa(GPA, SeptLevel::Level2M);
+        let children = |m: &TdxModule| m.td(td.tdr).map(|t| t.child_count);
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            let error = host::tdh_mem_sept_remove(&t, pt).expect_err("a page is mapped under it");
+            assert_eq!(error.status(), st(TdxStatus::EPT_PAGE_NOT_FREE, op::RCX));
+            assert_eq!(
+                details(&error),
+                (septs[2].as_u64() | 7, 0x8401),
+                "level 1, NL_MAPPED"
+            );
+            assert_eq!(
+                err(host::tdh_mem_sept_remove(
+                    &t,
+                    sept_gpa(GPA, SeptLevel::Level4K)
+                )),
+                st(TdxStatus::OPERAND_INVALID, op::RCX),
+                "level 0 holds no Secure-EPT page"
+            );
+            let error = host::tdh_mem_sept_remove(&t, sept_gpa(0x4000_0000, SeptLevel::Level2M))
+                .expect_err("no level-2 entry there");
+            assert_eq!(error.status(), st(TdxStatus::EPT_WALK_FAILED, op::RCX));
+            assert_eq!(details(&error), (0, 0x002), "level 2, FREE");
+
+            raw::tdh_mem_page_remove(sept_gpa(GPA, SeptLevel::Level4K), td.tdr)
+                .expect("PAGE.REMOVE");
+            let before = children(&m);
+            let removed = host::tdh_mem_sept_remove(&t, pt).expect("SEPT.REMOVE");
+            assert_eq!(
+                removed.sept_page,
+                septs[2].as_u64(),
+                "RCX: the removed page"
+            );
+            assert_eq!(children(&m), before.map(|c| c - 1), "one child page less");
+            let read = host::tdh_mem_sept_rd(&t, pt).expect("SEPT.RD");
+            assert_eq!(
+                (read.entry, read.level_state),
+                (0, 0x001),
+                "level 1 now FREE"
+            );
+            let error = host::tdh_mem_sept_remove(&t, pt).expect_err("FREE");
+            assert_eq!(
+                error.status(),
+                st(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX)
+            );
+            assert_eq!(details(&error), (0, 0x001), "level 1, FREE");
+            // The page is free in the PAMT: it can be a Secure-EPT page again.
+            raw::tdh_mem_sept_add_level(GPA | 1, td.tdr, as_page(removed.sept_page))
+                .expect("the removed page is free");
+        }
+    });
+}
+
+#[test]
+fn sept_remove_in_a_runnable_td_needs_a_tracked_block() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let td = create_td(&m, HKID, &TdParams::default());
+        let septs = map_sept(&m, &td, GPA);
+        let t = td_ref(&td);
+        let pt = sept_gpa(GPA, SeptLevel::Level2M);
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
+            let error = host::tdh_mem_sept_remove(&t, pt).expect_err("not blocked");
+            assert_eq!(
+                error.status(),
+                st(TdxStatus::GPA_RANGE_NOT_BLOCKED, op::RCX)
+            );
+            assert_eq!(details(&error), (septs[2].as_u64() | 7, 0x8401));
+            raw::tdh_mem_range_block(pt, td.tdr).expect("RANGE.BLOCK");
+            assert_eq!(
+                err(host::tdh_mem_sept_remove(&t, pt)),
+                st(TdxStatus::from_raw(0xC000_0B08_0000_0000), op::RCX),
+                "TDX_TLB_TRACKING_NOT_DONE: no TDH.MEM.TRACK since the block"
+            );
+            raw::tdh_mem_track(td.tdr).expect("MEM.TRACK");
+            let removed = host::tdh_mem_sept_remove(&t, pt).expect("blocked and tracked");
+            assert_eq!(removed.sept_page, septs[2].as_u64());
+        }
+    });
+}

@@ -202,7 +202,7 @@ fn issue(
 #[test]
 fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
     let table = table();
-    let leaves: [(bool, u64, &[u8]); 11] = [
+    let leaves: [(bool, u64, &[u8]); 12] = [
         (false, leaf::TDH_MEM_PAGE_ADD, &[0]),
         (false, leaf::TDH_MEM_SEPT_ADD, &[1]),
         (false, leaf::TDH_MEM_PAGE_AUG, &[0, 1]),
@@ -213,6 +213,7 @@ fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
         (false, leaf::TDH_MEM_SEPT_RD, &[0, 1]),
         (false, leaf::TDH_MEM_RD, &[0, 1]),
         (false, leaf::TDH_MEM_WR, &[0, 1]),
+        (false, leaf::TDH_MEM_SEPT_REMOVE, &[1]),
         (true, leaf::TDG_MEM_PAGE_ACCEPT, &[0, 1]),
     ];
     let states = [

@@ -66,8 +66,13 @@ pub(crate) enum LeafState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Entry {
     /// Points to the Secure-EPT page `page`, which holds the next level's entries; `blocked`
-    /// by TDH.MEM.RANGE.BLOCK (the module's NL_BLOCKED: walks stop there).
-    NonLeaf { page: u64, blocked: bool },
+    /// by TDH.MEM.RANGE.BLOCK (the module's NL_BLOCKED: walks stop there) in TD epoch
+    /// `bepoch` (the module keeps it in the Secure-EPT page's PAMT entry).
+    NonLeaf {
+        page: u64,
+        blocked: bool,
+        bepoch: u64,
+    },
     /// Maps the TD page `hpa`. `bepoch` is the TD epoch in which it was blocked.
     Leaf {
         hpa: u64,
@@ -101,7 +106,7 @@ impl Entry {
         const LARGE: u64 = 1 << 7;
         match entry {
             None => 0,
-            Some(Entry::NonLeaf { page, blocked }) => page | if *blocked { 0 } else { RWX },
+            Some(Entry::NonLeaf { page, blocked, .. }) => page | if *blocked { 0 } else { RWX },
             Some(Entry::Leaf { hpa, state, .. }) => {
                 let large = if level > 0 { LARGE } else { 0 };
                 let perms = if *state == LeafState::Present { RWX } else { 0 };
@@ -174,6 +179,17 @@ impl Sept {
         let old = self.entries.remove(&(level, gpa))?;
         self.by_hpa.remove(&Self::page_of(&old));
         Some(old)
+    }
+
+    /// Whether the Secure-EPT page under the non-leaf entry at (`level`, `gpa`) holds any
+    /// entry that is not FREE.
+    pub(crate) fn has_children(&self, level: u8, gpa: u64) -> bool {
+        level > 0
+            && self
+                .entries
+                .range((level - 1, gpa)..(level - 1, gpa + level_bytes(level)))
+                .next()
+                .is_some()
     }
 
     /// The entry that references host page `hpa`, if any.
@@ -304,6 +320,7 @@ mod tests {
             Entry::NonLeaf {
                 page: 0xa000,
                 blocked: false,
+                bepoch: 0,
             },
         );
         sept.set(
@@ -312,6 +329,7 @@ mod tests {
             Entry::NonLeaf {
                 page: 0xb000,
                 blocked: false,
+                bepoch: 0,
             },
         );
         let failure = sept.walk(gpa, 0).expect_err("no PT page");
@@ -322,6 +340,7 @@ mod tests {
             Entry::NonLeaf {
                 page: 0xc000,
                 blocked: false,
+                bepoch: 0,
             },
         );
         assert_eq!(sept.walk(gpa, 0), Ok(()));

@@ -1,4 +1,5 @@
-//! TDH.MEM.*: the Secure EPT (SEPT.ADD, PAGE.ADD, PAGE.AUG, RANGE.BLOCK, TRACK, PAGE.REMOVE).
+//! TDH.MEM.*: the Secure EPT (SEPT.ADD, PAGE.ADD, PAGE.AUG, RANGE.BLOCK, RANGE.UNBLOCK, TRACK,
+//! PAGE.REMOVE, SEPT.REMOVE).
 
 use super::{
     SUCCESS, claim_free_page, entry_state_error, keys_configured, lock_pamt_range, need_ready,
@@ -12,7 +13,7 @@ use crate::module::pamt::{PAGE_4K, PamtType};
 use crate::module::sept::{Entry, LeafState, level_state};
 use crate::module::sept_state::check_seamcall;
 use crate::module::status::{Fail, Outcome, code, invalid, metadata_incorrect, operand as op};
-use crate::module::td::OpState;
+use crate::module::td::{OpState, Td};
 use tdx_core::{PageSize, TdxStatus};
 
 /// The TD-scope part of the SEPT leaves: TD locked `mode`, keys configured, and `leaf` allowed
@@ -62,6 +63,7 @@ pub(super) fn tdh_mem_sept_add(call: &mut Call<'_>) -> Outcome {
         Entry::NonLeaf {
             page,
             blocked: false,
+            bepoch: 0,
         },
     );
     td.child_count += 1;
@@ -206,6 +208,7 @@ pub(super) fn tdh_mem_range_block(call: &mut Call<'_>) -> Outcome {
         Some(Entry::NonLeaf { page, .. }) => Entry::NonLeaf {
             page,
             blocked: true,
+            bepoch: epoch,
         },
         // FREE is refused by the table.
         None => return Err(entry_state_error(call.cpu, td, level, gpa)),
@@ -231,13 +234,7 @@ pub(super) fn tdh_mem_range_unblock(call: &mut Call<'_>) -> Outcome {
         check_seamcall(call.cpu, leaf::TDH_MEM_RANGE_UNBLOCK, entry.as_ref(), level)?;
         match entry {
             Some(Entry::Leaf { hpa, state, bepoch }) => {
-                let tracked = td.epoch > bepoch
-                    && !td
-                        .vcpus
-                        .iter()
-                        .filter_map(|v| call.st.vcpus.get(v))
-                        .any(|v| v.running && v.entered_epoch <= bepoch);
-                if !tracked {
+                if !block_tracked(call, td, bepoch) {
                     return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
                 }
                 Entry::Leaf {
@@ -250,9 +247,10 @@ pub(super) fn tdh_mem_range_unblock(call: &mut Call<'_>) -> Outcome {
                     bepoch,
                 }
             }
-            Some(Entry::NonLeaf { page, .. }) => Entry::NonLeaf {
+            Some(Entry::NonLeaf { page, bepoch, .. }) => Entry::NonLeaf {
                 page,
                 blocked: false,
+                bepoch,
             },
             // Not blocked: refused by the table.
             None => return Err(entry_state_error(call.cpu, td, level, gpa)),
@@ -317,13 +315,7 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
                     level_state(level, entry.as_ref()),
                 ));
             }
-            let tracked = td.epoch > bepoch
-                && !td
-                    .vcpus
-                    .iter()
-                    .filter_map(|v| call.st.vcpus.get(v))
-                    .any(|v| v.running && v.entered_epoch <= bepoch);
-            if !tracked {
+            if !block_tracked(call, td, bepoch) {
                 return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
             }
         }
@@ -339,5 +331,91 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
     td.sept.remove(level, gpa);
     td.child_count = td.child_count.saturating_sub(pages_4k(size));
     call.cpu.rcx = hpa;
+    SUCCESS
+}
+
+/// Whether a block made in TD epoch `bepoch` is tracked: TDH.MEM.TRACK ran since (the epoch
+/// moved on) and no vCPU that entered before it still runs (`is_tlb_tracked`).
+fn block_tracked(call: &Call<'_>, td: &Td, bepoch: u64) -> bool {
+    td.epoch > bepoch
+        && !td
+            .vcpus
+            .iter()
+            .filter_map(|v| call.st.vcpus.get(v))
+            .any(|v| v.running && v.entered_epoch <= bepoch)
+}
+
+/// TDH.MEM.SEPT.REMOVE (version 0): remove the empty Secure-EPT page under the non-leaf entry
+/// at RCX = `GPA | level` (levels 1 to the root's), as `tdh_mem_sept_remove.c`: TDR and TD
+/// state; the level and GPA (`TDX_OPERAND_INVALID` on RCX); the Secure-EPT tree exclusively
+/// and the walk to the level (`EPT_WALK_FAILED` with the entry where it stopped); the entry
+/// lock; the module's table (NL_MAPPED, NL_BLOCKED, else `EPT_ENTRY_STATE_INCORRECT` with the
+/// entry); the Secure-EPT page's lock (busy on RCX); in a RUNNABLE TD the entry must be
+/// blocked (`GPA_RANGE_NOT_BLOCKED` with the entry) and the block tracked
+/// (`TLB_TRACKING_NOT_DONE`); every entry of the page FREE (`EPT_PAGE_NOT_FREE` with the
+/// entry). Then the entry is FREE, the page free in the PAMT (to be WBINVDed by the host), the
+/// TD's child count one less, and RCX = the page.
+pub(super) fn tdh_mem_sept_remove(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_SEPT_REMOVE)?;
+    let (gpa, level) = {
+        let td = td(call, tdr, op::RDX)?;
+        sept_gpa(rcx, td, 1..=td.sept.top())?
+    };
+    call.lock(LockKey::Sept(tdr), Mode::Exclusive, op::SEPT)?;
+    walk(call, tdr, gpa, level)?;
+    call.lock(
+        LockKey::SeptEntry(tdr, level, gpa),
+        Mode::Exclusive,
+        op::RCX,
+    )?;
+    let (page, blocked, bepoch) = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let entry = td.sept.get(level, gpa).copied();
+        check_seamcall(call.cpu, leaf::TDH_MEM_SEPT_REMOVE, entry.as_ref(), level)?;
+        let Some(Entry::NonLeaf {
+            page,
+            blocked,
+            bepoch,
+        }) = entry
+        else {
+            // Only the non-leaf states pass the table.
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        };
+        (page, blocked, bepoch)
+    };
+    call.lock(LockKey::Page(page), Mode::Exclusive, op::RCX)?;
+    let refusal = {
+        let td = td(call, tdr, op::RDX)?;
+        if td.op == OpState::Runnable && !blocked {
+            // The TD may be running: the page must be blocked and the block tracked.
+            Some(TdxStatus::GPA_RANGE_NOT_BLOCKED)
+        } else if td.op == OpState::Runnable && !block_tracked(call, td, bepoch) {
+            return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
+        } else if td.sept.has_children(level, gpa) {
+            Some(TdxStatus::EPT_PAGE_NOT_FREE)
+        } else {
+            None
+        }
+    };
+    if let Some(status) = refusal {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let entry = td.sept.get(level, gpa);
+        return Err(sept_error(
+            call.cpu,
+            status,
+            Entry::raw(entry, level),
+            level_state(level, entry),
+        ));
+    }
+    call.st.pamt.release(page);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.remove(level, gpa);
+    td.child_count = td.child_count.saturating_sub(1);
+    call.cpu.rcx = page;
     SUCCESS
 }
