@@ -297,3 +297,103 @@ fn sept_remove_in_a_runnable_td_needs_a_tracked_block() {
         }
     });
 }
+
+#[test]
+fn page_relocate_moves_a_page_and_its_contents() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let (td, septs, page) = td_with_page(&m, HKID, &TdParams::default());
+        let t = td_ref(&td);
+        let leaf0 = sept_gpa(GPA, SeptLevel::Level4K);
+        let target: Page<Guest> = m.alloc_page();
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            let moved = host::tdh_mem_page_relocate(&t, leaf0, target).expect("RELOCATE");
+            assert_eq!(moved.old_page, page, "RCX: the page the TD no longer uses");
+            assert_eq!(
+                m.read_memory(hpa(target.as_u64() + 8), 8),
+                0x1122_3344_5566_7788u64.to_le_bytes(),
+                "the contents moved"
+            );
+            let read = host::tdh_mem_sept_rd(&t, leaf0).expect("SEPT.RD");
+            assert_eq!((read.entry, read.level_state), (target.as_u64() | 7, 0x400));
+            // The old page is free in the PAMT.
+            raw::tdh_mem_sept_add_level(0x40_0000 | 1, td.tdr, as_page(page))
+                .expect("the old page is free");
+
+            assert_eq!(
+                err(host::tdh_mem_page_relocate(&t, leaf0, target)),
+                st(TdxStatus::OPERAND_INVALID, op::R8),
+                "onto the page it is already in"
+            );
+            assert_eq!(
+                err(host::tdh_mem_page_relocate(
+                    &t,
+                    leaf0,
+                    as_page(septs[0].as_u64())
+                )),
+                st(TdxStatus::PAGE_METADATA_INCORRECT, op::R8),
+                "onto a page in use (a Secure-EPT page)"
+            );
+            assert_eq!(
+                err(host::tdh_mem_page_relocate(
+                    &t,
+                    sept_gpa(GPA, SeptLevel::Level2M),
+                    m.alloc_page()
+                )),
+                st(TdxStatus::OPERAND_INVALID, op::RCX),
+                "4 KiB pages only"
+            );
+            let error = host::tdh_mem_page_relocate(
+                &t,
+                sept_gpa(GPA + 0x1000, SeptLevel::Level4K),
+                m.alloc_page(),
+            )
+            .expect_err("FREE");
+            assert_eq!(
+                error.status(),
+                st(TdxStatus::EPT_ENTRY_STATE_INCORRECT, op::RCX)
+            );
+            assert_eq!(details(&error), (0, 0), "level 0, FREE");
+        }
+    });
+}
+
+#[test]
+fn page_relocate_in_a_runnable_td_needs_a_tracked_block_and_unblocks() {
+    let m = module();
+    m.run(|| {
+        bring_up(&m);
+        let (td, _, page) = td_with_page(&m, HKID, &TdParams::default());
+        let t = td_ref(&td);
+        let leaf0 = sept_gpa(GPA, SeptLevel::Level4K);
+        // SAFETY: see the `common` module docs.
+        unsafe {
+            raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
+            let error =
+                host::tdh_mem_page_relocate(&t, leaf0, m.alloc_page()).expect_err("not blocked");
+            assert_eq!(
+                error.status(),
+                st(TdxStatus::GPA_RANGE_NOT_BLOCKED, op::RCX)
+            );
+            assert_eq!(details(&error), (page | 7, 0x400), "level 0, MAPPED");
+            raw::tdh_mem_range_block(leaf0, td.tdr).expect("RANGE.BLOCK");
+            assert_eq!(
+                err(host::tdh_mem_page_relocate(&t, leaf0, m.alloc_page())),
+                st(TdxStatus::from_raw(0xC000_0B08_0000_0000), op::RCX),
+                "TDX_TLB_TRACKING_NOT_DONE"
+            );
+            raw::tdh_mem_track(td.tdr).expect("MEM.TRACK");
+            let target: Page<Guest> = m.alloc_page();
+            let moved = host::tdh_mem_page_relocate(&t, leaf0, target).expect("tracked");
+            assert_eq!(moved.old_page, page);
+            let read = host::tdh_mem_sept_rd(&t, leaf0).expect("SEPT.RD");
+            assert_eq!(
+                (read.entry, read.level_state),
+                (target.as_u64() | 7, 0x400),
+                "mapped at the target, unblocked"
+            );
+        }
+    });
+}

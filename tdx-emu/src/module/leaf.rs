@@ -83,6 +83,8 @@ leaves! {
     TDH_MEM_WR = TdhMemWr;
     /// TDH.MEM.SEPT.REMOVE.
     TDH_MEM_SEPT_REMOVE = TdhMemSeptRemove;
+    /// TDH.MEM.PAGE.RELOCATE.
+    TDH_MEM_PAGE_RELOCATE = TdhMemPageRelocate;
     /// TDH.PHYMEM.CACHE.WB.
     TDH_PHYMEM_CACHE_WB = TdhPhymemCacheWb;
     /// TDH.PHYMEM.PAGE.WBINVD.

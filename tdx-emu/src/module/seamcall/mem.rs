@@ -419,3 +419,100 @@ pub(super) fn tdh_mem_sept_remove(call: &mut Call<'_>) -> Outcome {
     call.cpu.rcx = page;
     SUCCESS
 }
+
+/// TDH.MEM.PAGE.RELOCATE: move the 4 KiB page mapped at RCX = `GPA | 0` to the free page in
+/// R8, as `tdh_mem_page_relocate.c`: TDR and TD state; level 0 only, the GPA (`OPERAND_INVALID`
+/// on RCX); the walk to level 0; the entry lock; a leaf the module's table allows (MAPPED,
+/// BLOCKED, PENDING, PENDING_BLOCKED of the states the model reaches) else
+/// `EPT_ENTRY_STATE_INCORRECT` with the entry; the target the page itself: `OPERAND_INVALID`
+/// on R8; the old page's lock (RCX); in a RUNNABLE TD blocked (`GPA_RANGE_NOT_BLOCKED` with the
+/// entry) and tracked (`TLB_TRACKING_NOT_DONE`); the target claimed as a free 4 KiB page (R8).
+/// Then the contents are copied (not for a pending page), the entry maps the target, unblocked
+/// (BLOCKED to MAPPED, PENDING_BLOCKED to PENDING), the old page is free in the PAMT and comes
+/// back in RCX.
+pub(super) fn tdh_mem_page_relocate(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr, target) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_RELOCATE)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 0..=0)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    let (source, state, bepoch) = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let entry = td.sept.get(level, gpa).copied();
+        check_seamcall(call.cpu, leaf::TDH_MEM_PAGE_RELOCATE, entry.as_ref(), level)?;
+        let Some(Entry::Leaf { hpa, state, bepoch }) = entry else {
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        };
+        (hpa, state, bepoch)
+    };
+    if source == target & !(PAGE_4K - 1) {
+        return Err(invalid(op::R8));
+    }
+    call.lock(LockKey::Page(source), Mode::Exclusive, op::RCX)?;
+    {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);
+        if td.op == OpState::Runnable {
+            if !blocked {
+                return Err(entry_state_error_as(
+                    call.cpu,
+                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
+                    td,
+                    level,
+                    gpa,
+                ));
+            }
+            if !block_tracked(call, td, bepoch) {
+                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
+            }
+        }
+    }
+    claim_free_page(call, target, op::R8)?;
+    let pending = matches!(state, LeafState::Pending | LeafState::PendingBlocked);
+    if !pending {
+        let mut contents = vec![0u8; PAGE_4K as usize];
+        call.mem.read(source, &mut contents);
+        call.mem.write(target, &contents);
+    }
+    call.st.pamt.release(source);
+    call.st
+        .pamt
+        .assign(target, PamtType::Reg, tdr, PageSize::Size4K);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.set(
+        level,
+        gpa,
+        Entry::Leaf {
+            hpa: target,
+            state: if pending {
+                LeafState::Pending
+            } else {
+                LeafState::Present
+            },
+            bepoch: 0,
+        },
+    );
+    call.cpu.rcx = source;
+    SUCCESS
+}
+
+/// The entry at (`level`, `gpa`) as a SEPT error with `status` on RCX.
+fn entry_state_error_as(
+    cpu: &mut crate::trap::CpuState,
+    status: TdxStatus,
+    td: &Td,
+    level: u8,
+    gpa: u64,
+) -> Fail {
+    let entry = td.sept.get(level, gpa);
+    sept_error(
+        cpu,
+        status,
+        Entry::raw(entry, level),
+        level_state(level, entry),
+    )
+}

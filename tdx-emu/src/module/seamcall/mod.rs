@@ -15,8 +15,9 @@ use crate::module::td::{Lifecycle, Td, Vcpu};
 use crate::module::{Call, Phase, leaf};
 use crate::trap::CpuState;
 use mem::{
-    tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_remove, tdh_mem_range_block,
-    tdh_mem_range_unblock, tdh_mem_sept_add, tdh_mem_sept_remove, tdh_mem_track,
+    tdh_mem_page_add, tdh_mem_page_aug, tdh_mem_page_relocate, tdh_mem_page_remove,
+    tdh_mem_range_block, tdh_mem_range_unblock, tdh_mem_sept_add, tdh_mem_sept_remove,
+    tdh_mem_track,
 };
 use mem_rw::{tdh_mem_rd, tdh_mem_sept_rd, tdh_mem_wr};
 use mng::{
@@ -94,6 +95,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MEM_RD => tdh_mem_rd,
         leaf::TDH_MEM_WR => tdh_mem_wr,
         leaf::TDH_MEM_SEPT_REMOVE => tdh_mem_sept_remove,
+        leaf::TDH_MEM_PAGE_RELOCATE => tdh_mem_page_relocate,
         leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
         leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
         leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,
