@@ -145,6 +145,7 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         | leaf::TDH_MEM_WR => (a.rcx, a.rdx) = (0x3000, tdr),
         leaf::TDH_MEM_SEPT_REMOVE => (a.rcx, a.rdx) = (0x4000_0000 | 2, tdr),
         leaf::TDH_MEM_PAGE_RELOCATE => (a.rcx, a.rdx, a.r8) = (0x3000, tdr, page),
+        leaf::TDH_MEM_PAGE_DEMOTE => (a.rcx, a.rdx, a.r8) = (0x20_0000 | 1, tdr, page),
         leaf::TDH_VP_CREATE => (a.rcx, a.rdx) = (page, tdr),
         leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, metadata_fields::td::HKID.raw()),
         // HP_LOCK_TIMEOUT: the one TDCS field a production host may write.

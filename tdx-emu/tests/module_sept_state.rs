@@ -186,7 +186,9 @@ fn issue(
     }
     match leaf {
         leaf::TDH_MEM_PAGE_ADD => call(m, leaf, GPA, tdr, page(m, 0), page(m, 0)),
-        leaf::TDH_MEM_PAGE_RELOCATE => call(m, leaf, rcx, tdr, page(m, 0), 0),
+        leaf::TDH_MEM_PAGE_RELOCATE | leaf::TDH_MEM_PAGE_DEMOTE => {
+            call(m, leaf, rcx, tdr, page(m, 0), 0)
+        }
         leaf::TDH_MEM_SEPT_ADD | leaf::TDH_MEM_PAGE_AUG => {
             let p = if leaf == leaf::TDH_MEM_SEPT_ADD {
                 page(m, 0)
@@ -203,7 +205,7 @@ fn issue(
 #[test]
 fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
     let table = table();
-    let leaves: [(bool, u64, &[u8]); 13] = [
+    let leaves: [(bool, u64, &[u8]); 14] = [
         (false, leaf::TDH_MEM_PAGE_ADD, &[0]),
         (false, leaf::TDH_MEM_SEPT_ADD, &[1]),
         (false, leaf::TDH_MEM_PAGE_AUG, &[0, 1]),
@@ -216,6 +218,7 @@ fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
         (false, leaf::TDH_MEM_WR, &[0, 1]),
         (false, leaf::TDH_MEM_SEPT_REMOVE, &[1]),
         (false, leaf::TDH_MEM_PAGE_RELOCATE, &[0]),
+        (false, leaf::TDH_MEM_PAGE_DEMOTE, &[1]),
         (true, leaf::TDG_MEM_PAGE_ACCEPT, &[0, 1]),
     ];
     let states = [

@@ -111,6 +111,8 @@ impl Inner {
             | leaf::TDH_VP_CREATE => Some(cpu.rdx),
             // RDX bit 0: read the L2 attributes too.
             leaf::TDH_MEM_SEPT_RD => Some(cpu.rdx & !1),
+            // RDX bits 51:12: the TDR; the others are flags.
+            leaf::TDH_MEM_PAGE_DEMOTE => Some(cpu.rdx & 0x000F_FFFF_FFFF_F000),
             leaf::TDH_VP_INIT
             | leaf::TDH_VP_RD
             | leaf::TDH_VP_WR

@@ -85,6 +85,8 @@ leaves! {
     TDH_MEM_SEPT_REMOVE = TdhMemSeptRemove;
     /// TDH.MEM.PAGE.RELOCATE.
     TDH_MEM_PAGE_RELOCATE = TdhMemPageRelocate;
+    /// TDH.MEM.PAGE.DEMOTE.
+    TDH_MEM_PAGE_DEMOTE = TdhMemPageDemote;
     /// TDH.PHYMEM.CACHE.WB.
     TDH_PHYMEM_CACHE_WB = TdhPhymemCacheWb;
     /// TDH.PHYMEM.PAGE.WBINVD.

@@ -336,7 +336,7 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
 
 /// Whether a block made in TD epoch `bepoch` is tracked: TDH.MEM.TRACK ran since (the epoch
 /// moved on) and no vCPU that entered before it still runs (`is_tlb_tracked`).
-fn block_tracked(call: &Call<'_>, td: &Td, bepoch: u64) -> bool {
+pub(super) fn block_tracked(call: &Call<'_>, td: &Td, bepoch: u64) -> bool {
     td.epoch > bepoch
         && !td
             .vcpus
@@ -501,7 +501,7 @@ pub(super) fn tdh_mem_page_relocate(call: &mut Call<'_>) -> Outcome {
 }
 
 /// The entry at (`level`, `gpa`) as a SEPT error with `status` on RCX.
-fn entry_state_error_as(
+pub(super) fn entry_state_error_as(
     cpu: &mut crate::trap::CpuState,
     status: TdxStatus,
     td: &Td,

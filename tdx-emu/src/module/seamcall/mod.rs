@@ -20,6 +20,7 @@ use mem::{
     tdh_mem_track,
 };
 use mem_rw::{tdh_mem_rd, tdh_mem_sept_rd, tdh_mem_wr};
+use mem_size::tdh_mem_page_demote;
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
     tdh_mng_rd, tdh_mng_vpflushdone, tdh_mng_wr,
@@ -38,6 +39,7 @@ use vp::{tdh_vp_addcx, tdh_vp_create, tdh_vp_flush, tdh_vp_init, tdh_vp_rd, tdh_
 
 mod mem;
 mod mem_rw;
+mod mem_size;
 mod mng;
 mod mr;
 mod phymem;
@@ -96,6 +98,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MEM_WR => tdh_mem_wr,
         leaf::TDH_MEM_SEPT_REMOVE => tdh_mem_sept_remove,
         leaf::TDH_MEM_PAGE_RELOCATE => tdh_mem_page_relocate,
+        leaf::TDH_MEM_PAGE_DEMOTE => tdh_mem_page_demote,
         leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
         leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
         leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,

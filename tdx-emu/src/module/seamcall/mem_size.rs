@@ -1,0 +1,116 @@
+//! TDH.MEM.PAGE.DEMOTE: split a 2 MiB or 1 GiB private page into 512 smaller ones, after
+//! intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_demote.c` (version 0,
+//! no L2 VMs).
+
+use super::mem::{block_tracked, entry_state_error_as, lock_sept_entry, sept_td, walk};
+use super::{
+    SUCCESS, claim_free_page, entry_state_error, lock_pamt_range, page_size, sept_gpa, td,
+};
+use crate::module::Call;
+use crate::module::leaf;
+use crate::module::locks::{LockKey, Mode};
+use crate::module::pamt::PamtType;
+use crate::module::sept::{Entry, LeafState, level_bytes};
+use crate::module::sept_state::check_seamcall;
+use crate::module::status::{Fail, Outcome, code, invalid, metadata_incorrect, operand as op};
+use crate::module::td::OpState;
+use tdx_core::TdxStatus;
+
+/// RDX bits 51:12: the TDR; bit 0 is the L2 Secure-EPT add mode (no L2 VMs in the model: no
+/// effect); bits 11:1 and 63:52 are reserved (`td_handle_and_flags_t`).
+const TDR_BITS: u64 = 0x000F_FFFF_FFFF_F000;
+const L2_SEPT_ADD_MODE: u64 = 1;
+
+/// TDH.MEM.PAGE.DEMOTE: the leaf at RCX = `GPA | level` (1 or 2) becomes a non-leaf entry over
+/// the free page in R8, which holds 512 entries of the level below mapping the same host
+/// range, in the leaf's state unblocked (BLOCKED to MAPPED, PENDING_BLOCKED to PENDING). The
+/// module's order: RDX reserved bits (`OPERAND_INVALID` on RDX); TDR and TD state; level and
+/// GPA (`OPERAND_INVALID` on RCX); the walk to the level; the entry lock; the module's table
+/// (MAPPED, BLOCKED, PENDING, PENDING_BLOCKED of the states the model reaches), else
+/// `EPT_ENTRY_STATE_INCORRECT` with the entry; in a RUNNABLE TD blocked
+/// (`GPA_RANGE_NOT_BLOCKED` with the entry) and tracked (`TLB_TRACKING_NOT_DONE`); the new
+/// Secure-EPT page claimed free (R8); the PAMT split of the large page (busy on RCX).
+pub(super) fn tdh_mem_page_demote(call: &mut Call<'_>) -> Outcome {
+    let (rcx, rdx, sept_page) = (call.cpu.rcx, call.cpu.rdx, call.cpu.r8);
+    if rdx & !(TDR_BITS | L2_SEPT_ADD_MODE) != 0 {
+        call.cpu.rcx = 0;
+        call.cpu.rdx = 0;
+        return Err(invalid(op::RDX));
+    }
+    let tdr = rdx & TDR_BITS;
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_DEMOTE)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 1..=2)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    let (hpa, state) = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let entry = td.sept.get(level, gpa).copied();
+        check_seamcall(call.cpu, leaf::TDH_MEM_PAGE_DEMOTE, entry.as_ref(), level)?;
+        let Some(Entry::Leaf { hpa, state, bepoch }) = entry else {
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        };
+        if td.op == OpState::Runnable {
+            if !matches!(state, LeafState::Blocked | LeafState::PendingBlocked) {
+                return Err(entry_state_error_as(
+                    call.cpu,
+                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
+                    td,
+                    level,
+                    gpa,
+                ));
+            }
+            if !block_tracked(call, td, bepoch) {
+                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
+            }
+        }
+        (hpa, state)
+    };
+    claim_free_page(call, sept_page, op::R8)?;
+    let size = page_size(level);
+    call.lock(LockKey::Page(hpa), Mode::Exclusive, op::RCX)?;
+    lock_pamt_range(call, hpa, size, op::RCX)?;
+    // Commit: the PAMT first (the large page becomes 512 smaller ones), then the tree.
+    let child = page_size(level - 1);
+    let step = level_bytes(level - 1);
+    call.st.pamt.release(hpa);
+    for i in 0..512 {
+        call.st
+            .pamt
+            .assign(hpa + i * step, PamtType::Reg, tdr, child);
+    }
+    call.st
+        .pamt
+        .assign(sept_page, PamtType::Ept, tdr, tdx_core::PageSize::Size4K);
+    let state = match state {
+        LeafState::Blocked => LeafState::Present,
+        LeafState::PendingBlocked => LeafState::Pending,
+        other => other,
+    };
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    td.sept.set(
+        level,
+        gpa,
+        Entry::NonLeaf {
+            page: sept_page,
+            blocked: false,
+            bepoch: 0,
+        },
+    );
+    for i in 0..512 {
+        td.sept.set(
+            level - 1,
+            gpa + i * step,
+            Entry::Leaf {
+                hpa: hpa + i * step,
+                state,
+                bepoch: 0,
+            },
+        );
+    }
+    td.child_count += 1;
+    SUCCESS
+}
