@@ -146,6 +146,7 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         leaf::TDH_MEM_SEPT_REMOVE => (a.rcx, a.rdx) = (0x4000_0000 | 2, tdr),
         leaf::TDH_MEM_PAGE_RELOCATE => (a.rcx, a.rdx, a.r8) = (0x3000, tdr, page),
         leaf::TDH_MEM_PAGE_DEMOTE => (a.rcx, a.rdx, a.r8) = (0x20_0000 | 1, tdr, page),
+        leaf::TDH_MEM_PAGE_PROMOTE => (a.rcx, a.rdx) = (0x20_0000 | 1, tdr),
         leaf::TDH_VP_CREATE => (a.rcx, a.rdx) = (page, tdr),
         leaf::TDH_MNG_RD => (a.rcx, a.rdx) = (tdr, metadata_fields::td::HKID.raw()),
         // HP_LOCK_TIMEOUT: the one TDCS field a production host may write.
@@ -184,7 +185,7 @@ fn every_reachable_leaf_and_state_follows_the_modules_table() {
     for state in reachable {
         for (&leaf, allowed_in) in &table {
             if !leaf::modelled(Instruction::Seamcall, leaf) {
-                continue; // a leaf the model does not implement (migration, SEPT.RD, ...)
+                continue; // a leaf the model does not implement (migration, SPDM, ...)
             }
             // A fresh TD per cell: a leaf that succeeds must not change the next cell's state.
             let m = module();

@@ -205,7 +205,7 @@ fn issue(
 #[test]
 fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
     let table = table();
-    let leaves: [(bool, u64, &[u8]); 14] = [
+    let leaves: [(bool, u64, &[u8]); 15] = [
         (false, leaf::TDH_MEM_PAGE_ADD, &[0]),
         (false, leaf::TDH_MEM_SEPT_ADD, &[1]),
         (false, leaf::TDH_MEM_PAGE_AUG, &[0, 1]),
@@ -219,6 +219,7 @@ fn every_reachable_sept_leaf_and_entry_state_follows_the_modules_table() {
         (false, leaf::TDH_MEM_SEPT_REMOVE, &[1]),
         (false, leaf::TDH_MEM_PAGE_RELOCATE, &[0]),
         (false, leaf::TDH_MEM_PAGE_DEMOTE, &[1]),
+        (false, leaf::TDH_MEM_PAGE_PROMOTE, &[1]),
         (true, leaf::TDG_MEM_PAGE_ACCEPT, &[0, 1]),
     ];
     let states = [

@@ -107,6 +107,7 @@ impl Inner {
             | leaf::TDH_MEM_WR
             | leaf::TDH_MEM_SEPT_REMOVE
             | leaf::TDH_MEM_PAGE_RELOCATE
+            | leaf::TDH_MEM_PAGE_PROMOTE
             | leaf::TDH_MR_EXTEND
             | leaf::TDH_VP_CREATE => Some(cpu.rdx),
             // RDX bit 0: read the L2 attributes too.

@@ -87,6 +87,8 @@ leaves! {
     TDH_MEM_PAGE_RELOCATE = TdhMemPageRelocate;
     /// TDH.MEM.PAGE.DEMOTE.
     TDH_MEM_PAGE_DEMOTE = TdhMemPageDemote;
+    /// TDH.MEM.PAGE.PROMOTE.
+    TDH_MEM_PAGE_PROMOTE = TdhMemPagePromote;
     /// TDH.PHYMEM.CACHE.WB.
     TDH_PHYMEM_CACHE_WB = TdhPhymemCacheWb;
     /// TDH.PHYMEM.PAGE.WBINVD.

@@ -1,6 +1,7 @@
-//! TDH.MEM.PAGE.DEMOTE: split a 2 MiB or 1 GiB private page into 512 smaller ones, after
-//! intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_mem_page_demote.c` (version 0,
-//! no L2 VMs).
+//! TDH.MEM.PAGE.DEMOTE and PROMOTE: split a 2 MiB or 1 GiB private page into 512 smaller ones
+//! and merge them back, after intel/tdx-module@72d8cffb
+//! `src/vmm_dispatcher/api_calls/tdh_mem_page_demote.c` and `tdh_mem_page_promote.c` (version
+//! 0, no L2 VMs).
 
 use super::mem::{block_tracked, entry_state_error_as, lock_sept_entry, sept_td, walk};
 use super::{
@@ -112,5 +113,121 @@ pub(super) fn tdh_mem_page_demote(call: &mut Call<'_>) -> Outcome {
         );
     }
     td.child_count += 1;
+    SUCCESS
+}
+
+/// TDH.MEM.PAGE.PROMOTE (version 0): the non-leaf entry at RCX = `GPA | level` (1 or 2)
+/// becomes a leaf mapping the 2 MiB / 1 GiB page its 512 entries map, and its Secure-EPT page
+/// comes back in RCX (free in the PAMT). The module's order: TDR and TD state; level and GPA
+/// (`OPERAND_INVALID` on RCX); the walk to the level; the entry lock; the module's table
+/// (NL_MAPPED, NL_BLOCKED, else `EPT_ENTRY_STATE_INCORRECT` with the entry); the Secure-EPT
+/// page's lock (RCX); in a RUNNABLE TD blocked (`GPA_RANGE_NOT_BLOCKED` with the entry) and
+/// tracked (`TLB_TRACKING_NOT_DONE`); each of the 512 entries locked (busy on RCX) and all
+/// MAPPED or all PENDING, contiguous from a page aligned to the merged size
+/// (`is_sept_page_valid_for_merge`, else `EPT_INVALID_PROMOTE_CONDITIONS` on RCX with the
+/// entry); the PAMT merge (busy on RCX).
+pub(super) fn tdh_mem_page_promote(call: &mut Call<'_>) -> Outcome {
+    let (rcx, tdr) = (call.cpu.rcx, call.cpu.rdx);
+    sept_td(call, tdr, Mode::Shared, leaf::TDH_MEM_PAGE_PROMOTE)?;
+    let (gpa, level) = sept_gpa(rcx, td(call, tdr, op::RDX)?, 1..=2)?;
+    lock_sept_entry(call, tdr, level, gpa)?;
+    walk(call, tdr, gpa, level)?;
+    let (sept_page, blocked, bepoch) = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let entry = td.sept.get(level, gpa).copied();
+        check_seamcall(call.cpu, leaf::TDH_MEM_PAGE_PROMOTE, entry.as_ref(), level)?;
+        let Some(Entry::NonLeaf {
+            page,
+            blocked,
+            bepoch,
+        }) = entry
+        else {
+            return Err(entry_state_error(call.cpu, td, level, gpa));
+        };
+        (page, blocked, bepoch)
+    };
+    call.lock(LockKey::Page(sept_page), Mode::Exclusive, op::RCX)?;
+    {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        if td.op == OpState::Runnable {
+            if !blocked {
+                return Err(entry_state_error_as(
+                    call.cpu,
+                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
+                    td,
+                    level,
+                    gpa,
+                ));
+            }
+            if !block_tracked(call, td, bepoch) {
+                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
+            }
+        }
+    }
+    let step = level_bytes(level - 1);
+    for i in 0..512 {
+        call.lock(
+            LockKey::SeptEntry(tdr, level - 1, gpa + i * step),
+            Mode::Exclusive,
+            op::RCX,
+        )?;
+    }
+    let (hpa, state) = {
+        let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
+        let first = match td.sept.get(level - 1, gpa) {
+            Some(&Entry::Leaf { hpa, state, .. })
+                if hpa.is_multiple_of(level_bytes(level))
+                    && matches!(state, LeafState::Present | LeafState::Pending) =>
+            {
+                Some((hpa, state))
+            }
+            _ => None,
+        };
+        let mergeable = first.filter(|&(hpa, state)| {
+            (1..512).all(|i| {
+                matches!(
+                    td.sept.get(level - 1, gpa + i * step),
+                    Some(&Entry::Leaf { hpa: h, state: s, .. }) if h == hpa + i * step && s == state
+                )
+            })
+        });
+        let Some(merged) = mergeable else {
+            return Err(entry_state_error_as(
+                call.cpu,
+                TdxStatus::EPT_INVALID_PROMOTE_CONDITIONS,
+                td,
+                level,
+                gpa,
+            ));
+        };
+        merged
+    };
+    let size = page_size(level);
+    lock_pamt_range(call, hpa, size, op::RCX)?;
+    // Commit: the PAMT (512 entries become one), then the tree.
+    for i in 0..512 {
+        call.st.pamt.release(hpa + i * step);
+    }
+    call.st.pamt.assign(hpa, PamtType::Reg, tdr, size);
+    call.st.pamt.release(sept_page);
+    let td = call
+        .st
+        .tds
+        .get_mut(&tdr)
+        .ok_or(metadata_incorrect(op::RDX))?;
+    for i in 0..512 {
+        td.sept.remove(level - 1, gpa + i * step);
+    }
+    td.sept.set(
+        level,
+        gpa,
+        Entry::Leaf {
+            hpa,
+            state,
+            bepoch: 0,
+        },
+    );
+    td.child_count = td.child_count.saturating_sub(1);
+    call.cpu.rcx = sept_page;
     SUCCESS
 }

@@ -20,7 +20,7 @@ use mem::{
     tdh_mem_track,
 };
 use mem_rw::{tdh_mem_rd, tdh_mem_sept_rd, tdh_mem_wr};
-use mem_size::tdh_mem_page_demote;
+use mem_size::{tdh_mem_page_demote, tdh_mem_page_promote};
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
     tdh_mng_rd, tdh_mng_vpflushdone, tdh_mng_wr,
@@ -99,6 +99,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MEM_SEPT_REMOVE => tdh_mem_sept_remove,
         leaf::TDH_MEM_PAGE_RELOCATE => tdh_mem_page_relocate,
         leaf::TDH_MEM_PAGE_DEMOTE => tdh_mem_page_demote,
+        leaf::TDH_MEM_PAGE_PROMOTE => tdh_mem_page_promote,
         leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
         leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
         leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,
