@@ -204,7 +204,7 @@ pub fn retry_once_after_kick<T>(
 /// | register | in | out |
 /// |---|---|---|
 /// | RAX | 5 | status |
-/// | RCX | `gpa`: GPA \| level (4 KiB only: `verify_page_info_input(.., LVL_PT, LVL_PT)`) | `old_page`: the HPA of the page the TD no longer uses (to reclaim) |
+/// | RCX | `gpa`: GPA \| level (4 KiB only: `verify_page_info_input(.., LVL_PT, LVL_PT)`) | `old_page`: the HPA of the page the TD no longer uses, already free in the PAMT (`PT_NDA`) |
 /// | RDX | `td.tdr`: the TD's TDR | written (error path) |
 /// | R8 | `target`: the new page | – |
 ///
@@ -219,8 +219,10 @@ pub fn retry_once_after_kick<T>(
 ///
 /// # Safety
 ///
-/// `target` is a page the caller owns and hands to the TDX module (flushed from the cache); the
-/// old page comes back to the host only after TDH.PHYMEM.PAGE.RECLAIM. See the module docs.
+/// `target` is a page the caller owns and hands to the TDX module (flushed from the cache). The
+/// old page is the host's again when the call succeeds (the module sets its PAMT entry to
+/// `PT_NDA`, `tdh_mem_page_relocate.c` line 230), but it still holds the TD's private data
+/// under the TD's key: clear it (MOVDIR64B) before the host reuses it. See the module docs.
 #[seamcall(leaf = abi::TdhMemPageRelocate, in(rcx = gpa, rdx = td.tdr, r8 = target), out(rcx = old_page: u64))]
 pub unsafe fn tdh_mem_page_relocate(
     td: &TdxTd<'_>,
