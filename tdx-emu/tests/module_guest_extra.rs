@@ -1,0 +1,90 @@
+//! The guest leaves beyond the basic ones, through the catalog's wrappers
+//! (`tdx_calls::guest::*`) under the emulator: TDG.MR.VERIFYREPORT, TDG.MR.KEY.GET and
+//! TDG.VP.CPUIDVE.SET, with the statuses of the module's handlers (intel/tdx-module@72d8cffb
+//! `src/td_dispatcher/vm_exits/`, and 1.5.34's `tdg_mr_key_get.c`).
+
+mod common;
+
+use common::*;
+use tdx_core::{Guest, Hpa, TdxStatus};
+use tdx_emu::module::{TdParams, TdxModule};
+
+/// A finalized TD with one vCPU and GPAs 0x0, 0x1000 added (PRESENT). Returns (TD, vCPU).
+fn guest_td(m: &TdxModule) -> (Td, Vp) {
+    bring_up(m);
+    let td = create_td(m, HKID, &TdParams::default());
+    let vp = create_vcpu(m, &td, 0);
+    map_sept(m, &td, 0);
+    let source = m.alloc_page::<Guest>().hpa();
+    // SAFETY: see the `common` module docs.
+    unsafe {
+        for gpa_raw in [0, 0x1000] {
+            raw::tdh_mem_page_add(gpa(gpa_raw), td.tdr, m.alloc_page(), source).expect("PAGE.ADD");
+        }
+        raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
+    }
+    (td, vp)
+}
+
+/// The host address of a mapped GPA.
+fn hpa_of(m: &TdxModule, td: &Td, gpa_raw: u64) -> Hpa {
+    let leaf = m.sept_leaf(td.tdr, gpa(gpa_raw)).expect("mapped");
+    hpa(leaf.hpa.as_u64() + (gpa_raw - leaf.gpa.as_u64()))
+}
+
+#[test]
+fn verifyreport_accepts_the_models_report_and_refuses_a_changed_one() {
+    let m = module();
+    m.run(|| {
+        let (td, vp) = guest_td(&m);
+        let report_at = hpa_of(&m, &td, 0x400);
+        m.as_guest(vp.tdvpr, || {
+            // SAFETY: see the `common` module docs.
+            unsafe {
+                raw::tdg_mr_report(gpa(0x400), gpa(0x1000), 0).expect("MR.REPORT");
+                assert_eq!(
+                    tdx_calls::guest::tdg_mr_verifyreport(gpa(0x400)),
+                    Ok(TdxStatus::SUCCESS),
+                    "the REPORTMACSTRUCT TDG.MR.REPORT wrote"
+                );
+                assert_eq!(
+                    err(tdx_calls::guest::tdg_mr_verifyreport(gpa(0x480))),
+                    st(TdxStatus::OPERAND_INVALID, op::RCX),
+                    "256-byte aligned"
+                );
+                assert_eq!(
+                    err(tdx_calls::guest::tdg_mr_verifyreport(gpa(0x5000))),
+                    st(TdxStatus::OPERAND_INVALID, op::RCX),
+                    "not mapped"
+                );
+            }
+            let original = m.read_memory(report_at, 256);
+            // One bit of REPORTDATA (offset 128): the MAC no longer matches.
+            let mut changed = original.clone();
+            changed[128] ^= 1;
+            m.write_memory(report_at, &changed);
+            // SAFETY: see the `common` module docs.
+            let verdict = unsafe { tdx_calls::guest::tdg_mr_verifyreport(gpa(0x400)) };
+            assert_eq!(err(verdict), TdxStatus::INVALID_REPORTMACSTRUCT);
+            // The MAC itself (offset 224).
+            let mut changed = original.clone();
+            changed[230] ^= 0x80;
+            m.write_memory(report_at, &changed);
+            // SAFETY: see the `common` module docs.
+            let verdict = unsafe { tdx_calls::guest::tdg_mr_verifyreport(gpa(0x400)) };
+            assert_eq!(err(verdict), TdxStatus::INVALID_REPORTMACSTRUCT);
+            // A CPUSVN (offset 16) the platform does not have: checked before the MAC.
+            let mut changed = original.clone();
+            changed[16] = 2;
+            m.write_memory(report_at, &changed);
+            // SAFETY: see the `common` module docs.
+            let verdict = unsafe { tdx_calls::guest::tdg_mr_verifyreport(gpa(0x400)) };
+            assert_eq!(err(verdict), TdxStatus::INVALID_CPUSVN);
+            // Restored: verifies again.
+            m.write_memory(report_at, &original);
+            // SAFETY: see the `common` module docs.
+            let verdict = unsafe { tdx_calls::guest::tdg_mr_verifyreport(gpa(0x400)) };
+            assert_eq!(verdict, Ok(TdxStatus::SUCCESS));
+        });
+    });
+}
