@@ -88,3 +88,20 @@ fn verifyreport_accepts_the_models_report_and_refuses_a_changed_one() {
         });
     });
 }
+
+#[test]
+fn key_get_answers_operand_invalid_on_a_platform_without_sealing() {
+    let m = module();
+    m.run(|| {
+        let (_td, vp) = guest_td(&m);
+        m.as_guest(vp.tdvpr, || {
+            // Aligned private GPAs and a valid requestor, and junk: the same first check.
+            for (request, key, requestor) in [(0x0, 0x1000, 0), (0x8, 0x5000, u64::MAX)] {
+                // SAFETY: see the `common` module docs.
+                let got =
+                    unsafe { tdx_calls::guest::tdg_mr_key_get(gpa(request), gpa(key), requestor) };
+                assert_eq!(err(got), TdxStatus::OPERAND_INVALID, "no operand ID");
+            }
+        });
+    });
+}

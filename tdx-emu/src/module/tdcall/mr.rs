@@ -65,3 +65,10 @@ pub(super) fn tdg_mr_verifyreport(call: &mut Call<'_>, tdr: u64) -> Outcome {
         Err(VerifyError::Mac) => Err(Fail::exact(TdxStatus::INVALID_REPORTMACSTRUCT)),
     }
 }
+
+/// TDG.MR.KEY.GET as 1.5.34's `tdg_mr_key_get.c` on the model's platform, which has no sealing
+/// (`global_data->sealing_supported` false): the handler's first check answers
+/// `TDX_OPERAND_INVALID` with no operand, before it reads any register.
+pub(super) fn tdg_mr_key_get(_call: &mut Call<'_>) -> Outcome {
+    Err(Fail::exact(TdxStatus::OPERAND_INVALID))
+}
