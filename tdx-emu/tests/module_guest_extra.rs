@@ -6,8 +6,12 @@
 mod common;
 
 use common::*;
-use tdx_core::{Guest, Hpa, TdxStatus};
+use tdx_core::{CpuidVe, Guest, Hpa, TdxError, TdxStatus, metadata_fields, tdcall};
 use tdx_emu::module::{TdParams, TdxModule};
+
+/// TDG.VP.CPUIDVE.SET with a raw RCX (to set reserved bits, which `CpuidVe` cannot).
+#[tdcall(leaf = 5, in(rcx = raw))]
+unsafe fn cpuidve_set_raw(raw: u64) -> Result<TdxStatus, TdxError>;
 
 /// A finalized TD with one vCPU and GPAs 0x0, 0x1000 added (PRESENT). Returns (TD, vCPU).
 fn guest_td(m: &TdxModule) -> (Td, Vp) {
@@ -102,6 +106,53 @@ fn key_get_answers_operand_invalid_on_a_platform_without_sealing() {
                     unsafe { tdx_calls::guest::tdg_mr_key_get(gpa(request), gpa(key), requestor) };
                 assert_eq!(err(got), TdxStatus::OPERAND_INVALID, "no operand ID");
             }
+        });
+    });
+}
+
+#[test]
+fn cpuidve_set_stores_the_setting_and_refuses_reserved_bits() {
+    let m = module();
+    m.run(|| {
+        let (_td, vp) = guest_td(&m);
+        m.as_guest(vp.tdvpr, || {
+            let read = || {
+                let get = |f| tdx_calls::guest::tdg_vp_rd(f).map(|r| r.value);
+                (
+                    get(metadata_fields::vp::CPUID_SUPERVISOR_VE),
+                    get(metadata_fields::vp::CPUID_USER_VE),
+                )
+            };
+            assert_eq!(read(), (Ok(0), Ok(0)), "off after TDH.VP.INIT");
+            let both = CpuidVe {
+                supervisor: true,
+                user: true,
+            };
+            assert_eq!(
+                tdx_calls::guest::tdg_vp_cpuidve_set(both),
+                Ok(TdxStatus::SUCCESS)
+            );
+            assert_eq!(read(), (Ok(1), Ok(1)));
+            let user = CpuidVe {
+                supervisor: false,
+                user: true,
+            };
+            assert_eq!(
+                tdx_calls::guest::tdg_vp_cpuidve_set(user),
+                Ok(TdxStatus::SUCCESS)
+            );
+            assert_eq!(read(), (Ok(0), Ok(1)));
+            for reserved in [0b100, 1 << 63] {
+                assert_eq!(
+                    err(
+                        // SAFETY: see the `common` module docs; RCX is no address.
+                        unsafe { cpuidve_set_raw(reserved | 0b1) }
+                    ),
+                    st(TdxStatus::OPERAND_INVALID, op::RCX),
+                    "reserved bits {reserved:#x}"
+                );
+            }
+            assert_eq!(read(), (Ok(0), Ok(1)), "a refused call changes nothing");
         });
     });
 }
