@@ -6,14 +6,17 @@
 mod common;
 
 use common::*;
-use tdx_core::{CpuidVe, Guest, Hpa, TdxError, TdxStatus, metadata_fields, tdcall};
+use tdx_core::{
+    CpuidVe, Guest, Hpa, PageSize, SeptLevel, TdxError, TdxStatus, metadata_fields, tdcall,
+};
 use tdx_emu::module::{TdParams, TdxModule};
 
 /// TDG.VP.CPUIDVE.SET with a raw RCX (to set reserved bits, which `CpuidVe` cannot).
 #[tdcall(leaf = 5, in(rcx = raw))]
 unsafe fn cpuidve_set_raw(raw: u64) -> Result<TdxStatus, TdxError>;
 
-/// A finalized TD with one vCPU and GPAs 0x0, 0x1000 added (PRESENT). Returns (TD, vCPU).
+/// A finalized TD with one vCPU: GPAs 0x0, 0x1000 added (PRESENT), 0x2000 (4 KiB) and
+/// 0x20_0000 (2 MiB) AUGed (PENDING). Returns (TD, vCPU).
 fn guest_td(m: &TdxModule) -> (Td, Vp) {
     bring_up(m);
     let td = create_td(m, HKID, &TdParams::default());
@@ -26,6 +29,15 @@ fn guest_td(m: &TdxModule) -> (Td, Vp) {
             raw::tdh_mem_page_add(gpa(gpa_raw), td.tdr, m.alloc_page(), source).expect("PAGE.ADD");
         }
         raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
+        raw::tdh_mem_page_aug(sept_gpa(0x2000, SeptLevel::Level4K), td.tdr, m.alloc_page())
+            .expect("AUG 4K");
+        let big = m.try_alloc(PageSize::Size2M).expect("2 MiB");
+        raw::tdh_mem_page_aug(
+            sept_gpa(0x20_0000, SeptLevel::Level2M),
+            td.tdr,
+            page_of(big),
+        )
+        .expect("AUG 2M");
     }
     (td, vp)
 }
@@ -153,6 +165,46 @@ fn cpuidve_set_stores_the_setting_and_refuses_reserved_bits() {
                 );
             }
             assert_eq!(read(), (Ok(0), Ok(1)), "a refused call changes nothing");
+        });
+    });
+}
+
+#[test]
+fn page_attr_rd_reports_the_mapping_of_a_td_without_l2_vms() {
+    const PENDING: u64 = 1 << 62;
+    let m = module();
+    m.run(|| {
+        let (td, vp) = guest_td(&m);
+        // BLOCKED: the module's table does not let ATTR.RD read it.
+        // SAFETY: see the `common` module docs.
+        unsafe { raw::tdh_mem_range_block(sept_gpa(0x1000, SeptLevel::Level4K), td.tdr) }
+            .expect("RANGE.BLOCK");
+        m.as_guest(vp.tdvpr, || {
+            // SAFETY: see the `common` module docs (ATTR.RD reads only the Secure EPT).
+            let attr = |raw| unsafe { tdx_calls::guest::tdg_mem_page_attr_rd(gpa(raw)) };
+            let ok = |raw| {
+                let out = attr(raw).expect("ATTR.RD");
+                (out.mapping, out.attributes.raw())
+            };
+            assert_eq!(ok(0x0), (0x0, 0), "MAPPED 4 KiB: level 0, no attributes");
+            assert_eq!(ok(0x234), (0x0, 0), "aligned on the mapping's level");
+            assert_eq!(ok(0x2000), (0x2000 | PENDING, 0), "PENDING 4 KiB");
+            assert_eq!(ok(0x2F_1234), (0x20_0000 | 1 | PENDING, 0), "PENDING 2 MiB");
+            assert_eq!(
+                err(attr(0x1000)),
+                st(TdxStatus::EPT_WALK_FAILED, op::RCX),
+                "BLOCKED"
+            );
+            assert_eq!(
+                err(attr(0x5000)),
+                st(TdxStatus::EPT_WALK_FAILED, op::RCX),
+                "not mapped"
+            );
+            assert_eq!(
+                err(attr(1 << 47)),
+                st(TdxStatus::OPERAND_INVALID, op::RCX),
+                "shared GPA (GPAW 48)"
+            );
         });
     });
 }

@@ -118,6 +118,8 @@ leaves! {
     TDG_VP_RD = TdgVpRd;
     /// TDG.VP.WR.
     TDG_VP_WR = TdgVpWr;
+    /// TDG.MEM.PAGE.ATTR.RD.
+    TDG_MEM_PAGE_ATTR_RD = TdgMemPageAttrRd;
     /// TDG.VP.CPUIDVE.SET.
     TDG_VP_CPUIDVE_SET = TdgVpCpuidveSet;
     /// TDG.MR.VERIFYREPORT.

@@ -7,7 +7,7 @@ use crate::module::locks::{LockKey, Mode};
 use crate::module::status::{Fail, Outcome, invalid, operand as op};
 use crate::module::td::{Lifecycle, OpState, Td, VcpuState};
 use crate::module::{Call, leaf};
-use mem::tdg_mem_page_accept;
+use mem::{tdg_mem_page_accept, tdg_mem_page_attr_rd};
 use mr::{tdg_mr_key_get, tdg_mr_report, tdg_mr_rtmr_extend, tdg_mr_verifyreport};
 use sys::{tdg_sys_rd, tdg_sys_rdall};
 use vm::{tdg_vm_rd, tdg_vm_wr};
@@ -59,6 +59,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDG_VP_WR => tdg_vp_wr,
         leaf::TDG_MR_VERIFYREPORT => |call, _, tdr| tdg_mr_verifyreport(call, tdr),
         leaf::TDG_MR_KEY_GET => |call, _, _| tdg_mr_key_get(call),
+        leaf::TDG_MEM_PAGE_ATTR_RD => |call, _, tdr| tdg_mem_page_attr_rd(call, tdr),
         leaf::TDG_VP_CPUIDVE_SET => |call, tdvpr, _| tdg_vp_cpuidve_set(call, tdvpr),
         _ => return None,
     })
