@@ -163,6 +163,7 @@ fn note(name: &str) -> &'static str {
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
         "TDG.VP.VMCALL" => "answered by the `Vmm` (`set_vmm`)",
         "TDG.MEM.PAGE.ATTR.RD" => "a TD without L2 VMs; no EPT-violation exit (see \"Deviations\")",
+        "TDG.VP.INVEPT" | "TDG.VP.INVVPID" => "a TD without L2 VMs",
         "TDG.VP.CPUIDVE.SET" => "stored only (CPUID raises no #VE in the model)",
         "TDG.MR.KEY.GET" => "a platform without sealing: `TDX_OPERAND_INVALID`",
         "TDG.MR.VERIFYREPORT" => "the model's MAC, CPUSVN 0 (see \"Deviations\")",

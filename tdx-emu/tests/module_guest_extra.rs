@@ -7,7 +7,8 @@ mod common;
 
 use common::*;
 use tdx_core::{
-    CpuidVe, Guest, Hpa, PageSize, SeptLevel, TdxError, TdxStatus, metadata_fields, tdcall,
+    CpuidVe, Guest, Hpa, L2Vm, L2VmMask, PageSize, SeptLevel, TdxError, TdxStatus, VmAndFlags,
+    metadata_fields, tdcall,
 };
 use tdx_emu::module::{TdParams, TdxModule};
 
@@ -205,6 +206,32 @@ fn page_attr_rd_reports_the_mapping_of_a_td_without_l2_vms() {
                 st(TdxStatus::OPERAND_INVALID, op::RCX),
                 "shared GPA (GPAW 48)"
             );
+        });
+    });
+}
+
+#[test]
+fn invept_and_invvpid_answer_as_for_a_td_without_l2_vms() {
+    let m = module();
+    m.run(|| {
+        let (_td, vp) = guest_td(&m);
+        m.as_guest(vp.tdvpr, || {
+            let vm1 = L2Vm::new(1).expect("VM 1");
+            assert_eq!(
+                tdx_calls::guest::tdg_vp_invept(L2VmMask::EMPTY),
+                Ok(TdxStatus::SUCCESS),
+                "no VM: nothing to flush"
+            );
+            assert_eq!(
+                err(tdx_calls::guest::tdg_vp_invept(L2VmMask::EMPTY.with(vm1))),
+                st(TdxStatus::OPERAND_INVALID, op::RCX),
+                "VM 1 does not exist"
+            );
+            for flags in [VmAndFlags::entry(vm1), VmAndFlags::list(vm1)] {
+                // SAFETY: see the `common` module docs; the call is refused before RDX is read.
+                let got = unsafe { tdx_calls::guest::tdg_vp_invvpid(flags, 0x1000) };
+                assert_eq!(err(got), st(TdxStatus::OPERAND_INVALID, op::RCX));
+            }
         });
     });
 }

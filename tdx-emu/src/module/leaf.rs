@@ -120,6 +120,10 @@ leaves! {
     TDG_VP_WR = TdgVpWr;
     /// TDG.MEM.PAGE.ATTR.RD.
     TDG_MEM_PAGE_ATTR_RD = TdgMemPageAttrRd;
+    /// TDG.VP.INVEPT.
+    TDG_VP_INVEPT = TdgVpInvept;
+    /// TDG.VP.INVVPID.
+    TDG_VP_INVVPID = TdgVpInvvpid;
     /// TDG.VP.CPUIDVE.SET.
     TDG_VP_CPUIDVE_SET = TdgVpCpuidveSet;
     /// TDG.MR.VERIFYREPORT.

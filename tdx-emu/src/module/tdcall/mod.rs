@@ -11,7 +11,10 @@ use mem::{tdg_mem_page_accept, tdg_mem_page_attr_rd};
 use mr::{tdg_mr_key_get, tdg_mr_report, tdg_mr_rtmr_extend, tdg_mr_verifyreport};
 use sys::{tdg_sys_rd, tdg_sys_rdall};
 use vm::{tdg_vm_rd, tdg_vm_wr};
-use vp::{tdg_vp_cpuidve_set, tdg_vp_info, tdg_vp_rd, tdg_vp_veinfo_get, tdg_vp_wr};
+use vp::{
+    tdg_vp_cpuidve_set, tdg_vp_info, tdg_vp_invept, tdg_vp_invvpid, tdg_vp_rd, tdg_vp_veinfo_get,
+    tdg_vp_wr,
+};
 
 mod mem;
 mod mr;
@@ -60,6 +63,8 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDG_MR_VERIFYREPORT => |call, _, tdr| tdg_mr_verifyreport(call, tdr),
         leaf::TDG_MR_KEY_GET => |call, _, _| tdg_mr_key_get(call),
         leaf::TDG_MEM_PAGE_ATTR_RD => |call, _, tdr| tdg_mem_page_attr_rd(call, tdr),
+        leaf::TDG_VP_INVEPT => |call, _, _| tdg_vp_invept(call),
+        leaf::TDG_VP_INVVPID => |call, _, _| tdg_vp_invvpid(call),
         leaf::TDG_VP_CPUIDVE_SET => |call, tdvpr, _| tdg_vp_cpuidve_set(call, tdvpr),
         _ => return None,
     })

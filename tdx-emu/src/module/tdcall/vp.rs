@@ -1,5 +1,5 @@
-//! TDG.VP.*: TDG.VP.INFO, TDG.VP.VEINFO.GET, TDG.VP.CPUIDVE.SET, and the vCPU metadata
-//! (TDG.VP.RD, TDG.VP.WR).
+//! TDG.VP.*: TDG.VP.INFO, TDG.VP.VEINFO.GET, TDG.VP.CPUIDVE.SET, the vCPU metadata (TDG.VP.RD,
+//! TDG.VP.WR), and TDG.VP.INVEPT / TDG.VP.INVVPID for a TD without L2 VMs.
 
 use super::td;
 use crate::module::Call;
@@ -102,4 +102,21 @@ pub(super) fn tdg_vp_cpuidve_set(call: &mut Call<'_>, tdvpr: u64) -> Outcome {
         md_values::vp_set(vcpu, &e, value);
     }
     Ok(TdxStatus::SUCCESS)
+}
+
+/// TDG.VP.INVEPT as `tdg_vp_invept.c` for a TD without L2 VMs (`num_l2_vms` 0 in the model):
+/// bit 0 (the L1 VMM) and every bit of a VM that does not exist must be 0, so RCX = 0 succeeds
+/// (nothing to flush) and any other RCX is `TDX_OPERAND_INVALID` operand RCX.
+pub(super) fn tdg_vp_invept(call: &mut Call<'_>) -> Outcome {
+    if call.cpu.rcx != 0 {
+        return Err(invalid(op::RCX));
+    }
+    Ok(TdxStatus::SUCCESS)
+}
+
+/// TDG.VP.INVVPID as `tdg_vp_invvpid.c` for a TD without L2 VMs: the VM in RCX bits 53:52 is 0
+/// (the L1 VMM) or above `num_l2_vms` (0), so every call is `TDX_OPERAND_INVALID` operand RCX,
+/// the handler's first check, before RDX is read.
+pub(super) fn tdg_vp_invvpid(_call: &mut Call<'_>) -> Outcome {
+    Err(invalid(op::RCX))
 }
