@@ -163,6 +163,11 @@ fn note(name: &str) -> &'static str {
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
         "TDG.VP.VMCALL" => "answered by the `Vmm` (`set_vmm`)",
         "TDH.MEM.SEPT.RD" => "no L2 VMs: the L2 attributes (RDX bit 0, R8) read 0",
+        "TDG.MEM.PAGE.ATTR.RD" => "a TD without L2 VMs; no EPT-violation exit (see \"Deviations\")",
+        "TDG.VP.INVEPT" | "TDG.VP.INVVPID" => "a TD without L2 VMs",
+        "TDG.VP.CPUIDVE.SET" => "stored only (CPUID raises no #VE in the model)",
+        "TDG.MR.KEY.GET" => "a platform without sealing: `TDX_OPERAND_INVALID`",
+        "TDG.MR.VERIFYREPORT" => "the model's MAC, CPUSVN 0 (see \"Deviations\")",
         "TDH.SYS.RD" | "TDH.SYS.RDALL" | "TDG.SYS.RD" | "TDG.SYS.RDALL" | "TDH.MNG.RD"
         | "TDH.MNG.WR" | "TDG.VM.RD" | "TDG.VM.WR" | "TDH.VP.RD" | "TDH.VP.WR" | "TDG.VP.RD"
         | "TDG.VP.WR" => "every field of the module's table (see \"Metadata\")",

@@ -132,6 +132,18 @@ leaves! {
     TDG_VP_RD = TdgVpRd;
     /// TDG.VP.WR.
     TDG_VP_WR = TdgVpWr;
+    /// TDG.MEM.PAGE.ATTR.RD.
+    TDG_MEM_PAGE_ATTR_RD = TdgMemPageAttrRd;
+    /// TDG.VP.INVEPT.
+    TDG_VP_INVEPT = TdgVpInvept;
+    /// TDG.VP.INVVPID.
+    TDG_VP_INVVPID = TdgVpInvvpid;
+    /// TDG.VP.CPUIDVE.SET.
+    TDG_VP_CPUIDVE_SET = TdgVpCpuidveSet;
+    /// TDG.MR.VERIFYREPORT.
+    TDG_MR_VERIFYREPORT = TdgMrVerifyreport;
+    /// TDG.MR.KEY.GET (module 1.5.34 on; the model's platform has no sealing).
+    TDG_MR_KEY_GET = TdgMrKeyGet;
 }
 
 /// The VMX exit reason of a TD exit for TDG.VP.VMCALL (`EXIT_REASON_TDCALL`).

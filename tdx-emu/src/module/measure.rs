@@ -40,6 +40,15 @@
 //! what it knows (TD attributes, XFAM, MRTD, MRCONFIGID, MROWNER, MROWNERCONFIG, the RTMRs, the
 //! REPORTDATA, the two hashes) and "MACs" the report with a SHA-384 keyed by a per-module
 //! secret, which nothing outside the model can verify (the real MAC is CPU-keyed).
+//!
+//! # TDG.MR.VERIFYREPORT
+//!
+//! The MAC covers the first 224 bytes of the REPORTMACSTRUCT (REPORTTYPE, CPUSVN, the two
+//! hashes, REPORTDATA), so the 256-byte REPORTMACSTRUCT alone can be verified, as
+//! SEAMOPS(SEAMVERIFYREPORT) does on the real CPU. The model's platform has CPUSVN 0 (all 16
+//! bytes, as TDG.MR.REPORT writes it): a REPORTMACSTRUCT with another CPUSVN is one the CPU
+//! cannot derive a key for (`SEAMOPS_INVALID_CPUSVN`), checked before the MAC
+//! (`SEAMOPS_INVALID_REPORTMACSTRUCT`).
 
 use sha2::{Digest, Sha384};
 
@@ -132,6 +141,7 @@ mod offset {
     pub(super) const REPORT_DATA: usize = 128;
     pub(super) const TEE_TCB_INFO_HASH: usize = 32;
     pub(super) const TEE_INFO_HASH: usize = 80;
+    pub(super) const CPUSVN: usize = 16;
     pub(super) const MAC: usize = 224;
     pub(super) const TEE_TCB_INFO: usize = 256;
     pub(super) const TEE_TCB_INFO_LEN: usize = 239;
@@ -218,13 +228,48 @@ impl TdReport {
         }
         let tee_info_hash = sha384(&out[offset::TDINFO..]);
         out[offset::TEE_INFO_HASH..offset::TEE_INFO_HASH + 48].copy_from_slice(&tee_info_hash);
-        let mut mac = Sha384::new();
-        mac.update(secret);
-        mac.update(&out[..offset::MAC]);
-        let mac: Digest48 = mac.finalize().into();
-        out[offset::MAC..offset::MAC + 32].copy_from_slice(&mac[..32]);
+        let mut head = [0u8; offset::MAC];
+        head.copy_from_slice(&out[..offset::MAC]);
+        out[offset::MAC..offset::MAC + 32].copy_from_slice(&report_mac(secret, &head));
         out
     }
+}
+
+/// The model's MAC of the first 224 bytes of a REPORTMACSTRUCT.
+fn report_mac(secret: &[u8; 32], head: &[u8; offset::MAC]) -> [u8; 32] {
+    let mut hash = Sha384::new();
+    hash.update(secret);
+    hash.update(head);
+    let digest: Digest48 = hash.finalize().into();
+    let mut mac = [0u8; 32];
+    mac.copy_from_slice(&digest[..32]);
+    mac
+}
+
+/// Why SEAMOPS(SEAMVERIFYREPORT) refuses a REPORTMACSTRUCT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerifyError {
+    /// `SEAMOPS_INVALID_CPUSVN`: not the platform's CPUSVN (the model's is 0).
+    Cpusvn,
+    /// `SEAMOPS_INVALID_REPORTMACSTRUCT`: the MAC does not match.
+    Mac,
+}
+
+/// Verifies a 256-byte REPORTMACSTRUCT as SEAMOPS(SEAMVERIFYREPORT) would on the model's
+/// platform: CPUSVN first, then the MAC keyed by `secret`.
+pub(crate) fn verify_report_mac(
+    secret: &[u8; 32],
+    mac_struct: &[u8; 256],
+) -> Result<(), VerifyError> {
+    if mac_struct[offset::CPUSVN..offset::CPUSVN + 16] != [0u8; 16] {
+        return Err(VerifyError::Cpusvn);
+    }
+    let mut head = [0u8; offset::MAC];
+    head.copy_from_slice(&mac_struct[..offset::MAC]);
+    if mac_struct[offset::MAC..offset::MAC + 32] != report_mac(secret, &head) {
+        return Err(VerifyError::Mac);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -266,5 +311,29 @@ mod tests {
         assert_eq!(parsed.rtmr[3], [8; 48]);
         assert_eq!((parsed.attributes, parsed.xfam), (1, 3));
         assert_ne!(parsed.mac, [0; 32]);
+    }
+
+    #[test]
+    fn report_mac_verifies_and_detects_changes() {
+        let report = TdReport::parse(&[0; 1024]);
+        let bytes = report.build(&[9; 32]);
+        let mut mac_struct = [0u8; 256];
+        mac_struct.copy_from_slice(&bytes[..256]);
+        assert_eq!(verify_report_mac(&[9; 32], &mac_struct), Ok(()));
+        assert_eq!(
+            verify_report_mac(&[8; 32], &mac_struct),
+            Err(VerifyError::Mac),
+            "other key"
+        );
+        let mut data = mac_struct;
+        data[offset::REPORT_DATA] ^= 1;
+        assert_eq!(
+            verify_report_mac(&[9; 32], &data),
+            Err(VerifyError::Mac),
+            "REPORTDATA"
+        );
+        let mut svn = mac_struct;
+        svn[offset::CPUSVN + 3] = 1;
+        assert_eq!(verify_report_mac(&[9; 32], &svn), Err(VerifyError::Cpusvn));
     }
 }

@@ -1,4 +1,4 @@
-//! TDG.MEM.*: TDG.MEM.PAGE.ACCEPT.
+//! TDG.MEM.*: TDG.MEM.PAGE.ACCEPT and TDG.MEM.PAGE.ATTR.RD.
 
 use super::td;
 use crate::module::locks::{LockKey, Mode};
@@ -55,5 +55,37 @@ pub(super) fn tdg_mem_page_accept(call: &mut Call<'_>, tdr: u64) -> Outcome {
             // Nothing there: the real CPU exits to the host with an EPT violation.
             _ => Err(Fail::new(TdxStatus::EPT_WALK_FAILED, op::RCX)),
         },
+    }
+}
+
+/// TDG.MEM.PAGE.ATTR.RD as `tdg_mem_page_attr_rd.c` for a TD without L2 VMs (the model has
+/// none): RCX a private GPA of the TD's width (`check_gpa_validity`, no alignment: the GPA is
+/// aligned on the mapping's level) else `TDX_OPERAND_INVALID` operand RCX; the Secure-EPT tree
+/// shared, as the guest-side entry lock (`TDX_OPERAND_BUSY` operand RCX); the module's table
+/// lets the leaf read MAPPED and PENDING leaves (and migration states the model lacks). Out:
+/// RCX = `gpa_mapping_and_flags` (GPA aligned on the level, level in bits 2:0, PENDING in bit
+/// 62), RDX = 0 (the L1 attributes are reserved, `sept_get_gpa_attr`, and there is no L2 VM).
+/// Every other entry (FREE, blocked, non-leaf) makes the real module exit to the VMM with an EPT
+/// violation; the model answers `TDX_EPT_WALK_FAILED` operand RCX, as for ACCEPT.
+pub(super) fn tdg_mem_page_attr_rd(call: &mut Call<'_>, tdr: u64) -> Outcome {
+    let gpa = call.cpu.rcx;
+    call.cpu.rcx = 0;
+    call.cpu.rdx = 0;
+    if !td(call, tdr)?.is_private_gpa(gpa) {
+        return Err(invalid(op::RCX));
+    }
+    call.lock(LockKey::Sept(tdr), Mode::Shared, op::RCX)?;
+    let td = td(call, tdr)?;
+    let found = td.sept.find_leaf(gpa);
+    let allowed = found
+        .as_ref()
+        .is_some_and(|(_, _, entry)| gate(true, leaf::TDG_MEM_PAGE_ATTR_RD, Some(entry)));
+    match found {
+        Some((level, base, Entry::Leaf { state, .. })) if allowed => {
+            let pending = matches!(state, LeafState::Pending | LeafState::PendingBlocked);
+            call.cpu.rcx = base | u64::from(level) | (u64::from(pending) << 62);
+            Ok(TdxStatus::SUCCESS)
+        }
+        _ => Err(Fail::new(TdxStatus::EPT_WALK_FAILED, op::RCX)),
     }
 }

@@ -7,11 +7,14 @@ use crate::module::locks::{LockKey, Mode};
 use crate::module::status::{Fail, Outcome, invalid, operand as op};
 use crate::module::td::{Lifecycle, OpState, Td, VcpuState};
 use crate::module::{Call, leaf};
-use mem::tdg_mem_page_accept;
-use mr::{tdg_mr_report, tdg_mr_rtmr_extend};
+use mem::{tdg_mem_page_accept, tdg_mem_page_attr_rd};
+use mr::{tdg_mr_key_get, tdg_mr_report, tdg_mr_rtmr_extend, tdg_mr_verifyreport};
 use sys::{tdg_sys_rd, tdg_sys_rdall};
 use vm::{tdg_vm_rd, tdg_vm_wr};
-use vp::{tdg_vp_info, tdg_vp_rd, tdg_vp_veinfo_get, tdg_vp_wr};
+use vp::{
+    tdg_vp_cpuidve_set, tdg_vp_info, tdg_vp_invept, tdg_vp_invvpid, tdg_vp_rd, tdg_vp_veinfo_get,
+    tdg_vp_wr,
+};
 
 mod mem;
 mod mr;
@@ -57,6 +60,12 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDG_SYS_RDALL => |call, _, tdr| tdg_sys_rdall(call, tdr),
         leaf::TDG_VP_RD => tdg_vp_rd,
         leaf::TDG_VP_WR => tdg_vp_wr,
+        leaf::TDG_MR_VERIFYREPORT => |call, _, tdr| tdg_mr_verifyreport(call, tdr),
+        leaf::TDG_MR_KEY_GET => |call, _, _| tdg_mr_key_get(call),
+        leaf::TDG_MEM_PAGE_ATTR_RD => |call, _, tdr| tdg_mem_page_attr_rd(call, tdr),
+        leaf::TDG_VP_INVEPT => |call, _, _| tdg_vp_invept(call),
+        leaf::TDG_VP_INVVPID => |call, _, _| tdg_vp_invvpid(call),
+        leaf::TDG_VP_CPUIDVE_SET => |call, tdvpr, _| tdg_vp_cpuidve_set(call, tdvpr),
         _ => return None,
     })
 }
