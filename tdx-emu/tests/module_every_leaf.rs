@@ -305,11 +305,12 @@ fn tdh_mem_range_unblock_undoes_a_tracked_block() {
             };
             m.seamcall(leaf::TDH_MEM_RANGE_UNBLOCK, &mut args).status
         };
-        // The block is not tracked yet.
+        // The block is not tracked yet, and the TD is runnable: the module names the Secure-EPT
+        // tree (OPERAND_ID_SEPT_TREE, `tdh_mem_range_unblock.c`@72d8cffb line 182).
         assert_eq!(
             unblock(),
-            TdxStatus::from_raw(0xC000_0B08_0000_0000).with_operand(1),
-            "TDX_TLB_TRACKING_NOT_DONE on RCX"
+            TdxStatus::from_raw(0xC000_0B08_0000_0000).with_operand(0x92),
+            "TDX_TLB_TRACKING_NOT_DONE on the Secure-EPT tree"
         );
         assert_eq!(
             m.sept_leaf(tdr, Gpa::new(at).expect("GPA"))

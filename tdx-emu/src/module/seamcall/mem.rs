@@ -232,21 +232,29 @@ pub(super) fn tdh_mem_range_unblock(call: &mut Call<'_>) -> Outcome {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
         let entry = td.sept.get(level, gpa).copied();
         check_seamcall(call.cpu, leaf::TDH_MEM_RANGE_UNBLOCK, entry.as_ref(), level)?;
+        // As `tdh_mem_range_unblock.c` (72d8cffb, lines 158-184): only while the TD may be
+        // running (the op-state's tlb_tracking_required) must the block have been tracked, for
+        // a leaf and a non-leaf entry alike, and the failure names the Secure-EPT tree.
+        let bepoch = match entry {
+            Some(Entry::Leaf { bepoch, .. } | Entry::NonLeaf { bepoch, .. }) => Some(bepoch),
+            None => None,
+        };
+        if let Some(bepoch) = bepoch
+            && td.op == OpState::Runnable
+            && !block_tracked(call, td, bepoch)
+        {
+            return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::SEPT));
+        }
         match entry {
-            Some(Entry::Leaf { hpa, state, bepoch }) => {
-                if !block_tracked(call, td, bepoch) {
-                    return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
-                }
-                Entry::Leaf {
-                    hpa,
-                    state: if state == LeafState::PendingBlocked {
-                        LeafState::Pending
-                    } else {
-                        LeafState::Present
-                    },
-                    bepoch,
-                }
-            }
+            Some(Entry::Leaf { hpa, state, bepoch }) => Entry::Leaf {
+                hpa,
+                state: if state == LeafState::PendingBlocked {
+                    LeafState::Pending
+                } else {
+                    LeafState::Present
+                },
+                bepoch,
+            },
             Some(Entry::NonLeaf { page, bepoch, .. }) => Entry::NonLeaf {
                 page,
                 blocked: false,
