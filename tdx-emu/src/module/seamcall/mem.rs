@@ -2,8 +2,8 @@
 //! PAGE.REMOVE, SEPT.REMOVE).
 
 use super::{
-    SUCCESS, claim_free_page, entry_state_error, keys_configured, lock_pamt_range, need_ready,
-    page_size, pages_4k, physical, sept_error, sept_gpa, td, td_lock,
+    SUCCESS, claim_free_page, entry_state_error, entry_state_error_as, keys_configured,
+    lock_pamt_range, need_ready, page_size, pages_4k, physical, sept_error, sept_gpa, td, td_lock,
 };
 use crate::module::Call;
 use crate::module::leaf;
@@ -12,8 +12,10 @@ use crate::module::op_state::gate;
 use crate::module::pamt::{PAGE_4K, PamtType};
 use crate::module::sept::{Entry, LeafState, level_state};
 use crate::module::sept_state::check_seamcall;
+use crate::module::shared::VcpuView;
 use crate::module::status::{Fail, Outcome, code, invalid, metadata_incorrect, operand as op};
 use crate::module::td::{OpState, Td};
+use crate::trap::CpuState;
 use tdx_core::{PageSize, TdxStatus};
 
 /// The TD-scope part of the SEPT leaves: TD locked `mode`, keys configured, and `leaf` allowed
@@ -241,7 +243,7 @@ pub(super) fn tdh_mem_range_unblock(call: &mut Call<'_>) -> Outcome {
         };
         if let Some(bepoch) = bepoch
             && td.op == OpState::Runnable
-            && !block_tracked(call, td, bepoch)
+            && !block_tracked(&call.st.vcpus, td, bepoch)
         {
             return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::SEPT));
         }
@@ -311,22 +313,8 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
         let Some(Entry::Leaf { hpa, state, bepoch }) = entry else {
             return Err(entry_state_error(call.cpu, td, level, gpa));
         };
-        if td.op == OpState::Runnable {
-            // A running TD may have the page in its TLBs (the table's tlb_tracking_required
-            // holds for every state the model reaches): it must be blocked, and the block
-            // tracked (TDH.MEM.TRACK, and every vCPU that entered before it has exited).
-            if !matches!(state, LeafState::Blocked | LeafState::PendingBlocked) {
-                return Err(sept_error(
-                    call.cpu,
-                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
-                    Entry::raw(entry.as_ref(), level),
-                    level_state(level, entry.as_ref()),
-                ));
-            }
-            if !block_tracked(call, td, bepoch) {
-                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
-            }
-        }
+        let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);
+        blocked_and_tracked(call.cpu, &call.st.vcpus, td, level, gpa, blocked, bepoch)?;
         (hpa, page_size(level))
     };
     call.lock(LockKey::Page(hpa), Mode::Exclusive, op::RCX)?;
@@ -344,13 +332,46 @@ pub(super) fn tdh_mem_page_remove(call: &mut Call<'_>) -> Outcome {
 
 /// Whether a block made in TD epoch `bepoch` is tracked: TDH.MEM.TRACK ran since (the epoch
 /// moved on) and no vCPU that entered before it still runs (`is_tlb_tracked`).
-pub(super) fn block_tracked(call: &Call<'_>, td: &Td, bepoch: u64) -> bool {
+pub(super) fn block_tracked(vcpus: &VcpuView<'_>, td: &Td, bepoch: u64) -> bool {
     td.epoch > bepoch
         && !td
             .vcpus
             .iter()
-            .filter_map(|v| call.st.vcpus.get(v))
+            .filter_map(|v| vcpus.get(v))
             .any(|v| v.running && v.entered_epoch <= bepoch)
+}
+
+/// What the leaves that change a mapping check while the TD may be running (OP_STATE RUNNABLE:
+/// the op-state's `tlb_tracking_required` holds for every state the model reaches where a vCPU
+/// can run): the entry at `level`/`gpa` is blocked (`GPA_RANGE_NOT_BLOCKED` with its details in
+/// RCX/RDX) and the block tracked (TDH.MEM.TRACK since, and every vCPU that entered before it
+/// has exited: `TLB_TRACKING_NOT_DONE` on RCX), as PAGE.REMOVE, PAGE.RELOCATE, PAGE.DEMOTE and
+/// PAGE.PROMOTE do in intel/tdx-module@72d8cffb.
+pub(super) fn blocked_and_tracked(
+    cpu: &mut CpuState,
+    vcpus: &VcpuView<'_>,
+    td: &Td,
+    level: u8,
+    gpa: u64,
+    blocked: bool,
+    bepoch: u64,
+) -> Result<(), Fail> {
+    if td.op != OpState::Runnable {
+        return Ok(());
+    }
+    if !blocked {
+        return Err(entry_state_error_as(
+            cpu,
+            TdxStatus::GPA_RANGE_NOT_BLOCKED,
+            td,
+            level,
+            gpa,
+        ));
+    }
+    if !block_tracked(vcpus, td, bepoch) {
+        return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
+    }
+    Ok(())
 }
 
 /// TDH.MEM.SEPT.REMOVE (version 0): remove the empty Secure-EPT page under the non-leaf entry
@@ -398,7 +419,7 @@ pub(super) fn tdh_mem_sept_remove(call: &mut Call<'_>) -> Outcome {
         if td.op == OpState::Runnable && !blocked {
             // The TD may be running: the page must be blocked and the block tracked.
             Some(TdxStatus::GPA_RANGE_NOT_BLOCKED)
-        } else if td.op == OpState::Runnable && !block_tracked(call, td, bepoch) {
+        } else if td.op == OpState::Runnable && !block_tracked(&call.st.vcpus, td, bepoch) {
             return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
         } else if td.sept.has_children(level, gpa) {
             Some(TdxStatus::EPT_PAGE_NOT_FREE)
@@ -460,20 +481,7 @@ pub(super) fn tdh_mem_page_relocate(call: &mut Call<'_>) -> Outcome {
     {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
         let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);
-        if td.op == OpState::Runnable {
-            if !blocked {
-                return Err(entry_state_error_as(
-                    call.cpu,
-                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
-                    td,
-                    level,
-                    gpa,
-                ));
-            }
-            if !block_tracked(call, td, bepoch) {
-                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
-            }
-        }
+        blocked_and_tracked(call.cpu, &call.st.vcpus, td, level, gpa, blocked, bepoch)?;
     }
     claim_free_page(call, target, op::R8)?;
     let pending = matches!(state, LeafState::Pending | LeafState::PendingBlocked);
@@ -506,21 +514,4 @@ pub(super) fn tdh_mem_page_relocate(call: &mut Call<'_>) -> Outcome {
     );
     call.cpu.rcx = source;
     SUCCESS
-}
-
-/// The entry at (`level`, `gpa`) as a SEPT error with `status` on RCX.
-pub(super) fn entry_state_error_as(
-    cpu: &mut crate::trap::CpuState,
-    status: TdxStatus,
-    td: &Td,
-    level: u8,
-    gpa: u64,
-) -> Fail {
-    let entry = td.sept.get(level, gpa);
-    sept_error(
-        cpu,
-        status,
-        Entry::raw(entry, level),
-        level_state(level, entry),
-    )
 }

@@ -3,9 +3,10 @@
 //! `src/vmm_dispatcher/api_calls/tdh_mem_page_demote.c` and `tdh_mem_page_promote.c` (version
 //! 0, no L2 VMs).
 
-use super::mem::{block_tracked, entry_state_error_as, lock_sept_entry, sept_td, walk};
+use super::mem::{blocked_and_tracked, lock_sept_entry, sept_td, walk};
 use super::{
-    SUCCESS, claim_free_page, entry_state_error, lock_pamt_range, page_size, sept_gpa, td,
+    SUCCESS, claim_free_page, entry_state_error, entry_state_error_as, lock_pamt_range, page_size,
+    sept_gpa, td,
 };
 use crate::module::Call;
 use crate::module::leaf;
@@ -13,8 +14,7 @@ use crate::module::locks::{LockKey, Mode};
 use crate::module::pamt::PamtType;
 use crate::module::sept::{Entry, LeafState, level_bytes};
 use crate::module::sept_state::check_seamcall;
-use crate::module::status::{Fail, Outcome, code, invalid, metadata_incorrect, operand as op};
-use crate::module::td::OpState;
+use crate::module::status::{Outcome, invalid, metadata_incorrect, operand as op};
 use tdx_core::TdxStatus;
 
 /// RDX bits 51:12: the TDR; bit 0 is the L2 Secure-EPT add mode (no L2 VMs in the model: no
@@ -50,20 +50,8 @@ pub(super) fn tdh_mem_page_demote(call: &mut Call<'_>) -> Outcome {
         let Some(Entry::Leaf { hpa, state, bepoch }) = entry else {
             return Err(entry_state_error(call.cpu, td, level, gpa));
         };
-        if td.op == OpState::Runnable {
-            if !matches!(state, LeafState::Blocked | LeafState::PendingBlocked) {
-                return Err(entry_state_error_as(
-                    call.cpu,
-                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
-                    td,
-                    level,
-                    gpa,
-                ));
-            }
-            if !block_tracked(call, td, bepoch) {
-                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
-            }
-        }
+        let blocked = matches!(state, LeafState::Blocked | LeafState::PendingBlocked);
+        blocked_and_tracked(call.cpu, &call.st.vcpus, td, level, gpa, blocked, bepoch)?;
         (hpa, state)
     };
     claim_free_page(call, sept_page, op::R8)?;
@@ -149,20 +137,7 @@ pub(super) fn tdh_mem_page_promote(call: &mut Call<'_>) -> Outcome {
     call.lock(LockKey::Page(sept_page), Mode::Exclusive, op::RCX)?;
     {
         let td = call.st.tds.get(&tdr).ok_or(metadata_incorrect(op::RDX))?;
-        if td.op == OpState::Runnable {
-            if !blocked {
-                return Err(entry_state_error_as(
-                    call.cpu,
-                    TdxStatus::GPA_RANGE_NOT_BLOCKED,
-                    td,
-                    level,
-                    gpa,
-                ));
-            }
-            if !block_tracked(call, td, bepoch) {
-                return Err(Fail::new(code::TLB_TRACKING_NOT_DONE, op::RCX));
-            }
-        }
+        blocked_and_tracked(call.cpu, &call.st.vcpus, td, level, gpa, blocked, bepoch)?;
     }
     let step = level_bytes(level - 1);
     for i in 0..512 {

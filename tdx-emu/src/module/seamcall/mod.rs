@@ -258,10 +258,21 @@ fn sept_error(cpu: &mut CpuState, status: TdxStatus, entry: u64, level_state: u6
 
 /// The entry at (`level`, `gpa`) as a SEPT error: `EPT_ENTRY_STATE_INCORRECT` on RCX.
 fn entry_state_error(cpu: &mut CpuState, td: &Td, level: u8, gpa: u64) -> Fail {
+    entry_state_error_as(cpu, TdxStatus::EPT_ENTRY_STATE_INCORRECT, td, level, gpa)
+}
+
+/// The entry at (`level`, `gpa`) as a SEPT error with `status` on RCX.
+fn entry_state_error_as(
+    cpu: &mut CpuState,
+    status: TdxStatus,
+    td: &Td,
+    level: u8,
+    gpa: u64,
+) -> Fail {
     let entry = td.sept.get(level, gpa);
     sept_error(
         cpu,
-        TdxStatus::EPT_ENTRY_STATE_INCORRECT,
+        status,
         Entry::raw(entry, level),
         sept::level_state(level, entry),
     )
