@@ -5,9 +5,7 @@ mod common;
 
 use common::*;
 use tdx_core::metadata_fields;
-use tdx_core::{
-    Guest, Gva, Hpa, ModuleArgs, Page, PageSize, SeptLevel, SharedGpa, TdvmcallStatus, TdxStatus,
-};
+use tdx_core::{Guest, Gva, ModuleArgs, Page, PageSize, SharedGpa, TdvmcallStatus, TdxStatus};
 use tdx_emu::module::{
     ExampleVmm, PAGE_ALREADY_ACCEPTED, SeptState, TdParams, TdReport, TdxModule, VeInfo, VmcallInfo,
 };
@@ -18,42 +16,14 @@ const METADATA_FIELD_NOT_WRITABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C01_0
 const METADATA_FIELD_NOT_READABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C02_0000_0000);
 const NO_VALID_VE_INFO: TdxStatus = TdxStatus::from_raw(0xC000_0704_0000_0000);
 
-/// A finalized TD with one vCPU: GPAs 0x0 and 0x1000 added (PRESENT), 0x2000 (4 KiB) and
-/// 0x20_0000 (2 MiB) AUGed (PENDING); CONFIG_FLAGS.FLEXIBLE_PENDING_VE, so the guest may change
-/// TD_CTLS.PENDING_VE_DISABLE. Returns (TD, vCPU).
+/// [`guest_td_with`] with CONFIG_FLAGS.FLEXIBLE_PENDING_VE, so the guest may change
+/// TD_CTLS.PENDING_VE_DISABLE.
 fn guest_td(m: &TdxModule) -> (Td, Vp) {
-    bring_up(m);
     let params = TdParams {
         config_flags: TdParams::CONFIG_FLEXIBLE_PENDING_VE,
         ..TdParams::default()
     };
-    let td = create_td(m, HKID, &params);
-    let vp = create_vcpu(m, &td, 0);
-    map_sept(m, &td, 0);
-    let source = m.alloc_page::<Guest>().hpa();
-    // SAFETY: see the `common` module docs.
-    unsafe {
-        for gpa_raw in [0, 0x1000] {
-            raw::tdh_mem_page_add(gpa(gpa_raw), td.tdr, m.alloc_page(), source).expect("PAGE.ADD");
-        }
-        raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
-        raw::tdh_mem_page_aug(sept_gpa(0x2000, SeptLevel::Level4K), td.tdr, m.alloc_page())
-            .expect("AUG 4K");
-        let big = m.try_alloc(PageSize::Size2M).expect("2 MiB");
-        raw::tdh_mem_page_aug(
-            sept_gpa(0x20_0000, SeptLevel::Level2M),
-            td.tdr,
-            page_of(big),
-        )
-        .expect("AUG 2M");
-    }
-    (td, vp)
-}
-
-/// The host address of a mapped GPA.
-fn hpa_of(m: &TdxModule, td: &Td, gpa_raw: u64) -> Hpa {
-    let leaf = m.sept_leaf(td.tdr, gpa(gpa_raw)).expect("mapped");
-    hpa(leaf.hpa.as_u64() + (gpa_raw - leaf.gpa.as_u64()))
+    guest_td_with(m, &params)
 }
 
 #[test]

@@ -7,8 +7,7 @@ mod common;
 
 use common::*;
 use tdx_core::{
-    CpuidVe, Guest, Hpa, L2Vm, L2VmMask, PageSize, SeptLevel, TdxError, TdxStatus, VmAndFlags,
-    metadata_fields, tdcall,
+    CpuidVe, L2Vm, L2VmMask, SeptLevel, TdxError, TdxStatus, VmAndFlags, metadata_fields, tdcall,
 };
 use tdx_emu::module::{TdParams, TdxModule};
 
@@ -16,37 +15,9 @@ use tdx_emu::module::{TdParams, TdxModule};
 #[tdcall(leaf = 5, in(rcx = raw))]
 unsafe fn cpuidve_set_raw(raw: u64) -> Result<TdxStatus, TdxError>;
 
-/// A finalized TD with one vCPU: GPAs 0x0, 0x1000 added (PRESENT), 0x2000 (4 KiB) and
-/// 0x20_0000 (2 MiB) AUGed (PENDING). Returns (TD, vCPU).
+/// The TD of [`guest_td_with`], with the default parameters.
 fn guest_td(m: &TdxModule) -> (Td, Vp) {
-    bring_up(m);
-    let td = create_td(m, HKID, &TdParams::default());
-    let vp = create_vcpu(m, &td, 0);
-    map_sept(m, &td, 0);
-    let source = m.alloc_page::<Guest>().hpa();
-    // SAFETY: see the `common` module docs.
-    unsafe {
-        for gpa_raw in [0, 0x1000] {
-            raw::tdh_mem_page_add(gpa(gpa_raw), td.tdr, m.alloc_page(), source).expect("PAGE.ADD");
-        }
-        raw::tdh_mr_finalize(td.tdr).expect("MR.FINALIZE");
-        raw::tdh_mem_page_aug(sept_gpa(0x2000, SeptLevel::Level4K), td.tdr, m.alloc_page())
-            .expect("AUG 4K");
-        let big = m.try_alloc(PageSize::Size2M).expect("2 MiB");
-        raw::tdh_mem_page_aug(
-            sept_gpa(0x20_0000, SeptLevel::Level2M),
-            td.tdr,
-            page_of(big),
-        )
-        .expect("AUG 2M");
-    }
-    (td, vp)
-}
-
-/// The host address of a mapped GPA.
-fn hpa_of(m: &TdxModule, td: &Td, gpa_raw: u64) -> Hpa {
-    let leaf = m.sept_leaf(td.tdr, gpa(gpa_raw)).expect("mapped");
-    hpa(leaf.hpa.as_u64() + (gpa_raw - leaf.gpa.as_u64()))
+    guest_td_with(m, &TdParams::default())
 }
 
 #[test]
