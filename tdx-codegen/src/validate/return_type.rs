@@ -107,8 +107,8 @@ pub(super) fn check_return_type(
                             errors.push(
                                 name.span(),
                                 format!(
-                                    "`{name}` cannot name the output struct: the macro generates a struct with a `status` field and one field per `out(..)` register under that name, which would shadow `{name}`; choose a new name such as `{}Out`",
-                                    to_camel(&sig.ident.to_string())
+                                    "`{name}` cannot name the output struct: the macro generates a struct with a `status` field and one field per `out(..)` register under that name, which would shadow `{name}`; choose a new name such as `{}`",
+                                    suggested_struct_name(&sig.ident.to_string())
                                 ),
                             );
                         } else {
@@ -199,6 +199,18 @@ const RESERVED_STRUCT_NAMES: &[&str] = &[
 ];
 
 /// `tdh_mem_page_aug` → `TdhMemPageAug`.
+/// The output-struct name the catalog would give the wrapper `fn_name`: its name in
+/// CamelCase without the family prefix (`tdh_phymem_page_rdmd` -> `PhymemPageRdmd`,
+/// `tdg_vm_rd` -> `VmRd`, `tdg_vp_vmcall_map_gpa` -> `MapGpa`), or the whole name when it
+/// has no such prefix or nothing after it.
+pub(super) fn suggested_struct_name(fn_name: &str) -> String {
+    let rest = ["tdg_vp_vmcall_", "tdh_", "tdg_"]
+        .iter()
+        .find_map(|prefix| fn_name.strip_prefix(prefix))
+        .filter(|rest| rest.chars().any(|c| c.is_ascii_alphabetic()));
+    to_camel(rest.unwrap_or(fn_name))
+}
+
 pub(super) fn to_camel(snake: &str) -> String {
     snake
         .split('_')
@@ -210,4 +222,22 @@ pub(super) fn to_camel(snake: &str) -> String {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggested_struct_name;
+
+    #[test]
+    fn the_suggested_struct_name_drops_the_family_prefix() {
+        assert_eq!(
+            suggested_struct_name("tdh_phymem_page_rdmd"),
+            "PhymemPageRdmd"
+        );
+        assert_eq!(suggested_struct_name("tdg_vm_rd"), "VmRd");
+        assert_eq!(suggested_struct_name("tdg_vp_vmcall_map_gpa"), "MapGpa");
+        assert_eq!(suggested_struct_name("read_field"), "ReadField");
+        assert_eq!(suggested_struct_name("tdh_"), "Tdh");
+        assert_eq!(suggested_struct_name("tdh__"), "Tdh");
+    }
 }
