@@ -6,7 +6,9 @@
 //! for TDH.SYS.RD / TDG.SYS.RD ([`global`]), TDH.MNG.RD/WR / TDG.VM.RD/WR ([`td`]) and
 //! TDH.VP.RD/WR / TDG.VP.RD/WR ([`vmcs`], class 0 of the vCPU context, and [`vp`]). Each
 //! constant's doc says its element size, how many fields or elements it spans, and who
-//! may read and write it, from the module's masks.
+//! may read and write it, from the module's masks. A constant names the first element;
+//! [`FieldId::element`](crate::FieldId::element) names the others
+//! (`global::PKG_FMS.element(3)`).
 
 /// Global (TDX module) fields: TDH.SYS.RD, TDH.SYS.RDALL, TDG.SYS.RD, TDG.SYS.RDALL (`global_sys_fields_lookup.c`).
 pub mod global {

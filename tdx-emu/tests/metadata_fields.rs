@@ -61,7 +61,9 @@ fn render(data: &Value) -> String {
          //! for TDH.SYS.RD / TDG.SYS.RD ([`global`]), TDH.MNG.RD/WR / TDG.VM.RD/WR ([`td`]) and\n\
          //! TDH.VP.RD/WR / TDG.VP.RD/WR ([`vmcs`], class 0 of the vCPU context, and [`vp`]). Each\n\
          //! constant's doc says its element size, how many fields or elements it spans, and who\n\
-         //! may read and write it, from the module's masks.\n"
+         //! may read and write it, from the module's masks. A constant names the first element;\n\
+         //! [`FieldId::element`](crate::FieldId::element) names the others\n\
+         //! (`global::PKG_FMS.element(3)`).\n"
     );
     let contexts = [
         (

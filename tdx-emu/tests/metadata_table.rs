@@ -470,3 +470,28 @@ fn an_element_id_with_sequence_bits_is_field_id_incorrect() {
         );
     });
 }
+
+#[test]
+fn field_id_element_names_every_element_the_tables_hold() {
+    // `tdx_core::FieldId::element` against the element IDs this test derives from the
+    // module's tables (and reads through the leaves above): same step, same kept bits.
+    let mut checked = 0;
+    for row in all_rows(&["global", "td", "vmcs", "vp"], false)
+        .into_iter()
+        .chain(l2_rows(&["td", "vp"]))
+    {
+        let first = tdx_core::FieldId::from_raw(row.id);
+        assert!(!first.has_reserved_bits(), "{}", row.name);
+        for i in 0..row.count.max(1) {
+            let index = u32::try_from(i).expect("index");
+            assert_eq!(
+                first.element(index).map(tdx_core::FieldId::raw),
+                Some(row.element(i)),
+                "{} element {i}",
+                row.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "{checked} elements");
+}

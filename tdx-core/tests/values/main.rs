@@ -4,6 +4,7 @@
 mod addr;
 mod args;
 mod connect;
+mod metadata;
 mod properties;
 mod scan;
 mod sept;

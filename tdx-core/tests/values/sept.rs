@@ -1,4 +1,4 @@
-//! The packed values: Secure-EPT levels, sizes and packed GPAs, field IDs, HKIDs, PAMT page types.
+//! The packed values: Secure-EPT levels, sizes and packed GPAs, HKIDs, PAMT page types.
 
 use super::*;
 
@@ -129,30 +129,6 @@ fn accept_gpa() {
     assert_eq!(
         <Result<AcceptGpa, AddrError>>::from_reg(0x4000_0002).map(AcceptGpa::size),
         Ok(PageSize::Size1G)
-    );
-}
-
-#[test]
-fn field_id() {
-    let f = FieldId::new(0x11, 0x2345_6789).unwrap();
-    assert_eq!(f.raw(), 0x1100_0000_2345_6789);
-    assert!(!f.is_non_arch());
-    assert_eq!(f.class(), 0x11);
-    assert_eq!(f.field(), 0x2345_6789);
-    let n = FieldId::new_non_arch(0x09, 1).unwrap();
-    assert_eq!(n.raw(), 0x8900_0000_0000_0001);
-    assert!(n.is_non_arch());
-    assert_eq!(n.class(), 9);
-    assert_eq!(FieldId::new(0x3f, 0).map(FieldId::raw), Some(0x3f << 56));
-    assert_eq!(FieldId::new(0x40, 0), None);
-    assert_eq!(FieldId::new_non_arch(0xff, 0), None);
-    // Any raw value is kept, including bits the accessors do not cover.
-    let odd = FieldId::from_raw(0x4000_0003_0000_0005);
-    assert_eq!(odd.raw(), 0x4000_0003_0000_0005);
-    assert_eq!(odd.to_reg(), odd.raw());
-    assert_eq!(
-        FieldId::from_reg(0x9800_0001_0000_0062).raw(),
-        0x9800_0001_0000_0062
     );
 }
 
