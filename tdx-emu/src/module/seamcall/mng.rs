@@ -14,7 +14,7 @@ use crate::module::status::{
     Fail, Outcome, code, invalid, key_state, metadata_incorrect, operand as op,
 };
 use crate::module::td::{Lifecycle, OpState, Td, TdParams};
-use crate::module::{Call, KotEntry};
+use crate::module::{Call, KotEntry, Phase};
 use tdx_core::{PageSize, TdxStatus};
 
 pub(super) fn tdh_mng_create(call: &mut Call<'_>) -> Outcome {
@@ -319,4 +319,18 @@ pub(super) fn tdh_mng_key_freeid(call: &mut Call<'_>) -> Outcome {
         td.lifecycle = Lifecycle::Teardown;
     }
     SUCCESS
+}
+
+/// TDH.MNG.KEY.RECLAIMID as intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c`: "provided for backward
+/// compatibility. It does not do anything except returning a constant TDX_SUCCESS status";
+/// RCX is not looked at (any value, a TDR or not) and nothing is locked. The dispatcher runs it
+/// only once the platform is ready (`tdx_vmm_dispatcher.c`: not one of the leaves allowed
+/// before SYS_READY); the handler itself checks no LP initialization.
+pub(super) fn tdh_mng_key_reclaimid(call: &mut Call<'_>) -> Outcome {
+    if call.ready || call.st.g.sys.phase == Phase::Ready {
+        SUCCESS
+    } else {
+        Err(invalid(op::SYS))
+    }
 }

@@ -191,3 +191,12 @@ pub(super) fn tdh_sys_disable(call: &mut Call<'_>) -> Outcome {
     call.st.g.sys.phase = Phase::Disabled;
     SUCCESS
 }
+
+/// TDH.SYS.LP.SHUTDOWN as intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c`:
+/// "deprecated - serves as place holder for legacy VMMs that still call it": `TDX_SUCCESS`,
+/// nothing changes (this LP stays initialized). The dispatcher lets it through in every
+/// platform state, before the module is ready and after TDH.SYS.SHUTDOWN (the one leaf it
+/// accepts then, `tdx_vmm_dispatcher.c`), and the handler checks no LP initialization.
+pub(super) fn tdh_sys_lp_shutdown(_call: &mut Call<'_>) -> Outcome {
+    SUCCESS
+}
