@@ -161,6 +161,9 @@ fn note(name: &str) -> &'static str {
             "an update keeps the TDs; the install params page is not parsed"
         }
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
+        "TDH.SYS.INFO" => {
+            "the model's values, as TDH.SYS.RD; its 4 CPUID_CONFIG entries (see \"Deviations\")"
+        }
         "TDH.SYS.LP.SHUTDOWN" | "TDH.MNG.KEY.RECLAIMID" => {
             "a no-op returning success, as in 1.5.01"
         }

@@ -31,9 +31,9 @@ use phymem::{
 };
 use seamldr::{p_seamldr_info, p_seamldr_install};
 use sys::{
-    tdh_sys_config, tdh_sys_disable, tdh_sys_init, tdh_sys_key_config, tdh_sys_lp_init,
-    tdh_sys_lp_shutdown, tdh_sys_rd, tdh_sys_rdall, tdh_sys_shutdown, tdh_sys_tdmr_init,
-    tdh_sys_update,
+    tdh_sys_config, tdh_sys_disable, tdh_sys_info, tdh_sys_init, tdh_sys_key_config,
+    tdh_sys_lp_init, tdh_sys_lp_shutdown, tdh_sys_rd, tdh_sys_rdall, tdh_sys_shutdown,
+    tdh_sys_tdmr_init, tdh_sys_update,
 };
 use tdx_core::{PageSize, TdxStatus};
 use vp::{tdh_vp_addcx, tdh_vp_create, tdh_vp_flush, tdh_vp_init, tdh_vp_rd, tdh_vp_wr};
@@ -72,6 +72,7 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_SYS_UPDATE => tdh_sys_update,
         leaf::TDH_SYS_DISABLE => tdh_sys_disable,
         leaf::TDH_SYS_LP_SHUTDOWN => tdh_sys_lp_shutdown,
+        leaf::TDH_SYS_INFO => tdh_sys_info,
         leaf::P_SEAMLDR_INFO => p_seamldr_info,
         leaf::P_SEAMLDR_INSTALL => p_seamldr_install,
         leaf::TDH_MNG_CREATE => tdh_mng_create,
