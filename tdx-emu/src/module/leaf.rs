@@ -107,6 +107,10 @@ leaves! {
     TDH_SYS_LP_SHUTDOWN = TdhSysLpShutdown;
     /// TDH.SYS.INFO (the module 1.0 enumeration: TDSYSINFO_STRUCT and CMR_INFO).
     TDH_SYS_INFO = TdhSysInfo;
+    /// TDH.SERVTD.PREBIND.
+    TDH_SERVTD_PREBIND = TdhServtdPrebind;
+    /// TDH.SERVTD.BIND.
+    TDH_SERVTD_BIND = TdhServtdBind;
     /// TDH.MNG.KEY.RECLAIMID (a no-op kept for backward compatibility in module 1.5).
     TDH_MNG_KEY_RECLAIMID = TdhMngKeyReclaimid;
     /// P-SEAMLDR INFO.

@@ -30,6 +30,7 @@ use phymem::{
     tdh_phymem_cache_wb, tdh_phymem_page_rdmd, tdh_phymem_page_reclaim, tdh_phymem_page_wbinvd,
 };
 use seamldr::{p_seamldr_info, p_seamldr_install};
+use servtd::{tdh_servtd_bind, tdh_servtd_prebind};
 use sys::{
     tdh_sys_config, tdh_sys_disable, tdh_sys_info, tdh_sys_init, tdh_sys_key_config,
     tdh_sys_lp_init, tdh_sys_lp_shutdown, tdh_sys_rd, tdh_sys_rdall, tdh_sys_shutdown,
@@ -45,6 +46,7 @@ mod mng;
 mod mr;
 mod phymem;
 mod seamldr;
+mod servtd;
 mod sys;
 mod vp;
 
@@ -107,6 +109,8 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
         leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,
         leaf::TDH_MNG_KEY_RECLAIMID => tdh_mng_key_reclaimid,
+        leaf::TDH_SERVTD_PREBIND => tdh_servtd_prebind,
+        leaf::TDH_SERVTD_BIND => tdh_servtd_bind,
         leaf::TDH_PHYMEM_PAGE_RDMD => tdh_phymem_page_rdmd,
         leaf::TDH_PHYMEM_PAGE_RECLAIM => tdh_phymem_page_reclaim,
         leaf::TDH_PHYMEM_PAGE_WBINVD => tdh_phymem_page_wbinvd,
