@@ -161,6 +161,15 @@ fn note(name: &str) -> &'static str {
             "an update keeps the TDs; the install params page is not parsed"
         }
         "TDH.SYS.DISABLE" => "later SEAMCALLs fail with VMfailInvalid",
+        "TDH.SYS.INFO" => {
+            "the model's values, as TDH.SYS.RD; its 4 CPUID_CONFIG entries (see \"Deviations\")"
+        }
+        "TDH.SERVTD.PREBIND" | "TDH.SERVTD.BIND" => {
+            "one binding slot (`MAX_SERVTDS` 1); no service-TD side yet (see \"Deviations\")"
+        }
+        "TDH.SYS.LP.SHUTDOWN" | "TDH.MNG.KEY.RECLAIMID" => {
+            "a no-op returning success, as in 1.5.01"
+        }
         "TDG.VP.VMCALL" => "answered by the `Vmm` (`set_vmm`)",
         "TDH.MEM.SEPT.RD" => "no L2 VMs: the L2 attributes (RDX bit 0, R8) read 0",
         "TDG.MEM.PAGE.ATTR.RD" => "a TD without L2 VMs; no EPT-violation exit (see \"Deviations\")",

@@ -153,6 +153,9 @@ fn operands(m: &TdxModule, leaf: u64, tdr: u64, tdvpr: Option<u64>) -> Option<Mo
         leaf::TDH_MNG_WR => (a.rcx, a.rdx, a.r8, a.r9) = (tdr, 0x9110_0003_0000_0011, 0, !0),
         leaf::TDH_MR_EXTEND => (a.rcx, a.rdx) = (0, tdr),
         leaf::TDH_MR_FINALIZE | leaf::TDH_MEM_TRACK => a.rcx = tdr,
+        // PREBIND: a 64-byte aligned hash; BIND: the target's state is checked before the
+        // service TD (here a page that is no TDR).
+        leaf::TDH_SERVTD_PREBIND | leaf::TDH_SERVTD_BIND => (a.rcx, a.rdx) = (tdr, page),
         leaf::TDH_MNG_INIT => {
             m.write_memory(hpa(page), &TdParams::default().to_bytes());
             (a.rcx, a.rdx) = (tdr, page);

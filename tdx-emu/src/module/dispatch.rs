@@ -95,7 +95,9 @@ impl Inner {
             | leaf::TDH_MR_FINALIZE
             | leaf::TDH_MNG_VPFLUSHDONE
             | leaf::TDH_MNG_KEY_FREEID
-            | leaf::TDH_MEM_TRACK => Some(cpu.rcx),
+            | leaf::TDH_MEM_TRACK
+            | leaf::TDH_SERVTD_PREBIND
+            | leaf::TDH_SERVTD_BIND => Some(cpu.rcx),
             leaf::TDH_MNG_ADDCX
             | leaf::TDH_MEM_SEPT_ADD
             | leaf::TDH_MEM_PAGE_ADD
@@ -136,8 +138,37 @@ impl Inner {
         version: u8,
         f: impl FnOnce(&mut Call<'_>) -> R,
     ) -> (R, Vec<(LockKey, Mode)>) {
+        self.with_states(tdr, None, platform, cpu, version, f)
+    }
+
+    /// [`with_state`](Self::with_state) with a second TD `other` the call reads (locked with
+    /// the first, the two shards in ascending TDR order, so that two such calls on the same
+    /// pair of TDs cannot deadlock).
+    fn with_states<R>(
+        &self,
+        tdr: Option<u64>,
+        other: Option<u64>,
+        platform: bool,
+        cpu: &mut CpuState,
+        version: u8,
+        f: impl FnOnce(&mut Call<'_>) -> R,
+    ) -> (R, Vec<(LockKey, Mode)>) {
         let shard = tdr.and_then(|t| self.tds.get(t));
+        let other = other.filter(|&o| Some(o) != tdr);
+        let other_shard = other.and_then(|o| self.tds.get(o));
+        let other_first = matches!((tdr, other), (Some(t), Some(o)) if o < t);
+        let mut other_locked = None;
+        if other_first {
+            other_locked = other_shard.as_ref().map(|s| guard(s));
+        }
         let mut locked = shard.as_ref().map(|s| guard(s));
+        if !other_first {
+            other_locked = other_shard.as_ref().map(|s| guard(s));
+        }
+        let other_td = match (other, other_locked.as_deref()) {
+            (Some(o), Some(state)) if !state.dead => Some((o, &state.td)),
+            _ => None,
+        };
         let (td, vcpus, dead) = match locked.as_deref_mut() {
             Some(TdState { td, vcpus, dead }) if !*dead => {
                 (tdr.map(|t| (t, td)), Some(vcpus), Some(dead))
@@ -150,6 +181,7 @@ impl Inner {
             locks: &self.locks,
             tds: TdView::new(td),
             vcpus: VcpuView::new(vcpus),
+            other: other_td,
         };
         let lp = current_lp();
         let generation = self.lp_generation.load(Ordering::Acquire);
@@ -271,7 +303,9 @@ impl Inner {
         } else {
             self.target_td(leaf, cpu)
         };
-        let (outcome, held) = self.with_state(tdr, platform, cpu, version, |call| {
+        // TDH.SERVTD.BIND reads the service TD (RDX) too.
+        let other = (leaf == leaf::TDH_SERVTD_BIND).then_some(cpu.rdx);
+        let (outcome, held) = self.with_states(tdr, other, platform, cpu, version, |call| {
             let outcome = seamcall::dispatch(call, leaf);
             if outcome.is_err() {
                 call.release_all();

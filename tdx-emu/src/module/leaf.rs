@@ -103,6 +103,16 @@ leaves! {
     TDH_SYS_UPDATE = TdhSysUpdate;
     /// TDH.SYS.DISABLE.
     TDH_SYS_DISABLE = TdhSysDisable;
+    /// TDH.SYS.LP.SHUTDOWN (a no-op kept for legacy VMMs in module 1.5).
+    TDH_SYS_LP_SHUTDOWN = TdhSysLpShutdown;
+    /// TDH.SYS.INFO (the module 1.0 enumeration: TDSYSINFO_STRUCT and CMR_INFO).
+    TDH_SYS_INFO = TdhSysInfo;
+    /// TDH.SERVTD.PREBIND.
+    TDH_SERVTD_PREBIND = TdhServtdPrebind;
+    /// TDH.SERVTD.BIND.
+    TDH_SERVTD_BIND = TdhServtdBind;
+    /// TDH.MNG.KEY.RECLAIMID (a no-op kept for backward compatibility in module 1.5).
+    TDH_MNG_KEY_RECLAIMID = TdhMngKeyReclaimid;
     /// P-SEAMLDR INFO.
     P_SEAMLDR_INFO = PSeamldrInfo;
     /// P-SEAMLDR INSTALL.

@@ -38,6 +38,8 @@ pub(crate) enum LockKey {
     WbCache(u32),
     /// The platform state.
     Sys,
+    /// A TD's service-TD binding table (by TDR; `servtd_bindings_lock` in the TDCS).
+    ServtdBindings(u64),
     /// The PAMT entry of a 2 MiB range (taken shared by a 4 KiB claim inside it, exclusive by a
     /// 2 MiB claim, as the module's PAMT walk locks the levels above a page).
     Pamt2M(u64),
@@ -58,6 +60,7 @@ impl LockKey {
             LockKey::Page(hpa) => pfn(hpa),
             LockKey::Sept(tdr) => pfn(tdr) + 3 * PART,
             LockKey::Epoch(tdr) => pfn(tdr) + 5 * PART,
+            LockKey::ServtdBindings(tdr) => pfn(tdr) + 6 * PART,
             LockKey::SeptEntry(tdr, level, gpa) => (pfn(tdr) + 7 * PART)
                 .wrapping_add(((gpa >> 12) ^ u64::from(level)).wrapping_mul(PART / 2 + 1)),
             LockKey::Kot => PART,

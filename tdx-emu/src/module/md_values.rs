@@ -48,6 +48,9 @@ fn td_derived(td: &Td, e: &Element) -> Option<u64> {
         "MROWNER" => word(&p.mrowner, i),
         "MROWNERCONFIG" => word(&p.mrownerconfig, i),
         "RTMR" => word(&td.rtmr[(i / 6).min(3) as usize], i % 6),
+        "TD_UUID" => td.uuid[(i as usize).min(3)],
+        "SERVTD_NUM" => u64::from(td.servtd_num),
+        "SERVTD_BINDINGS_TABLE" => td.servtd.element(i),
         _ => return None,
     })
 }

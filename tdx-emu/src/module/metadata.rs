@@ -110,6 +110,65 @@ pub(crate) fn global_fields(config: &Config, update_version: u16) -> Vec<GlobalF
         .collect()
 }
 
+/// Size of TDSYSINFO_STRUCT (`SIZE_OF_TDHSYSINFO_STRUCT_IN_BYTES`).
+pub(crate) const SYS_INFO_BYTES: usize = 1024;
+/// Entries of the CMR_INFO array TDH.SYS.INFO writes (`MAX_CMR`).
+pub(crate) const MAX_CMR: usize = 32;
+/// Bytes of one CMR_INFO entry (`cmr_info_entry_t`: base, size).
+pub(crate) const CMR_INFO_ENTRY_BYTES: usize = 16;
+
+/// TDSYSINFO_STRUCT as TDH.SYS.INFO fills it (`td_sys_info_t` in `include/tdx_api_defs.h`,
+/// filled by `src/vmm_dispatcher/api_calls/tdh_sys_info.c`, intel/tdx-module@72d8cffb), with
+/// the model's values, the same TDH.SYS.RD gives: attributes 0, vendor 0x8086, build date and
+/// number 0, version 1.5, SYS_RD = 1 ("TDH.SYS.RD* should be used"), MAX_TDMRS,
+/// MAX_RESERVED_PER_TDMR, PAMT_ENTRY_SIZE, TDCS / TDVPS base sizes, the fixed ATTRIBUTES and
+/// XFAM bits, and the model's CPUID_CONFIG list; every reserved byte 0.
+pub(crate) fn sys_info_struct(config: &Config) -> [u8; SYS_INFO_BYTES] {
+    let mut out = [0u8; SYS_INFO_BYTES];
+    let mut put = |at: usize, bytes: &[u8]| out[at..at + bytes.len()].copy_from_slice(bytes);
+    // The u16 fields of the structure: a configured size that does not fit reads as the
+    // largest value (the module's own sizes always fit).
+    let u16_of = |value: u64| u16::try_from(value).unwrap_or(u16::MAX).to_le_bytes();
+    put(4, &0x8086u32.to_le_bytes());
+    put(14, &5u16.to_le_bytes()); // minor_version
+    put(16, &1u16.to_le_bytes()); // major_version
+    put(18, &[1]); // sys_rd
+    put(32, &64u16.to_le_bytes()); // max_tdmrs
+    put(34, &16u16.to_le_bytes()); // max_reserved_per_tdmr (MAX_RESERVED_AREAS)
+    put(36, &16u16.to_le_bytes()); // pamt_entry_size: sizeof(pamt_entry_t)
+    put(48, &u16_of(u64::from(config.tdcs_pages) * 4096)); // tdcs_base_size
+    put(52, &u16_of(u64::from(config.tdvps_pages) * 4096)); // tdvps_base_size
+    // tdvps_xfam_dependent_size (offset 54) = false.
+    put(64, &ATTRIBUTES_FIXED0.to_le_bytes());
+    put(72, &ATTRIBUTES_FIXED1.to_le_bytes());
+    put(80, &XFAM_FIXED0.to_le_bytes());
+    put(88, &XFAM_FIXED1.to_le_bytes());
+    put(128, &(CPUID_LEAVES.len() as u32).to_le_bytes()); // num_cpuid_config
+    for (i, ((leaf, subleaf), (low, high))) in CPUID_LEAVES.iter().zip(CPUID_VALUES).enumerate() {
+        // cpuid_config_t: leaf, subleaf (u32 each), then EAX..EDX as two u64 (low, high).
+        let at = 132 + 24 * i;
+        put(at, &leaf.to_le_bytes());
+        put(at + 4, &subleaf.to_le_bytes());
+        put(at + 8, &low.to_le_bytes());
+        put(at + 16, &high.to_le_bytes());
+    }
+    out
+}
+
+/// The CMR_INFO array TDH.SYS.INFO writes: `MAX_CMR` entries of (base, size), the model's
+/// CMRs (its TDMRs) first, null entries (size 0) after them.
+pub(crate) fn cmr_info(config: &Config) -> [u8; MAX_CMR * CMR_INFO_ENTRY_BYTES] {
+    let mut out = [0u8; MAX_CMR * CMR_INFO_ENTRY_BYTES];
+    for (entry, tdmr) in out
+        .chunks_exact_mut(CMR_INFO_ENTRY_BYTES)
+        .zip(&config.tdmrs)
+    {
+        entry[..8].copy_from_slice(&tdmr.base.to_le_bytes());
+        entry[8..].copy_from_slice(&tdmr.size.to_le_bytes());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

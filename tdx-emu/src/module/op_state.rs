@@ -58,3 +58,32 @@ pub(crate) fn gate(leaf: u64, state: OpState) -> Result<(), Fail> {
         _ => Ok(()),
     }
 }
+
+/// The OP_STATEs in which a TD may be the *service* TD of TDH.SERVTD.BIND (the module's
+/// `servtd_bind_othertd_allowed_in`, checked by `othertd_check_state_map_tdcs_and_lock`), a
+/// bit per state code.
+fn servtd_bind_othertd_table() -> u16 {
+    static TABLE: OnceLock<u16> = OnceLock::new();
+    *TABLE.get_or_init(|| parse_othertd(OP_STATE_LOOKUP_JSON).unwrap_or(0))
+}
+
+/// Parses `servtd_bind_othertd_allowed_in` of the data file.
+fn parse_othertd(json: &str) -> Option<u16> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    let states = value["states"].as_array()?;
+    let mut bits = 0u16;
+    for state in value["servtd_bind_othertd_allowed_in"].as_array()? {
+        bits |= 1 << states.iter().position(|s| s == state)?;
+    }
+    Some(bits)
+}
+
+/// The module's verdict on the service TD's OP_STATE in TDH.SERVTD.BIND:
+/// `TDX_OP_STATE_INCORRECT` (no operand ID) unless the table allows `state`.
+pub(crate) fn gate_servtd_bind_othertd(state: OpState) -> Result<(), Fail> {
+    if servtd_bind_othertd_table() & (1 << state.code()) != 0 {
+        Ok(())
+    } else {
+        Err(Fail::exact(code::OP_STATE_INCORRECT))
+    }
+}

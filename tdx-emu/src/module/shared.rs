@@ -13,7 +13,8 @@
 //! * the vCPUs' guest code, sharded by TDVPR ([`GuestCode`]);
 //! * counters per logical processor ([`Stats`]); injected faults behind their own mutex.
 //!
-//! Lock order (for the Rust mutexes): a TD shard, then `Global`; PAMT and lock-table shards are
+//! Lock order (for the Rust mutexes): a TD shard (two for TDH.SERVTD.BIND, in ascending TDR
+//! order), then `Global`; PAMT and lock-table shards are
 //! leaves (nothing is locked while one is held). Inspection locks TD shards in ascending TDR
 //! order, one at a time.
 

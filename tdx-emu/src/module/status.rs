@@ -25,6 +25,8 @@ pub mod operand {
     pub const R8: u32 = 8;
     /// R9.
     pub const R9: u32 = 9;
+    /// R10.
+    pub const R10: u32 = 10;
     /// TD_PARAMS.ATTRIBUTES (TDH.MNG.INIT).
     pub const ATTRIBUTES: u32 = 0x40;
     /// TD_PARAMS.XFAM (TDH.MNG.INIT).

@@ -268,9 +268,63 @@ pub(crate) struct Td {
     pub(crate) rtmr: [Digest48; 4],
     pub(crate) notify_enables: u64,
     pub(crate) td_ctls: u64,
+    /// The TDR's TD_UUID (the module draws it at random in TDH.MNG.CREATE).
+    pub(crate) uuid: [u64; 4],
+    /// The TDCS service-TD binding table (`MAX_SERVTDS` = 1 slot in 1.5.01) and SERVTD_NUM.
+    pub(crate) servtd: ServtdBinding,
+    pub(crate) servtd_num: u16,
     /// The TDR/TDCS metadata elements the model keeps no state of, by class and field code,
     /// zero until written (`md_values.rs`).
     pub(crate) md: BTreeMap<u64, u64>,
+}
+
+/// A binding slot of the TDCS service-TD table (`servtd_binding_t` in
+/// `src/common/data_structures/td_control_structures.h`, intel/tdx-module@72d8cffb).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ServtdBinding {
+    /// `servtd_binding_state_e`: NOT_BOUND 0, PRE_BOUND 1, BOUND 2.
+    pub(crate) state: u8,
+    pub(crate) servtd_type: u16,
+    pub(crate) attributes: u64,
+    /// The bound service TD's TD_UUID.
+    pub(crate) uuid: [u64; 4],
+    /// SERVTD_INFO_HASH: the SHA-384 of the service TD's TDINFO.
+    pub(crate) info_hash: Digest48,
+}
+
+impl Default for ServtdBinding {
+    fn default() -> Self {
+        ServtdBinding {
+            state: ServtdBinding::NOT_BOUND,
+            servtd_type: 0,
+            attributes: 0,
+            uuid: [0; 4],
+            info_hash: [0; 48],
+        }
+    }
+}
+
+impl ServtdBinding {
+    pub(crate) const NOT_BOUND: u8 = 0;
+    pub(crate) const PRE_BOUND: u8 = 1;
+    pub(crate) const BOUND: u8 = 2;
+
+    /// Element `i` of the 128-byte slot as the 16 8-byte elements of SERVTD_BINDINGS_TABLE:
+    /// state | type << 16, attributes, UUID (4), INFO_HASH (6), reserved (4).
+    pub(crate) fn element(&self, i: u64) -> u64 {
+        match i {
+            0 => u64::from(self.state) | u64::from(self.servtd_type) << 16,
+            1 => self.attributes,
+            2..=5 => self.uuid[i as usize - 2],
+            6..=11 => {
+                let at = (i as usize - 6) * 8;
+                let mut word = [0u8; 8];
+                word.copy_from_slice(&self.info_hash[at..at + 8]);
+                u64::from_le_bytes(word)
+            }
+            _ => 0,
+        }
+    }
 }
 
 impl Td {
@@ -294,6 +348,9 @@ impl Td {
             rtmr: [[0; 48]; 4],
             notify_enables: 0,
             td_ctls: 0,
+            uuid: [0; 4],
+            servtd: ServtdBinding::default(),
+            servtd_num: 0,
             md: BTreeMap::new(),
         }
     }

@@ -14,7 +14,7 @@ use crate::module::status::{
     Fail, Outcome, code, invalid, key_state, metadata_incorrect, operand as op,
 };
 use crate::module::td::{Lifecycle, OpState, Td, TdParams};
-use crate::module::{Call, KotEntry};
+use crate::module::{Call, KotEntry, Phase};
 use tdx_core::{PageSize, TdxStatus};
 
 pub(super) fn tdh_mng_create(call: &mut Call<'_>) -> Outcome {
@@ -42,8 +42,31 @@ pub(super) fn tdh_mng_create(call: &mut Call<'_>) -> Outcome {
             wbinvd_pending: 0,
         },
     );
-    call.st.tds.insert(tdr, Td::new(tdr, hkid));
+    let mut td = Td::new(tdr, hkid);
+    td.uuid = td_uuid(call.secret, tdr);
+    call.st.tds.insert(tdr, td);
     SUCCESS
+}
+
+/// A new TD's TD_UUID. The module draws 256 random bits (`generate_256bit_random` in
+/// `tdh_mng_create.c`@72d8cffb); the model derives them from its secret, the TDR and a count
+/// of the TDs it created, so that every TD, even one created again at the same TDR, has its
+/// own.
+fn td_uuid(secret: &[u8; 32], tdr: u64) -> [u64; 4] {
+    static CREATED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let count = CREATED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut input = Vec::with_capacity(56);
+    input.extend_from_slice(secret);
+    input.extend_from_slice(&tdr.to_le_bytes());
+    input.extend_from_slice(&count.to_le_bytes());
+    let digest = crate::module::measure::sha384(&input);
+    let mut uuid = [0u64; 4];
+    for (q, bytes) in uuid.iter_mut().zip(digest.chunks_exact(8)) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(bytes);
+        *q = u64::from_le_bytes(word);
+    }
+    uuid
 }
 
 pub(super) fn tdh_mng_key_config(call: &mut Call<'_>) -> Outcome {
@@ -319,4 +342,18 @@ pub(super) fn tdh_mng_key_freeid(call: &mut Call<'_>) -> Outcome {
         td.lifecycle = Lifecycle::Teardown;
     }
     SUCCESS
+}
+
+/// TDH.MNG.KEY.RECLAIMID as intel/tdx-module@72d8cffb
+/// `src/vmm_dispatcher/api_calls/tdh_mng_key_reclaimid.c`: "provided for backward
+/// compatibility. It does not do anything except returning a constant TDX_SUCCESS status";
+/// RCX is not looked at (any value, a TDR or not) and nothing is locked. The dispatcher runs it
+/// only once the platform is ready (`tdx_vmm_dispatcher.c`: not one of the leaves allowed
+/// before SYS_READY); the handler itself checks no LP initialization.
+pub(super) fn tdh_mng_key_reclaimid(call: &mut Call<'_>) -> Outcome {
+    if call.ready || call.st.g.sys.phase == Phase::Ready {
+        SUCCESS
+    } else {
+        Err(invalid(op::SYS))
+    }
 }

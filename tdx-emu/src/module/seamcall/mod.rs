@@ -23,16 +23,18 @@ use mem_rw::{tdh_mem_rd, tdh_mem_sept_rd, tdh_mem_wr};
 use mem_size::{tdh_mem_page_demote, tdh_mem_page_promote};
 use mng::{
     tdh_mng_addcx, tdh_mng_create, tdh_mng_init, tdh_mng_key_config, tdh_mng_key_freeid,
-    tdh_mng_rd, tdh_mng_vpflushdone, tdh_mng_wr,
+    tdh_mng_key_reclaimid, tdh_mng_rd, tdh_mng_vpflushdone, tdh_mng_wr,
 };
 use mr::{tdh_mr_extend, tdh_mr_finalize};
 use phymem::{
     tdh_phymem_cache_wb, tdh_phymem_page_rdmd, tdh_phymem_page_reclaim, tdh_phymem_page_wbinvd,
 };
 use seamldr::{p_seamldr_info, p_seamldr_install};
+use servtd::{tdh_servtd_bind, tdh_servtd_prebind};
 use sys::{
-    tdh_sys_config, tdh_sys_disable, tdh_sys_init, tdh_sys_key_config, tdh_sys_lp_init, tdh_sys_rd,
-    tdh_sys_rdall, tdh_sys_shutdown, tdh_sys_tdmr_init, tdh_sys_update,
+    tdh_sys_config, tdh_sys_disable, tdh_sys_info, tdh_sys_init, tdh_sys_key_config,
+    tdh_sys_lp_init, tdh_sys_lp_shutdown, tdh_sys_rd, tdh_sys_rdall, tdh_sys_shutdown,
+    tdh_sys_tdmr_init, tdh_sys_update,
 };
 use tdx_core::{PageSize, TdxStatus};
 use vp::{tdh_vp_addcx, tdh_vp_create, tdh_vp_flush, tdh_vp_init, tdh_vp_rd, tdh_vp_wr};
@@ -44,6 +46,7 @@ mod mng;
 mod mr;
 mod phymem;
 mod seamldr;
+mod servtd;
 mod sys;
 mod vp;
 
@@ -70,6 +73,8 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_SYS_SHUTDOWN => tdh_sys_shutdown,
         leaf::TDH_SYS_UPDATE => tdh_sys_update,
         leaf::TDH_SYS_DISABLE => tdh_sys_disable,
+        leaf::TDH_SYS_LP_SHUTDOWN => tdh_sys_lp_shutdown,
+        leaf::TDH_SYS_INFO => tdh_sys_info,
         leaf::P_SEAMLDR_INFO => p_seamldr_info,
         leaf::P_SEAMLDR_INSTALL => p_seamldr_install,
         leaf::TDH_MNG_CREATE => tdh_mng_create,
@@ -103,6 +108,9 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDH_MNG_VPFLUSHDONE => tdh_mng_vpflushdone,
         leaf::TDH_PHYMEM_CACHE_WB => tdh_phymem_cache_wb,
         leaf::TDH_MNG_KEY_FREEID => tdh_mng_key_freeid,
+        leaf::TDH_MNG_KEY_RECLAIMID => tdh_mng_key_reclaimid,
+        leaf::TDH_SERVTD_PREBIND => tdh_servtd_prebind,
+        leaf::TDH_SERVTD_BIND => tdh_servtd_bind,
         leaf::TDH_PHYMEM_PAGE_RDMD => tdh_phymem_page_rdmd,
         leaf::TDH_PHYMEM_PAGE_RECLAIM => tdh_phymem_page_reclaim,
         leaf::TDH_PHYMEM_PAGE_WBINVD => tdh_phymem_page_wbinvd,

@@ -191,3 +191,47 @@ pub(super) fn tdh_sys_disable(call: &mut Call<'_>) -> Outcome {
     call.st.g.sys.phase = Phase::Disabled;
     SUCCESS
 }
+
+/// TDH.SYS.LP.SHUTDOWN as intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_lp_shutdown.c`:
+/// "deprecated - serves as place holder for legacy VMMs that still call it": `TDX_SUCCESS`,
+/// nothing changes (this LP stays initialized). The dispatcher lets it through in every
+/// platform state, before the module is ready and after TDH.SYS.SHUTDOWN (the one leaf it
+/// accepts then, `tdx_vmm_dispatcher.c`), and the handler checks no LP initialization.
+pub(super) fn tdh_sys_lp_shutdown(_call: &mut Call<'_>) -> Outcome {
+    SUCCESS
+}
+
+/// TDH.SYS.INFO as intel/tdx-module@72d8cffb `src/vmm_dispatcher/api_calls/tdh_sys_info.c`,
+/// in its order: RDX = R9 = 0 first; this LP's TDH.SYS.LP.INIT done (the dispatcher runs the
+/// leaf before the platform is ready); RCX a 1024-byte aligned HPA without KeyID bits
+/// (`shared_hpa_check_with_pwr_2_alignment`, operand RCX); RDX ≥ 1024 (operand RDX); the
+/// TDSYSINFO_STRUCT buffer is zeroed *before* the CMR_INFO checks; R8 aligned to
+/// `MAX_CMR * 16` = 512 bytes without KeyID bits (operand R8); R9 ≥ `MAX_CMR` (operand R9).
+/// Then TDSYSINFO_STRUCT and the 32 CMR_INFO entries are written, RDX = 1024, R9 = 32. No
+/// lock is taken.
+pub(super) fn tdh_sys_info(call: &mut Call<'_>) -> Outcome {
+    let (info, info_len, cmrs, cmr_entries) =
+        (call.cpu.rcx, call.cpu.rdx, call.cpu.r8, call.cpu.r9);
+    call.cpu.rdx = 0;
+    call.cpu.r9 = 0;
+    need_lp(call)?;
+    if !info.is_multiple_of(metadata::SYS_INFO_BYTES as u64) || !physical(call, info) {
+        return Err(invalid(op::RCX));
+    }
+    if info_len < metadata::SYS_INFO_BYTES as u64 {
+        return Err(invalid(op::RDX));
+    }
+    call.mem.zero(info, metadata::SYS_INFO_BYTES as u64);
+    let cmr_bytes = (metadata::MAX_CMR * metadata::CMR_INFO_ENTRY_BYTES) as u64;
+    if !cmrs.is_multiple_of(cmr_bytes) || !physical(call, cmrs) {
+        return Err(invalid(op::R8));
+    }
+    if cmr_entries < metadata::MAX_CMR as u64 {
+        return Err(invalid(op::R9));
+    }
+    call.mem.write(info, &metadata::sys_info_struct(call.cfg));
+    call.mem.write(cmrs, &metadata::cmr_info(call.cfg));
+    call.cpu.rdx = metadata::SYS_INFO_BYTES as u64;
+    call.cpu.r9 = metadata::MAX_CMR as u64;
+    SUCCESS
+}
