@@ -141,7 +141,7 @@ impl Inner {
         self.with_states(tdr, None, platform, cpu, version, f)
     }
 
-    /// [`with_state`](Self::with_state) with a second TD `other` the call reads (locked with
+    /// [`with_state`](Self::with_state) with a second TD `other` the call reads or writes (locked with
     /// the first, the two shards in ascending TDR order, so that two such calls on the same
     /// pair of TDs cannot deadlock).
     fn with_states<R>(
@@ -165,8 +165,8 @@ impl Inner {
         if !other_first {
             other_locked = other_shard.as_ref().map(|s| guard(s));
         }
-        let other_td = match (other, other_locked.as_deref()) {
-            (Some(o), Some(state)) if !state.dead => Some((o, &state.td)),
+        let other_td = match (other, other_locked.as_deref_mut()) {
+            (Some(o), Some(state)) if !state.dead => Some((o, &mut state.td)),
             _ => None,
         };
         let (td, vcpus, dead) = match locked.as_deref_mut() {
@@ -356,6 +356,26 @@ impl Inner {
         }
     }
 
+    /// The target TD of TDG.SERVTD.RD/WR, locked with the caller's TD `tdr` (the two shards
+    /// in ascending TDR order, as for TDH.SERVTD.BIND): the TDR the binding handle (RCX) names
+    /// with the caller's TD_UUID (read under the caller's shard first; the handler breaks the
+    /// handle again under both). `None` for the other leaves.
+    fn servtd_target(
+        &self,
+        tdr: Option<u64>,
+        leaf: u64,
+        cpu: &mut CpuState,
+        version: u8,
+    ) -> Option<u64> {
+        if !matches!(leaf, leaf::TDG_SERVTD_RD | leaf::TDG_SERVTD_WR) {
+            return None;
+        }
+        let (uuid0, _) = self.with_state(tdr, false, cpu, version, |call| {
+            tdr.and_then(|t| call.st.tds.get(&t)).map(|td| td.uuid[0])
+        });
+        uuid0.map(|u| tdcall::break_binding_handle(cpu.rcx, u).0)
+    }
+
     /// Answers a TDCALL as vCPU `guest` (`None`: this thread runs no vCPU). `direct`: called
     /// from guest code inside TDH.VP.ENTER (TDG.VP.VMCALL must be a [`VmExit`](super::VmExit) there).
     pub(crate) fn tdcall(&self, guest: Option<u64>, cpu: &mut CpuState, direct: bool) {
@@ -410,7 +430,8 @@ impl Inner {
             }
             return;
         }
-        let (outcome, held) = self.with_state(tdr, false, cpu, version, |call| {
+        let target = self.servtd_target(tdr, leaf, cpu, version);
+        let (outcome, held) = self.with_states(tdr, target, false, cpu, version, |call| {
             let outcome = tdcall::dispatch(call, tdvpr, leaf);
             if outcome.is_err() {
                 call.release_all();

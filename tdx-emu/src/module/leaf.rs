@@ -150,6 +150,10 @@ leaves! {
     TDG_VP_INVVPID = TdgVpInvvpid;
     /// TDG.VP.CPUIDVE.SET.
     TDG_VP_CPUIDVE_SET = TdgVpCpuidveSet;
+    /// TDG.SERVTD.RD.
+    TDG_SERVTD_RD = TdgServtdRd;
+    /// TDG.SERVTD.WR.
+    TDG_SERVTD_WR = TdgServtdWr;
     /// TDG.MR.VERIFYREPORT.
     TDG_MR_VERIFYREPORT = TdgMrVerifyreport;
     /// TDG.MR.KEY.GET (module 1.5.34 on; the model's platform has no sealing).

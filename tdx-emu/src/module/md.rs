@@ -64,11 +64,18 @@ pub(crate) enum Access {
     GuestRd,
     /// `MD_GUEST_WR`.
     GuestWr,
+    /// `MD_SERV_TD_RD`: a service TD (a migration TD) reading a bound TD (TDG.SERVTD.RD).
+    ServtdRd,
+    /// `MD_SERV_TD_WR` (TDG.SERVTD.WR).
+    ServtdWr,
 }
 
 impl Access {
     const fn is_write(self) -> bool {
-        matches!(self, Access::HostWr { .. } | Access::GuestWr)
+        matches!(
+            self,
+            Access::HostWr { .. } | Access::GuestWr | Access::ServtdWr
+        )
     }
 
     /// (read mask, write mask) of `row` for this access, as `md_get_rd_wr_mask` picks them
@@ -89,6 +96,8 @@ impl Access {
             Access::HostWr { debug } => host(debug),
             Access::GuestRd => (row.mask("guest_rd_mask"), 0),
             Access::GuestWr => (row.mask("guest_rd_mask"), row.mask("guest_wr_mask")),
+            Access::ServtdRd => (row.mask("migtd_rd_mask"), 0),
+            Access::ServtdWr => (row.mask("migtd_rd_mask"), row.mask("migtd_wr_mask")),
         }
     }
 

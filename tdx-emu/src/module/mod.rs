@@ -151,8 +151,9 @@ pub(crate) struct State<'a> {
     pub(crate) locks: &'a LockTable,
     pub(crate) tds: TdView<'a>,
     pub(crate) vcpus: VcpuView<'a>,
-    /// A second TD the call reads (TDH.SERVTD.BIND: the service TD), locked with the first.
-    pub(crate) other: Option<(u64, &'a td::Td)>,
+    /// A second TD the call reads (TDH.SERVTD.BIND: the service TD) or writes (TDG.SERVTD.WR:
+    /// the bound target TD), locked with the first.
+    pub(crate) other: Option<(u64, &'a mut td::Td)>,
 }
 
 /// The shared part of a [`TdxModule`].

@@ -87,3 +87,37 @@ pub(crate) fn gate_servtd_bind_othertd(state: OpState) -> Result<(), Fail> {
         Err(Fail::exact(code::OP_STATE_INCORRECT))
     }
 }
+
+/// The OP_STATEs in which a TD may be the *target* of TDCALL `leaf` (TDG.SERVTD.RD or .WR:
+/// the module's `op_state_is_tdcall_allowed` with `other_td`, the data file's
+/// `tdcall_othertd`), a bit per state code; `None` for a leaf without a row.
+fn tdcall_othertd_row(leaf: u64) -> Option<u16> {
+    static TABLE: OnceLock<BTreeMap<u64, u16>> = OnceLock::new();
+    let table =
+        TABLE.get_or_init(|| parse_tdcall_othertd(OP_STATE_LOOKUP_JSON).unwrap_or_default());
+    table.get(&leaf).copied()
+}
+
+/// Parses `tdcall_othertd` of the data file.
+fn parse_tdcall_othertd(json: &str) -> Option<BTreeMap<u64, u16>> {
+    let value: serde_json::Value = serde_json::from_str(json).ok()?;
+    let states = value["states"].as_array()?;
+    let mut table = BTreeMap::new();
+    for row in value["tdcall_othertd"].as_array()? {
+        let mut bits = 0u16;
+        for state in row["allowed_in"].as_array()? {
+            bits |= 1 << states.iter().position(|s| s == state)?;
+        }
+        table.insert(row["leaf"].as_u64()?, bits);
+    }
+    Some(table)
+}
+
+/// The module's verdict on the target TD's OP_STATE in TDCALL `leaf` (TDG.SERVTD.RD/WR):
+/// `TDX_OP_STATE_INCORRECT` (no operand ID) unless the table allows `state`.
+pub(crate) fn gate_tdcall_othertd(leaf: u64, state: OpState) -> Result<(), Fail> {
+    match tdcall_othertd_row(leaf) {
+        Some(bits) if bits & (1 << state.code()) != 0 => Ok(()),
+        _ => Err(Fail::exact(code::OP_STATE_INCORRECT)),
+    }
+}

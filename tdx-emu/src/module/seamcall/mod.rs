@@ -50,6 +50,7 @@ mod servtd;
 mod sys;
 mod vp;
 
+pub(crate) use servtd::{MAX_SERVTDS, OPERAND_SERVTD_BINDINGS, tee_info_hash};
 pub(crate) use sys::global_value;
 pub(crate) use vp::{
     EXPOSABLE, Prepared, gprs_of, set_operand_regs, tdh_vp_enter_finish, tdh_vp_enter_prepare,
@@ -241,7 +242,7 @@ fn td<'a>(call: &'a Call<'_>, tdr: u64, operand: u32) -> Result<&'a Td, Fail> {
 }
 
 /// The TD's keys are configured on every package (it is neither new nor being torn down).
-fn keys_configured(td: &Td, operand: u32) -> Result<(), Fail> {
+pub(crate) fn keys_configured(td: &Td, operand: u32) -> Result<(), Fail> {
     if td.lifecycle == Lifecycle::KeysConfigured {
         Ok(())
     } else {

@@ -17,13 +17,13 @@ use crate::module::td::{OpState, ServtdBinding, Td};
 use tdx_core::TdxStatus;
 
 /// `MAX_SERVTDS`: binding slots per TD.
-const MAX_SERVTDS: u64 = 1;
+pub(crate) const MAX_SERVTDS: u64 = 1;
 /// `SERVTD_TYPE_MIGTD`, the one supported service-TD type (`is_servtd_supported`).
 const SERVTD_TYPE_MIGTD: u64 = 0;
 /// `SERVTD_ATTRIBUTES_FIXED_0`: attribute bits that may be 1 (INSTANCE_BINDING, IGNORE_TDINFO).
 const SERVTD_ATTRIBUTES_FIXED_0: u64 = 0x0000_07FF_0000_0001;
 /// `OPERAND_ID_SERVTD_BINDINGS` (`tdx_error_codes_defs.h`): the TDCS binding-table lock.
-const OPERAND_SERVTD_BINDINGS: u32 = 174;
+pub(crate) const OPERAND_SERVTD_BINDINGS: u32 = 174;
 
 /// The checks of `check_state_map_tdcs_and_lock` on the target TD: keys configured, TDCS
 /// allocated, and the OP_STATE table for `leaf` (the model's statuses, see Deviations).
@@ -110,8 +110,8 @@ fn service_td(
 ) -> Result<([u64; 4], Digest48), Fail> {
     call.st.pamt.check_type(servtd, PamtType::Tdr, op::RDX)?;
     call.lock(LockKey::Page(servtd), Mode::Shared, op::RDX)?;
-    let td = match call.st.other {
-        Some((tdr, td)) if tdr == servtd => td,
+    let td = match &call.st.other {
+        Some((tdr, td)) if *tdr == servtd => &**td,
         _ => return Err(metadata_incorrect(op::RDX)),
     };
     keys_configured(td, op::RDX)?;
@@ -127,7 +127,7 @@ fn service_td(
 /// TDINFO of a TDREPORT), each field zero where the IGNORE_TDINFO bitmap (attribute bits
 /// 47:32) has its bit: 0 ATTRIBUTES, 1 XFAM, 2 MRTD, 3 MRCONFIGID, 4 MROWNER,
 /// 5 MROWNERCONFIG, 6–9 RTMR[i], 10 SERVTD_HASH (0 in the model).
-fn tee_info_hash(td: &Td, ignore: u16) -> Digest48 {
+pub(crate) fn tee_info_hash(td: &Td, ignore: u16) -> Digest48 {
     let p = td.params.unwrap_or_default();
     let mut info = [0u8; 512];
     let keep = |bit: u32| ignore & (1 << bit) == 0;

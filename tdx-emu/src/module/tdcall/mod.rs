@@ -9,6 +9,7 @@ use crate::module::td::{Lifecycle, OpState, Td, VcpuState};
 use crate::module::{Call, leaf};
 use mem::{tdg_mem_page_accept, tdg_mem_page_attr_rd};
 use mr::{tdg_mr_key_get, tdg_mr_report, tdg_mr_rtmr_extend, tdg_mr_verifyreport};
+use servtd::{tdg_servtd_rd, tdg_servtd_wr};
 use sys::{tdg_sys_rd, tdg_sys_rdall};
 use vm::{tdg_vm_rd, tdg_vm_wr};
 use vp::{
@@ -18,6 +19,7 @@ use vp::{
 
 mod mem;
 mod mr;
+mod servtd;
 mod sys;
 mod vm;
 mod vp;
@@ -66,9 +68,13 @@ fn handler(leaf: u64) -> Option<Handler> {
         leaf::TDG_VP_INVEPT => |call, _, _| tdg_vp_invept(call),
         leaf::TDG_VP_INVVPID => |call, _, _| tdg_vp_invvpid(call),
         leaf::TDG_VP_CPUIDVE_SET => |call, tdvpr, _| tdg_vp_cpuidve_set(call, tdvpr),
+        leaf::TDG_SERVTD_RD => |call, _, tdr| tdg_servtd_rd(call, tdr),
+        leaf::TDG_SERVTD_WR => |call, _, tdr| tdg_servtd_wr(call, tdr),
         _ => return None,
     })
 }
+
+pub(crate) use servtd::break_binding_handle;
 
 /// Whether the model answers TDCALL `leaf` (TDG.VP.VMCALL aside).
 pub(crate) fn handles(leaf: u64) -> bool {
