@@ -164,8 +164,9 @@ fn note(name: &str) -> &'static str {
         "TDH.SYS.INFO" => {
             "the model's values, as TDH.SYS.RD; its 4 CPUID_CONFIG entries (see \"Deviations\")"
         }
-        "TDH.SERVTD.PREBIND" | "TDH.SERVTD.BIND" => {
-            "one binding slot (`MAX_SERVTDS` 1); no service-TD side yet (see \"Deviations\")"
+        "TDH.SERVTD.PREBIND" | "TDH.SERVTD.BIND" => "one binding slot (`MAX_SERVTDS` 1)",
+        "TDG.SERVTD.RD" | "TDG.SERVTD.WR" => {
+            "no cross-TD trap: the status goes to the guest (see \"Deviations\")"
         }
         "TDH.SYS.LP.SHUTDOWN" | "TDH.MNG.KEY.RECLAIMID" => {
             "a no-op returning success, as in 1.5.01"

@@ -17,12 +17,6 @@ use tdx_core::{
 };
 use tdx_emu::module::{TdParams, TdxModule};
 
-/// `TDX_METADATA_FIELD_*` and `TDX_TARGET_UUID_*` (`tdx_error_codes_defs.h`@72d8cffb).
-const FIELD_NOT_WRITABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C01_0000_0000);
-const FIELD_NOT_READABLE: TdxStatus = TdxStatus::from_raw(0xC000_0C02_0000_0000);
-const FIELD_VALUE_NOT_VALID: TdxStatus = TdxStatus::from_raw(0xC000_0C03_0000_0000);
-const TARGET_UUID_MISMATCH: TdxStatus = TdxStatus::from_raw(0xC000_0D07_0000_0000);
-const TARGET_UUID_UPDATED: TdxStatus = TdxStatus::from_raw(0xC000_0D08_0000_0000);
 /// `OPERAND_ID_TDR`.
 const OPERAND_TDR: u32 = 0x80;
 
@@ -120,7 +114,7 @@ fn a_bound_service_td_reads_and_writes_the_target_with_the_migtd_masks() {
         assert_eq!(first.status, TdxStatus::METADATA_FIRST_FIELD_ID_IN_CONTEXT);
         assert_eq!(first.next, tdf::TD_UUID.raw());
         // FATAL: host-readable only.
-        assert_eq!(err(rd(tdf::FATAL)), FIELD_NOT_READABLE);
+        assert_eq!(err(rd(tdf::FATAL)), TdxStatus::METADATA_FIELD_NOT_READABLE);
 
         // MIG_DEC_KEY: migtd read/write, not readable by a production host.
         let key1 = element(tdf::MIG_DEC_KEY, 1);
@@ -131,12 +125,18 @@ fn a_bound_service_td_reads_and_writes_the_target_with_the_migtd_masks() {
             "old value, under the mask"
         );
         assert_eq!(rd(key1).expect("RD key").value, 0x1234_0070);
-        assert_eq!(err(host_rd(target, key1)), FIELD_NOT_READABLE);
+        assert_eq!(
+            err(host_rd(target, key1)),
+            TdxStatus::METADATA_FIELD_NOT_READABLE
+        );
         // TD_UUID: migtd read only; MIG_VERSION: only version 0 exists in 1.5.01.
-        assert_eq!(err(wr(tdf::TD_UUID, (0, u64::MAX))), FIELD_NOT_WRITABLE);
+        assert_eq!(
+            err(wr(tdf::TD_UUID, (0, u64::MAX))),
+            TdxStatus::METADATA_FIELD_NOT_WRITABLE
+        );
         assert_eq!(
             err(wr(tdf::MIG_VERSION, (1, 0xFFFF))),
-            FIELD_VALUE_NOT_VALID
+            TdxStatus::METADATA_FIELD_VALUE_NOT_VALID
         );
         assert_eq!(wr(tdf::MIG_VERSION, (0, 0xFFFF)), Ok(0));
         assert_eq!(host_rd(target, tdf::MIG_VERSION), Ok(0));
@@ -174,10 +174,10 @@ fn the_handle_the_target_uuid_and_the_binding_are_checked_in_the_handlers_order(
             q3: !uuid.q3,
             ..uuid
         };
-        assert_eq!(err(rd(handle, wrong)), TARGET_UUID_MISMATCH);
+        assert_eq!(err(rd(handle, wrong)), TdxStatus::TARGET_UUID_MISMATCH);
         let updated = servtd_rd(&m, vp.tdvpr, handle, tdf::TD_UUID, TdUuid::default())
             .expect_err("a null target UUID");
-        assert_eq!(updated.status(), TARGET_UUID_UPDATED);
+        assert_eq!(updated.status(), TdxStatus::TARGET_UUID_UPDATED);
         assert_eq!(
             updated.reg_at(10),
             Some(uuid.q0),
@@ -189,6 +189,12 @@ fn the_handle_the_target_uuid_and_the_binding_are_checked_in_the_handlers_order(
         assert_eq!(
             err(rd(to_unbound, uuid_of(unbound))),
             TdxStatus::SERVTD_NOT_BOUND
+        );
+        // The target UUID is checked before the binding, the slot before both.
+        assert_eq!(err(rd(to_unbound, uuid)), TdxStatus::TARGET_UUID_MISMATCH);
+        assert_eq!(
+            err(rd(shifted(1), wrong)),
+            st(TdxStatus::OPERAND_INVALID, op::RCX)
         );
         assert_eq!(rd(handle, uuid), Ok(uuid.q0));
 

@@ -112,12 +112,6 @@ pub(crate) mod code {
     /// write (`md_check_forbidden_bits_unchanged`).
     pub(crate) const METADATA_FIELD_VALUE_NOT_VALID: TdxStatus =
         TdxStatus::from_raw(0xC000_0C03_0000_0000);
-    /// `TDX_TARGET_UUID_MISMATCH`: TDG.SERVTD.RD/WR with a target UUID (R10-R13) that is
-    /// neither the target TD's TD_UUID nor its PRE_IMPORT_UUID.
-    pub(crate) const TARGET_UUID_MISMATCH: TdxStatus = TdxStatus::from_raw(0xC000_0D07_0000_0000);
-    /// `TDX_TARGET_UUID_UPDATED`: the target UUID is the target's PRE_IMPORT_UUID (bound before
-    /// an import); R10-R13 return the current TD_UUID.
-    pub(crate) const TARGET_UUID_UPDATED: TdxStatus = TdxStatus::from_raw(0xC000_0D08_0000_0000);
     /// `TDX_TLB_TRACKING_NOT_DONE`: TDH.MEM.PAGE.REMOVE of a blocked page whose block was not
     /// tracked yet.
     pub(crate) const TLB_TRACKING_NOT_DONE: TdxStatus = TdxStatus::from_raw(0xC000_0B08_0000_0000);

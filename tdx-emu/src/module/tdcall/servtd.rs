@@ -95,9 +95,9 @@ fn target_uuid(call: &mut Call<'_>, td_uuid: [u64; 4], known: [u64; 4]) -> Resul
     }
     if known == PRE_IMPORT_UUID {
         [call.cpu.r10, call.cpu.r11, call.cpu.r12, call.cpu.r13] = td_uuid;
-        return Err(Fail::exact(code::TARGET_UUID_UPDATED));
+        return Err(Fail::exact(TdxStatus::TARGET_UUID_UPDATED));
     }
-    Err(Fail::exact(code::TARGET_UUID_MISMATCH))
+    Err(Fail::exact(TdxStatus::TARGET_UUID_MISMATCH))
 }
 
 /// The slot binds the caller: BOUND (`TDX_SERVTD_NOT_BOUND` with the slot as operand), to
