@@ -141,9 +141,9 @@ impl Inner {
         self.with_states(tdr, None, platform, cpu, version, f)
     }
 
-    /// [`with_state`](Self::with_state) with a second TD `other` the call reads or writes (locked with
-    /// the first, the two shards in ascending TDR order, so that two such calls on the same
-    /// pair of TDs cannot deadlock).
+    /// [`with_state`](Self::with_state) with a second TD `other` the call reads or writes
+    /// (locked with the first, the two shards in ascending TDR order, so that two such calls on
+    /// the same pair of TDs cannot deadlock).
     fn with_states<R>(
         &self,
         tdr: Option<u64>,
