@@ -35,7 +35,7 @@ pub fn tdg_servtd_rd(
 /// |---|---|---|
 /// | RAX | 20 | status |
 /// | RCX | `handle`: the binding handle | – |
-/// | RDX | `field`: the field ID | written (error path) |
+/// | RDX | `field`: the field ID (left as it was) | – |
 /// | R8 | `value`: the value | `old`: the previous value |
 /// | R9 | `mask`: the bits to write | – |
 /// | R10 | `uuid.q0`: the TD_UUID the service TD knows for the target, bits 63:0 (`target_uuid`) | `uuid0`: the target TD's current TD_UUID, bits 63:0 (changed when the TD was bound before an import) |

@@ -235,7 +235,9 @@ crate::abi_table! {
     /// TD_UUID the service TD knows for the target, bits 63:0 (`target_uuid`); R11 = bits 127:64;
     /// R12 = bits 191:128; R13 = bits 255:192. Returns R8 = the previous value; R10 = the target
     /// TD's current TD_UUID, bits 63:0 (changed when the TD was bound before an import); R11 = bits
-    /// 127:64; R12 = bits 191:128; R13 = bits 255:192. Source: intel/tdx-module@72d8cffb
+    /// 127:64; R12 = bits 191:128; R13 = bits 255:192. RDX is left as it was: the handler it
+    /// shares with TDG.SERVTD.RD writes RDX only for a read (lines 83-86, 219-226, 249-252).
+    /// Source: intel/tdx-module@72d8cffb
     /// `src/vmm_dispatcher/migration_api_calls/tdg_servtd_rd_wr.c` and the dispatcher (added with
     /// the catalog's module-1.5 leaves).
     pub tdcall TdgServtdWr = 20, version 0, "TDG.SERVTD.WR" {
@@ -251,7 +253,6 @@ crate::abi_table! {
             r13: u64,
         }
         out { r8: u64, r10: u64, r11: u64, r12: u64, r13: u64 }
-        err { rdx }
     }
 
     /// TDG.MR.VERIFYREPORT (leaf 22): verify the MAC of a REPORTMACSTRUCT made on this platform.
