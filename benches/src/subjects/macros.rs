@@ -342,6 +342,7 @@ macro_rules! subjects {
     ) => {
         pub mod $name {
             //! The three subjects of one leaf.
+            #![allow(clippy::too_many_arguments)] // one parameter per register, as the wrapper
             use super::*;
 
             /// (a): the catalog's wrapper, called through this shim.
@@ -454,6 +455,7 @@ macro_rules! subjects {
     ) => {
         pub mod $name {
             //! The three subjects of one leaf.
+            #![allow(clippy::too_many_arguments)] // one parameter per register, as the wrapper
             use super::*;
 
             /// (a): the catalog's wrapper, called through this shim.

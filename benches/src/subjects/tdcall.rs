@@ -215,4 +215,21 @@ subjects! {
         ] -> [rdx];
         linux __tdcall_ret(27) { rcx: vm.to_reg(), rdx: entry_or_list } -> [rdx];
     }
+    tdg_mr_key_get(request: Gpa, key: Gpa, requestor: u64) => Tdcall {
+        catalog guest::tdg_mr_key_get -> guest::MrKeyGet { key_bits };
+        floor tdcall(29) [
+            inout("rcx") request.to_reg() => _, inout("rdx") key.to_reg() => _,
+            inout("r8") requestor => _, lateout("r9") r9, lateout("r10") _, lateout("r11") _,
+        ] -> [r9];
+        linux __tdcall_ret(29) { rcx: request.to_reg(), rdx: key.to_reg(), r8: requestor } -> [r9];
+    }
+
+    tdg_vm_rd_v1(field: FieldId) => Tdcall {
+        catalog guest::tdg_vm_rd_v1 -> guest::VmRdV1 { next, value };
+        floor tdcall(7 | 1 << 16) [
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => rdx, lateout("r8") r8,
+            lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rdx, r8];
+        linux __tdcall_ret(7 | 1 << 16) { rdx: field.to_reg() } -> [rdx, r8];
+    }
 }
