@@ -1,6 +1,6 @@
 //! The footprint subjects: for every leaf of the catalog (`tdx_calls::CATALOG`) that
-//! [`has_subjects`] (all but the [`WITHOUT_SUBJECTS`], module-1.5 leaves Linux does not
-//! issue), three
+//! [`has_subjects`] (all but the three [`WITHOUT_SUBJECTS`], whose outputs above R11 the
+//! trap does not answer), three
 //! `#[inline(never)]` functions, exported under plain names so that `nm` and `objdump` find
 //! them in the release binary of `footprint_subjects`:
 //!
@@ -18,8 +18,9 @@
 //!   out-of-line trampoline ([`crate::linux`], `sc_retry` where Linux has it), read the outputs
 //!   back; same return as (b).
 //!
-//! One leaf is one entry of the `subjects!` lists in `subjects/{seamcall,tdcall,tdvmcall}.rs`
-//! (the macros are in `subjects/macros.rs`): the catalog wrapper and its output fields for
+//! One leaf is one entry of the `subjects!` lists in `subjects/*.rs`, one file per part of
+//! the catalog (`PARTS`; the macros are in `subjects/macros.rs`, the samples of the newer
+//! operand types in `subjects/samples.rs`): the catalog wrapper and its output fields for
 //! (a), the operand list of the floor's `asm!` for (b), the trampoline and struct fields for
 //! (c). The floor's operands are written out per leaf on purpose: it is the
 //! hand-written baseline, and its machine code is what `cargo bench -p tdx-benches --bench
@@ -53,64 +54,29 @@ use tdx_core::{
 };
 use tdx_core::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
 use tdx_core::{
+    DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, DmarIdx, DmarTarget, FunctionId,
+    IdeKmObject, IdeKmParam, IommuId, IommuRegId, MmiomtIdx, MmiomtSetInfo, StreamId,
+};
+use tdx_core::{
     DynamicPamt, HpaAndSize, L2AttrList, L2SeptPages, MacLists, MigStream, PageListInfo,
-    ServtdAttributes, ServtdSlot, ServtdType,
+    ServtdAttributes, ServtdSlot, ServtdType, Tdr,
 };
 use tdx_core::{
     FatalErrorConfig, FeatureEnables, ListOfLists, RangeListInfo, ScanControls, ScanCxPage,
     SeptAddPages, TdHandleAndFlags,
 };
 
-/// The catalog wrappers without footprint subjects yet, all module leaves Linux does not
-/// issue: the TDX Connect leaves (module 2.0, not written yet), and the two leaves that return
+/// The catalog wrappers without footprint subjects yet: the three module leaves that return
 /// values above R11 in registers they do not also take as inputs (TDH.SERVTD.BIND: R12, R13;
-/// TDG.VP.ENTER: R12, R13, RDI, RSI): the trap of [`crate::check`] and [`crate::script`]
-/// answers a SEAMCALL or TDCALL leaf in RCX..R11 only, so those outputs would come back as
-/// whatever the registers held and no two subjects could agree on them. The footprint report
-/// names them; a test checks this list against [`SUBJECTS`] and the catalog.
+/// TDH.DMAR.READ: R12-R15; TDG.VP.ENTER: R12, R13, RDI, RSI). The trap of [`crate::check`]
+/// and [`crate::script`] answers a SEAMCALL or TDCALL leaf in RCX..R11 only, so those outputs
+/// would come back as whatever the registers held and no two subjects could agree on them.
+/// The footprint report names them; a test checks this list against [`SUBJECTS`] and the
+/// catalog.
 pub const WITHOUT_SUBJECTS: &[&str] = &[
-    // module 2.0, TDX Connect (no subjects yet)
-    "tdh_iommu_setreg",
-    "tdh_iommu_getreg",
-    "tdh_spdm_create",
-    "tdh_spdm_delete",
-    "tdh_ide_stream_create",
-    "tdh_ide_stream_block",
-    "tdh_ide_stream_delete",
-    "tdh_ide_stream_idekmreq",
-    "tdh_ide_stream_idekmrsp",
-    "tdh_devif_create",
-    "tdh_devif_remove",
-    "tdh_devif_request",
-    "tdh_devif_response",
-    "tdh_devif_mt_add",
-    "tdh_devif_mt_remove",
-    "tdh_devif_mt_rd",
-    "tdh_dmar_add",
-    "tdh_dmar_block",
-    "tdh_dmar_read",
-    "tdh_dmar_remove",
-    "tdh_mmio_mt_add",
-    "tdh_mmio_mt_set",
-    "tdh_mmio_mt_rd",
-    "tdh_mmio_mt_remove",
-    "tdh_mmio_map",
-    "tdh_mmio_block",
-    "tdh_mmio_unmap",
-    "tdh_iq_inv_request",
-    "tdh_iq_inv_process",
-    "tdh_mem_shared_sept_wr",
-    "tdg_spdm_tpa_set",
-    "tdg_spdm_tpa_get",
-    "tdg_devif_validate",
-    "tdg_devif_rd",
-    "tdg_devif_request",
-    "tdg_devif_response",
-    "tdg_dmar_accept",
-    "tdg_tdi_mmio_accept",
-    "tdg_iq_inv_request",
     // Outputs above R11 the trap does not answer (see above).
     "tdh_servtd_bind",
+    "tdh_dmar_read",
     "tdg_vp_enter",
 ];
 
@@ -145,13 +111,17 @@ mod macros;
 
 mod samples;
 
+mod guest_connect;
 mod host15;
+mod host_connect;
 mod host_v1;
 mod p_seamldr;
 mod seamcall;
 mod tdcall;
 mod tdvmcall;
 
+pub use guest_connect::*;
+pub use host_connect::*;
 pub use host_v1::*;
 pub use host15::*;
 pub use p_seamldr::*;
@@ -160,18 +130,20 @@ pub use tdcall::*;
 pub use tdvmcall::*;
 
 /// The files' lists, in catalog order: the host SEAMCALL leaves (Linux's, module 1.5's, module
-/// 1.5.34's and the version-1 forms), P-SEAMLDR's, the guest TDCALL leaves, then
-/// the TDG.VP.VMCALL sub-functions.
-const PARTS: [&[Subject]; 6] = [
+/// 1.5.34's and the version-1 forms, TDX Connect's), P-SEAMLDR's, the guest TDCALL leaves
+/// (then TDX Connect's), then the TDG.VP.VMCALL sub-functions.
+const PARTS: [&[Subject]; 8] = [
     seamcall::LIST,
     host15::LIST,
     host_v1::LIST,
+    host_connect::LIST,
     p_seamldr::LIST,
     tdcall::LIST,
+    guest_connect::LIST,
     tdvmcall::LIST,
 ];
 
-/// Every leaf's subjects, in catalog order ([`PARTS`] one after the other).
+/// Every leaf's subjects, in catalog order (`PARTS` one after the other).
 pub static SUBJECTS: &[Subject] = &ALL;
 
 const ALL: [Subject; total(&PARTS)] = concat(PARTS);

@@ -274,6 +274,131 @@ shaped! {
         => seamcall TdhExportRestoreV1 retry
         -> host::ExportRestoreV1 { gpa_list: rcx, errors: r8 }
         [rcx = gpa_list.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_iommu_setreg(
+        iommu: IommuId, reg_id: IommuRegId, value: u64,
+    ) => seamcall TdhIommuSetreg retry -> TdxStatus
+        [rcx = iommu.to_reg(), rdx = reg_id.to_reg(), r8 = value];
+    tdh_iommu_getreg(
+        iommu: u64, reg_id: IommuRegId,
+    ) => seamcall TdhIommuGetreg retry -> host::IommuGetreg { value: r8 }
+        [rcx = iommu, rdx = reg_id.to_reg()];
+    tdh_spdm_create(
+        iommu: IommuId, spdm_id: u64, spdm_info: Page<Guest>,
+    ) => seamcall TdhSpdmCreate retry -> TdxStatus
+        [rcx = iommu.to_reg(), rdx = spdm_id, r8 = spdm_info.to_reg()];
+    tdh_spdm_delete(
+        iommu: IommuId, spdm_id: u64,
+    ) => seamcall TdhSpdmDelete retry -> host::SpdmDelete { spdm_info: rcx }
+        [rcx = iommu.to_reg(), rdx = spdm_id];
+    tdh_ide_stream_create(
+        iommu: IommuId, spdm_id: u64, stream_cfg: u64, stream_ctrl: u64, rid_assoc1: u64,
+        rid_assoc2: u64, addr_assoc1: u64, addr_assoc2: u64, addr_assoc3: u64, exinfo: Page<Guest>,
+    ) => seamcall TdhIdeStreamCreate retry_wide -> TdxStatus [
+        rcx = iommu.to_reg(), rdx = spdm_id, r8 = stream_cfg, r9 = stream_ctrl, r10 = rid_assoc1,
+        r11 = rid_assoc2, r12 = addr_assoc1, r13 = addr_assoc2, r14 = addr_assoc3,
+        r15 = exinfo.to_reg(),
+    ];
+    tdh_ide_stream_block(
+        iommu: IommuId, stream_id: StreamId,
+    ) => seamcall TdhIdeStreamBlock retry -> TdxStatus
+        [rcx = iommu.to_reg(), rdx = stream_id.to_reg()];
+    tdh_ide_stream_delete(
+        iommu: IommuId, stream_id: StreamId,
+    ) => seamcall TdhIdeStreamDelete retry -> host::IdeStreamDelete { exinfo: rcx }
+        [rcx = iommu.to_reg(), rdx = stream_id.to_reg()];
+    tdh_ide_stream_idekmreq(
+        iommu: IommuId, stream_id: StreamId, object_id: IdeKmObject, km_param: IdeKmParam,
+        slot_id: u64, message: Hpa,
+    ) => seamcall TdhIdeStreamIdekmreq retry_wide -> TdxStatus [
+        rcx = iommu.to_reg(), rdx = stream_id.to_reg(), r8 = object_id.to_reg(),
+        r9 = km_param.to_reg(), r10 = slot_id, r11 = message.to_reg(),
+    ];
+    tdh_ide_stream_idekmrsp(
+        iommu: IommuId, stream_id: StreamId, message: Hpa,
+    ) => seamcall TdhIdeStreamIdekmrsp retry -> host::IdeStreamIdekmrsp { payload: rcx }
+        [rcx = iommu.to_reg(), rdx = stream_id.to_reg(), r8 = message.to_reg()];
+    tdh_devif_create(
+        devif_id: DevifId, tdr: Page<Tdr>, devifcs: Page<Guest>, td_buffer: Page<Guest>,
+        vmm_buffer: Page<Guest>,
+    ) => seamcall TdhDevifCreate retry_wide -> TdxStatus [
+        rcx = devif_id.to_reg(), rdx = tdr.to_reg(), r8 = devifcs.to_reg(),
+        r9 = td_buffer.to_reg(), r10 = vmm_buffer.to_reg(),
+    ];
+    tdh_devif_remove(
+        function_id: FunctionId,
+    ) => seamcall TdhDevifRemove retry -> host::DevifRemove { td_buffer: rcx, vmm_buffer: rdx, tdr: r8 }
+        [rcx = function_id.to_reg()];
+    tdh_devif_request(
+        function_id: FunctionId, request: DevifReqIn, out_page: Hpa,
+    ) => seamcall TdhDevifRequest retry -> host::DevifRequest { request_out: rcx }
+        [rcx = function_id.to_reg(), rdx = request.to_reg(), r8 = out_page.to_reg(), r9 = 0];
+    tdh_devif_response(
+        function_id: FunctionId, response: DevifRspIn, out_page: u64,
+    ) => seamcall TdhDevifResponse retry -> host::DevifResponse { response_out: rcx }
+        [rcx = function_id.to_reg(), rdx = response.to_reg(), r8 = out_page, r9 = 0];
+    tdh_devif_mt_add(
+        index: DevifmtIdx, page: Page<Guest>,
+    ) => seamcall TdhDevifMtAdd retry -> TdxStatus
+        [rcx = index.to_reg(), rdx = page.to_reg()];
+    tdh_devif_mt_remove(
+        index: DevifmtIdx,
+    ) => seamcall TdhDevifMtRemove retry -> host::DevifMtRemove { page: rcx }
+        [rcx = index.to_reg()];
+    tdh_devif_mt_rd(
+        index: DevifmtIdx,
+    ) => seamcall TdhDevifMtRd retry -> host::DevifMtRd { entry: rcx }
+        [rcx = index.to_reg()];
+    tdh_dmar_add(
+        index: DmarIdx, val1: u64, val2: u64, val3: u64, val4: u64, val5: u64, val6: u64,
+        val7: u64, val8: u64,
+    ) => seamcall TdhDmarAdd retry_wide -> TdxStatus [
+        rcx = index.to_reg(), rdx = val1, r8 = val2, r9 = val3, r10 = val4, r11 = val5, r12 = val6,
+        r13 = val7, r14 = val8,
+    ];
+    tdh_dmar_block(index: DmarIdx) => seamcall TdhDmarBlock retry -> TdxStatus
+        [rcx = index.to_reg()];
+    tdh_dmar_remove(
+        index: DmarIdx,
+    ) => seamcall TdhDmarRemove retry -> host::DmarRemove { page: rcx }
+        [rcx = index.to_reg()];
+    tdh_mmio_mt_add(index: MmiomtIdx, page: Page<Guest>) => seamcall TdhMmioMtAdd retry -> TdxStatus
+        [rcx = index.to_reg(), rdx = page.to_reg()];
+    tdh_mmio_mt_set(
+        index: MmiomtIdx, info: MmiomtSetInfo,
+    ) => seamcall TdhMmioMtSet retry -> TdxStatus
+        [rcx = index.to_reg(), rdx = info.to_reg()];
+    tdh_mmio_mt_rd(
+        index: MmiomtIdx,
+    ) => seamcall TdhMmioMtRd retry -> host::MmioMtRd { q0: rcx, q1: rdx, q2: r8, q3: r9 }
+        [rcx = index.to_reg()];
+    tdh_mmio_mt_remove(
+        index: MmiomtIdx,
+    ) => seamcall TdhMmioMtRemove retry -> host::MmioMtRemove { page_number: rcx }
+        [rcx = index.to_reg()];
+    tdh_mmio_map(gpa: SeptGpa, tdr: Page<Tdr>, mmio: Hpa) => seamcall TdhMmioMap retry -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = tdr.to_reg(), r8 = mmio.to_reg()];
+    tdh_mmio_block(gpa: SeptGpa, tdr: Page<Tdr>) => seamcall TdhMmioBlock retry -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = tdr.to_reg()];
+    tdh_mmio_unmap(
+        gpa: SeptGpa, tdr: Page<Tdr>,
+    ) => seamcall TdhMmioUnmap retry -> host::MmioUnmap { mmio: r8 }
+        [rcx = gpa.to_reg(), rdx = tdr.to_reg()];
+    tdh_iq_inv_request(
+        iommu: IommuId, request_type: u64, subject: u64, wait_q0: u64, wait_q1: u64, wait_q2: u64,
+        wait_q3: u64,
+    ) => seamcall TdhIqInvRequest retry_wide -> host::IqInvRequest { remaining: rcx } [
+        rcx = iommu.to_reg(), rdx = request_type, r8 = subject, r9 = wait_q0, r10 = wait_q1,
+        r11 = wait_q2, r12 = wait_q3,
+    ];
+    tdh_iq_inv_process(iommu: IommuId) => seamcall TdhIqInvProcess retry -> TdxStatus
+        [rcx = iommu.to_reg()];
+    tdh_mem_shared_sept_wr(
+        gpa_and_level: u64, tdr: Page<Tdr>, l1_entry: u64, l2_entry1: u64, l2_entry2: u64,
+        l2_entry3: u64,
+    ) => seamcall TdhMemSharedSeptWr retry_wide -> TdxStatus [
+        rcx = gpa_and_level, rdx = tdr.to_reg(), r8 = l1_entry, r9 = l2_entry1, r10 = l2_entry2,
+        r11 = l2_entry3,
+    ];
     p_seamldr_info(info: Hpa) => seamcall PSeamldrInfo retry -> TdxStatus [rcx = info.to_reg()];
     p_seamldr_install(params: Hpa) => seamcall PSeamldrInstall retry -> TdxStatus
         [rcx = params.to_reg()];
@@ -298,4 +423,44 @@ shaped! {
         [rcx = request.to_reg(), rdx = key.to_reg(), r8 = requestor];
     tdg_vm_rd_v1(field: FieldId) => tdcall TdgVmRdV1 once -> guest::VmRdV1 { next: rdx, value: r8 }
         [rcx = 0, rdx = field.to_reg()];
+    tdg_spdm_tpa_set(
+        iommu: IommuId, spdm_id: u64, binding_info: Gpa,
+    ) => tdcall TdgSpdmTpaSet once -> TdxStatus
+        [rcx = iommu.to_reg(), rdx = spdm_id, r8 = binding_info.to_reg()];
+    tdg_spdm_tpa_get(
+        iommu: IommuId, spdm_id: u64, binding_info: Gpa,
+    ) => tdcall TdgSpdmTpaGet once -> TdxStatus
+        [rcx = iommu.to_reg(), rdx = spdm_id, r8 = binding_info.to_reg()];
+    tdg_devif_validate(
+        function_id: FunctionId, hash0: u64, hash1: u64, hash2: u64, hash3: u64, hash4: u64,
+        hash5: u64,
+    ) => tdcall TdgDevifValidate once -> TdxStatus [
+        rcx = function_id.to_reg(), rdx = hash5, r8 = hash4, r9 = hash3, r10 = hash2, r11 = hash1,
+        r12 = hash0,
+    ];
+    tdg_devif_rd(
+        function_id: FunctionId, field: DevifField,
+    ) => tdcall TdgDevifRd once -> guest::DevifRd { value: rcx }
+        [rcx = function_id.to_reg(), rdx = field.to_reg(), r9 = 0];
+    tdg_devif_request(
+        function_id: FunctionId, request: DevifReqIn,
+    ) => tdcall TdgDevifRequest once -> TdxStatus
+        [rcx = function_id.to_reg(), rdx = request.to_reg(), r9 = 0];
+    tdg_devif_response(
+        function_id: FunctionId, target: u64,
+    ) => tdcall TdgDevifResponse once -> guest::DevifResponse { response_out: rcx }
+        [rcx = function_id.to_reg(), rdx = target, r9 = 0];
+    tdg_dmar_accept(
+        function_id: FunctionId, target: DmarTarget, reserved12: u64, reserved13: u64,
+        reserved14: u64, reserved15: u64,
+    ) => tdcall TdgDmarAccept once -> TdxStatus [
+        rcx = function_id.to_reg(), rdx = target.to_reg(), r8 = 0, r9 = 0, r10 = 0, r11 = 0,
+        r12 = reserved12, r13 = reserved13, r14 = reserved14, r15 = reserved15,
+    ];
+    tdg_tdi_mmio_accept(
+        gpa: AcceptGpa, mmio_offset: u64,
+    ) => tdcall TdgTdiMmioAccept once -> TdxStatus
+        [rcx = gpa.to_reg(), rdx = mmio_offset];
+    tdg_iq_inv_request(count: u64, descriptors: Gpa) => tdcall TdgIqInvRequest once -> TdxStatus
+        [rcx = count, rdx = descriptors.to_reg()];
 }

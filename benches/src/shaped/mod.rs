@@ -33,9 +33,13 @@ use tdx_core::{
 };
 use tdx_core::{CacheWbMode, RtmrIndex};
 use tdx_core::{
+    DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, DmarIdx, DmarTarget, FunctionId,
+    IdeKmObject, IdeKmParam, IommuId, IommuRegId, MmiomtIdx, MmiomtSetInfo, StreamId,
+};
+use tdx_core::{
     DynamicPamt, FatalErrorConfig, FeatureEnables, HpaAndSize, L2AttrList, L2SeptPages,
     ListOfLists, MacLists, MigStream, PageListInfo, RangeListInfo, ScanControls, ScanCxPage,
-    SeptAddPages, ServtdAttributes, ServtdSlot, ServtdType, TdHandleAndFlags,
+    SeptAddPages, ServtdAttributes, ServtdSlot, ServtdType, TdHandleAndFlags, Tdr,
 };
 
 use crate::check::{Kind, Sample};

@@ -4,13 +4,17 @@
 //! register, and distinct per tag, so that a register loaded from the wrong operand shows.
 
 use crate::check::{Raw, Sample};
-use tdx_core::reg::RegEncode;
+use tdx_core::{
+    DevifField, DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, DmarIdx,
+    DmarLevel, DmarTarget, FunctionId, IdeDirection, IdeKmObject, IdeKmParam, IommuId, IommuRegId,
+    MmiomtIdx, MmiomtSetInfo, StreamId,
+};
 use tdx_core::{
     DynamicPamt, DynamicPamtPage, FatalErrorConfig, FeatureEnables, Hpa, HpaAndSize, L1SeptPage,
     L2AttrList, L2EnterFlags, L2Invalidate, L2SeptPage, L2SeptPages, L2Vm, ListOfLists, MacLists,
     MigStream, Page, PageListInfo, RangeListInfo, ScanControls, ScanCxOut, ScanCxPage, ScanOp,
-    ScanQualifier, SeptAddPage, SeptAddPages, ServtdAttributes, ServtdHandle, ServtdSlot,
-    ServtdType, TdHandleAndFlags,
+    ScanQualifier, SeptAddPage, SeptAddPages, ServtdAttributes, ServtdSlot, ServtdType,
+    TdHandleAndFlags,
 };
 
 /// The 4 KiB page `n` (0..16) of the 16 MiB block of `tag`.
@@ -146,13 +150,107 @@ impl Raw for SeptAddPage {
         }
     }
 }
-impl Raw for ServtdHandle {
-    fn raw(&self) -> u64 {
-        self.to_reg()
-    }
-}
 impl Raw for ScanCxOut {
     fn raw(&self) -> u64 {
         ScanCxOut::raw(*self)
+    }
+}
+
+// TDX Connect (module 2.0).
+
+impl Sample for IommuId {
+    fn sample(tag: u64) -> Self {
+        IommuId::new(1 + (tag % 15) as u8, 2).expect("sample IOMMU")
+    }
+}
+impl Sample for IommuRegId {
+    fn sample(_: u64) -> Self {
+        IommuRegId::IommuState
+    }
+}
+impl Sample for StreamId {
+    fn sample(tag: u64) -> Self {
+        StreamId::new(0x10 + tag as u8, true).expect("sample IDE stream")
+    }
+}
+impl Sample for IdeKmObject {
+    fn sample(_: u64) -> Self {
+        IdeKmObject::KSetGo
+    }
+}
+impl Sample for IdeKmParam {
+    fn sample(tag: u64) -> Self {
+        IdeKmParam::new(true, IdeDirection::DevTx, (tag % 16) as u8).expect("sample IDE_KM")
+    }
+}
+impl Sample for FunctionId {
+    fn sample(tag: u64) -> Self {
+        FunctionId::new(0x30 + tag as u8, 3, 1, 1).expect("sample function")
+    }
+}
+impl Sample for DevifId {
+    fn sample(tag: u64) -> Self {
+        DevifId::new(
+            IommuId::sample(tag),
+            StreamId::sample(tag),
+            FunctionId::sample(tag),
+        )
+    }
+}
+impl Sample for DevifReqIn {
+    fn sample(_: u64) -> Self {
+        DevifReqIn::new(DevifReqIn::START_INTERFACE)
+    }
+}
+impl Sample for DevifRspIn {
+    fn sample(tag: u64) -> Self {
+        DevifRspIn::new(hpa(tag, 10), true).expect("sample response page")
+    }
+}
+impl Sample for DevifmtIdx {
+    fn sample(tag: u64) -> Self {
+        DevifmtIdx::new(2, FunctionId::sample(tag)).expect("sample DEVIFMT index")
+    }
+}
+impl Sample for DevifField {
+    fn sample(_: u64) -> Self {
+        DevifField::TdispVersion
+    }
+}
+impl Sample for DmarIdx {
+    fn sample(tag: u64) -> Self {
+        DmarIdx::new(
+            IommuId::sample(tag),
+            0x0108,
+            0x100 + tag as u32,
+            DmarLevel::Pde,
+        )
+        .expect("sample DMAR index")
+    }
+}
+impl Sample for DmarTarget {
+    fn sample(tag: u64) -> Self {
+        DmarTarget::new(1 + (tag % 3) as u8).expect("sample DMAR target")
+    }
+}
+impl Sample for MmiomtIdx {
+    fn sample(tag: u64) -> Self {
+        MmiomtIdx::new(hpa(tag, 11), 1).expect("sample MMIOMT index")
+    }
+}
+impl Sample for MmiomtSetInfo {
+    fn sample(tag: u64) -> Self {
+        MmiomtSetInfo::new(2, FunctionId::sample(tag)).expect("sample MMIOMT info")
+    }
+}
+
+impl Raw for DevifReqOut {
+    fn raw(&self) -> u64 {
+        DevifReqOut::raw(*self)
+    }
+}
+impl Raw for DevifRspOut {
+    fn raw(&self) -> u64 {
+        DevifRspOut::raw(*self)
     }
 }

@@ -1,6 +1,6 @@
 //! The footprint subjects of the host SEAMCALL leaves Linux issues, in catalog order (the
 //! module-1.5 host leaves are in `host15.rs`, the 1.5.34 leaves and version-1 forms in
-//! `host_v1.rs`, P-SEAMLDR in `p_seamldr.rs`).
+//! `host_v1.rs`, TDX Connect in `host_connect.rs`, P-SEAMLDR in `p_seamldr.rs`).
 
 use super::*;
 
