@@ -7,7 +7,7 @@
 //!   status's error bit, and the output moves of a success;
 //! * out of line, `#[cold]`, one per family and shape ([`seamcall_failed`], which retries with
 //!   RCX..R9, [`seamcall_failed_wide`], which retries with the whole register image, for the
-//!   leaves with an input above R9, and [`call_failed_regs`], which does not retry): everything
+//!   leaves with an input (or a reserved zero) above R9, and [`call_failed_regs`], which does not retry): everything
 //!   else, reached only on an error status. Their parameters are ordered so that the registers
 //!   the instruction returned (RDX, RCX, R8, R9) are already where the calling convention wants
 //!   them (after the result pointer and the call site); RAX, R10, R11 and the inputs to retry
@@ -138,8 +138,8 @@ pub unsafe fn seamcall_failed(
 
 /// SEAMCALL with every operand register loaded from `regs` and written back through it, for a
 /// retry of a leaf with an input above R9 (as tdx-core's wide path and Linux's
-/// `__seamcall_saved_ret`): RBX and RBP are saved around the instruction, RDI carries the
-/// pointer and is stored last.
+/// `__seamcall_saved_ret`; the block is tdx-core's `issue_wide`, transcribed): RBP and RBX are
+/// saved around the instruction, the pointer travels in RDI before it and on the stack after.
 ///
 /// # Safety
 ///
