@@ -1,6 +1,5 @@
 //! The footprint subjects: for every leaf of the catalog (`tdx_calls::CATALOG`) that
-//! [`has_subjects`] (all but the three [`WITHOUT_SUBJECTS`], whose outputs above R11 the
-//! trap does not answer), three
+//! [`has_subjects`] (all but the [`WITHOUT_SUBJECTS`], none now), three
 //! `#[inline(never)]` functions, exported under plain names so that `nm` and `objdump` find
 //! them in the release binary of `footprint_subjects`:
 //!
@@ -62,23 +61,14 @@ use tdx_core::{
     ServtdAttributes, ServtdSlot, ServtdType, Tdr,
 };
 use tdx_core::{
-    FatalErrorConfig, FeatureEnables, ListOfLists, RangeListInfo, ScanControls, ScanCxPage,
-    SeptAddPages, TdHandleAndFlags,
+    FatalErrorConfig, FeatureEnables, L2EnterFlags, ListOfLists, RangeListInfo, ScanControls,
+    ScanCxPage, SeptAddPages, TdHandleAndFlags,
 };
 
-/// The catalog wrappers without footprint subjects yet: the three module leaves that return
-/// values above R11 in registers they do not also take as inputs (TDH.SERVTD.BIND: R12, R13;
-/// TDH.DMAR.READ: R12-R15; TDG.VP.ENTER: R12, R13, RDI, RSI). The trap of [`crate::check`]
-/// and [`crate::script`] answers a SEAMCALL or TDCALL leaf in RCX..R11 only, so those outputs
-/// would come back as whatever the registers held and no two subjects could agree on them.
-/// The footprint report names them; a test checks this list against [`SUBJECTS`] and the
-/// catalog.
-pub const WITHOUT_SUBJECTS: &[&str] = &[
-    // Outputs above R11 the trap does not answer (see above).
-    "tdh_servtd_bind",
-    "tdh_dmar_read",
-    "tdg_vp_enter",
-];
+/// The catalog wrappers without footprint subjects yet: none; every catalog leaf has its
+/// subjects. The footprint report names the list; a test checks it against [`SUBJECTS`] and
+/// the catalog.
+pub const WITHOUT_SUBJECTS: &[&str] = &[];
 
 /// Whether a catalog entry has footprint subjects (it is not in [`WITHOUT_SUBJECTS`]).
 pub fn has_subjects(entry: &CatalogEntry) -> bool {
@@ -108,6 +98,8 @@ pub fn raw_ok<const N: usize>(kind: crate::check::Kind, status: u64, out: &[u64;
 
 #[macro_use]
 mod macros;
+
+pub(crate) mod answers;
 
 mod samples;
 

@@ -1,8 +1,8 @@
 //! The (b') entries, in catalog order. Each is
 //!
 //! ```text
-//! name(params) => family Leaf retry|retry_wide|once -> Out { field: register, ... }
-//!     [inputs in register order] [clobber [registers above R11]];
+//! name(params) => family Leaf retry|retry_wide|retry_taking|once -> Out { field: register, ... }
+//!     [inputs in register order] [out [outputs above R11]] [clobber [registers above R11]];
 //! ```
 
 use super::*;
@@ -114,6 +114,15 @@ shaped! {
         => seamcall TdhMemRangeUnblock retry -> TdxStatus
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
     tdh_sys_lp_shutdown() => seamcall TdhSysLpShutdown retry -> TdxStatus [];
+    tdh_servtd_bind(
+        td: &TdxTd<'_>, servtd: Page<Tdr>, slot: ServtdSlot, kind: ServtdType,
+        attributes: ServtdAttributes,
+    ) => seamcall TdhServtdBind retry_taking -> host::ServtdBind {
+        handle: rcx, uuid0: r10, uuid1: r11, uuid2: r12, uuid3: r13,
+    } [
+        rcx = td.tdr.to_reg(), rdx = servtd.to_reg(), r8 = slot.to_reg(), r9 = kind.to_reg(),
+        r10 = attributes.to_reg(),
+    ] out [r12, r13];
     tdh_servtd_prebind(
         td: &TdxTd<'_>, info_hash: Hpa, slot: ServtdSlot, kind: ServtdType,
         attributes: ServtdAttributes,
@@ -357,6 +366,9 @@ shaped! {
     ];
     tdh_dmar_block(index: DmarIdx) => seamcall TdhDmarBlock retry -> TdxStatus
         [rcx = index.to_reg()];
+    tdh_dmar_read(index: DmarIdx) => seamcall TdhDmarRead retry_taking -> host::DmarRead {
+        state: rdx, q0: r8, q1: r9, q2: r10, q3: r11, q4: r12, q5: r13, q6: r14, q7: r15,
+    } [rcx = index.to_reg()] out [r12, r13, r14, r15];
     tdh_dmar_remove(
         index: DmarIdx,
     ) => seamcall TdhDmarRemove retry -> host::DmarRemove { page: rcx }

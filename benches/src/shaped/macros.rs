@@ -10,19 +10,22 @@ macro_rules! kind {
     };
 }
 
-/// The instruction with the inputs an entry names: `(returned registers, input image)`.
+/// The instruction with the inputs an entry names: `(registers, input image)`, the registers
+/// [`Taken`] (RAX, RCX..R15; those above R11 zero unless taken back).
 ///
-/// The entry lists its inputs in register order (`[rcx = a, r8 = b, r12 = c]`) and, after
-/// `clobber`, the registers above R11 the leaf writes and (a) does not take back. Every
-/// register from RCX to R11 is an output (`inout` where it is an input, `lateout` where not),
-/// R12..R15 are `in` where they are inputs and `lateout(..) _` where clobbered; the muncher
-/// below walks the registers in order and collects the operands, one rule per register and
-/// case (macro patterns compare a register name only with a literal).
+/// The entry lists its inputs in register order (`[rcx = a, r8 = b, r12 = c]`), after `out`
+/// the registers above R11 the leaf returns values in, and after `clobber` those it writes and
+/// (a) does not take back, both in register order. Every register from RCX to R11 is an output
+/// (`inout` where it is an input, `lateout` where not); R12..R15 are `in` where they are
+/// inputs, `lateout` into the registers where they are outputs, `lateout(..) _` where
+/// clobbered. The muncher below walks the registers in order and collects the operands, one
+/// rule per register and case (macro patterns compare a register name only with a literal).
 macro_rules! issue {
-    ($family:ident $rax:expr; [$($reg:ident = $val:expr),* $(,)?] [$($clob:ident),*]) => {{
+    ($family:ident $rax:expr; [$($reg:ident = $val:expr),* $(,)?] [$($out:ident),*]
+        [$($clob:ident),*]) => {{
         let i = ModuleArgs { $($reg: $val,)* ..ModuleArgs::ZERO };
-        let mut r: Returned = [0; 7];
-        issue!(@rcx $family ($rax) r i [] [$($reg)*] [$($clob)*]);
+        let mut r: Taken = [0; 11];
+        issue!(@rcx $family ($rax) r i [] [$($reg)*] {[$($out)*] [$($clob)*]});
         (r, i)
     }};
     // RCX..R11: an output, and an input if the entry names it.
@@ -62,41 +65,53 @@ macro_rules! issue {
     (@r11 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt $c:tt) => {
         issue!(@r12 $f $a $r $i [$($o)* lateout("r11") $r[6],] $in $c)
     };
-    // R12..R15: an input (the module preserves it), a clobber, or left alone.
-    (@r12 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r12 $($in:ident)*] $c:tt) => {
-        issue!(@r13 $f $a $r $i [$($o)* in("r12") $i.r12,] [$($in)*] $c)
+    // R12..R15: an input (the module preserves it), an output, a clobber, or left alone.
+    (@r12 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r12 $($in:ident)*] $tc:tt) => {
+        issue!(@r13 $f $a $r $i [$($o)* in("r12") $i.r12,] [$($in)*] $tc)
     };
-    (@r12 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt [r12 $($c:ident)*]) => {
-        issue!(@r13 $f $a $r $i [$($o)* lateout("r12") _,] $in [$($c)*])
+    (@r12 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt {[r12 $($t:ident)*] $c:tt}) => {
+        issue!(@r13 $f $a $r $i [$($o)* lateout("r12") $r[7],] $in {[$($t)*] $c})
     };
-    (@r12 $f:tt $a:tt $r:ident $i:ident $o:tt $in:tt $c:tt) => {
-        issue!(@r13 $f $a $r $i $o $in $c)
+    (@r12 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt {$t:tt [r12 $($c:ident)*]}) => {
+        issue!(@r13 $f $a $r $i [$($o)* lateout("r12") _,] $in {$t [$($c)*]})
     };
-    (@r13 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r13 $($in:ident)*] $c:tt) => {
-        issue!(@r14 $f $a $r $i [$($o)* in("r13") $i.r13,] [$($in)*] $c)
+    (@r12 $f:tt $a:tt $r:ident $i:ident $o:tt $in:tt $tc:tt) => {
+        issue!(@r13 $f $a $r $i $o $in $tc)
     };
-    (@r13 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt [r13 $($c:ident)*]) => {
-        issue!(@r14 $f $a $r $i [$($o)* lateout("r13") _,] $in [$($c)*])
+    (@r13 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r13 $($in:ident)*] $tc:tt) => {
+        issue!(@r14 $f $a $r $i [$($o)* in("r13") $i.r13,] [$($in)*] $tc)
     };
-    (@r13 $f:tt $a:tt $r:ident $i:ident $o:tt $in:tt $c:tt) => {
-        issue!(@r14 $f $a $r $i $o $in $c)
+    (@r13 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt {[r13 $($t:ident)*] $c:tt}) => {
+        issue!(@r14 $f $a $r $i [$($o)* lateout("r13") $r[8],] $in {[$($t)*] $c})
     };
-    (@r14 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r14 $($in:ident)*] $c:tt) => {
-        issue!(@r15 $f $a $r $i [$($o)* in("r14") $i.r14,] [$($in)*] $c)
+    (@r13 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt {$t:tt [r13 $($c:ident)*]}) => {
+        issue!(@r14 $f $a $r $i [$($o)* lateout("r13") _,] $in {$t [$($c)*]})
     };
-    (@r14 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt [r14 $($c:ident)*]) => {
-        issue!(@r15 $f $a $r $i [$($o)* lateout("r14") _,] $in [$($c)*])
+    (@r13 $f:tt $a:tt $r:ident $i:ident $o:tt $in:tt $tc:tt) => {
+        issue!(@r14 $f $a $r $i $o $in $tc)
     };
-    (@r14 $f:tt $a:tt $r:ident $i:ident $o:tt $in:tt $c:tt) => {
-        issue!(@r15 $f $a $r $i $o $in $c)
+    (@r14 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r14 $($in:ident)*] $tc:tt) => {
+        issue!(@r15 $f $a $r $i [$($o)* in("r14") $i.r14,] [$($in)*] $tc)
     };
-    (@r15 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r15] $c:tt) => {
+    (@r14 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt {[r14 $($t:ident)*] $c:tt}) => {
+        issue!(@r15 $f $a $r $i [$($o)* lateout("r14") $r[9],] $in {[$($t)*] $c})
+    };
+    (@r14 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] $in:tt {$t:tt [r14 $($c:ident)*]}) => {
+        issue!(@r15 $f $a $r $i [$($o)* lateout("r14") _,] $in {$t [$($c)*]})
+    };
+    (@r14 $f:tt $a:tt $r:ident $i:ident $o:tt $in:tt $tc:tt) => {
+        issue!(@r15 $f $a $r $i $o $in $tc)
+    };
+    (@r15 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [r15] {[] []}) => {
         issue!(@asm $f $a $r [$($o)* in("r15") $i.r15,])
     };
-    (@r15 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [] [r15]) => {
+    (@r15 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [] {[r15] []}) => {
+        issue!(@asm $f $a $r [$($o)* lateout("r15") $r[10],])
+    };
+    (@r15 $f:tt $a:tt $r:ident $i:ident [$($o:tt)*] [] {[] [r15]}) => {
         issue!(@asm $f $a $r [$($o)* lateout("r15") _,])
     };
-    (@r15 $f:tt $a:tt $r:ident $i:ident $o:tt [] []) => {
+    (@r15 $f:tt $a:tt $r:ident $i:ident $o:tt [] {[] []}) => {
         issue!(@asm $f $a $r $o)
     };
     (@asm seamcall ($rax:expr) $r:ident [$($o:tt)*]) => {
@@ -116,7 +131,8 @@ macro_rules! issue {
 }
 
 /// What the cold path of an entry does: `retry` (SEAMCALL with the entropy retry, the inputs
-/// in RCX..R9), `retry_wide` (the same, the inputs anywhere up to R15) or `once`.
+/// in RCX..R9), `retry_wide` (the same, the inputs anywhere up to R15), `retry_taking` (the
+/// same, for the leaves that return values above R11) or `once`.
 /// The retry policy (a) declares for the same leaf, so the two `CallSite`s agree.
 macro_rules! retries {
     (retry) => {
@@ -128,6 +144,9 @@ macro_rules! retries {
     (retry_wide) => {
         retries!(retry)
     };
+    (retry_taking) => {
+        retries!(retry)
+    };
     (once) => {
         tdx_core::error::Retries::NONE
     };
@@ -135,15 +154,21 @@ macro_rules! retries {
 
 macro_rules! cold {
     (retry, $call:expr, $r:ident, $i:ident) => {{
-        let i = [$i.rcx, $i.rdx, $i.r8, $i.r9];
+        let (i, r) = ([$i.rcx, $i.rdx, $i.r8, $i.r9], $r);
         // SAFETY: forwarded from the caller.
-        $r = unsafe { seamcall_failed($call, $r[2], $r[1], $r[3], $r[4], $r[0], $r[5], $r[6], i) }?
+        let ok = unsafe { seamcall_failed($call, r[2], r[1], r[3], r[4], r[0], r[5], r[6], i) }?;
+        $r[..7].copy_from_slice(&ok);
     }};
-    (retry_wide, $call:expr, $r:ident, $i:ident) => {
+    (retry_wide, $call:expr, $r:ident, $i:ident) => {{
         // SAFETY: forwarded from the caller.
-        $r = unsafe {
+        let ok = unsafe {
             seamcall_failed_wide($call, $r[2], $r[1], $r[3], $r[4], $r[0], $r[5], $r[6], &$i)
-        }?
+        }?;
+        $r[..7].copy_from_slice(&ok);
+    }};
+    (retry_taking, $call:expr, $r:ident, $i:ident) => {
+        // SAFETY: forwarded from the caller.
+        unsafe { seamcall_failed_taking($call, &mut $r, &$i) }?
     };
     (once, $call:expr, $r:ident, $i:ident) => {{
         let _ = $i;
@@ -153,7 +178,7 @@ macro_rules! cold {
     }};
 }
 
-/// Output register index in [`Returned`], and its type in the ABI table.
+/// Output register index in [`Taken`], and its type in the ABI table.
 macro_rules! reg {
     (idx rcx) => {
         1
@@ -173,6 +198,18 @@ macro_rules! reg {
     (idx r11) => {
         6
     };
+    (idx r12) => {
+        7
+    };
+    (idx r13) => {
+        8
+    };
+    (idx r14) => {
+        9
+    };
+    (idx r15) => {
+        10
+    };
     (ty rcx) => {
         Rcx
     };
@@ -190,6 +227,18 @@ macro_rules! reg {
     };
     (ty r11) => {
         R11
+    };
+    (ty r12) => {
+        R12
+    };
+    (ty r13) => {
+        R13
+    };
+    (ty r14) => {
+        R14
+    };
+    (ty r15) => {
+        R15
     };
 }
 
@@ -209,7 +258,7 @@ macro_rules! shaped {
     ($(
         $name:ident($($p:ident: $ty:ty),* $(,)?) => $family:ident $leaf:ident $how:ident
             -> $out:ident $(:: $outp:ident)* $({ $($field:ident: $reg:ident),* $(,)? })?
-            [$($ins:tt)*] $(clobber [$($clob:ident),*])?;
+            [$($ins:tt)*] $(out [$($outr:ident),*])? $(clobber [$($clob:ident),*])?;
     )*) => {
         $(
             /// (b') for this leaf.
@@ -224,12 +273,16 @@ macro_rules! shaped {
             pub unsafe fn $name($($p: $ty),*) -> Result<$out $(:: $outp)*, TdxError> {
                 static CALL: CallSite = CallSite {
                     leaf: <abi::$leaf as Leaf>::INFO,
-                    returned: RegSet::from_bits(<abi::$leaf as Leaf>::WRITES.bits() & 0x0f06),
+                    // RCX, RDX, R8-R11 and the outputs above R11: what the wrapper takes back.
+                    returned: RegSet::from_bits(
+                        <abi::$leaf as Leaf>::WRITES.bits()
+                            & (0x0f06 $($(| 1 << answers::gpr!($outr))*)?),
+                    ),
                     retry: retries!($how),
                 };
                 #[allow(unused_mut)]
                 let (mut r, i) = issue!($family <abi::$leaf as Leaf>::INFO.rax(); [$($ins)*]
-                    [$($($clob),*)?]);
+                    [$($($outr),*)?] [$($($clob),*)?]);
                 if TdxStatus::from_raw(r[0]).is_error() {
                     cold!($how, &CALL, r, i);
                 }
@@ -292,17 +345,22 @@ macro_rules! shaped {
                         let $p: $ty = Sample::sample(tag);
                     )*
                     let kind = kind!($family);
+                    // The registers above R11 the leaf returns values in: the trap answers
+                    // them too.
+                    const EXTRA: &[u8] = &[$($(answers::gpr!($outr)),*)?];
                     for script in Script::ALL {
                         if script == Script::VmFailInvalid && kind != Kind::Seamcall {
                             continue; // no CF for TDCALL
                         }
                         // SAFETY: under the scripted trap handler; nothing is accessed through
                         // the sample operands.
-                        let (a, ta) = scripted(kind, script, || unsafe {
+                        let (a, ta) = answers::scripted(kind, script, EXTRA, || unsafe {
                             crate::subjects::$name::a($($p),*)
                         });
                         // SAFETY: as above.
-                        let (b, tb) = scripted(kind, script, || unsafe { super::$name($($p),*) });
+                        let (b, tb) = answers::scripted(kind, script, EXTRA, || unsafe {
+                            super::$name($($p),*)
+                        });
                         // On VMfailInvalid the module wrote nothing: the registers in the
                         // error are what the wrapper left there, so only the error is compared.
                         let same = if script == Script::VmFailInvalid {

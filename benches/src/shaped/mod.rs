@@ -7,14 +7,16 @@
 //!   status's error bit, and the output moves of a success;
 //! * out of line, `#[cold]`, one per family and shape ([`seamcall_failed`], which retries with
 //!   RCX..R9, [`seamcall_failed_wide`], which retries with the whole register image, for the
-//!   leaves with an input (or a reserved zero) above R9, and [`call_failed_regs`], which does not retry): everything
+//!   leaves with an input (or a reserved zero) above R9, [`seamcall_failed_taking`], the same
+//!   for the two that return values above R11, and [`call_failed_regs`], which does not retry): everything
 //!   else, reached only on an error status. Their parameters are ordered so that the registers
 //!   the instruction returned (RDX, RCX, R8, R9) are already where the calling convention wants
 //!   them (after the result pointer and the call site); RAX, R10, R11 and the inputs to retry
 //!   with follow on the stack.
 //!
-//! Every SEAMCALL and TDCALL leaf of the catalog with subjects that is not a `regs = ...`
-//! wrapper, and returns nothing above R11, has one, exported as `tdx_fp_bp_<leaf>`
+//! Every SEAMCALL leaf of the catalog that is not a `regs = ...` wrapper, and the TDCALL leaves
+//! but the module-1.5 ones of `subjects/tdcall.rs` (TDG.MR.KEY.GET and TDG.VM.RD version 1
+//! aside), has one, exported as `tdx_fp_bp_<leaf>`
 //! (`entries.rs`; the machinery is in `macros.rs`); [`check_all`] runs each against (a) under
 //! the tdx-emu trap (success with information, an error, VMfailInvalid, one
 //! `TDX_RND_NO_ENTROPY` then success, and ten of them) and requires the same `Result` (the
@@ -24,7 +26,8 @@ use core::arch::asm;
 
 use tdx_calls::handles::{TdxTd, TdxVp};
 use tdx_calls::{guest, host};
-use tdx_core::__private::{R8, R9, R10, R11, Rcx, Rdx, output};
+
+use tdx_core::__private::{R8, R9, R10, R11, R12, R13, R14, R15, Rcx, Rdx, output};
 use tdx_core::abi::{self, Leaf};
 use tdx_core::reg::{RegEncode, RegSet};
 use tdx_core::{
@@ -45,10 +48,14 @@ use tdx_core::{
 use crate::check::{Kind, Sample};
 use crate::linux::VMFAILINVALID;
 use crate::script::{Script, scripted};
+use crate::subjects::answers;
 use tdx_emu::CpuState;
 
 /// RAX, RCX, RDX, R8-R11 as an instruction returned them.
 pub type Returned = [u64; 7];
+/// RAX, RCX, RDX, R8-R15 as an instruction returned them: [`Returned`], then R12..R15 where
+/// the wrapper takes them back (zero where not).
+pub type Taken = [u64; 11];
 
 /// `TDX_RND_NO_ENTROPY`.
 pub const RND_NO_ENTROPY: u64 = TdxStatus::RND_NO_ENTROPY.raw();
@@ -250,6 +257,51 @@ pub unsafe fn seamcall_failed_wide(
             status, regs.rcx, regs.rdx, regs.r8, regs.r9, regs.r10, regs.r11,
         ])
     }
+}
+
+/// [`seamcall_failed_wide`] for the leaves that return values above R11 (TDH.SERVTD.BIND,
+/// TDH.DMAR.READ): the registers of the first attempt come in through `r` (as the macro's wide
+/// path, the error keeps those above R11 too) and those of a success go back through it.
+///
+/// # Safety
+///
+/// The wrapper's contract (it may issue the leaf again).
+#[cold]
+#[inline(never)]
+pub unsafe fn seamcall_failed_taking(
+    call: &'static CallSite,
+    r: &mut Taken,
+    i: &ModuleArgs,
+) -> Result<(), TdxError> {
+    let mut regs = ModuleArgs {
+        rcx: r[1],
+        rdx: r[2],
+        r8: r[3],
+        r9: r[4],
+        r10: r[5],
+        r11: r[6],
+        r12: r[7],
+        r13: r[8],
+        r14: r[9],
+        r15: r[10],
+        ..ModuleArgs::ZERO
+    };
+    let mut status = r[0];
+    let mut left = ENTROPY_RETRIES;
+    while status == RND_NO_ENTROPY && left > 0 {
+        left -= 1;
+        regs = *i;
+        // SAFETY: forwarded from the caller.
+        status = unsafe { seamcall_image(call.leaf.rax(), &mut regs) };
+    }
+    if TdxStatus::from_raw(status).is_error() {
+        return Err(TdxError::new(call, TdxStatus::from_raw(status), regs));
+    }
+    *r = [
+        status, regs.rcx, regs.rdx, regs.r8, regs.r9, regs.r10, regs.r11, regs.r12, regs.r13,
+        regs.r14, regs.r15,
+    ];
+    Ok(())
 }
 
 /// The shared cold routine of the wrappers that do not retry (TDCALL, and the SEAMCALL leaves

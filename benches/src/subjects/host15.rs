@@ -139,6 +139,26 @@ subjects! {
         linux retry __seamcall(44) {} -> [];
     }
 
+    // R12 and R13 are outputs only: the trap answers them too (`answers`).
+    tdh_servtd_bind(
+        td: &TdxTd<'_>, servtd: Page<Tdr>, slot: ServtdSlot, kind: ServtdType,
+        attributes: ServtdAttributes,
+    ) => Seamcall {
+        catalog host::tdh_servtd_bind
+            -> host::ServtdBind { handle, uuid0, uuid1, uuid2, uuid3 };
+        floor seamcall(48) [
+            inout("rcx") td.tdr.to_reg() => rcx, inout("rdx") servtd.to_reg() => _,
+            inout("r8") slot.to_reg() => _, inout("r9") kind.to_reg() => _,
+            inout("r10") attributes.to_reg() => r10, lateout("r11") r11,
+            lateout("r12") r12, lateout("r13") r13,
+        ] -> [rcx, r10, r11, r12, r13];
+        linux retry __seamcall_saved_ret(48) {
+            rcx: td.tdr.to_reg(), rdx: servtd.to_reg(), r8: slot.to_reg(), r9: kind.to_reg(),
+            r10: attributes.to_reg(),
+        } -> [rcx, r10, r11, r12, r13];
+        answers [r12, r13];
+    }
+
     tdh_servtd_prebind(
         td: &TdxTd<'_>, info_hash: Hpa, slot: ServtdSlot, kind: ServtdType,
         attributes: ServtdAttributes,

@@ -209,6 +209,20 @@ subjects! {
         linux retry __seamcall(151) { rcx: index.to_reg() } -> [];
     }
 
+    // R12-R15 are outputs only: the trap answers them too (`answers`).
+    tdh_dmar_read(index: DmarIdx) => Seamcall {
+        catalog host::tdh_dmar_read -> host::DmarRead { state, q0, q1, q2, q3, q4, q5, q6, q7 };
+        floor seamcall(152) [
+            inout("rcx") index.to_reg() => _, lateout("rdx") rdx, lateout("r8") r8,
+            lateout("r9") r9, lateout("r10") r10, lateout("r11") r11, lateout("r12") r12,
+            lateout("r13") r13, lateout("r14") r14, lateout("r15") r15,
+        ] -> [rdx, r8, r9, r10, r11, r12, r13, r14, r15];
+        linux retry __seamcall_saved_ret(152) {
+            rcx: index.to_reg(),
+        } -> [rdx, r8, r9, r10, r11, r12, r13, r14, r15];
+        answers [r12, r13, r14, r15];
+    }
+
     tdh_dmar_remove(index: DmarIdx) => Seamcall {
         catalog host::tdh_dmar_remove -> host::DmarRemove { page };
         floor seamcall(153) [

@@ -6,15 +6,15 @@
 use crate::check::{Raw, Sample};
 use tdx_core::{
     DevifField, DevifId, DevifReqIn, DevifReqOut, DevifRspIn, DevifRspOut, DevifmtIdx, DmarIdx,
-    DmarLevel, DmarTarget, FunctionId, IdeDirection, IdeKmObject, IdeKmParam, IommuId, IommuRegId,
-    MmiomtIdx, MmiomtSetInfo, StreamId,
+    DmarLevel, DmarStateInfo, DmarTarget, FunctionId, IdeDirection, IdeKmObject, IdeKmParam,
+    IommuId, IommuRegId, MmiomtIdx, MmiomtSetInfo, StreamId,
 };
 use tdx_core::{
     DynamicPamt, DynamicPamtPage, FatalErrorConfig, FeatureEnables, Hpa, HpaAndSize, L1SeptPage,
     L2AttrList, L2EnterFlags, L2Invalidate, L2SeptPage, L2SeptPages, L2Vm, ListOfLists, MacLists,
     MigStream, Page, PageListInfo, RangeListInfo, ScanControls, ScanCxOut, ScanCxPage, ScanOp,
-    ScanQualifier, SeptAddPage, SeptAddPages, ServtdAttributes, ServtdSlot, ServtdType,
-    TdHandleAndFlags,
+    ScanQualifier, SeptAddPage, SeptAddPages, ServtdAttributes, ServtdHandle, ServtdSlot,
+    ServtdType, TdHandleAndFlags,
 };
 
 /// The 4 KiB page `n` (0..16) of the 16 MiB block of `tag`.
@@ -252,5 +252,15 @@ impl Raw for DevifReqOut {
 impl Raw for DevifRspOut {
     fn raw(&self) -> u64 {
         DevifRspOut::raw(*self)
+    }
+}
+impl Raw for DmarStateInfo {
+    fn raw(&self) -> u64 {
+        DmarStateInfo::raw(*self)
+    }
+}
+impl Raw for ServtdHandle {
+    fn raw(&self) -> u64 {
+        ServtdHandle::raw(*self)
     }
 }
