@@ -159,17 +159,24 @@ macro_rules! cold {
         let ok = unsafe { seamcall_failed($call, r[2], r[1], r[3], r[4], r[0], r[5], r[6], i) }?;
         $r[..7].copy_from_slice(&ok);
     }};
+    // The image is copied here, in the cold path, so that the hot path keeps the inputs in
+    // registers (a reference to `$i` itself would put the whole struct on the stack first).
     (retry_wide, $call:expr, $r:ident, $i:ident) => {{
+        let image: ModuleArgs = $i;
         // SAFETY: forwarded from the caller.
         let ok = unsafe {
-            seamcall_failed_wide($call, $r[2], $r[1], $r[3], $r[4], $r[0], $r[5], $r[6], &$i)
+            seamcall_failed_wide(
+                $call, $r[2], $r[1], $r[3], $r[4], $r[0], $r[5], $r[6], &image,
+            )
         }?;
         $r[..7].copy_from_slice(&ok);
     }};
-    (retry_taking, $call:expr, $r:ident, $i:ident) => {
+    (retry_taking, $call:expr, $r:ident, $i:ident) => {{
+        let (image, mut taken): (ModuleArgs, Taken) = ($i, $r);
         // SAFETY: forwarded from the caller.
-        unsafe { seamcall_failed_taking($call, &mut $r, &$i) }?
-    };
+        unsafe { seamcall_failed_taking($call, &mut taken, &image) }?;
+        $r = taken;
+    }};
     (once, $call:expr, $r:ident, $i:ident) => {{
         let _ = $i;
         return Err(call_failed_regs(
