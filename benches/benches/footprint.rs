@@ -88,13 +88,17 @@ fn smoke() -> Result<(), String> {
 fn section(binary: &Binary, footprint: &Footprint, sites: &Sites) -> String {
     let n = footprint.rows.len();
     let missing = missing_subjects();
-    let coverage = if missing.is_empty() {
+    let without = tdx_benches::subjects::WITHOUT_SUBJECTS;
+    let coverage = if missing.is_empty() && without.is_empty() {
         format!(
-            "{n} of the {} wrappers of `tdx_calls::catalog::CATALOG`: every leaf Linux issues, \
-             every GHCI sub-function of the peer crates and some module-1.5 leaves; without \
-             subjects yet: {}",
+            "{n} of the {} wrappers of `tdx_calls::catalog::CATALOG`: every catalog leaf",
             tdx_calls::catalog::CATALOG.len(),
-            tdx_benches::subjects::WITHOUT_SUBJECTS.join(", ")
+        )
+    } else if missing.is_empty() {
+        format!(
+            "{n} of the {} wrappers of `tdx_calls::catalog::CATALOG`; without subjects yet: {}",
+            tdx_calls::catalog::CATALOG.len(),
+            without.join(", ")
         )
     } else {
         format!(
@@ -111,9 +115,10 @@ fn section(binary: &Binary, footprint: &Footprint, sites: &Sites) -> String {
          Leaves: {coverage}. Shared functions (the trampolines of (c), the cold error \
          constructor `tdx_core::__private::call_failed` of (a)) are counted once per set, in \
          the totals.\n\n\
-         (b') is `tdx_fp_bp_<leaf>` (`benches/src/shaped.rs`): the same semantics as (a), the \
-         retry and the error capture in one shared cold routine per family; it exists for every \
-         SEAMCALL and TDCALL leaf that is not a `regs = …` wrapper. The call sites are \
+         (b') is `tdx_fp_bp_<leaf>` (`benches/src/shaped/`): the same semantics as (a), the \
+         retry and the error capture in one shared cold routine per family and shape; it exists \
+         for every SEAMCALL leaf that is not a `regs = …` wrapper and for the TDCALL leaves of \
+         Linux, TDX Connect, TDG.MR.KEY.GET and TDG.VM.RD version 1. The call sites are \
          `tdx_cs_{{a,b,bp,c}}_<leaf>`: an `#[inline(never)]` function that takes the leaf's \
          parameters, calls the subject and returns whether it succeeded (`is_ok()`; for (b) and \
          (c) the same rule on the raw status).\n\n\

@@ -1,6 +1,5 @@
 //! The footprint subjects: for every leaf of the catalog (`tdx_calls::CATALOG`) that
-//! [`has_subjects`] (all but the [`WITHOUT_SUBJECTS`], module-1.5 leaves Linux does not
-//! issue), three
+//! [`has_subjects`] (all but the [`WITHOUT_SUBJECTS`], none now), three
 //! `#[inline(never)]` functions, exported under plain names so that `nm` and `objdump` find
 //! them in the release binary of `footprint_subjects`:
 //!
@@ -18,8 +17,9 @@
 //!   out-of-line trampoline ([`crate::linux`], `sc_retry` where Linux has it), read the outputs
 //!   back; same return as (b).
 //!
-//! One leaf is one entry of the `subjects!` lists in `subjects/{seamcall,tdcall,tdvmcall}.rs`
-//! (the macros are in `subjects/macros.rs`): the catalog wrapper and its output fields for
+//! One leaf is one entry of the `subjects!` lists in `subjects/*.rs`, one file per part of
+//! the catalog (`PARTS`; the macros are in `subjects/macros.rs`, the samples of the newer
+//! operand types in `subjects/samples.rs`): the catalog wrapper and its output fields for
 //! (a), the operand list of the floor's `asm!` for (b), the trampoline and struct fields for
 //! (c). The floor's operands are written out per leaf on purpose: it is the
 //! hand-written baseline, and its machine code is what `cargo bench -p tdx-benches --bench
@@ -52,90 +52,23 @@ use tdx_core::{
     VmAndFlags,
 };
 use tdx_core::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
+use tdx_core::{
+    DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, DmarIdx, DmarTarget, FunctionId,
+    IdeKmObject, IdeKmParam, IommuId, IommuRegId, MmiomtIdx, MmiomtSetInfo, StreamId,
+};
+use tdx_core::{
+    DynamicPamt, HpaAndSize, L2AttrList, L2SeptPages, MacLists, MigStream, PageListInfo,
+    ServtdAttributes, ServtdSlot, ServtdType, Tdr,
+};
+use tdx_core::{
+    FatalErrorConfig, FeatureEnables, L2EnterFlags, ListOfLists, RangeListInfo, ScanControls,
+    ScanCxPage, SeptAddPages, TdHandleAndFlags,
+};
 
-/// The catalog wrappers without footprint subjects yet: module-1.5 leaves Linux does not
-/// issue: host SEAMCALLs with page lists, L2 pages, PAMT pages, service-TD operands or an
-/// input in R10 (the migration stream: the (b') machinery of [`crate::shaped`] loads RCX..R9
-/// only), the guest leaves with the widest register sets, and (not written yet) the module-1.5.34
-/// leaves and the version-1 forms. The footprint report names them; a test checks this
-/// list against [`SUBJECTS`] and the catalog.
-pub const WITHOUT_SUBJECTS: &[&str] = &[
-    // module 2.0, TDX Connect (no subjects yet)
-    "tdh_iommu_setreg",
-    "tdh_iommu_getreg",
-    "tdh_spdm_create",
-    "tdh_spdm_delete",
-    "tdh_ide_stream_create",
-    "tdh_ide_stream_block",
-    "tdh_ide_stream_delete",
-    "tdh_ide_stream_idekmreq",
-    "tdh_ide_stream_idekmrsp",
-    "tdh_devif_create",
-    "tdh_devif_remove",
-    "tdh_devif_request",
-    "tdh_devif_response",
-    "tdh_devif_mt_add",
-    "tdh_devif_mt_remove",
-    "tdh_devif_mt_rd",
-    "tdh_dmar_add",
-    "tdh_dmar_block",
-    "tdh_dmar_read",
-    "tdh_dmar_remove",
-    "tdh_mmio_mt_add",
-    "tdh_mmio_mt_set",
-    "tdh_mmio_mt_rd",
-    "tdh_mmio_mt_remove",
-    "tdh_mmio_map",
-    "tdh_mmio_block",
-    "tdh_mmio_unmap",
-    "tdh_iq_inv_request",
-    "tdh_iq_inv_process",
-    "tdh_mem_shared_sept_wr",
-    "tdg_spdm_tpa_set",
-    "tdg_spdm_tpa_get",
-    "tdg_devif_validate",
-    "tdg_devif_rd",
-    "tdg_devif_request",
-    "tdg_devif_response",
-    "tdg_dmar_accept",
-    "tdg_tdi_mmio_accept",
-    "tdg_iq_inv_request",
-    "tdh_mem_page_demote",
-    "tdh_servtd_bind",
-    "tdh_servtd_prebind",
-    "tdh_export_abort",
-    "tdh_export_mem",
-    "tdh_export_track",
-    "tdh_export_state_immutable",
-    "tdh_export_state_td",
-    "tdh_export_state_vp",
-    "tdh_import_abort",
-    "tdh_import_mem",
-    "tdh_import_track",
-    "tdh_import_state_immutable",
-    "tdh_import_state_td",
-    "tdh_import_state_vp",
-    "tdg_vp_enter",
-    // The module-1.5.34 leaves and the version-1 forms: no subjects written yet.
-    "tdh_mem_scan_range",
-    "tdh_mem_scan_comp",
-    "tdh_mem_scan_config",
-    "tdh_mem_scan_reset",
-    "tdh_mem_sept_add_v1",
-    "tdh_mng_rd_v1",
-    "tdh_mem_page_promote_v1",
-    "tdh_vp_rd_v1",
-    "tdh_mem_sept_remove_v1",
-    "tdh_export_mem_v1",
-    "tdh_import_mem_v1",
-    "tdg_mr_key_get",
-    "tdg_vm_rd_v1",
-    "tdh_sys_init_v1",
-    "tdh_sys_config_v1",
-    "tdh_sys_update_v1",
-    "tdh_export_blockw_v1",
-    "tdh_export_restore_v1",
-];
+/// The catalog wrappers without footprint subjects yet: none; every catalog leaf has its
+/// subjects. The footprint report names the list; a test checks it against [`SUBJECTS`] and
+/// the catalog.
+pub const WITHOUT_SUBJECTS: &[&str] = &[];
 
 /// Whether a catalog entry has footprint subjects (it is not in [`WITHOUT_SUBJECTS`]).
 pub fn has_subjects(entry: &CatalogEntry) -> bool {
@@ -166,23 +99,59 @@ pub fn raw_ok<const N: usize>(kind: crate::check::Kind, status: u64, out: &[u64;
 #[macro_use]
 mod macros;
 
+pub(crate) mod answers;
+
+mod samples;
+
+mod guest_connect;
+mod host15;
+mod host_connect;
+mod host_v1;
+mod p_seamldr;
 mod seamcall;
 mod tdcall;
 mod tdvmcall;
 
+pub use guest_connect::*;
+pub use host_connect::*;
+pub use host_v1::*;
+pub use host15::*;
+pub use p_seamldr::*;
 pub use seamcall::*;
 pub use tdcall::*;
 pub use tdvmcall::*;
 
-/// Every leaf's subjects, in catalog order: the SEAMCALL leaves (host, then P-SEAMLDR), the
-/// guest TDCALL leaves, then the TDG.VP.VMCALL sub-functions, one file per family.
+/// The files' lists, in catalog order: the host SEAMCALL leaves (Linux's, module 1.5's, module
+/// 1.5.34's and the version-1 forms, TDX Connect's), P-SEAMLDR's, the guest TDCALL leaves
+/// (then TDX Connect's), then the TDG.VP.VMCALL sub-functions.
+const PARTS: [&[Subject]; 8] = [
+    seamcall::LIST,
+    host15::LIST,
+    host_v1::LIST,
+    host_connect::LIST,
+    p_seamldr::LIST,
+    tdcall::LIST,
+    guest_connect::LIST,
+    tdvmcall::LIST,
+];
+
+/// Every leaf's subjects, in catalog order (`PARTS` one after the other).
 pub static SUBJECTS: &[Subject] = &ALL;
 
-const ALL: [Subject; seamcall::LIST.len() + tdcall::LIST.len() + tdvmcall::LIST.len()] =
-    concat([seamcall::LIST, tdcall::LIST, tdvmcall::LIST]);
+const ALL: [Subject; total(&PARTS)] = concat(PARTS);
+
+/// The number of subjects of all parts.
+const fn total(parts: &[&[Subject]]) -> usize {
+    let (mut n, mut part) = (0, 0);
+    while part < parts.len() {
+        n += parts[part].len();
+        part += 1;
+    }
+    n
+}
 
 /// The parts one after the other (a `const fn`, so that [`SUBJECTS`] stays a `static` slice).
-const fn concat<const N: usize>(parts: [&[Subject]; 3]) -> [Subject; N] {
+const fn concat<const N: usize, const P: usize>(parts: [&[Subject]; P]) -> [Subject; N] {
     let mut all = [parts[0][0]; N];
     let (mut part, mut at) = (0, 0);
     while part < parts.len() {

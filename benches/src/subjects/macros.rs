@@ -342,6 +342,7 @@ macro_rules! subjects {
     ) => {
         pub mod $name {
             //! The three subjects of one leaf.
+            #![allow(clippy::too_many_arguments)] // one parameter per register, as the wrapper
             use super::*;
 
             /// (a): the catalog's wrapper, called through this shim.
@@ -449,11 +450,13 @@ macro_rules! subjects {
             catalog $module:ident::$func:ident -> $out:path $({ $($field:ident),* $(,)? })?;
             floor $floor:ident($($fa:expr),+) [$($op:tt)*] -> [$($bout:ident),* $(,)?];
             linux $($how:ident)+ ($leaf:expr) { $($cin:tt)* } -> [$($cout:ident),* $(,)?];
+            $(answers [$($extra:ident),* $(,)?];)?
         }
         $($rest:tt)*
     ) => {
         pub mod $name {
             //! The three subjects of one leaf.
+            #![allow(clippy::too_many_arguments)] // one parameter per register, as the wrapper
             use super::*;
 
             /// (a): the catalog's wrapper, called through this shim.
@@ -496,6 +499,10 @@ macro_rules! subjects {
             /// Run the three under the trap and compare them.
             pub fn check() -> Result<(), String> {
                 let check = crate::check::Check::new(&SUBJECT);
+                // The registers above R11 the leaf returns values in, which the trap answers
+                // too (`answers [..]`; none for most leaves).
+                const EXTRA: &[u8] = &[$($(crate::subjects::answers::gpr!($extra)),*)?];
+                use crate::subjects::answers::trap;
                 for scenario in check.scenarios() {
                     #[allow(unused_mut, unused_variables)]
                     let mut tag = 0u64;
@@ -503,17 +510,26 @@ macro_rules! subjects {
                         tag += 1;
                         let $p: $ty = crate::check::Sample::sample(tag);
                     )*
-                    // SAFETY: under the recording trap handler, which answers the instruction;
-                    // nothing is accessed through the sample operands.
-                    let (a, a_traps) = check.trap(scenario, || unsafe { a($($p),*) });
+                    let run = || {
+                        // SAFETY: under the recording trap handler, which answers the instruction;
+                        // nothing is accessed through the sample operands.
+                        unsafe { a($($p),*) }
+                    };
+                    let (a, a_traps) = trap(&check, SUBJECT.kind, scenario, EXTRA, run);
                     let a = match a {
                         Ok(out) => crate::check::View::Ok(a_fields!(out; $out $({ $($field),* })?)),
                         Err(error) => crate::check::View::Err(error.status().raw()),
                     };
-                    // SAFETY: as above.
-                    let (b, b_traps) = check.trap(scenario, || unsafe { b($($p),*) });
-                    // SAFETY: as above.
-                    let (c, c_traps) = check.trap(scenario, || unsafe { c($($p),*) });
+                    let run = || {
+                        // SAFETY: as above.
+                        unsafe { b($($p),*) }
+                    };
+                    let (b, b_traps) = trap(&check, SUBJECT.kind, scenario, EXTRA, run);
+                    let run = || {
+                        // SAFETY: as above.
+                        unsafe { c($($p),*) }
+                    };
+                    let (c, c_traps) = trap(&check, SUBJECT.kind, scenario, EXTRA, run);
                     let views = [a, check.view(b.0, &b.1), check.view(c.0, &c.1)];
                     check.compare(scenario, views, [a_traps, b_traps, c_traps])?;
                 }

@@ -198,6 +198,26 @@ subjects! {
         } -> [rcx, rdx];
     }
 
+    // R12, R13, RDI and RSI are outputs only: the trap answers them too (`answers`); R14, R15
+    // and RBX come back clobbered (the L2 VM's values): the floor swaps RBX through a scratch
+    // register, (c) takes the trampoline that saves the callee-saved registers.
+    tdg_vp_enter(flags: L2EnterFlags, state: Gpa) => Tdcall {
+        catalog guest::tdg_vp_enter -> guest::VpEnter {
+            exit_qualification, gla, gpa, interruption, idt_vectoring, instruction, exit_info,
+            extended_exit_qualification, cs_base, cs,
+        };
+        floor tdcall_rbx(25, 0u64) [
+            inout("rcx") flags.to_reg() => rcx, inout("rdx") state.to_reg() => rdx,
+            lateout("r8") r8, lateout("r9") r9, lateout("r10") r10, lateout("r11") r11,
+            lateout("r12") r12, lateout("r13") r13, lateout("r14") _, lateout("r15") _,
+            lateout("rdi") rdi, lateout("rsi") rsi,
+        ] -> [rcx, rdx, r8, r9, r10, r11, r12, r13, rdi, rsi];
+        linux __tdcall_saved_ret(25) {
+            rcx: flags.to_reg(), rdx: state.to_reg(),
+        } -> [rcx, rdx, r8, r9, r10, r11, r12, r13, rdi, rsi];
+        answers [r12, r13, rdi, rsi];
+    }
+
     tdg_vp_invept(vms: L2VmMask) => Tdcall {
         catalog guest::tdg_vp_invept -> TdxStatus;
         floor tdcall(26) [
@@ -214,5 +234,22 @@ subjects! {
             lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [rdx];
         linux __tdcall_ret(27) { rcx: vm.to_reg(), rdx: entry_or_list } -> [rdx];
+    }
+    tdg_mr_key_get(request: Gpa, key: Gpa, requestor: u64) => Tdcall {
+        catalog guest::tdg_mr_key_get -> guest::MrKeyGet { key_bits };
+        floor tdcall(29) [
+            inout("rcx") request.to_reg() => _, inout("rdx") key.to_reg() => _,
+            inout("r8") requestor => _, lateout("r9") r9, lateout("r10") _, lateout("r11") _,
+        ] -> [r9];
+        linux __tdcall_ret(29) { rcx: request.to_reg(), rdx: key.to_reg(), r8: requestor } -> [r9];
+    }
+
+    tdg_vm_rd_v1(field: FieldId) => Tdcall {
+        catalog guest::tdg_vm_rd_v1 -> guest::VmRdV1 { next, value };
+        floor tdcall(7 | 1 << 16) [
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => rdx, lateout("r8") r8,
+            lateout("r9") _, lateout("r10") _, lateout("r11") _,
+        ] -> [rdx, r8];
+        linux __tdcall_ret(7 | 1 << 16) { rdx: field.to_reg() } -> [rdx, r8];
     }
 }
