@@ -51,7 +51,7 @@ use tdx_core::{
     AttrFlags, CpuidVe, GpaAttr, GpaListInfo, L2VmMask, MigscPage, PamtRange, ServtdHandle, TdUuid,
     VmAndFlags,
 };
-use tdx_core::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout};
+use tdx_core::{CacheOp, PconfigLeaf, ServiceNotify, ServiceTimeout, X2ApicId};
 use tdx_core::{
     DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, DmarIdx, DmarTarget, FunctionId,
     IdeKmObject, IdeKmParam, IommuId, IommuRegId, MmiomtIdx, MmiomtSetInfo, StreamId,

@@ -90,7 +90,7 @@ fn all_calls() -> Vec<(&'static str, Call)> {
         call!(unsafe "TDH.MNG.VPFLUSHDONE" => td(|t| host::tdh_mng_vpflushdone(t))),
         call!(unsafe "TDH.MNG.KEY.FREEID" => td(|t| host::tdh_mng_key_freeid(t))),
         call!(unsafe "TDH.MNG.INIT" => td(|t| host::tdh_mng_init(t, hpa(0x400)))),
-        call!(unsafe "TDH.VP.INIT" => vp(|v| host::tdh_vp_init(v, 0, 0))),
+        call!(unsafe "TDH.VP.INIT" => vp(|v| host::tdh_vp_init(v, 0, tdx_core::X2ApicId::new(0)))),
         call!(unsafe "TDH.PHYMEM.PAGE.RDMD" => host::tdh_phymem_page_rdmd(hpa(0x1000))),
         call!(unsafe "TDH.VP.RD" => vp(|v| host::tdh_vp_rd(v, FieldId::from_raw(1)))),
         call!(unsafe "TDH.PHYMEM.PAGE.RECLAIM" => host::tdh_phymem_page_reclaim(hpa(0x1000))),

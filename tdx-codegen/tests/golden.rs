@@ -56,7 +56,7 @@ fn cases() -> Vec<Case> {
                 pub unsafe fn tdh_vp_init(
                     tdvpr: Page<Tdvpr>,
                     initial_rcx: u64,
-                    x2apic_id: u64,
+                    x2apic_id: X2ApicId,
                 ) -> Result<TdxStatus, TdxError>;
             ),
         },

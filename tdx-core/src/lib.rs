@@ -166,7 +166,7 @@ pub use sept::{AcceptGpa, PageSize, SeptEntryState, SeptGpa, SeptLevel, SeptLeve
 pub use servtd::{ServtdAttributes, ServtdHandle, ServtdSlot, ServtdType, TdUuid};
 pub use status::{TdvmcallStatus, TdxStatus};
 pub use sys::{FatalErrorConfig, FeatureEnables};
-pub use td::{ExitReason, Hkid, TdAttributes};
+pub use td::{ExitReason, Hkid, TdAttributes, X2ApicId};
 pub use tdx_macros::{seamcall, tdcall, tdvmcall};
 pub use vmcall::{
     AccessDirection, AccessSize, CacheOp, EventNotifyVector, IoPort, KvmHypercallNr, MapGpaTarget,

@@ -1,6 +1,7 @@
 //! Values that describe a TD and its vCPUs on both sides of the interface: the TD's host
-//! key identifier ([`Hkid`], TDH.MNG.CREATE), its attributes ([`TdAttributes`], TDG.VP.INFO)
-//! and the VMX exit reason of TDH.VP.ENTER and TDG.VP.VEINFO.GET ([`ExitReason`]).
+//! key identifier ([`Hkid`], TDH.MNG.CREATE), a vCPU's x2APIC ID ([`X2ApicId`],
+//! TDH.VP.INIT), the TD's attributes ([`TdAttributes`], TDG.VP.INFO) and the VMX exit reason
+//! of TDH.VP.ENTER and TDG.VP.VEINFO.GET ([`ExitReason`]).
 //!
 //! Every output type keeps the whole register; a code TDX does not define is kept in the
 //! value or returned as an `Err` holding it.
@@ -74,6 +75,56 @@ impl RegDecode for Result<Hkid, u64> {
         } else {
             Ok(Hkid(raw as u16))
         }
+    }
+}
+
+/// R8 of TDH.VP.INIT version 1: the vCPU's x2APIC ID, 32 bits. The module refuses an ID
+/// with a bit above 31 set (`TDX_OPERAND_INVALID`, operand R8) and one another vCPU of the
+/// TD already has (`TDX_X2APIC_ID_NOT_UNIQUE`); this type makes the first impossible
+/// (intel/tdx-module@1666adc4 `src/vmm_dispatcher/api_calls/tdh_vp_init.c`: "Upper 32 bits
+/// must be 0"). KVM passes the vCPU's APIC ID.
+///
+/// ```
+/// use tdx_core::X2ApicId;
+/// use tdx_core::reg::RegEncode;
+/// assert_eq!(X2ApicId::new(7).get(), 7);
+/// assert_eq!(X2ApicId::new(u32::MAX).to_reg(), 0xFFFF_FFFF); // zero-extended
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[repr(transparent)]
+pub struct X2ApicId(u32);
+
+impl X2ApicId {
+    /// An x2APIC ID.
+    #[inline]
+    pub const fn new(id: u32) -> Self {
+        X2ApicId(id)
+    }
+
+    /// The ID.
+    #[inline]
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl From<u32> for X2ApicId {
+    #[inline]
+    fn from(id: u32) -> Self {
+        X2ApicId(id)
+    }
+}
+
+impl fmt::Display for X2ApicId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl RegEncode for X2ApicId {
+    #[inline]
+    fn to_reg(self) -> u64 {
+        self.0 as u64
     }
 }
 

@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use tdx_core::metadata_fields;
 use tdx_core::{
     Guest, Hkid, ModuleArgs, Page, PageSize, Sept, SeptLevel, Tdcs, Tdcx, Tdr, Tdvpr, TdxStatus,
+    X2ApicId,
 };
 use tdx_emu::module::{Lifecycle, TdParams, TdxModule};
 
@@ -245,7 +246,7 @@ impl World {
                     for k in 1..6 {
                         let _ = raw::tdh_vp_addcx(self.page::<Tdcx>(page + k), tdvpr);
                     }
-                    let _ = raw::tdh_vp_init(tdvpr, 0, u64::from(apic));
+                    let _ = raw::tdh_vp_init(tdvpr, 0, X2ApicId::new(u32::from(apic)));
                 }
                 Op::VpCreate { td, page } => {
                     let _ = raw::tdh_vp_create(self.page(page), self.td(td));
@@ -254,7 +255,7 @@ impl World {
                     let _ = raw::tdh_vp_addcx(self.page(page), self.vp(vp));
                 }
                 Op::VpInit { vp, apic } => {
-                    let _ = raw::tdh_vp_init(self.vp(vp), 0, u64::from(apic));
+                    let _ = raw::tdh_vp_init(self.vp(vp), 0, X2ApicId::new(u32::from(apic)));
                 }
                 Op::SeptAdd {
                     td,

@@ -8,7 +8,7 @@ use tdx_core::{
     EventNotifyVector, FieldId, Gpa, GpaAttr, GpaListInfo, Hkid, Hpa, IoPort, KeyedHpa,
     KvmHypercallNr, L2Vm, L2VmMask, MapGpaTarget, MigscPage, MsrIndex, Page, PageKind, PageSize,
     PamtRange, PconfigLeaf, RtmrIndex, SeptGpa, SeptLevel, ServiceNotify, ServiceTimeout,
-    ServtdHandle, SharedGpa, TdUuid, VmAndFlags,
+    ServtdHandle, SharedGpa, TdUuid, VmAndFlags, X2ApicId,
 };
 
 /// A distinctive, valid sample value of an operand type.
@@ -109,6 +109,11 @@ impl Sample for AccessDirection {
 impl Sample for IoPort {
     fn sample(tag: u64) -> Self {
         IoPort::new(0x3f8 + tag as u16)
+    }
+}
+impl Sample for X2ApicId {
+    fn sample(tag: u64) -> Self {
+        X2ApicId::new(0x30 + tag as u32)
     }
 }
 impl Sample for MsrIndex {

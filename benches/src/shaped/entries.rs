@@ -44,9 +44,9 @@ shaped! {
         [rcx = td.tdr.to_reg()];
     tdh_mng_init(td: &TdxTd<'_>, td_params: Hpa) => seamcall TdhMngInit retry -> TdxStatus
         [rcx = td.tdr.to_reg(), rdx = td_params.to_reg()];
-    tdh_vp_init(vp: &TdxVp<'_>, initial_rcx: u64, x2apic_id: u64)
+    tdh_vp_init(vp: &TdxVp<'_>, initial_rcx: u64, x2apic_id: X2ApicId)
         => seamcall TdhVpInit retry -> TdxStatus
-        [rcx = vp.tdvpr.to_reg(), rdx = initial_rcx, r8 = x2apic_id];
+        [rcx = vp.tdvpr.to_reg(), rdx = initial_rcx, r8 = x2apic_id.to_reg()];
     tdh_phymem_page_rdmd(page: Hpa) => seamcall TdhPhymemPageRdmd once
         -> host::PageRdmd { page_type: rcx } [rcx = page.to_reg()];
     tdh_vp_rd(vp: &TdxVp<'_>, field: FieldId) => seamcall TdhVpRd retry

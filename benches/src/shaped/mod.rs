@@ -34,7 +34,7 @@ use tdx_core::{
     AcceptGpa, CallSite, FieldId, Gpa, GpaListInfo, Guest, Hkid, Hpa, KeyedHpa, MigscPage,
     ModuleArgs, Page, PamtRange, Sept, SeptGpa, Tdcs, Tdcx, TdxError, TdxStatus,
 };
-use tdx_core::{CacheWbMode, RtmrIndex};
+use tdx_core::{CacheWbMode, RtmrIndex, X2ApicId};
 use tdx_core::{
     DevifField, DevifId, DevifReqIn, DevifRspIn, DevifmtIdx, DmarIdx, DmarTarget, FunctionId,
     IdeKmObject, IdeKmParam, IommuId, IommuRegId, MmiomtIdx, MmiomtSetInfo, StreamId,

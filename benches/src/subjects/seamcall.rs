@@ -183,15 +183,15 @@ subjects! {
         linux retry __seamcall(21) { rcx: td.tdr.to_reg(), rdx: td_params.to_reg() } -> [];
     }
 
-    tdh_vp_init(vp: &TdxVp<'_>, initial_rcx: u64, x2apic_id: u64) => Seamcall {
+    tdh_vp_init(vp: &TdxVp<'_>, initial_rcx: u64, x2apic_id: X2ApicId) => Seamcall {
         catalog host::tdh_vp_init -> TdxStatus;
         floor seamcall(22 | 1 << 16) [
             inout("rcx") vp.tdvpr.to_reg() => _, inout("rdx") initial_rcx => _,
-            inout("r8") x2apic_id => _,
+            inout("r8") x2apic_id.to_reg() => _,
             lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [];
         linux retry __seamcall(22 | 1 << 16) {
-            rcx: vp.tdvpr.to_reg(), rdx: initial_rcx, r8: x2apic_id,
+            rcx: vp.tdvpr.to_reg(), rdx: initial_rcx, r8: x2apic_id.to_reg(),
         } -> [];
     }
 

@@ -8,7 +8,7 @@ use tdx_calls::{TdxTd, TdxVp};
 use tdx_core::metadata_fields;
 use tdx_core::{
     Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageSize, Sept, SeptGpa, SeptLevel, Tdcs,
-    Tdcx, Tdr, Tdvpr, TdxStatus,
+    Tdcx, Tdr, Tdvpr, TdxStatus, X2ApicId,
 };
 use tdx_emu::module::{GuestContext, MrtdBuilder, TdParams, TdxModule, VmExit, with_package};
 
@@ -160,7 +160,8 @@ pub fn build_and_tear_down(
         let tdvps_size = log.call("TDH.SYS.RD(TDVPS_BASE_SIZE)", || {
             host::tdh_sys_rd(metadata_fields::global::TDVPS_BASE_SIZE)
         })?;
-        for x2apic_id in 0..vcpu_count {
+        for (id, _) in (0u32..).zip(0..vcpu_count) {
+            let x2apic_id = X2ApicId::new(id);
             let tdvpr: Page<Tdvpr> = m.alloc_page();
             log.call(
                 &format!("TDH.VP.CREATE(td.tdr={tdr:?}, vp.tdvpr={tdvpr:?})"),

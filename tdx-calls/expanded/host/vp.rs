@@ -255,7 +255,7 @@ pub unsafe fn tdh_vp_addcx(
 pub unsafe fn tdh_vp_init(
     vp: &TdxVp<'_>,
     initial_rcx: u64,
-    x2apic_id: u64,
+    x2apic_id: X2ApicId,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhVpInit>()

@@ -2,7 +2,7 @@
 //! enter a vCPU.
 
 use tdx_core::ExitReason;
-use tdx_core::{FieldId, ModuleArgs, Page, Tdcx, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{FieldId, ModuleArgs, Page, Tdcx, TdxError, TdxStatus, X2ApicId, abi, seamcall};
 
 use crate::handles::{TdxTd, TdxVp};
 
@@ -50,7 +50,7 @@ pub unsafe fn tdh_vp_addcx(vp: &TdxVp<'_>, tdcx: Page<Tdcx>) -> Result<TdxStatus
 /// | RAX | 22 \| 1 << 16 | status |
 /// | RCX | `vp.tdvpr` | – |
 /// | RDX | `initial_rcx`: the guest's initial RCX (KVM_TDX_INIT_VCPU data) | – |
-/// | R8 | `x2apic_id`: the x2APIC ID (a `u32`; KVM passes the vCPU ID) | – |
+/// | R8 | `x2apic_id`: the x2APIC ID (32 bits; KVM passes the vCPU ID) | – |
 ///
 /// Statuses: `TDX_RND_NO_ENTROPY` after 10 attempts.
 ///
@@ -61,7 +61,7 @@ pub unsafe fn tdh_vp_addcx(vp: &TdxVp<'_>, tdcx: Page<Tdcx>) -> Result<TdxStatus
 pub unsafe fn tdh_vp_init(
     vp: &TdxVp<'_>,
     initial_rcx: u64,
-    x2apic_id: u64,
+    x2apic_id: X2ApicId,
 ) -> Result<TdxStatus, TdxError>;
 
 /// TDH.VP.RD (SEAMCALL leaf 26): read a vCPU (TDVPS) metadata field.

@@ -11,7 +11,7 @@ use tdx_core::abi::{self, Leaf};
 use tdx_core::reg;
 use tdx_core::{
     FieldId, Gpa, Hkid, Hpa, MapGpaTarget, ModuleArgs, Page, Sept, SeptGpa, SeptLevel, Tdcs, Tdr,
-    TdvmcallStatus, Tdvpr, TdxError, TdxStatus, seamcall, tdcall, tdvmcall,
+    TdvmcallStatus, Tdvpr, TdxError, TdxStatus, X2ApicId, seamcall, tdcall, tdvmcall,
 };
 use tdx_emu::{CpuState, Instruction, with_handler};
 
@@ -27,7 +27,7 @@ unsafe fn tdh_mng_create(tdr: Page<Tdr>, hkid: Hkid) -> Result<TdxStatus, TdxErr
 unsafe fn tdh_vp_init(
     tdvpr: Page<Tdvpr>,
     initial_rcx: u64,
-    x2apic_id: u64,
+    x2apic_id: X2ApicId,
 ) -> Result<TdxStatus, TdxError>;
 
 #[seamcall(leaf = abi::TdhMngRd, version = 3, in(rcx = tdr, rdx = field), out(r8 = value: u64))]

@@ -54,7 +54,7 @@ fn version_goes_to_rax_bits_23_16() {
         |_, cpu| cpu.rax = 0,
         || {
             // SAFETY: the trap answers the instruction.
-            unsafe { tdh_vp_init(page(0x5000), 0xabc, 7) }
+            unsafe { tdh_vp_init(page(0x5000), 0xabc, X2ApicId::new(7)) }
         },
     );
     let cpu = seen[0].1;

@@ -195,7 +195,7 @@ fn tdh_vp_init() {
     );
     let (result, seen) = once(&f.name, || {
         // SAFETY: the trap answers the instruction; no memory is touched.
-        with_vp(|vp| unsafe { host::tdh_vp_init(vp, 0xfeed_beef, 7) })
+        with_vp(|vp| unsafe { host::tdh_vp_init(vp, 0xfeed_beef, tdx_core::X2ApicId::new(7)) })
     });
     assert_eq!(seen.1.rax, 0x1_0016);
     check_inputs(f, &seen, &[("rcx", TDVPR), ("rdx", 0xfeed_beef), ("r8", 7)]);

@@ -2,7 +2,7 @@
 pub unsafe fn tdh_vp_init(
     tdvpr: Page<Tdvpr>,
     initial_rcx: u64,
-    x2apic_id: u64,
+    x2apic_id: X2ApicId,
 ) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhVpInit>().with_version(1u8)

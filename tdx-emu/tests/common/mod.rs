@@ -13,7 +13,7 @@ use tdx_core::metadata_fields;
 use tdx_core::{
     AcceptGpa, FieldId, Gpa, Guest, Hkid, Hpa, KeyedHpa, ModuleArgs, Page, PageKind, PageSize,
     Sept, SeptGpa, SeptLevel, SharedGpa, Tdcs, Tdcx, Tdr, TdvmcallStatus, Tdvpr, TdxError,
-    TdxStatus, abi, seamcall, tdcall, tdvmcall,
+    TdxStatus, X2ApicId, abi, seamcall, tdcall, tdvmcall,
 };
 use tdx_emu::module::{Config, TdParams, TdxModule, with_package};
 
@@ -105,7 +105,7 @@ pub mod raw {
     pub unsafe fn tdh_vp_init(
         tdvpr: Page<Tdvpr>,
         initial_rcx: u64,
-        x2apic_id: u64,
+        x2apic_id: X2ApicId,
     ) -> Result<TdxStatus, TdxError>;
 
     /// TDH.VP.INIT issued as version 0 (the model requires version 1).
@@ -113,7 +113,7 @@ pub mod raw {
     pub unsafe fn tdh_vp_init_v0(
         tdvpr: Page<Tdvpr>,
         initial_rcx: u64,
-        x2apic_id: u64,
+        x2apic_id: X2ApicId,
     ) -> Result<TdxStatus, TdxError>;
 
     #[seamcall(leaf = abi::TdhVpRd, in(rcx = tdvpr, rdx = field), out(r8 = value: u64))]
@@ -438,6 +438,7 @@ pub fn create_vcpu(m: &TdxModule, td: &Td, x2apic_id: u64) -> Vp {
             raw::tdh_vp_addcx(page, tdvpr).expect("VP.ADDCX");
             tdcx.push(page);
         }
+        let x2apic_id = X2ApicId::new(u32::try_from(x2apic_id).expect("a 32-bit x2APIC ID"));
         raw::tdh_vp_init(tdvpr, 0x1234, x2apic_id).expect("VP.INIT");
         Vp { tdvpr, tdcx }
     }

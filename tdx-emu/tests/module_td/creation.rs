@@ -1,6 +1,8 @@
 //! TD creation and setup failures, with their statuses and operand IDs; debug TDs.
 
 use super::*;
+use tdx_core::X2ApicId;
+use tdx_emu::module::leaf;
 
 /// A page re-typed as a TDR, to hand the module the wrong kind of page.
 fn tdcs_as_tdr(page: Page<Tdcs>) -> Page<Tdr> {
@@ -193,7 +195,7 @@ fn td_creation_failures() {
                 "MAX_VCPUS is 1"
             );
             assert_eq!(
-                err(raw::tdh_vp_init(tdvpr, 0, 0)),
+                err(raw::tdh_vp_init(tdvpr, 0, X2ApicId::new(0))),
                 st(TdxStatus::OPERAND_INVALID, op::RCX),
                 "TDCX pages missing"
             );
@@ -211,18 +213,24 @@ fn td_creation_failures() {
                 "one TDCX page too many"
             );
             assert_eq!(
-                err(raw::tdh_vp_init_v0(tdvpr, 0, 0)),
+                err(raw::tdh_vp_init_v0(tdvpr, 0, X2ApicId::new(0))),
                 TdxStatus::OPERAND_INVALID,
                 "version 0: OPERAND_INVALID on RAX (operand 0)"
             );
+            // `X2ApicId` cannot hold it: issued raw.
+            let mut wide = ModuleArgs {
+                rcx: tdvpr.as_u64(),
+                r8: 1 << 32,
+                ..ModuleArgs::default()
+            };
             assert_eq!(
-                err(raw::tdh_vp_init(tdvpr, 0, 1 << 32)),
+                m.seamcall(leaf::TDH_VP_INIT | 1 << 16, &mut wide).status,
                 st(TdxStatus::OPERAND_INVALID, op::R8),
                 "x2APIC IDs are 32 bits"
             );
-            raw::tdh_vp_init(tdvpr, 0xabc, 3).expect("VP.INIT");
+            raw::tdh_vp_init(tdvpr, 0xabc, X2ApicId::new(3)).expect("VP.INIT");
             assert_eq!(
-                err(raw::tdh_vp_init(tdvpr, 0, 4)),
+                err(raw::tdh_vp_init(tdvpr, 0, X2ApicId::new(4))),
                 st(TdxStatus::OPERAND_INVALID, op::RCX),
                 "initialized already"
             );

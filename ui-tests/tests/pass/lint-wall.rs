@@ -70,8 +70,8 @@ use ui_tests as _;
 use tdx_emu as _;
 
 use tdx_core::{
-    Hpa, ModuleArgs, Page, TdvmcallStatus, Tdvpr, TdxError, TdxStatus, abi, seamcall, tdcall,
-    tdvmcall,
+    Hpa, ModuleArgs, Page, TdvmcallStatus, Tdvpr, TdxError, TdxStatus, X2ApicId, abi, seamcall,
+    tdcall, tdvmcall,
 };
 
 /// Take a page back from the TDX module.
@@ -91,7 +91,7 @@ pub unsafe fn tdh_phymem_page_reclaim(page: Hpa) -> Result<PageReclaim, TdxError
 pub unsafe fn tdh_vp_init(
     tdvpr: Page<Tdvpr>,
     initial_rcx: u64,
-    x2apic_id: u64,
+    x2apic_id: X2ApicId,
 ) -> Result<TdxStatus, TdxError>;
 
 /// Enter a vCPU.

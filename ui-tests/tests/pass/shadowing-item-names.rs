@@ -3,14 +3,14 @@
 //! body shadows a parameter of the same name.
 #![allow(non_snake_case)]
 
-use tdx_core::{Page, Tdvpr, TdxError, TdxStatus, abi, seamcall};
+use tdx_core::{Page, Tdvpr, TdxError, TdxStatus, X2ApicId, abi, seamcall};
 
 /// `__LEAF` and `__CALL` as parameter names.
 #[seamcall(leaf = abi::TdhVpInit, in(rcx = tdvpr, rdx = __CALL, r8 = __LEAF))]
 pub unsafe fn tdh_vp_init(
     tdvpr: Page<Tdvpr>,
     __CALL: u64,
-    __LEAF: u64,
+    __LEAF: X2ApicId,
 ) -> Result<TdxStatus, TdxError>;
 
 /// The same through an unchecked leaf.

@@ -4,8 +4,8 @@
 //! `__LEAF` and `__CALL`, are in `tests/pending/pass/shadowing-item-names.rs`: they collide.)
 
 use tdx_core::{
-    Hkid, Hpa, ModuleArgs, Page, Tdr, TdvmcallStatus, Tdvpr, TdxError, TdxStatus, abi, seamcall,
-    tdcall, tdvmcall,
+    Hkid, Hpa, ModuleArgs, Page, Tdr, TdvmcallStatus, Tdvpr, TdxError, TdxStatus, X2ApicId, abi,
+    seamcall, tdcall, tdvmcall,
 };
 
 /// Parameters named like the generated locals.
@@ -13,7 +13,7 @@ use tdx_core::{
 pub unsafe fn tdh_vp_init(
     __rcx: Page<Tdvpr>,
     __rax: u64,
-    __in_r8: u64,
+    __in_r8: X2ApicId,
 ) -> Result<TdxStatus, TdxError>;
 
 /// More generated names, as parameters of a call with outputs.

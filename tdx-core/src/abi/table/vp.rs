@@ -8,7 +8,7 @@
 
 #[allow(unused_imports)] // used by intra-doc links
 use crate::ModuleArgs;
-use crate::{FieldId, Page, Tdcx, Tdr, Tdvpr};
+use crate::{FieldId, Page, Tdcx, Tdr, Tdvpr, X2ApicId};
 
 crate::abi_table! {
     list LEAVES;
@@ -75,10 +75,12 @@ crate::abi_table! {
     }
 
     /// TDH.VP.INIT (leaf 22, **version 1**: "apicid requires version == 1", RAX = 0x10016):
-    /// initialize a vCPU. RCX = TDVPR, RDX = the initial guest RCX, R8 = the x2APIC ID (u32).
+    /// initialize a vCPU. RCX = TDVPR, RDX = the initial guest RCX, R8 = the x2APIC ID
+    /// (32 bits: the handler refuses a larger R8 with `TDX_OPERAND_INVALID` on R8,
+    /// intel/tdx-module@1666adc4 `tdh_vp_init.c`).
     pub seamcall TdhVpInit = 22, version 1, "TDH.VP.INIT" {
         since { 0: (1, 0, 0), 1: (1, 5, 5) }
-        in { rcx: Page<Tdvpr>, rdx: u64, r8: u64 }
+        in { rcx: Page<Tdvpr>, rdx: u64, r8: X2ApicId }
         out {}
         no_info;
     }
