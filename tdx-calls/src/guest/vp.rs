@@ -40,7 +40,7 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError>;
 /// |---|---|---|
 /// | RAX | 10 | status |
 /// | RCX | 0 (loaded by the wrapper): must be 0 (`tdg_vp_rd_wr.c`: "RCX is not zero" → `TDX_OPERAND_INVALID` operand RCX) | – |
-/// | RDX | `field`: the field ID | written (error path) |
+/// | RDX | `field`: the field ID | – |
 /// | R8 | `value`: the value | `old`: the previous value |
 /// | R9 | `mask`: the bits to write | – |
 ///

@@ -168,7 +168,7 @@ pub unsafe fn tdh_mng_key_freeid(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError>;
 /// |---|---|---|
 /// | RAX | 13 | status |
 /// | RCX | `td.tdr`: the TD's TDR | – |
-/// | RDX | `field`: the field ID | written (error path) |
+/// | RDX | `field`: the field ID | – |
 /// | R8 | `value`: the value | `old`: the field's previous value |
 /// | R9 | `mask`: the bits of `value` to write | – |
 ///

@@ -125,7 +125,6 @@ crate::abi_table! {
         in { rdx: FieldId }
         zero { rcx }
         out { r8: u64 }
-        err { rdx }
         // SAFETY: RDX is a field ID and RCX is loaded with 0; a read changes no state.
         unsafe impl SafeLeaf;
     }
@@ -139,7 +138,6 @@ crate::abi_table! {
         in { rdx: FieldId, r8: u64, r9: u64 }
         zero { rcx }
         out { r8: u64 }
-        err { rdx }
     }
 
     // ---------------------------------------------- module 1.5 leaves (from the catalog)
@@ -181,7 +179,6 @@ crate::abi_table! {
         in { rdx: FieldId, r8: u64, r9: u64 }
         zero { rcx }
         out { r8: u64 }
-        err { rdx }
     }
 
     /// TDG.SYS.RD (leaf 11): read a global (TDX module) metadata field from the guest. RDX = the

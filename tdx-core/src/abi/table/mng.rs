@@ -40,7 +40,6 @@ crate::abi_table! {
         since { 0: (1, 0, 0), 1: (1, 5, 1) }
         in { rcx: Page<Tdr>, rdx: FieldId }
         out { r8: u64 }
-        err { rdx }
     }
 
     /// TDH.MNG.VPFLUSHDONE (leaf 19): check that every vCPU was flushed. RCX = TDR.
@@ -80,7 +79,6 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdr>, rdx: FieldId, r8: u64, r9: u64 }
         out { r8: u64 }
-        err { rdx }
     }
 
     /// TDH.MNG.KEY.RECLAIMID (leaf 27): kept for backward compatibility: the module ignores RCX and

@@ -91,7 +91,6 @@ crate::abi_table! {
         since { 0: (1, 0, 0), 1: (1, 5, 1) }
         in { rcx: Page<Tdvpr>, rdx: FieldId }
         out { r8: u64 }
-        err { rdx }
     }
 
     /// TDH.VP.WR (leaf 43): write a vCPU (TDVPS) metadata field. RCX = TDVPR, RDX = field ID,
@@ -101,7 +100,6 @@ crate::abi_table! {
         since { 0: (1, 0, 0) }
         in { rcx: Page<Tdvpr>, rdx: FieldId, r8: u64, r9: u64 }
         out { r8: u64 }
-        err { rdx }
     }
     // ---------------------------------------------- version-1 forms
     //
