@@ -96,8 +96,9 @@ shaped! {
         r10 = l2.vm2.to_reg(), r11 = l2.vm3.to_reg(), r12 = pamt.page0.to_reg(),
         r13 = pamt.page1.to_reg(),
     ];
-    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromote retry
-        -> host::MemPagePromote { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromote retry_taking
+        -> host::MemPagePromote { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()]
+        clobber [r12, r13];
     tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRd retry
         -> host::MemSeptRd { entry: rcx, level_state: rdx, attributes: r8 }
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
@@ -241,7 +242,8 @@ shaped! {
     ];
     tdh_mng_rd_v1(td: &TdxTd<'_>, field: FieldId) => seamcall TdhMngRdV1 retry
         -> host::MngRdV1 { next: rdx, value: r8 } [rcx = td.tdr.to_reg(), rdx = field.to_reg()];
-    tdh_mem_page_promote_v1(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromoteV1 retry
+    tdh_mem_page_promote_v1(td: &TdxTd<'_>, gpa: SeptGpa)
+        => seamcall TdhMemPagePromoteV1 retry_taking
         -> host::MemPagePromoteV1 { sept_page: rcx, vm1: r9, vm2: r10, vm3: r11 }
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()] clobber [r12, r13];
     tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) => seamcall TdhVpRdV1 retry
