@@ -9,7 +9,7 @@
 //!   family; [`sites`]: their footprint and the call sites';
 //! * [`script`]: scripted trap answers (success, entropy retry, error, VMfailInvalid);
 //! * [`registers`]: the operand registers of a trapped instruction, and which ones a trap
-//!   answers;
+//!   answers; [`preserved`]: whether a subject kept RBX and R12-R15;
 //! * [`count`]: exact instruction counts by ptrace single-stepping (the calls bench);
 //! * [`build`]: compile-time measurements (the macro against the pre-expanded catalog, and the
 //!   clean build of tdx-core before and after the syn trim);
@@ -26,6 +26,7 @@ pub mod count;
 pub mod expansion;
 pub mod footprint;
 pub mod linux;
+pub mod preserved;
 pub mod registers;
 pub mod report;
 pub mod script;

@@ -31,6 +31,7 @@ pub use sample::Sample;
 use crate::Subject;
 use crate::registers::{OPERANDS, answered, name, reg, set_reg};
 use tdx_core::abi::LeafData;
+use tdx_core::reg::RegSet;
 use tdx_core::{ModuleArgs, TdvmcallStatus, TdxError, TdxStatus};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
@@ -97,6 +98,15 @@ pub enum View {
     Err(u64),
 }
 
+/// What one subject did under [`Check::trap`].
+pub struct Traps {
+    /// The registers each trapped instruction saw.
+    pub seen: Vec<CpuState>,
+    /// The callee-saved registers (RBX, R12-R15) the subject did not preserve
+    /// ([`crate::preserved::kept`]): one the module writes that its `asm!` does not declare.
+    pub lost: RegSet,
+}
+
 /// What the handler writes into register `index`.
 const fn answer(index: u8) -> u64 {
     0x5000 + index as u64
@@ -135,8 +145,8 @@ impl Check {
     }
 
     /// Run `f` under a handler that records the registers of every trap and answers it as
-    /// `scenario` says.
-    pub fn trap<R>(&self, scenario: Scenario, f: impl FnOnce() -> R) -> (R, Vec<CpuState>) {
+    /// `scenario` says, with canaries in the callee-saved registers.
+    pub fn trap<R>(&self, scenario: Scenario, f: impl FnOnce() -> R) -> (R, Traps) {
         let kind = self.subject.kind;
         let writes = self.leaf.writes;
         let mut seen = Vec::new();
@@ -166,8 +176,8 @@ impl Check {
                 };
             }
         };
-        let result = with_handler(&mut handler, f);
-        (result, seen)
+        let (result, lost) = with_handler(&mut handler, || crate::preserved::kept(f));
+        (result, Traps { seen, lost })
     }
 
     /// (b)'s or (c)'s `(status, [outputs])` as the caller sees it.
@@ -198,15 +208,24 @@ impl Check {
         &self,
         scenario: Scenario,
         views: [View; 3],
-        traps: [Vec<CpuState>; 3],
+        traps: [Traps; 3],
     ) -> Result<(), String> {
         let fail = |what: String| Err(format!("{} ({scenario:?}): {what}", self.subject.name));
-        for (set, seen) in ["a", "b", "c"].iter().zip(&traps) {
-            if seen.len() != 1 {
-                return fail(format!("({set}) trapped {} times, not once", seen.len()));
+        for (set, traps) in ["a", "b", "c"].iter().zip(&traps) {
+            if traps.seen.len() != 1 {
+                return fail(format!(
+                    "({set}) trapped {} times, not once",
+                    traps.seen.len()
+                ));
+            }
+            if !traps.lost.is_empty() {
+                return fail(format!(
+                    "({set}) did not preserve {}: the module writes it, the asm! does not declare it",
+                    traps.lost
+                ));
             }
         }
-        let [a, b, c] = [&traps[0][0], &traps[1][0], &traps[2][0]];
+        let [a, b, c] = [&traps[0].seen[0], &traps[1].seen[0], &traps[2].seen[0]];
         if views[0] != views[1] || views[0] != views[2] {
             return fail(format!(
                 "results differ: (a) {:x?}, (b) {:x?}, (c) {:x?}",

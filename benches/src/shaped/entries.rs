@@ -422,7 +422,7 @@ shaped! {
         [rcx = data.to_reg(), rdx = index.to_reg()];
     tdg_vp_veinfo_get() => tdcall TdgVpVeinfoGet once -> guest::VeInfo {
         exit_reason: rcx, exit_qualification: rdx, gla: r8, gpa: r9, instruction: r10
-    } [];
+    } [] clobber [r12];
     tdg_mr_report(report: Gpa, report_data: Gpa, subtype: u64) => tdcall TdgMrReport once
         -> TdxStatus [rcx = report.to_reg(), rdx = report_data.to_reg(), r8 = subtype];
     tdg_mem_page_accept(gpa: AcceptGpa) => tdcall TdgMemPageAccept once -> TdxStatus

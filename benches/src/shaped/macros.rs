@@ -359,14 +359,14 @@ macro_rules! shaped {
                         if script == Script::VmFailInvalid && kind != Kind::Seamcall {
                             continue; // no CF for TDCALL
                         }
-                        // SAFETY: under the scripted trap handler; nothing is accessed through
-                        // the sample operands.
-                        let (a, ta) = scripted(kind, writes, script, || unsafe {
-                            crate::subjects::$name::a($($p),*)
+                        let ((a, lost_a), ta) = scripted(kind, writes, script, || {
+                            // SAFETY: under the scripted trap handler; nothing is accessed
+                            // through the sample operands.
+                            kept(|| unsafe { crate::subjects::$name::a($($p),*) })
                         });
-                        // SAFETY: as above.
-                        let (b, tb) = scripted(kind, writes, script, || unsafe {
-                            super::$name($($p),*)
+                        let ((b, lost_b), tb) = scripted(kind, writes, script, || {
+                            // SAFETY: as above.
+                            kept(|| unsafe { super::$name($($p),*) })
                         });
                         // On VMfailInvalid the module wrote nothing: the registers in the
                         // error are what the wrapper left there, so only the error is compared.
@@ -378,7 +378,8 @@ macro_rules! shaped {
                             a == b
                         };
                         compare(stringify!($name), script, <abi::$leaf as Leaf>::DATA.loaded(),
-                            (format!("{a:x?}"), format!("{b:x?}"), same), &ta, &tb)?;
+                            (format!("{a:x?}"), format!("{b:x?}"), same), [lost_a, lost_b],
+                            &ta, &tb)?;
                     }
                     Ok(())
                 }

@@ -48,6 +48,7 @@ use tdx_core::{
 
 use crate::check::{Kind, Sample};
 use crate::linux::VMFAILINVALID;
+use crate::preserved::kept;
 use crate::registers::{self, OPERANDS, gpr, reg};
 use crate::script::{Script, scripted};
 use tdx_emu::CpuState;
@@ -333,17 +334,26 @@ pub struct Shaped {
     pub run: fn(Script),
 }
 
-/// Compare (a)'s and (b')'s results and the registers their traps saw (RAX and the leaf's
-/// input registers among RCX, RDX, R8-R15).
+/// Compare (a)'s and (b')'s results and the registers their traps saw (RAX and every register
+/// the leaf reads: the table's inputs and reserved zeros), after checking that both kept the
+/// callee-saved registers (`lost`, [`kept`]).
 fn compare(
     name: &str,
     script: Script,
     inputs: RegSet,
     (a, b, same): (String, String, bool),
+    lost: [RegSet; 2],
     ta: &[CpuState],
     tb: &[CpuState],
 ) -> Result<(), String> {
     let fail = |what: String| Err(format!("{name} ({script:?}): {what}"));
+    for (set, lost) in ["(a)", "(b')"].into_iter().zip(lost) {
+        if !lost.is_empty() {
+            return fail(format!(
+                "{set} did not preserve {lost}: the module writes it, the asm! does not declare it"
+            ));
+        }
+    }
     if !same {
         return fail(format!("results differ: (a) {a}, (b') {b}"));
     }

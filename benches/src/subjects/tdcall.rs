@@ -81,8 +81,8 @@ subjects! {
     tdg_vm_rd(field: FieldId) => Tdcall {
         catalog guest::tdg_vm_rd -> guest::VmRd { value };
         floor tdcall(7) [
-            inout("rdx") field.to_reg() => _, lateout("r8") r8,
-            lateout("rcx") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => _, lateout("r8") r8,
+            lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [r8];
         linux __tdcall_ret(7) { rdx: field.to_reg() } -> [r8];
     }
