@@ -8,6 +8,8 @@
 //! * [`shaped`]: (b'), hand-written wrappers with (a)'s semantics and a shared cold routine per
 //!   family; [`sites`]: their footprint and the call sites';
 //! * [`script`]: scripted trap answers (success, entropy retry, error, VMfailInvalid);
+//! * [`registers`]: the operand registers of a trapped instruction, and which ones a trap
+//!   answers; [`preserved`]: whether a subject kept RBX and R12-R15;
 //! * [`count`]: exact instruction counts by ptrace single-stepping (the calls bench);
 //! * [`build`]: compile-time measurements (the macro against the pre-expanded catalog, and the
 //!   clean build of tdx-core before and after the syn trim);
@@ -24,11 +26,15 @@ pub mod count;
 pub mod expansion;
 pub mod footprint;
 pub mod linux;
+pub mod preserved;
+pub mod registers;
 pub mod report;
 pub mod script;
 pub mod shaped;
 pub mod sites;
 pub mod subjects;
+
+use tdx_core::abi::LeafData;
 
 /// One leaf's three subjects.
 #[derive(Clone, Copy)]
@@ -49,5 +55,27 @@ impl Subject {
     /// `seamcall`, `tdcall` or `tdvmcall`.
     pub const fn family(&self) -> &'static str {
         self.kind.family()
+    }
+
+    /// The leaf's entry in the ABI table (`tdx_core::abi::leaves()`), found through the
+    /// wrapper's catalog entry: the registers it reads and writes, which the checks go by.
+    pub fn leaf(&self) -> &'static LeafData {
+        let (module, wrapper) = self
+            .wrapper
+            .strip_prefix("tdx_calls::")
+            .and_then(|path| path.split_once("::"))
+            .unwrap_or_else(|| panic!("{}: not a tdx_calls wrapper path", self.wrapper));
+        let entry = tdx_calls::catalog::CATALOG
+            .iter()
+            .find(|entry| entry.module == module && entry.wrapper == wrapper)
+            .unwrap_or_else(|| panic!("{}: not in the catalog", self.wrapper));
+        tdx_core::abi::leaves()
+            .find(|leaf| leaf.type_name == entry.leaf_type)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: leaf {} not in the ABI table",
+                    self.name, entry.leaf_type
+                )
+            })
     }
 }

@@ -1,8 +1,11 @@
 //! Scripted answers of the tdx-emu trap: which status each trapped instruction returns, so that
 //! a wrapper can be driven down its success, retry and error paths (by the (b') check and by
-//! the instruction counter).
+//! the instruction counter), with distinctive values in every register the ABI table says the
+//! leaf writes.
 
 use crate::check::Kind;
+use crate::registers::{answered, set_reg};
+use tdx_core::reg::RegSet;
 use tdx_core::{TdvmcallStatus, TdxStatus};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
@@ -42,49 +45,16 @@ impl Script {
 const SUCCESS_WITH_INFO: u64 = 0x0000_0815_0000_0000;
 /// TDH.VP.ENTER success: exit reason 77 (TDCALL).
 const SUCCESS_EXIT: u64 = 77;
-/// RCX, RDX, R8-R11, then R12-R15, RBX, RDI, RSI.
-const VOLATILE: [u8; 6] = [1, 2, 8, 9, 10, 11];
-const OPERANDS: [u8; 13] = [1, 2, 8, 9, 10, 11, 12, 13, 14, 15, 3, 7, 6];
-
-fn set(cpu: &mut CpuState, index: u8, value: u64) {
-    let slot = match index {
-        1 => &mut cpu.rcx,
-        2 => &mut cpu.rdx,
-        3 => &mut cpu.rbx,
-        6 => &mut cpu.rsi,
-        7 => &mut cpu.rdi,
-        8 => &mut cpu.r8,
-        9 => &mut cpu.r9,
-        10 => &mut cpu.r10,
-        11 => &mut cpu.r11,
-        12 => &mut cpu.r12,
-        13 => &mut cpu.r13,
-        14 => &mut cpu.r14,
-        _ => &mut cpu.r15,
-    };
-    *slot = value;
-}
-
-/// Answer the `n`-th trap (from 0) of `script` for a leaf of `kind`: distinct values in the
-/// registers the module (or VMM) writes, then the status.
-pub fn answer(kind: Kind, script: Script, n: u64, cpu: &mut CpuState) {
+/// Answer the `n`-th trap (from 0) of `script` for a leaf of `kind` that writes `writes` (the
+/// ABI table's `LeafData::writes`): `0x5000 + 0x100 * n + index` in every register the module
+/// (or VMM) writes ([`answered`]), then the status.
+pub fn answer(kind: Kind, writes: RegSet, script: Script, n: u64, cpu: &mut CpuState) {
     if script == Script::VmFailInvalid && kind.family() == "seamcall" {
         cpu.cf = true;
         return;
     }
-    let writes: Vec<u8> = match kind {
-        Kind::SeamcallRegs | Kind::TdcallRegs => OPERANDS.to_vec(),
-        Kind::Tdvmcall | Kind::Vendor => {
-            let exposed = cpu.rcx;
-            OPERANDS
-                .into_iter()
-                .filter(|&i| exposed & 1 << i != 0 || i == 10 || i == 11)
-                .collect()
-        }
-        Kind::Seamcall | Kind::Tdcall => VOLATILE.to_vec(),
-    };
-    for index in writes {
-        set(cpu, index, 0x5000 + 0x100 * n + u64::from(index));
+    for index in answered(kind, writes, cpu) {
+        set_reg(cpu, index, 0x5000 + 0x100 * n + u64::from(index));
     }
     let entropy = match script {
         Script::EntropyOnce => n == 0,
@@ -121,14 +91,19 @@ pub fn answer(kind: Kind, script: Script, n: u64, cpu: &mut CpuState) {
     }
 }
 
-/// Run `f` under a handler that answers every trap as `script` says; the registers each trap
-/// saw.
-pub fn scripted<R>(kind: Kind, script: Script, f: impl FnOnce() -> R) -> (R, Vec<CpuState>) {
+/// Run `f` under a handler that answers every trap as `script` says, for a leaf of `kind` that
+/// writes `writes`; the registers each trap saw.
+pub fn scripted<R>(
+    kind: Kind,
+    writes: RegSet,
+    script: Script,
+    f: impl FnOnce() -> R,
+) -> (R, Vec<CpuState>) {
     let mut seen = Vec::new();
     let mut handler = |_: Instruction, cpu: &mut CpuState| {
         let n = seen.len() as u64;
         seen.push(*cpu);
-        answer(kind, script, n, cpu);
+        answer(kind, writes, script, n, cpu);
     };
     let result = with_handler(&mut handler, f);
     (result, seen)

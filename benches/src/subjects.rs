@@ -99,8 +99,6 @@ pub fn raw_ok<const N: usize>(kind: crate::check::Kind, status: u64, out: &[u64;
 #[macro_use]
 mod macros;
 
-pub(crate) mod answers;
-
 mod samples;
 
 mod guest_connect;

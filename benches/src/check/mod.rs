@@ -3,26 +3,35 @@
 //! the registers the instruction saw and answers with distinctive values, and checks that:
 //!
 //! * each issues the instruction exactly once, with the same RAX;
-//! * the registers that carry inputs hold the same values (for TDG.VP.VMCALL: the floor exposes
-//!   the same registers as the macro, output-only exposed registers go in as zero, and the Linux
+//! * every register the leaf reads by the ABI table (`LeafData::loaded`: the inputs and the
+//!   reserved zeros, RCX..R15, RBX, RDI and RSI) holds the same value in all three, and a
+//!   reserved one holds 0 (for TDG.VP.VMCALL also R10 and R11, which the macro sets; the floor
+//!   exposes the same registers as the macro, every input and every register the table says
+//!   the VMM writes is exposed, output-only exposed registers go in as zero, and the Linux
 //!   path, which exposes `0xFFCC`, passes the same inputs);
 //! * they return the same status and outputs, on success, on an error status, on VMfailInvalid
 //!   (CF=1, SEAMCALL) and on a VMM error (R10, TDG.VP.VMCALL).
 //!
+//! The trap answers every register the table says the leaf writes (`LeafData::writes`, above
+//! R11 too; [`crate::registers::answered`]) with `0x5000 + index`, so an output read from the
+//! wrong register, or not read back, shows as a difference.
+//!
 //! The error registers (a) also captures are not compared: the floor does not capture them.
 //!
 //! The subjects' inputs are [`Sample`] values (`sample.rs`), their outputs are compared as
-//! [`Raw`] registers (`raw.rs`), and `registers.rs` reads and writes the trapped registers.
+//! [`Raw`] registers (`raw.rs`), and [`crate::registers`] reads and writes the trapped
+//! registers.
 
 mod raw;
-mod registers;
 mod sample;
 
 pub use raw::Raw;
 pub use sample::Sample;
 
 use crate::Subject;
-use registers::{OPERANDS, VOLATILE, name, reg, set_reg};
+use crate::registers::{OPERANDS, answered, name, reg, set_reg};
+use tdx_core::abi::LeafData;
+use tdx_core::reg::RegSet;
 use tdx_core::{ModuleArgs, TdvmcallStatus, TdxError, TdxStatus};
 use tdx_emu::{CpuState, Instruction, with_handler};
 
@@ -30,7 +39,8 @@ use tdx_emu::{CpuState, Instruction, with_handler};
 /// the results are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// A SEAMCALL leaf: outputs in RCX, RDX, R8-R11; the module preserves the rest.
+    /// A SEAMCALL leaf: the module writes the registers the table's `writes` lists, above R11
+    /// too, and preserves the rest (RCX, RDX, R8-R11 are taken back in any case).
     Seamcall,
     /// A TDCALL leaf: as SEAMCALL, without CF.
     Tdcall,
@@ -88,6 +98,15 @@ pub enum View {
     Err(u64),
 }
 
+/// What one subject did under [`Check::trap`].
+pub struct Traps {
+    /// The registers each trapped instruction saw.
+    pub seen: Vec<CpuState>,
+    /// The callee-saved registers (RBX, R12-R15) the subject did not preserve
+    /// ([`crate::preserved::kept`]): one the module writes that its `asm!` does not declare.
+    pub lost: RegSet,
+}
+
 /// What the handler writes into register `index`.
 const fn answer(index: u8) -> u64 {
     0x5000 + index as u64
@@ -100,12 +119,16 @@ const SUCCESS_EXIT: u64 = 77;
 /// The comparison of one leaf's three subjects.
 pub struct Check {
     subject: &'static Subject,
+    leaf: &'static LeafData,
 }
 
 impl Check {
     /// A check of `subject`.
     pub fn new(subject: &'static Subject) -> Self {
-        Check { subject }
+        Check {
+            subject,
+            leaf: subject.leaf(),
+        }
     }
 
     /// The scenarios that apply to the leaf's family.
@@ -122,9 +145,10 @@ impl Check {
     }
 
     /// Run `f` under a handler that records the registers of every trap and answers it as
-    /// `scenario` says.
-    pub fn trap<R>(&self, scenario: Scenario, f: impl FnOnce() -> R) -> (R, Vec<CpuState>) {
+    /// `scenario` says, with canaries in the callee-saved registers.
+    pub fn trap<R>(&self, scenario: Scenario, f: impl FnOnce() -> R) -> (R, Traps) {
         let kind = self.subject.kind;
+        let writes = self.leaf.writes;
         let mut seen = Vec::new();
         let mut handler = |_: Instruction, cpu: &mut CpuState| {
             seen.push(*cpu);
@@ -132,18 +156,7 @@ impl Check {
                 cpu.cf = true; // RAX is left as it was, as the CPU does
                 return;
             }
-            let writes: Vec<u8> = if kind.regs() {
-                OPERANDS.to_vec()
-            } else if kind.exposes() {
-                let exposed = cpu.rcx;
-                OPERANDS
-                    .into_iter()
-                    .filter(|&i| exposed & 1 << i != 0 || i == 10 || i == 11)
-                    .collect()
-            } else {
-                VOLATILE.to_vec()
-            };
-            for index in writes {
+            for index in answered(kind, writes, cpu) {
                 set_reg(cpu, index, answer(index));
             }
             cpu.rax = if scenario == Scenario::Error {
@@ -163,8 +176,8 @@ impl Check {
                 };
             }
         };
-        let result = with_handler(&mut handler, f);
-        (result, seen)
+        let (result, lost) = with_handler(&mut handler, || crate::preserved::kept(f));
+        (result, Traps { seen, lost })
     }
 
     /// (b)'s or (c)'s `(status, [outputs])` as the caller sees it.
@@ -195,15 +208,24 @@ impl Check {
         &self,
         scenario: Scenario,
         views: [View; 3],
-        traps: [Vec<CpuState>; 3],
+        traps: [Traps; 3],
     ) -> Result<(), String> {
         let fail = |what: String| Err(format!("{} ({scenario:?}): {what}", self.subject.name));
-        for (set, seen) in ["a", "b", "c"].iter().zip(&traps) {
-            if seen.len() != 1 {
-                return fail(format!("({set}) trapped {} times, not once", seen.len()));
+        for (set, traps) in ["a", "b", "c"].iter().zip(&traps) {
+            if traps.seen.len() != 1 {
+                return fail(format!(
+                    "({set}) trapped {} times, not once",
+                    traps.seen.len()
+                ));
+            }
+            if !traps.lost.is_empty() {
+                return fail(format!(
+                    "({set}) did not preserve {}: the module writes it, the asm! does not declare it",
+                    traps.lost
+                ));
             }
         }
-        let [a, b, c] = [&traps[0][0], &traps[1][0], &traps[2][0]];
+        let [a, b, c] = [&traps[0].seen[0], &traps[1].seen[0], &traps[2].seen[0]];
         if views[0] != views[1] || views[0] != views[2] {
             return fail(format!(
                 "results differ: (a) {:x?}, (b) {:x?}, (c) {:x?}",
@@ -217,56 +239,67 @@ impl Check {
             ));
         }
         match self.subject.kind {
-            Kind::Seamcall | Kind::Tdcall => {
-                for index in VOLATILE {
-                    let want = reg(c, index);
-                    if want != 0 && (reg(a, index) != want || reg(b, index) != want) {
-                        return fail(format!(
-                            "input {}: (a) {:#x}, (b) {:#x}, (c) {want:#x}",
-                            name(index),
-                            reg(a, index),
-                            reg(b, index)
-                        ));
-                    }
-                }
-            }
-            Kind::Tdvmcall | Kind::Vendor => {
-                if a.rcx != b.rcx {
-                    return fail(format!(
-                        "exposed-register masks differ: (a) {:#x}, (b) {:#x}",
-                        a.rcx, b.rcx
-                    ));
-                }
-                for index in OPERANDS.into_iter().filter(|&i| i != 1) {
-                    let want = reg(c, index);
-                    let exposed = a.rcx & 1 << index != 0;
-                    let (got_a, got_b) = (reg(a, index), reg(b, index));
-                    if want != 0 && (!exposed || got_a != want || got_b != want) {
-                        return fail(format!(
-                            "input {}: (a) {got_a:#x}, (b) {got_b:#x}, (c) {want:#x}, exposed by (a): {exposed}",
-                            name(index)
-                        ));
-                    }
-                    if want == 0 && exposed && (got_a != 0 || got_b != 0) {
-                        return fail(format!(
-                            "exposed output-only {} not zeroed: (a) {got_a:#x}, (b) {got_b:#x}",
-                            name(index)
-                        ));
-                    }
-                }
-            }
+            Kind::Seamcall | Kind::Tdcall => self.same_inputs([a, b, c], &[]).or_else(fail),
+            Kind::Tdvmcall | Kind::Vendor => self.same_exposure([a, b, c]).or_else(fail),
             Kind::SeamcallRegs | Kind::TdcallRegs => {
-                for index in OPERANDS {
-                    if reg(a, index) != reg(c, index) || reg(b, index) != reg(c, index) {
-                        return fail(format!(
-                            "input {}: (a) {:#x}, (b) {:#x}, (c) {:#x}",
-                            name(index),
-                            reg(a, index),
-                            reg(b, index),
-                            reg(c, index)
-                        ));
-                    }
-                }
+                self.same_inputs([a, b, c], &OPERANDS).or_else(fail)
+            }
+        }
+    }
+
+    /// Every register the leaf reads (its table entry's inputs and reserved zeros, and
+    /// `also`) holds the same value at the three traps; a reserved one holds 0.
+    fn same_inputs(&self, [a, b, c]: [&CpuState; 3], also: &[u8]) -> Result<(), String> {
+        let loaded = self.leaf.loaded();
+        let read = OPERANDS
+            .into_iter()
+            .filter(|index| loaded.contains(*index) || also.contains(index));
+        for index in read {
+            let [got_a, got_b, got_c] = [a, b, c].map(|cpu| reg(cpu, index));
+            if got_a != got_c || got_b != got_c {
+                return Err(format!(
+                    "input {} differs: (a) {got_a:#x}, (b) {got_b:#x}, (c) {got_c:#x}",
+                    name(index)
+                ));
+            }
+            if self.leaf.zeroed.contains(index) && got_c != 0 {
+                return Err(format!(
+                    "reserved input {} is {got_c:#x}, not 0",
+                    name(index)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// TDG.VP.VMCALL: (a) and (b) expose the same registers, among them every input and every
+    /// register the table says the VMM writes; the inputs (and R10, R11) are the same in all
+    /// three, and (a) and (b) load an exposed register that is no input with zero.
+    fn same_exposure(&self, [a, b, c]: [&CpuState; 3]) -> Result<(), String> {
+        if a.rcx != b.rcx {
+            return Err(format!(
+                "exposed-register masks differ: (a) {:#x}, (b) {:#x}",
+                a.rcx, b.rcx
+            ));
+        }
+        self.same_inputs([a, b, c], &[10, 11])?;
+        let loaded = self.leaf.loaded();
+        for index in OPERANDS.into_iter().filter(|&i| i != 1) {
+            let exposed = a.rcx & 1 << index != 0;
+            let input = loaded.contains(index) || index == 10 || index == 11;
+            if (input || self.leaf.writes.contains(index)) && !exposed {
+                return Err(format!(
+                    "{} is an input or written by the VMM, but (a) does not expose it (RCX {:#x})",
+                    name(index),
+                    a.rcx
+                ));
+            }
+            let (got_a, got_b) = (reg(a, index), reg(b, index));
+            if !input && exposed && (got_a != 0 || got_b != 0) {
+                return Err(format!(
+                    "exposed output-only {} not zeroed: (a) {got_a:#x}, (b) {got_b:#x}",
+                    name(index)
+                ));
             }
         }
         Ok(())

@@ -96,8 +96,9 @@ shaped! {
         r10 = l2.vm2.to_reg(), r11 = l2.vm3.to_reg(), r12 = pamt.page0.to_reg(),
         r13 = pamt.page1.to_reg(),
     ];
-    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromote retry
-        -> host::MemPagePromote { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
+    tdh_mem_page_promote(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromote retry_taking
+        -> host::MemPagePromote { sept_page: rcx } [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()]
+        clobber [r12, r13];
     tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemSeptRd retry
         -> host::MemSeptRd { entry: rcx, level_state: rdx, attributes: r8 }
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()];
@@ -241,7 +242,8 @@ shaped! {
     ];
     tdh_mng_rd_v1(td: &TdxTd<'_>, field: FieldId) => seamcall TdhMngRdV1 retry
         -> host::MngRdV1 { next: rdx, value: r8 } [rcx = td.tdr.to_reg(), rdx = field.to_reg()];
-    tdh_mem_page_promote_v1(td: &TdxTd<'_>, gpa: SeptGpa) => seamcall TdhMemPagePromoteV1 retry
+    tdh_mem_page_promote_v1(td: &TdxTd<'_>, gpa: SeptGpa)
+        => seamcall TdhMemPagePromoteV1 retry_taking
         -> host::MemPagePromoteV1 { sept_page: rcx, vm1: r9, vm2: r10, vm3: r11 }
         [rcx = gpa.to_reg(), rdx = td.tdr.to_reg()] clobber [r12, r13];
     tdh_vp_rd_v1(vp: &TdxVp<'_>, field: FieldId) => seamcall TdhVpRdV1 retry
@@ -420,7 +422,7 @@ shaped! {
         [rcx = data.to_reg(), rdx = index.to_reg()];
     tdg_vp_veinfo_get() => tdcall TdgVpVeinfoGet once -> guest::VeInfo {
         exit_reason: rcx, exit_qualification: rdx, gla: r8, gpa: r9, instruction: r10
-    } [];
+    } [] clobber [r12];
     tdg_mr_report(report: Gpa, report_data: Gpa, subtype: u64) => tdcall TdgMrReport once
         -> TdxStatus [rcx = report.to_reg(), rdx = report_data.to_reg(), r8 = subtype];
     tdg_mem_page_accept(gpa: AcceptGpa) => tdcall TdgMemPageAccept once -> TdxStatus

@@ -132,7 +132,8 @@ macro_rules! issue {
 
 /// What the cold path of an entry does: `retry` (SEAMCALL with the entropy retry, the inputs
 /// in RCX..R9), `retry_wide` (the same, the inputs anywhere up to R15), `retry_taking` (the
-/// same, for the leaves that return values above R11) or `once`.
+/// same, for the leaves the module writes above R11 for: TDH.SERVTD.BIND and TDH.DMAR.READ
+/// return values there, TDH.MEM.PAGE.PROMOTE error information) or `once`.
 /// The retry policy (a) declares for the same leaf, so the two `CallSite`s agree.
 macro_rules! retries {
     (retry) => {
@@ -283,7 +284,7 @@ macro_rules! shaped {
                     // RCX, RDX, R8-R11 and the outputs above R11: what the wrapper takes back.
                     returned: RegSet::from_bits(
                         <abi::$leaf as Leaf>::WRITES.bits()
-                            & (0x0f06 $($(| 1 << answers::gpr!($outr))*)?),
+                            & (0x0f06 $($(| 1 << gpr!($outr))*)?),
                     ),
                     retry: retries!($how),
                 };
@@ -330,7 +331,8 @@ macro_rules! shaped {
                         tag += 1;
                         let $p: $ty = Sample::sample(tag);
                     )*
-                    let _ = scripted(kind!($family), script, || {
+                    let writes = <abi::$leaf as Leaf>::WRITES;
+                    let _ = scripted(kind!($family), writes, script, || {
                         // SAFETY: under the scripted trap handler, which answers the
                         // instruction; nothing is accessed through the sample operands.
                         core::hint::black_box(unsafe { super::$name($($p),*) })
@@ -352,21 +354,19 @@ macro_rules! shaped {
                         let $p: $ty = Sample::sample(tag);
                     )*
                     let kind = kind!($family);
-                    // The registers above R11 the leaf returns values in: the trap answers
-                    // them too.
-                    const EXTRA: &[u8] = &[$($(answers::gpr!($outr)),*)?];
+                    let writes = <abi::$leaf as Leaf>::WRITES;
                     for script in Script::ALL {
                         if script == Script::VmFailInvalid && kind != Kind::Seamcall {
                             continue; // no CF for TDCALL
                         }
-                        // SAFETY: under the scripted trap handler; nothing is accessed through
-                        // the sample operands.
-                        let (a, ta) = answers::scripted(kind, script, EXTRA, || unsafe {
-                            crate::subjects::$name::a($($p),*)
+                        let ((a, lost_a), ta) = scripted(kind, writes, script, || {
+                            // SAFETY: under the scripted trap handler; nothing is accessed
+                            // through the sample operands.
+                            kept(|| unsafe { crate::subjects::$name::a($($p),*) })
                         });
-                        // SAFETY: as above.
-                        let (b, tb) = answers::scripted(kind, script, EXTRA, || unsafe {
-                            super::$name($($p),*)
+                        let ((b, lost_b), tb) = scripted(kind, writes, script, || {
+                            // SAFETY: as above.
+                            kept(|| unsafe { super::$name($($p),*) })
                         });
                         // On VMfailInvalid the module wrote nothing: the registers in the
                         // error are what the wrapper left there, so only the error is compared.
@@ -377,8 +377,9 @@ macro_rules! shaped {
                         } else {
                             a == b
                         };
-                        compare(stringify!($name), script, <abi::$leaf as Leaf>::INPUTS,
-                            (format!("{a:x?}"), format!("{b:x?}"), same), &ta, &tb)?;
+                        compare(stringify!($name), script, <abi::$leaf as Leaf>::DATA.loaded(),
+                            (format!("{a:x?}"), format!("{b:x?}"), same), [lost_a, lost_b],
+                            &ta, &tb)?;
                     }
                     Ok(())
                 }

@@ -8,8 +8,9 @@
 //! * out of line, `#[cold]`, one per family and shape ([`seamcall_failed`], which retries with
 //!   RCX..R9, [`seamcall_failed_wide`], which retries with the whole register image, for the
 //!   leaves with an input (or a reserved zero) above R9, [`seamcall_failed_taking`], the same
-//!   for the two that return values above R11, and [`call_failed_regs`], which does not retry): everything
-//!   else, reached only on an error status. Their parameters are ordered so that the registers
+//!   for the leaves the module writes R12 or R13 for (TDH.SERVTD.BIND, TDH.DMAR.READ,
+//!   TDH.MEM.PAGE.PROMOTE), and [`call_failed_regs`], which does not retry): everything else,
+//!   reached only on an error status. Their parameters are ordered so that the registers
 //!   the instruction returned (RDX, RCX, R8, R9) are already where the calling convention wants
 //!   them (after the result pointer and the call site); RAX, R10, R11 and the inputs to retry
 //!   with follow on the stack.
@@ -47,8 +48,9 @@ use tdx_core::{
 
 use crate::check::{Kind, Sample};
 use crate::linux::VMFAILINVALID;
+use crate::preserved::kept;
+use crate::registers::{self, OPERANDS, gpr, reg};
 use crate::script::{Script, scripted};
-use crate::subjects::answers;
 use tdx_emu::CpuState;
 
 /// RAX, RCX, RDX, R8-R11 as an instruction returned them.
@@ -259,8 +261,8 @@ pub unsafe fn seamcall_failed_wide(
     }
 }
 
-/// [`seamcall_failed_wide`] for the leaves that return values above R11 (TDH.SERVTD.BIND,
-/// TDH.DMAR.READ): the registers of the first attempt come in through `r` (as the macro's wide
+/// [`seamcall_failed_wide`] for the leaves the module writes above R11 for (TDH.SERVTD.BIND,
+/// TDH.DMAR.READ, TDH.MEM.PAGE.PROMOTE): the registers of the first attempt come in through `r` (as the macro's wide
 /// path, the error keeps those above R11 too) and those of a success go back through it.
 ///
 /// # Safety
@@ -332,17 +334,26 @@ pub struct Shaped {
     pub run: fn(Script),
 }
 
-/// Compare (a)'s and (b')'s results and the registers their traps saw (RAX and the leaf's
-/// input registers among RCX, RDX, R8-R15).
+/// Compare (a)'s and (b')'s results and the registers their traps saw (RAX and every register
+/// the leaf reads: the table's inputs and reserved zeros), after checking that both kept the
+/// callee-saved registers (`lost`, [`kept`]).
 fn compare(
     name: &str,
     script: Script,
     inputs: RegSet,
     (a, b, same): (String, String, bool),
+    lost: [RegSet; 2],
     ta: &[CpuState],
     tb: &[CpuState],
 ) -> Result<(), String> {
     let fail = |what: String| Err(format!("{name} ({script:?}): {what}"));
+    for (set, lost) in ["(a)", "(b')"].into_iter().zip(lost) {
+        if !lost.is_empty() {
+            return fail(format!(
+                "{set} did not preserve {lost}: the module writes it, the asm! does not declare it"
+            ));
+        }
+    }
     if !same {
         return fail(format!("results differ: (a) {a}, (b') {b}"));
     }
@@ -350,23 +361,18 @@ fn compare(
         return fail(format!("(a) trapped {} times, (b') {}", ta.len(), tb.len()));
     }
     for (n, (x, y)) in ta.iter().zip(tb).enumerate() {
-        let regs = [
-            (0, x.rax, y.rax),
-            (1, x.rcx, y.rcx),
-            (2, x.rdx, y.rdx),
-            (8, x.r8, y.r8),
-            (9, x.r9, y.r9),
-            (10, x.r10, y.r10),
-            (11, x.r11, y.r11),
-            (12, x.r12, y.r12),
-            (13, x.r13, y.r13),
-            (14, x.r14, y.r14),
-            (15, x.r15, y.r15),
-        ];
-        for (index, got_a, got_b) in regs {
-            if (index == 0 || inputs.contains(index)) && got_a != got_b {
+        if x.rax != y.rax {
+            return fail(format!(
+                "trap {n}, RAX: (a) {:#x}, (b') {:#x}",
+                x.rax, y.rax
+            ));
+        }
+        for index in OPERANDS.into_iter().filter(|&index| inputs.contains(index)) {
+            let (got_a, got_b) = (reg(x, index), reg(y, index));
+            if got_a != got_b {
                 return fail(format!(
-                    "trap {n}, register {index}: (a) {got_a:#x}, (b') {got_b:#x}"
+                    "trap {n}, input {}: (a) {got_a:#x}, (b') {got_b:#x}",
+                    registers::name(index)
                 ));
             }
         }

@@ -70,7 +70,9 @@ subjects! {
             lateout("r8") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
             lateout("r12") _, lateout("r13") _,
         ] -> [rcx];
-        linux retry __seamcall_ret(23) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [rcx];
+        // The module writes R12 and R13 on error (the table's `err`), so (c) takes the
+        // trampoline that saves the callee-saved registers.
+        linux retry __seamcall_saved_ret(23) { rcx: gpa.to_reg(), rdx: td.tdr.to_reg() } -> [rcx];
     }
 
     tdh_mem_sept_rd(td: &TdxTd<'_>, gpa: SeptGpa) => Seamcall {
@@ -139,7 +141,6 @@ subjects! {
         linux retry __seamcall(44) {} -> [];
     }
 
-    // R12 and R13 are outputs only: the trap answers them too (`answers`).
     tdh_servtd_bind(
         td: &TdxTd<'_>, servtd: Page<Tdr>, slot: ServtdSlot, kind: ServtdType,
         attributes: ServtdAttributes,
@@ -156,7 +157,6 @@ subjects! {
             rcx: td.tdr.to_reg(), rdx: servtd.to_reg(), r8: slot.to_reg(), r9: kind.to_reg(),
             r10: attributes.to_reg(),
         } -> [rcx, r10, r11, r12, r13];
-        answers [r12, r13];
     }
 
     tdh_servtd_prebind(

@@ -209,7 +209,6 @@ subjects! {
         linux retry __seamcall(151) { rcx: index.to_reg() } -> [];
     }
 
-    // R12-R15 are outputs only: the trap answers them too (`answers`).
     tdh_dmar_read(index: DmarIdx) => Seamcall {
         catalog host::tdh_dmar_read -> host::DmarRead { state, q0, q1, q2, q3, q4, q5, q6, q7 };
         floor seamcall(152) [
@@ -220,7 +219,6 @@ subjects! {
         linux retry __seamcall_saved_ret(152) {
             rcx: index.to_reg(),
         } -> [rdx, r8, r9, r10, r11, r12, r13, r14, r15];
-        answers [r12, r13, r14, r15];
     }
 
     tdh_dmar_remove(index: DmarIdx) => Seamcall {

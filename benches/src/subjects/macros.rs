@@ -421,9 +421,10 @@ macro_rules! subjects {
                 )*
                 let mut $args = ModuleArgs::ZERO;
                 let kind = crate::check::Kind::$kind;
+                let writes = SUBJECT.leaf().writes;
                 // SAFETY: under the scripted trap handler; `args` is live, nothing is accessed
                 // through the sample values.
-                let _ = crate::script::scripted(kind, script, || unsafe {
+                let _ = crate::script::scripted(kind, writes, script, || unsafe {
                     match set {
                         'a' => core::hint::black_box(a($($p,)* &mut $args)).is_ok(),
                         'b' => core::hint::black_box(b($($p,)* &mut $args)).0 == 0,
@@ -450,7 +451,6 @@ macro_rules! subjects {
             catalog $module:ident::$func:ident -> $out:path $({ $($field:ident),* $(,)? })?;
             floor $floor:ident($($fa:expr),+) [$($op:tt)*] -> [$($bout:ident),* $(,)?];
             linux $($how:ident)+ ($leaf:expr) { $($cin:tt)* } -> [$($cout:ident),* $(,)?];
-            $(answers [$($extra:ident),* $(,)?];)?
         }
         $($rest:tt)*
     ) => {
@@ -499,10 +499,6 @@ macro_rules! subjects {
             /// Run the three under the trap and compare them.
             pub fn check() -> Result<(), String> {
                 let check = crate::check::Check::new(&SUBJECT);
-                // The registers above R11 the leaf returns values in, which the trap answers
-                // too (`answers [..]`; none for most leaves).
-                const EXTRA: &[u8] = &[$($(crate::subjects::answers::gpr!($extra)),*)?];
-                use crate::subjects::answers::trap;
                 for scenario in check.scenarios() {
                     #[allow(unused_mut, unused_variables)]
                     let mut tag = 0u64;
@@ -515,7 +511,7 @@ macro_rules! subjects {
                         // nothing is accessed through the sample operands.
                         unsafe { a($($p),*) }
                     };
-                    let (a, a_traps) = trap(&check, SUBJECT.kind, scenario, EXTRA, run);
+                    let (a, a_traps) = check.trap(scenario, run);
                     let a = match a {
                         Ok(out) => crate::check::View::Ok(a_fields!(out; $out $({ $($field),* })?)),
                         Err(error) => crate::check::View::Err(error.status().raw()),
@@ -524,12 +520,12 @@ macro_rules! subjects {
                         // SAFETY: as above.
                         unsafe { b($($p),*) }
                     };
-                    let (b, b_traps) = trap(&check, SUBJECT.kind, scenario, EXTRA, run);
+                    let (b, b_traps) = check.trap(scenario, run);
                     let run = || {
                         // SAFETY: as above.
                         unsafe { c($($p),*) }
                     };
-                    let (c, c_traps) = trap(&check, SUBJECT.kind, scenario, EXTRA, run);
+                    let (c, c_traps) = check.trap(scenario, run);
                     let views = [a, check.view(b.0, &b.1), check.view(c.0, &c.1)];
                     check.compare(scenario, views, [a_traps, b_traps, c_traps])?;
                 }
@@ -553,9 +549,10 @@ macro_rules! subjects {
                     let $p: $ty = crate::check::Sample::sample(tag);
                 )*
                 let kind = crate::check::Kind::$kind;
+                let writes = SUBJECT.leaf().writes;
                 // SAFETY: under the scripted trap handler; nothing is accessed through the
                 // sample operands.
-                let _ = crate::script::scripted(kind, script, || unsafe {
+                let _ = crate::script::scripted(kind, writes, script, || unsafe {
                     match set {
                         'a' => core::hint::black_box(a($($p),*)).is_ok(),
                         'b' => core::hint::black_box(b($($p),*)).0 == 0,

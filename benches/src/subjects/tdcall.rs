@@ -51,9 +51,12 @@ subjects! {
             -> guest::VeInfo { exit_reason, exit_qualification, gla, gpa, instruction };
         floor tdcall(3) [
             lateout("rcx") rcx, lateout("rdx") rdx, lateout("r8") r8, lateout("r9") r9,
-            lateout("r10") r10, lateout("r11") _,
+            lateout("r10") r10, lateout("r11") _, lateout("r12") _,
         ] -> [rcx, rdx, r8, r9, r10];
-        linux __tdcall_ret(3) {} -> [rcx, rdx, r8, r9, r10];
+        // Module 1.5.09 on also writes R12 (the table's `writes`; Linux's `__tdcall_ret`
+        // assumes it does not), so (c) takes the trampoline that saves the callee-saved
+        // registers.
+        linux __tdcall_saved_ret(3) {} -> [rcx, rdx, r8, r9, r10];
     }
 
     tdg_mr_report(report: Gpa, report_data: Gpa, subtype: u64) => Tdcall {
@@ -78,8 +81,8 @@ subjects! {
     tdg_vm_rd(field: FieldId) => Tdcall {
         catalog guest::tdg_vm_rd -> guest::VmRd { value };
         floor tdcall(7) [
-            inout("rdx") field.to_reg() => _, lateout("r8") r8,
-            lateout("rcx") _, lateout("r9") _, lateout("r10") _, lateout("r11") _,
+            inout("rcx") 0u64 => _, inout("rdx") field.to_reg() => _, lateout("r8") r8,
+            lateout("r9") _, lateout("r10") _, lateout("r11") _,
         ] -> [r8];
         linux __tdcall_ret(7) { rdx: field.to_reg() } -> [r8];
     }
@@ -198,9 +201,8 @@ subjects! {
         } -> [rcx, rdx];
     }
 
-    // R12, R13, RDI and RSI are outputs only: the trap answers them too (`answers`); R14, R15
-    // and RBX come back clobbered (the L2 VM's values): the floor swaps RBX through a scratch
-    // register, (c) takes the trampoline that saves the callee-saved registers.
+    // R14, R15 and RBX come back clobbered (the L2 VM's values): the floor swaps RBX through a
+    // scratch register, (c) takes the trampoline that saves the callee-saved registers.
     tdg_vp_enter(flags: L2EnterFlags, state: Gpa) => Tdcall {
         catalog guest::tdg_vp_enter -> guest::VpEnter {
             exit_qualification, gla, gpa, interruption, idt_vectoring, instruction, exit_info,
@@ -215,7 +217,6 @@ subjects! {
         linux __tdcall_saved_ret(25) {
             rcx: flags.to_reg(), rdx: state.to_reg(),
         } -> [rcx, rdx, r8, r9, r10, r11, r12, r13, rdi, rsi];
-        answers [r12, r13, rdi, rsi];
     }
 
     tdg_vp_invept(vms: L2VmMask) => Tdcall {
