@@ -2,6 +2,7 @@
 //! call made by a catalog wrapper executing the real `seamcall` instruction.
 
 use std::collections::BTreeSet;
+use std::sync::{Mutex, PoisonError};
 
 use tdx_calls::host::{self, ExitReasonExt};
 use tdx_calls::{TdxTd, TdxVp};
@@ -13,6 +14,9 @@ use tdx_core::{
 use tdx_emu::module::{GuestContext, MrtdBuilder, TdParams, TdxModule, VmExit, with_package};
 
 use crate::log::Log;
+
+/// KVM's `tdx_lock`: held by one TD's teardown around the cache write-back and KEY.FREEID.
+static TDX_LOCK: Mutex<()> = Mutex::new(());
 
 type Error = Box<dyn std::error::Error>;
 
@@ -322,15 +326,22 @@ pub fn build_and_tear_down(
         log.call(&format!("TDH.MNG.VPFLUSHDONE(td.tdr={tdr:?})"), || {
             host::tdh_mng_vpflushdone(&td)
         })?;
-        for package in 0..m.config().packages {
-            log.call(
-                &format!("TDH.PHYMEM.CACHE.WB loop on package {package}"),
-                || with_package(package, || host::tdh_phymem_cache_wb_loop()),
-            )?;
+        {
+            // One CACHE.WB loop at a time: the module keeps one interrupted write-back per
+            // package, so another TD's loop starting in between would take over this one's
+            // resume (and this one's resume would then be OPERAND_INVALID). KVM holds its
+            // global `tdx_lock` around the write-back and KEY.FREEID for the same reason.
+            let _tdx_lock = TDX_LOCK.lock().unwrap_or_else(PoisonError::into_inner);
+            for package in 0..m.config().packages {
+                log.call(
+                    &format!("TDH.PHYMEM.CACHE.WB loop on package {package}"),
+                    || with_package(package, || host::tdh_phymem_cache_wb_loop()),
+                )?;
+            }
+            log.call(&format!("TDH.MNG.KEY.FREEID(td.tdr={tdr:?})"), || {
+                host::tdh_mng_key_freeid(&td)
+            })?;
         }
-        log.call(&format!("TDH.MNG.KEY.FREEID(td.tdr={tdr:?})"), || {
-            host::tdh_mng_key_freeid(&td)
-        })?;
         let reclaim = |hpa: Hpa, log: &mut Log| -> Result<(), Error> {
             log.call(&format!("TDH.PHYMEM.PAGE.RECLAIM(page={hpa:?})"), || {
                 host::tdh_phymem_page_reclaim(hpa)
