@@ -73,15 +73,15 @@ pub fn plan(call: &Call) -> String {
             .collect();
         text.push_str(&format!(" | clobber: {}", clobbered.join(" ")));
         if call.family != Family::Tdvmcall {
-            let shape = if crate::expand::is_wide(call) {
-                "wide"
-            } else {
-                "narrow"
-            };
             let family = call.family.attr();
+            let (entry, shared) = if crate::expand::is_wide(call) {
+                ("out_of_line", format!("{family}_wide"))
+            } else {
+                ("narrow_failed", format!("{family}_narrow"))
+            };
             text.push_str(&format!(
-                " | status != 0: shared cold `{family}_{shape}` (retries, success with \
-                 information, the error)"
+                " | status != 0: out of line, cold `{entry}` then shared `{shared}` (retries, \
+                 success with information, the error)"
             ));
         }
         let zero: Vec<&str> = call.zero_candidates().into_iter().map(Reg::name).collect();

@@ -5,7 +5,10 @@
 //! status its retry policy retries) comes here, to one `#[cold]` routine per family and shape,
 //! shared by every wrapper: it applies the bounded retry policy of the wrapper's
 //! [`CallSite`], re-issuing the leaf with the same input image, and then either hands back the
-//! registers of a successful attempt or builds the [`TdxError`].
+//! registers of a successful attempt or builds the [`TdxError`]. The wrapper reaches it
+//! through a `#[cold]` generic entry ([`narrow_failed`], [`out_of_line`]) instantiated with a
+//! closure of the wrapper that builds the wrapper's whole `Result`, so the wrapper's hot path
+//! returns straight after that one call and needs no stack frame of its own.
 //!
 //! Two shapes, chosen by the macro:
 //!
@@ -22,10 +25,60 @@
 use crate::error::{CallSite, Retries};
 use crate::status::TdxStatus;
 use crate::{ModuleArgs, TdxError};
-use core::mem::MaybeUninit;
 
 /// `TDX_SEAMCALL_VMFAILINVALID`: RAX after SEAMCALL returns CF=1.
 const VMFAILINVALID: u64 = TdxStatus::SEAMCALL_VMFAILINVALID.raw();
+
+/// A wide wrapper's handling of a non-zero status, out of line: `state` holds what the first
+/// attempt returned (and the input image, for a retry), `failed` (a closure of the wrapper,
+/// which calls [`seamcall_wide`] or [`tdcall_wide`] and builds the whole `Result`) runs on it.
+/// One copy per wrapper (identical copies are merged); the wrapper's hot path only stores
+/// `state`, calls this and returns, so none of its values is live across a call and it needs
+/// no stack frame on success.
+#[cold]
+#[inline(never)]
+pub fn out_of_line<S, R>(mut state: S, failed: impl FnOnce(&mut S) -> R) -> R {
+    failed(&mut state)
+}
+
+/// The out-of-line part of a narrow wrapper whose first attempt returned a non-zero status:
+/// RAX and RCX–R11 as that attempt returned them (ordered so that RDX, RCX, R8 and R9 already
+/// are the registers the SysV ABI passes them in), `inputs` the RCX–R11 image it was issued
+/// with. Runs the shared retry ([`seamcall_narrow`], or [`tdcall_narrow`] when `SEAMCALL` is
+/// `false`), then `finish`, the wrapper's closure that builds its `Result`, with the call site,
+/// whether the last attempt succeeded and its registers (RAX, RCX–R11). One copy per wrapper
+/// (identical copies are merged): the wrapper's hot path only calls this and returns, so none
+/// of its values is live across a call and it needs no stack frame on success.
+///
+/// # Safety
+///
+/// As for [`seamcall_narrow`].
+#[cold]
+#[inline(never)]
+#[allow(clippy::too_many_arguments)] // the registers, where the instruction left them
+pub unsafe fn narrow_failed<const SEAMCALL: bool, R>(
+    call: &'static CallSite,
+    rdx: u64,
+    rcx: u64,
+    r8: u64,
+    r9: u64,
+    rax: u64,
+    r10: u64,
+    r11: u64,
+    inputs: &[u64; 6],
+    finish: impl FnOnce(&'static CallSite, bool, &[u64; 7]) -> R,
+) -> R {
+    let mut regs = [rax, rcx, rdx, r8, r9, r10, r11];
+    // SAFETY: forwarded from the caller's contract.
+    let ok = unsafe {
+        if SEAMCALL {
+            seamcall_narrow(call, inputs, &mut regs)
+        } else {
+            tdcall_narrow(call, inputs, &mut regs)
+        }
+    };
+    finish(call, ok, &regs)
+}
 
 /// What the retry policy says about `status`: retry it, or stop.
 #[inline]
@@ -59,10 +112,9 @@ pub fn narrow_error(call: &'static CallSite, regs: &[u64; 7]) -> TdxError {
 }
 
 /// The shared path of a narrow SEAMCALL wrapper whose first attempt returned a non-zero
-/// status: RAX and RCX–R11 as that attempt returned them (ordered so that RDX, RCX, R8 and
-/// R9 already are the registers the SysV ABI passes them in), `inputs` the RCX–R11 image it
-/// was issued with. Fills `regs` (RAX, RCX–R11) with the last attempt and returns `true` when
-/// it succeeded (a success with information, or a retry that succeeded), `false` when the
+/// status: `regs` holds RAX and RCX–R11 as that attempt returned them, `inputs` the RCX–R11
+/// image it was issued with. Leaves the last attempt in `regs` and returns `true` when it
+/// succeeded (a success with information, or a retry that succeeded), `false` when the
 /// wrapper fails with [`narrow_error`].
 ///
 /// # Safety
@@ -71,20 +123,11 @@ pub fn narrow_error(call: &'static CallSite, regs: &[u64; 7]) -> TdxError {
 /// asked for, and the leaf writes no register above R11.
 #[cold]
 #[inline(never)]
-#[allow(clippy::too_many_arguments)] // the registers, where the instruction left them
 pub unsafe fn seamcall_narrow(
     call: &'static CallSite,
     inputs: &[u64; 6],
-    rdx: u64,
-    rcx: u64,
-    r8: u64,
-    r9: u64,
-    rax: u64,
-    r10: u64,
-    r11: u64,
-    regs: &mut MaybeUninit<[u64; 7]>,
+    regs: &mut [u64; 7],
 ) -> bool {
-    let regs = regs.write([rax, rcx, rdx, r8, r9, r10, r11]);
     // SAFETY: forwarded from the caller's contract.
     unsafe { narrow(true, call, inputs, regs) }
 }
@@ -96,20 +139,11 @@ pub unsafe fn seamcall_narrow(
 /// As for [`seamcall_narrow`].
 #[cold]
 #[inline(never)]
-#[allow(clippy::too_many_arguments)] // the registers, where the instruction left them
 pub unsafe fn tdcall_narrow(
     call: &'static CallSite,
     inputs: &[u64; 6],
-    rdx: u64,
-    rcx: u64,
-    r8: u64,
-    r9: u64,
-    rax: u64,
-    r10: u64,
-    r11: u64,
-    regs: &mut MaybeUninit<[u64; 7]>,
+    regs: &mut [u64; 7],
 ) -> bool {
-    let regs = regs.write([rax, rcx, rdx, r8, r9, r10, r11]);
     // SAFETY: forwarded from the caller's contract.
     unsafe { narrow(false, call, inputs, regs) }
 }

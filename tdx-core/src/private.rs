@@ -4,7 +4,10 @@
 pub use crate::abi::{
     Family, Input, Leaf, LeafInfo, Output, SeamcallLeaf, TdcallLeaf, TdvmcallLeaf,
 };
-pub use crate::cold::{narrow_error, seamcall_narrow, seamcall_wide, tdcall_narrow, tdcall_wide};
+pub use crate::cold::{
+    narrow_error, narrow_failed, out_of_line, seamcall_narrow, seamcall_wide, tdcall_narrow,
+    tdcall_wide,
+};
 pub use crate::error::{CallSite, Retries};
 
 /// The input image handed to the shared routine by a wrapper without retries (it never

@@ -49,10 +49,11 @@ impl Binary {
     /// A binary from already parsed parts (for tests).
     pub fn from_parts(
         path: PathBuf,
-        symbols: Vec<Symbol>,
+        mut symbols: Vec<Symbol>,
         insns: Vec<Insn>,
         got: HashMap<u64, u64>,
     ) -> Self {
+        distinguish_instances(&mut symbols);
         let mut by_name = HashMap::new();
         for (index, symbol) in symbols.iter().enumerate() {
             by_name.entry(symbol.name.clone()).or_insert(index);
@@ -189,6 +190,25 @@ impl Binary {
     }
 }
 
+/// Give every function whose demangled name is shared by functions at other addresses (the
+/// instances of one generic function: `nm -C` prints `tdx_core::cold::out_of_line` for each)
+/// its address as a suffix, `name@0x…`, so that each instance is a callee of its own and is
+/// counted. Symbols at one address (aliases, identical instances folded) stay one function.
+fn distinguish_instances(symbols: &mut [Symbol]) {
+    let mut addrs: HashMap<String, BTreeSet<u64>> = HashMap::new();
+    for symbol in symbols.iter() {
+        addrs
+            .entry(symbol.name.clone())
+            .or_default()
+            .insert(symbol.addr);
+    }
+    for symbol in symbols.iter_mut() {
+        if addrs.get(&symbol.name).is_some_and(|a| a.len() > 1) {
+            symbol.name = format!("{}@{:#x}", symbol.name, symbol.addr);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +258,47 @@ OFFSET           TYPE              VALUE
         assert_eq!(shared[0].count(), 1);
         assert!(binary.function("no_size").is_none());
         assert!(binary.function("some_data").is_none());
+    }
+
+    #[test]
+    fn instances_of_one_generic_function_are_counted_each() {
+        let nm = "\
+0000000000001000 0000000000000010 T tdx_fp_a_x
+0000000000001010 0000000000000010 T tdx_fp_a_y
+0000000000001020 0000000000000004 T tdx_core::cold::out_of_line
+0000000000001030 0000000000000008 T tdx_core::cold::out_of_line
+";
+        let objdump = "\
+0000000000001000 <tdx_fp_a_x>:
+    1000:\tcall   1020 <tdx_core::cold::out_of_line>
+
+0000000000001010 <tdx_fp_a_y>:
+    1010:\tcall   1030 <tdx_core::cold::out_of_line>
+
+0000000000001020 <tdx_core::cold::out_of_line>:
+    1020:\tret
+
+0000000000001030 <tdx_core::cold::out_of_line>:
+    1030:\tnop
+    1031:\tret
+";
+        let binary = Binary::from_parts(
+            PathBuf::from("test"),
+            parse_nm(nm),
+            parse_objdump(objdump),
+            HashMap::new(),
+        );
+        let x = binary.function("tdx_fp_a_x").expect("found");
+        let y = binary.function("tdx_fp_a_y").expect("found");
+        let shared = binary.shared_callees([&x, &y]);
+        let names: Vec<&str> = shared.iter().map(|f| f.symbol.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "tdx_core::cold::out_of_line@0x1020",
+                "tdx_core::cold::out_of_line@0x1030"
+            ]
+        );
+        assert_eq!(shared.iter().map(Function::bytes).sum::<u64>(), 12);
     }
 }

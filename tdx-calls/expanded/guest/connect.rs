@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_spdm_tpa_set (guest/connect.rs)
-// tdcall abi::TdgSpdmTpaSet | in: rcx=iommu rdx=spdm_id r8=binding_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
+// tdcall abi::TdgSpdmTpaSet | in: rcx=iommu rdx=spdm_id r8=binding_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_spdm_tpa_set(
     iommu: IommuId,
     spdm_id: u64,
@@ -87,16 +87,27 @@ pub unsafe fn tdg_spdm_tpa_set(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -104,23 +115,16 @@ pub unsafe fn tdg_spdm_tpa_set(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_spdm_tpa_get (guest/connect.rs)
-// tdcall abi::TdgSpdmTpaGet | in: rcx=iommu rdx=spdm_id r8=binding_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
+// tdcall abi::TdgSpdmTpaGet | in: rcx=iommu rdx=spdm_id r8=binding_info | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_spdm_tpa_get(
     iommu: IommuId,
     spdm_id: u64,
@@ -204,16 +208,27 @@ pub unsafe fn tdg_spdm_tpa_get(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -221,23 +236,16 @@ pub unsafe fn tdg_spdm_tpa_get(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_devif_validate (guest/connect.rs)
-// tdcall abi::TdgDevifValidate | in: rcx=function_id rdx=hash5 r8=hash4 r9=hash3 r10=hash2 r11=hash1 r12=hash0 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | retry: none
+// tdcall abi::TdgDevifValidate | in: rcx=function_id rdx=hash5 r8=hash4 r9=hash3 r10=hash2 r11=hash1 r12=hash0 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `tdcall_wide` (retries, success with information, the error) | retry: none
 pub unsafe fn tdg_devif_validate(
     function_id: FunctionId,
     hash0: u64,
@@ -338,43 +346,50 @@ pub unsafe fn tdg_devif_validate(
         in("r12") __in_r12,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::tdcall_wide(
+                        __call,
+                        &::tdx_core::__private::NO_REGS,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                ::core::result::Result::Ok(
+                    ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                )
+            },
+        );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_devif_rd (guest/connect.rs)
-// tdcall abi::TdgDevifRd | in: rcx=function_id rdx=field | out: rcx->value | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgDevifRd | in: rcx=function_id rdx=field | out: rcx->value | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_devif_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -472,16 +487,34 @@ pub unsafe fn tdg_devif_rd(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifRd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                value: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgDevifRd,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -489,18 +522,10 @@ pub unsafe fn tdg_devif_rd(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DevifRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -513,7 +538,7 @@ pub unsafe fn tdg_devif_rd(
 }
 
 // wrapper: guest::tdg_devif_request (guest/connect.rs)
-// tdcall abi::TdgDevifRequest | in: rcx=function_id rdx=request | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgDevifRequest | in: rcx=function_id rdx=request | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_devif_request(
     function_id: FunctionId,
     request: DevifReqIn,
@@ -593,16 +618,27 @@ pub unsafe fn tdg_devif_request(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -610,23 +646,16 @@ pub unsafe fn tdg_devif_request(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_devif_response (guest/connect.rs)
-// tdcall abi::TdgDevifResponse | in: rcx=function_id rdx=target | out: rcx->response_out | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgDevifResponse | in: rcx=function_id rdx=target | out: rcx->response_out | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_devif_response`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -724,16 +753,34 @@ pub unsafe fn tdg_devif_response(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifResponse {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                response_out: ::tdx_core::__private::output_as::<
+                    DevifRspOut,
+                    abi::TdgDevifResponse,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -741,18 +788,10 @@ pub unsafe fn tdg_devif_response(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DevifResponse {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -765,7 +804,7 @@ pub unsafe fn tdg_devif_response(
 }
 
 // wrapper: guest::tdg_dmar_accept (guest/connect.rs)
-// tdcall abi::TdgDmarAccept | in: rcx=function_id rdx=target r12=reserved12 r13=reserved13 r14=reserved14 r15=reserved15 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgDmarAccept | in: rcx=function_id rdx=target r12=reserved12 r13=reserved13 r14=reserved14 r15=reserved15 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_dmar_accept(
     function_id: FunctionId,
     target: DmarTarget,
@@ -869,42 +908,50 @@ pub unsafe fn tdg_dmar_accept(
         in("r15") __in_r15,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r12: __in_r12,
-            r13: __in_r13,
-            r14: __in_r14,
-            r15: __in_r15,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::tdcall_wide(
+                        __call,
+                        &::tdx_core::__private::NO_REGS,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                ::core::result::Result::Ok(
+                    ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                )
+            },
+        );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_tdi_mmio_accept (guest/connect.rs)
-// tdcall abi::TdgTdiMmioAccept | in: rcx=gpa rdx=mmio_offset | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgTdiMmioAccept | in: rcx=gpa rdx=mmio_offset | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_tdi_mmio_accept(
     gpa: AcceptGpa,
     mmio_offset: u64,
@@ -984,16 +1031,27 @@ pub unsafe fn tdg_tdi_mmio_accept(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1001,23 +1059,16 @@ pub unsafe fn tdg_tdi_mmio_accept(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_iq_inv_request (guest/connect.rs)
-// tdcall abi::TdgIqInvRequest | in: rcx=count rdx=descriptors | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgIqInvRequest | in: rcx=count rdx=descriptors | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_iq_inv_request(
     count: u64,
     descriptors: Gpa,
@@ -1097,16 +1148,27 @@ pub unsafe fn tdg_iq_inv_request(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1114,17 +1176,10 @@ pub unsafe fn tdg_iq_inv_request(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_vp_enter (guest/l2.rs)
-// tdcall abi::TdgVpEnter | in: rcx=flags rdx=state | out: rcx->exit_qualification rdx->gla r8->gpa r9->interruption r10->idt_vectoring r11->instruction r12->exit_info r13->extended_exit_qualification rdi->cs_base rsi->cs | clobber: r14 r15 rbx | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpEnter | in: rcx=flags rdx=state | out: rcx->exit_qualification rdx->gla r8->gpa r9->interruption r10->idt_vectoring r11->instruction r12->exit_info r13->extended_exit_qualification rdi->cs_base rsi->cs | clobber: r14 r15 rbx | status != 0: out of line, cold `out_of_line` then shared `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_enter`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -160,58 +160,108 @@ pub unsafe fn tdg_vp_enter(
         lateout("rsi") __rsi,
         options(nostack),
     ) };
-    let (
-        mut __rax,
-        mut __rcx,
-        mut __rdx,
-        mut __r8,
-        mut __r9,
-        mut __r10,
-        mut __r11,
-        mut __r12,
-        mut __r13,
-        mut __rdi,
-        mut __rsi,
-    ) = (__rax, __rcx, __rdx, __r8, __r9, __r10, __r11, __r12, __r13, __rdi, __rsi);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r12: __r12,
-            r13: __r13,
-            rdi: __rdi,
-            rsi: __rsi,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-                __rdx = __regs.rdx;
-                __r8 = __regs.r8;
-                __r9 = __regs.r9;
-                __r10 = __regs.r10;
-                __r11 = __regs.r11;
-                __r12 = __regs.r12;
-                __r13 = __regs.r13;
-                __rdi = __regs.rdi;
-                __rsi = __regs.rsi;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    rdi: __rdi,
+                    rsi: __rsi,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::tdcall_wide(
+                        __call,
+                        &::tdx_core::__private::NO_REGS,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                let __rdx = __state.1.rdx;
+                let __r8 = __state.1.r8;
+                let __r9 = __state.1.r9;
+                let __r10 = __state.1.r10;
+                let __r11 = __state.1.r11;
+                let __r12 = __state.1.r12;
+                let __r13 = __state.1.r13;
+                let __rdi = __state.1.rdi;
+                let __rsi = __state.1.rsi;
+                ::core::result::Result::Ok(VpEnter {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    exit_qualification: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                    gla: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::Rdx,
+                    >(__rdx),
+                    gpa: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                    interruption: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::R9,
+                    >(__r9),
+                    idt_vectoring: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::R10,
+                    >(__r10),
+                    instruction: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::R11,
+                    >(__r11),
+                    exit_info: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::R12,
+                    >(__r12),
+                    extended_exit_qualification: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::R13,
+                    >(__r13),
+                    cs_base: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::Rdi,
+                    >(__rdi),
+                    cs: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpEnter,
+                        ::tdx_core::__private::Rsi,
+                    >(__rsi),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(VpEnter {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

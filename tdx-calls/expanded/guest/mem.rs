@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_mem_page_attr_rd (guest/mem.rs)
-// tdcall abi::TdgMemPageAttrRd | in: rcx=gpa | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAttrRd | in: rcx=gpa | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_mem_page_attr_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -101,16 +101,39 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(MemPageAttrRd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                mapping: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgMemPageAttrRd,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                attributes: ::tdx_core::__private::output_as::<
+                    GpaAttr,
+                    abi::TdgMemPageAttrRd,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -118,19 +141,10 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(MemPageAttrRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -148,7 +162,7 @@ pub unsafe fn tdg_mem_page_attr_rd(gpa: Gpa) -> Result<MemPageAttrRd, TdxError> 
 }
 
 // wrapper: guest::tdg_mem_page_attr_wr (guest/mem.rs)
-// tdcall abi::TdgMemPageAttrWr | in: rcx=gpa rdx=attributes r8=flags | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAttrWr | in: rcx=gpa rdx=attributes r8=flags | out: rcx->mapping rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 ///Outputs of [`tdg_mem_page_attr_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -256,16 +270,39 @@ pub unsafe fn tdg_mem_page_attr_wr(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(MemPageAttrWr {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                mapping: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgMemPageAttrWr,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                attributes: ::tdx_core::__private::output_as::<
+                    GpaAttr,
+                    abi::TdgMemPageAttrWr,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -273,19 +310,10 @@ pub unsafe fn tdg_mem_page_attr_wr(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(MemPageAttrWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -100,7 +100,7 @@ pub unsafe fn tdg_vp_vmcall(args: &mut ModuleArgs) -> Result<TdxStatus, TdxError
 }
 
 // wrapper: guest::tdg_vp_info (guest/mod.rs)
-// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_info`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -196,16 +196,39 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VpInfo {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                gpa_width: ::tdx_core::__private::output_as::<
+                    GpaWidth,
+                    abi::TdgVpInfo,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                attributes: ::tdx_core::__private::output_as::<
+                    TdAttributes,
+                    abi::TdgVpInfo,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -213,19 +236,10 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -243,7 +257,7 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
 }
 
 // wrapper: guest::tdg_vp_veinfo_get (guest/mod.rs)
-// tdcall abi::TdgVpVeinfoGet | in: - | out: rcx->exit_reason rdx->exit_qualification r8->gla r9->gpa r10->instruction | clobber: r11 r12 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpVeinfoGet | in: - | out: rcx->exit_reason rdx->exit_qualification r8->gla r9->gpa r10->instruction | clobber: r11 r12 | status != 0: out of line, cold `out_of_line` then shared `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_veinfo_get`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -357,42 +371,74 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
         lateout("r12") _,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx, mut __r8, mut __r9, mut __r10) = (
-        __rax,
-        __rcx,
-        __rdx,
-        __r8,
-        __r9,
-        __r10,
-    );
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-                __rdx = __regs.rdx;
-                __r8 = __regs.r8;
-                __r9 = __regs.r9;
-                __r10 = __regs.r10;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::tdcall_wide(
+                        __call,
+                        &::tdx_core::__private::NO_REGS,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                let __rdx = __state.1.rdx;
+                let __r8 = __state.1.r8;
+                let __r9 = __state.1.r9;
+                let __r10 = __state.1.r10;
+                ::core::result::Result::Ok(VeInfo {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    exit_reason: ::tdx_core::__private::output_as::<
+                        ExitReason,
+                        abi::TdgVpVeinfoGet,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                    exit_qualification: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgVpVeinfoGet,
+                        ::tdx_core::__private::Rdx,
+                    >(__rdx),
+                    gla: ::tdx_core::__private::output_as::<
+                        Result<Gva, AddrError>,
+                        abi::TdgVpVeinfoGet,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                    gpa: ::tdx_core::__private::output_as::<
+                        Result<Gpa, AddrError>,
+                        abi::TdgVpVeinfoGet,
+                        ::tdx_core::__private::R9,
+                    >(__r9),
+                    instruction: ::tdx_core::__private::output_as::<
+                        VeInstruction,
+                        abi::TdgVpVeinfoGet,
+                        ::tdx_core::__private::R10,
+                    >(__r10),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(VeInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -425,7 +471,7 @@ pub fn tdg_vp_veinfo_get() -> Result<VeInfo, TdxError> {
 }
 
 // wrapper: guest::tdg_mr_report (guest/mod.rs)
-// tdcall abi::TdgMrReport | in: rcx=report rdx=report_data r8=subtype | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
+// tdcall abi::TdgMrReport | in: rcx=report rdx=report_data r8=subtype | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_report(
     report: Gpa,
     report_data: Gpa,
@@ -509,16 +555,27 @@ pub unsafe fn tdg_mr_report(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -526,23 +583,16 @@ pub unsafe fn tdg_mr_report(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_mr_rtmr_extend (guest/mod.rs)
-// tdcall abi::TdgMrRtmrExtend | in: rcx=data rdx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMrRtmrExtend | in: rcx=data rdx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mr_rtmr_extend(
     data: Gpa,
     index: RtmrIndex,
@@ -622,16 +672,27 @@ pub unsafe fn tdg_mr_rtmr_extend(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -639,23 +700,16 @@ pub unsafe fn tdg_mr_rtmr_extend(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_mem_page_accept (guest/mod.rs)
-// tdcall abi::TdgMemPageAccept | in: rcx=gpa | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgMemPageAccept | in: rcx=gpa | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgMemPageAccept>()
@@ -729,16 +783,27 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -746,23 +811,16 @@ pub unsafe fn tdg_mem_page_accept(gpa: AcceptGpa) -> Result<TdxStatus, TdxError>
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_vm_rd (guest/mod.rs)
-// tdcall abi::TdgVmRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVmRd | in: rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vm_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -852,16 +910,34 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VmRd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                value: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVmRd,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -869,18 +945,10 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(VmRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -893,7 +961,7 @@ pub fn tdg_vm_rd(field: FieldId) -> Result<VmRd, TdxError> {
 }
 
 // wrapper: guest::tdg_vm_rd_v1 (guest/mod.rs)
-// tdcall abi::TdgVmRdV1 | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVmRdV1 | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vm_rd_v1`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -992,16 +1060,39 @@ pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx, mut __r8) = (__rax, __rdx, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, __rdx, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VmRdV1 {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                next: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVmRdV1,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+                value: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVmRdV1,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1009,19 +1100,10 @@ pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rdx = __regs[2];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(VmRdV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -1039,7 +1121,7 @@ pub fn tdg_vm_rd_v1(field: FieldId) -> Result<VmRdV1, TdxError> {
 }
 
 // wrapper: guest::tdg_vm_wr (guest/mod.rs)
-// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
+// tdcall abi::TdgVmWr | in: rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
 ///Outputs of [`tdg_vm_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1138,16 +1220,34 @@ pub unsafe fn tdg_vm_wr(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VmWr {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                old: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVmWr,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1155,18 +1255,10 @@ pub unsafe fn tdg_vm_wr(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(VmWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_servtd_rd (guest/servtd.rs)
-// tdcall abi::TdgServtdRd | in: rcx=handle rdx=field r10=uuid.q0 r11=uuid.q1 r12=uuid.q2 r13=uuid.q3 | out: rdx->next r8->value r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx r9 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 | retry: none
+// tdcall abi::TdgServtdRd | in: rcx=handle rdx=field r10=uuid.q0 r11=uuid.q1 r12=uuid.q2 r13=uuid.q3 | out: rdx->next r8->value r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx r9 | status != 0: out of line, cold `out_of_line` then shared `tdcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 | retry: none
 ///Outputs of [`tdg_servtd_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -149,52 +149,82 @@ pub fn tdg_servtd_rd(
         inout("r13") __in_r13 => __r13,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx, mut __r8, mut __r10, mut __r11, mut __r12, mut __r13) = (
-        __rax,
-        __rdx,
-        __r8,
-        __r10,
-        __r11,
-        __r12,
-        __r13,
-    );
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r12: __r12,
-            r13: __r13,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r13: __in_r13,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rdx = __regs.rdx;
-                __r8 = __regs.r8;
-                __r10 = __regs.r10;
-                __r11 = __regs.r11;
-                __r12 = __regs.r12;
-                __r13 = __regs.r13;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::tdcall_wide(
+                        __call,
+                        &::tdx_core::__private::NO_REGS,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rdx = __state.1.rdx;
+                let __r8 = __state.1.r8;
+                let __r10 = __state.1.r10;
+                let __r11 = __state.1.r11;
+                let __r12 = __state.1.r12;
+                let __r13 = __state.1.r13;
+                ::core::result::Result::Ok(ServtdRd {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    next: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdRd,
+                        ::tdx_core::__private::Rdx,
+                    >(__rdx),
+                    value: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdRd,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                    uuid0: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdRd,
+                        ::tdx_core::__private::R10,
+                    >(__r10),
+                    uuid1: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdRd,
+                        ::tdx_core::__private::R11,
+                    >(__r11),
+                    uuid2: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdRd,
+                        ::tdx_core::__private::R12,
+                    >(__r12),
+                    uuid3: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdRd,
+                        ::tdx_core::__private::R13,
+                    >(__r13),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ServtdRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -232,7 +262,7 @@ pub fn tdg_servtd_rd(
 }
 
 // wrapper: guest::tdg_servtd_wr (guest/servtd.rs)
-// tdcall abi::TdgServtdWr | in: rcx=handle rdx=field r8=value r9=mask r10=uuid.q0 r11=uuid.q1 r12=uuid.q2 r13=uuid.q3 | out: r8->old r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx rdx r9 | status != 0: shared cold `tdcall_wide` (retries, success with information, the error) | retry: none
+// tdcall abi::TdgServtdWr | in: rcx=handle rdx=field r8=value r9=mask r10=uuid.q0 r11=uuid.q1 r12=uuid.q2 r13=uuid.q3 | out: r8->old r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rcx rdx r9 | status != 0: out of line, cold `out_of_line` then shared `tdcall_wide` (retries, success with information, the error) | retry: none
 ///Outputs of [`tdg_servtd_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -378,52 +408,76 @@ pub unsafe fn tdg_servtd_wr(
         inout("r13") __in_r13 => __r13,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8, mut __r10, mut __r11, mut __r12, mut __r13) = (
-        __rax,
-        __r8,
-        __r10,
-        __r11,
-        __r12,
-        __r13,
-    );
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r12: __r12,
-            r13: __r13,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r13: __in_r13,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::tdcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __r8 = __regs.r8;
-                __r10 = __regs.r10;
-                __r11 = __regs.r11;
-                __r12 = __regs.r12;
-                __r13 = __regs.r13;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::tdcall_wide(
+                        __call,
+                        &::tdx_core::__private::NO_REGS,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __r8 = __state.1.r8;
+                let __r10 = __state.1.r10;
+                let __r11 = __state.1.r11;
+                let __r12 = __state.1.r12;
+                let __r13 = __state.1.r13;
+                ::core::result::Result::Ok(ServtdWr {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    old: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdWr,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                    uuid0: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdWr,
+                        ::tdx_core::__private::R10,
+                    >(__r10),
+                    uuid1: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdWr,
+                        ::tdx_core::__private::R11,
+                    >(__r11),
+                    uuid2: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdWr,
+                        ::tdx_core::__private::R12,
+                    >(__r12),
+                    uuid3: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdgServtdWr,
+                        ::tdx_core::__private::R13,
+                    >(__r13),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ServtdWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: guest::tdg_vp_cpuidve_set (guest/vp.rs)
-// tdcall abi::TdgVpCpuidveSet | in: rcx=setting | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpCpuidveSet | in: rcx=setting | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVpCpuidveSet>()
@@ -78,16 +78,27 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -95,23 +106,16 @@ pub fn tdg_vp_cpuidve_set(setting: CpuidVe) -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_vp_rd (guest/vp.rs)
-// tdcall abi::TdgVpRd | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpRd | in: rdx=field | out: rdx->next r8->value | clobber: rcx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -204,16 +208,39 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx, mut __r8) = (__rax, __rdx, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, __rdx, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VpRd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                next: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVpRd,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+                value: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVpRd,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -221,19 +248,10 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rdx = __regs[2];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(VpRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -251,7 +269,7 @@ pub fn tdg_vp_rd(field: FieldId) -> Result<VpRd, TdxError> {
 }
 
 // wrapper: guest::tdg_vp_wr (guest/vp.rs)
-// tdcall abi::TdgVpWr | in: rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
+// tdcall abi::TdgVpWr | in: rdx=field r8=value r9=mask | out: r8->old | clobber: rcx rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r10 r11 | retry: none
 ///Outputs of [`tdg_vp_wr`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -350,16 +368,34 @@ pub unsafe fn tdg_vp_wr(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VpWr {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                old: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVpWr,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -367,18 +403,10 @@ pub unsafe fn tdg_vp_wr(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(VpWr {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -391,7 +419,7 @@ pub unsafe fn tdg_vp_wr(
 }
 
 // wrapper: guest::tdg_vp_invept (guest/vp.rs)
-// tdcall abi::TdgVpInvept | in: rcx=vms | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInvept | in: rcx=vms | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: none
 pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::tdcall_leaf::<abi::TdgVpInvept>()
@@ -466,16 +494,27 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -483,23 +522,16 @@ pub fn tdg_vp_invept(vms: L2VmMask) -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: guest::tdg_vp_invvpid (guest/vp.rs)
-// tdcall abi::TdgVpInvvpid | in: rcx=vm rdx=entry_or_list | out: rdx->entry_or_list | clobber: rcx r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInvvpid | in: rcx=vm rdx=entry_or_list | out: rdx->entry_or_list | clobber: rcx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_invvpid`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -597,16 +629,34 @@ pub unsafe fn tdg_vp_invvpid(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx) = (__rax, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VpInvvpid {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                entry_or_list: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdgVpInvvpid,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -614,18 +664,10 @@ pub unsafe fn tdg_vp_invvpid(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(VpInvvpid {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_export_abort (host/export.rs)
-// seamcall abi::TdhExportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
+// seamcall abi::TdhExportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_abort(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -91,23 +91,27 @@ pub unsafe fn tdh_export_abort(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            0u64,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -115,23 +119,16 @@ pub unsafe fn tdh_export_abort(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, 0u64, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_export_blockw (host/export.rs)
-// seamcall abi::TdhExportBlockw | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportBlockw | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_blockw`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -233,23 +230,34 @@ pub unsafe fn tdh_export_blockw(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportBlockw {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                gpa_list: ::tdx_core::__private::output_as::<
+                    GpaListInfo,
+                    abi::TdhExportBlockw,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -257,18 +265,10 @@ pub unsafe fn tdh_export_blockw(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(ExportBlockw {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -281,7 +281,7 @@ pub unsafe fn tdh_export_blockw(
 }
 
 // wrapper: host::tdh_export_restore (host/export.rs)
-// seamcall abi::TdhExportRestore | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportRestore | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_restore`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -383,23 +383,34 @@ pub unsafe fn tdh_export_restore(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportRestore {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                gpa_list: ::tdx_core::__private::output_as::<
+                    GpaListInfo,
+                    abi::TdhExportRestore,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -407,18 +418,10 @@ pub unsafe fn tdh_export_restore(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(ExportRestore {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -431,7 +434,7 @@ pub unsafe fn tdh_export_restore(
 }
 
 // wrapper: host::tdh_export_blockw_v1 (host/export.rs)
-// seamcall abi::TdhExportBlockwV1 | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportBlockwV1 | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_blockw_v1`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -539,23 +542,39 @@ pub unsafe fn tdh_export_blockw_v1(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __r8) = (__rax, __rcx, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportBlockwV1 {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                gpa_list: ::tdx_core::__private::output_as::<
+                    GpaListInfo,
+                    abi::TdhExportBlockwV1,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                errors: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhExportBlockwV1,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -563,19 +582,10 @@ pub unsafe fn tdh_export_blockw_v1(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(ExportBlockwV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -593,7 +603,7 @@ pub unsafe fn tdh_export_blockw_v1(
 }
 
 // wrapper: host::tdh_export_restore_v1 (host/export.rs)
-// seamcall abi::TdhExportRestoreV1 | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportRestoreV1 | in: rcx=gpa_list rdx=td.tdr | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_restore_v1`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -701,23 +711,39 @@ pub unsafe fn tdh_export_restore_v1(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __r8) = (__rax, __rcx, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportRestoreV1 {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                gpa_list: ::tdx_core::__private::output_as::<
+                    GpaListInfo,
+                    abi::TdhExportRestoreV1,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                errors: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhExportRestoreV1,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -725,19 +751,10 @@ pub unsafe fn tdh_export_restore_v1(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(ExportRestoreV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -755,7 +772,7 @@ pub unsafe fn tdh_export_restore_v1(
 }
 
 // wrapper: host::tdh_export_mem (host/export.rs)
-// seamcall abi::TdhExportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r14=l2_attrs | out: rcx->gpa_list rdx->processed | clobber: r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhExportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r14=l2_attrs | out: rcx->gpa_list rdx->processed | clobber: r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_export_mem`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -889,40 +906,68 @@ pub unsafe fn tdh_export_mem(
         in("r14") __in_r14,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r14: __in_r14,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-                __rdx = __regs.rdx;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    r14: __in_r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                let __rdx = __state.1.rdx;
+                ::core::result::Result::Ok(ExportMem {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    gpa_list: ::tdx_core::__private::output_as::<
+                        GpaListInfo,
+                        abi::TdhExportMem,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                    processed: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhExportMem,
+                        ::tdx_core::__private::Rdx,
+                    >(__rdx),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ExportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -940,7 +985,7 @@ pub unsafe fn tdh_export_mem(
 }
 
 // wrapper: host::tdh_export_mem_v1 (host/export.rs)
-// seamcall abi::TdhExportMemV1 | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r14=l2_attrs | out: rcx->gpa_list rdx->processed r8->errors | clobber: r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhExportMemV1 | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r14=l2_attrs | out: rcx->gpa_list rdx->processed r8->errors | clobber: r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_export_mem_v1`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1080,41 +1125,74 @@ pub unsafe fn tdh_export_mem_v1(
         in("r14") __in_r14,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx, mut __r8) = (__rax, __rcx, __rdx, __r8);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r14: __in_r14,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-                __rdx = __regs.rdx;
-                __r8 = __regs.r8;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    r14: __in_r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                let __rdx = __state.1.rdx;
+                let __r8 = __state.1.r8;
+                ::core::result::Result::Ok(ExportMemV1 {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    gpa_list: ::tdx_core::__private::output_as::<
+                        GpaListInfo,
+                        abi::TdhExportMemV1,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                    processed: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhExportMemV1,
+                        ::tdx_core::__private::Rdx,
+                    >(__rdx),
+                    errors: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhExportMemV1,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ExportMemV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -1137,7 +1215,7 @@ pub unsafe fn tdh_export_mem_v1(
 }
 
 // wrapper: host::tdh_export_pause (host/export.rs)
-// seamcall abi::TdhExportPause | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportPause | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhExportPause>()
@@ -1215,23 +1293,27 @@ pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1239,23 +1321,16 @@ pub unsafe fn tdh_export_pause(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_export_track (host/export.rs)
-// seamcall abi::TdhExportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
+// seamcall abi::TdhExportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_track(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -1343,23 +1418,27 @@ pub unsafe fn tdh_export_track(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            0u64,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1367,23 +1446,16 @@ pub unsafe fn tdh_export_track(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, 0u64, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_export_state_immutable (host/export.rs)
-// seamcall abi::TdhExportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
+// seamcall abi::TdhExportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_state_immutable`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1493,23 +1565,34 @@ pub unsafe fn tdh_export_state_immutable(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx) = (__rax, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportStateImmutable {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                pages: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhExportStateImmutable,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1517,18 +1600,10 @@ pub unsafe fn tdh_export_state_immutable(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(ExportStateImmutable {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -1541,7 +1616,7 @@ pub unsafe fn tdh_export_state_immutable(
 }
 
 // wrapper: host::tdh_export_state_td (host/export.rs)
-// seamcall abi::TdhExportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
+// seamcall abi::TdhExportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_state_td`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1651,23 +1726,34 @@ pub unsafe fn tdh_export_state_td(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx) = (__rax, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportStateTd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                pages: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhExportStateTd,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1675,18 +1761,10 @@ pub unsafe fn tdh_export_state_td(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(ExportStateTd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -1699,7 +1777,7 @@ pub unsafe fn tdh_export_state_td(
 }
 
 // wrapper: host::tdh_export_state_vp (host/export.rs)
-// seamcall abi::TdhExportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
+// seamcall abi::TdhExportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: rdx->pages | clobber: rcx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 ///Outputs of [`tdh_export_state_vp`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -1809,23 +1887,34 @@ pub unsafe fn tdh_export_state_vp(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rdx) = (__rax, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(ExportStateVp {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                pages: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhExportStateVp,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1833,18 +1922,10 @@ pub unsafe fn tdh_export_state_vp(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(ExportStateVp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -1857,7 +1938,7 @@ pub unsafe fn tdh_export_state_vp(
 }
 
 // wrapper: host::tdh_export_unblockw (host/export.rs)
-// seamcall abi::TdhExportUnblockw | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhExportUnblockw | in: rcx=gpa rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_export_unblockw(
     td: &TdxTd<'_>,
     gpa: SeptGpa,
@@ -1941,23 +2022,27 @@ pub unsafe fn tdh_export_unblockw(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1965,17 +2050,10 @@ pub unsafe fn tdh_export_unblockw(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_import_abort (host/import.rs)
-// seamcall abi::TdhImportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
+// seamcall abi::TdhImportAbort | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_abort(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -91,23 +91,27 @@ pub unsafe fn tdh_import_abort(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            0u64,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -115,23 +119,16 @@ pub unsafe fn tdh_import_abort(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, 0u64, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_import_end (host/import.rs)
-// seamcall abi::TdhImportEnd | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportEnd | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhImportEnd>()
@@ -209,23 +206,27 @@ pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -233,23 +234,16 @@ pub unsafe fn tdh_import_end(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_import_commit (host/import.rs)
-// seamcall abi::TdhImportCommit | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhImportCommit | in: rcx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhImportCommit>()
@@ -327,23 +321,27 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -351,23 +349,16 @@ pub unsafe fn tdh_import_commit(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_import_mem (host/import.rs)
-// seamcall abi::TdhImportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages r14=l2_attrs | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhImportMem | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages r14=l2_attrs | out: rcx->gpa_list | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_import_mem`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -502,40 +493,63 @@ pub unsafe fn tdh_import_mem(
         in("r14") __in_r14,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r13: __in_r13,
-            r14: __in_r14,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    r13: __in_r13,
+                    r14: __in_r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                ::core::result::Result::Ok(ImportMem {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    gpa_list: ::tdx_core::__private::output_as::<
+                        GpaListInfo,
+                        abi::TdhImportMem,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ImportMem {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -548,7 +562,7 @@ pub unsafe fn tdh_import_mem(
 }
 
 // wrapper: host::tdh_import_mem_v1 (host/import.rs)
-// seamcall abi::TdhImportMemV1 | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages r14=l2_attrs | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhImportMemV1 | in: rcx=gpa_list rdx=td.tdr r8=mbmd r9=pages r10=stream r11=macs.list0 r12=macs.list1 r13=new_pages r14=l2_attrs | out: rcx->gpa_list r8->errors | clobber: rdx r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_import_mem_v1`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -689,41 +703,69 @@ pub unsafe fn tdh_import_mem_v1(
         in("r14") __in_r14,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __r8) = (__rax, __rcx, __r8);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r13: __in_r13,
-            r14: __in_r14,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-                __r8 = __regs.r8;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    r13: __in_r13,
+                    r14: __in_r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                let __r8 = __state.1.r8;
+                ::core::result::Result::Ok(ImportMemV1 {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    gpa_list: ::tdx_core::__private::output_as::<
+                        GpaListInfo,
+                        abi::TdhImportMemV1,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                    errors: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhImportMemV1,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ImportMemV1 {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -741,7 +783,7 @@ pub unsafe fn tdh_import_mem_v1(
 }
 
 // wrapper: host::tdh_import_track (host/import.rs)
-// seamcall abi::TdhImportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
+// seamcall abi::TdhImportTrack | in: rcx=td.tdr r8=mbmd r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r9 r11 | retry: entropy<=9
 pub unsafe fn tdh_import_track(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -829,23 +871,27 @@ pub unsafe fn tdh_import_track(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            0u64,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -853,23 +899,16 @@ pub unsafe fn tdh_import_track(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, 0u64, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_import_state_immutable (host/import.rs)
-// seamcall abi::TdhImportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
+// seamcall abi::TdhImportStateImmutable | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 pub unsafe fn tdh_import_state_immutable(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -961,23 +1000,27 @@ pub unsafe fn tdh_import_state_immutable(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -985,23 +1028,16 @@ pub unsafe fn tdh_import_state_immutable(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_import_state_td (host/import.rs)
-// seamcall abi::TdhImportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
+// seamcall abi::TdhImportStateTd | in: rcx=td.tdr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 pub unsafe fn tdh_import_state_td(
     td: &TdxTd<'_>,
     mbmd: HpaAndSize,
@@ -1093,23 +1129,27 @@ pub unsafe fn tdh_import_state_td(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1117,23 +1157,16 @@ pub unsafe fn tdh_import_state_td(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_import_state_vp (host/import.rs)
-// seamcall abi::TdhImportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
+// seamcall abi::TdhImportStateVp | in: rcx=vp.tdvpr r8=mbmd r9=pages r10=stream | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r11 | retry: entropy<=9
 pub unsafe fn tdh_import_state_vp(
     vp: &TdxVp<'_>,
     mbmd: HpaAndSize,
@@ -1225,23 +1258,27 @@ pub unsafe fn tdh_import_state_vp(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1249,17 +1286,10 @@ pub unsafe fn tdh_import_state_vp(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

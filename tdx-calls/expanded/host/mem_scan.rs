@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_mem_scan_range (host/mem_scan.rs)
-// seamcall abi::TdhMemScanRange | in: rcx=lists rdx=td.tdr r8=controls r9=start r10=size r11=next_entry | out: r9->next r10->left r11->next_entry | clobber: rcx rdx r8 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhMemScanRange | in: rcx=lists rdx=td.tdr r8=controls r9=start r10=size r11=next_entry | out: r9->next r10->left r11->next_entry | clobber: rcx rdx r8 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_mem_scan_range`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -132,23 +132,44 @@ pub unsafe fn tdh_mem_scan_range(
         inout("r11") __in_r11 => __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r9, mut __r10, mut __r11) = (__rax, __r9, __r10, __r11);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            __in_r11,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, __r9, __r10, __r11] = *__regs;
+            ::core::result::Result::Ok(MemScanRange {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                next: ::tdx_core::__private::output_as::<
+                    Result<Gpa, AddrError>,
+                    abi::TdhMemScanRange,
+                    ::tdx_core::__private::R9,
+                >(__r9),
+                left: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhMemScanRange,
+                    ::tdx_core::__private::R10,
+                >(__r10),
+                next_entry: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhMemScanRange,
+                    ::tdx_core::__private::R11,
+                >(__r11),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -156,20 +177,10 @@ pub unsafe fn tdh_mem_scan_range(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, __in_r9, __in_r10, __in_r11],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r9 = __regs[4];
-        __r10 = __regs[5];
-        __r11 = __regs[6];
+        };
     }
     ::core::result::Result::Ok(MemScanRange {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -192,7 +203,7 @@ pub unsafe fn tdh_mem_scan_range(
 }
 
 // wrapper: host::tdh_mem_scan_comp (host/mem_scan.rs)
-// seamcall abi::TdhMemScanComp | in: rcx=lists rdx=td.tdr r8=controls r11=next_entry | out: r11->next_entry | clobber: rcx rdx r8 r9 r10 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 | retry: entropy<=9
+// seamcall abi::TdhMemScanComp | in: rcx=lists rdx=td.tdr r8=controls r11=next_entry | out: r11->next_entry | clobber: rcx rdx r8 r9 r10 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 | retry: entropy<=9
 ///Outputs of [`tdh_mem_scan_comp`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -302,23 +313,34 @@ pub unsafe fn tdh_mem_scan_comp(
         inout("r11") __in_r11 => __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r11) = (__rax, __r11);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            __in_r11,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, __r11] = *__regs;
+            ::core::result::Result::Ok(MemScanComp {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                next_entry: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhMemScanComp,
+                    ::tdx_core::__private::R11,
+                >(__r11),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -326,18 +348,10 @@ pub unsafe fn tdh_mem_scan_comp(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, 0u64, 0u64, __in_r11],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r11 = __regs[6];
+        };
     }
     ::core::result::Result::Ok(MemScanComp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -350,7 +364,7 @@ pub unsafe fn tdh_mem_scan_comp(
 }
 
 // wrapper: host::tdh_mem_scan_config (host/mem_scan.rs)
-// seamcall abi::TdhMemScanConfig | in: rcx=ranges rdx=td.tdr r8=cx0 r9=cx1 r10=cx2 r11=cx3 | out: r8->cx0 r9->cx1 r10->cx2 r11->cx3 | clobber: rcx rdx | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhMemScanConfig | in: rcx=ranges rdx=td.tdr r8=cx0 r9=cx1 r10=cx2 r11=cx3 | out: r8->cx0 r9->cx1 r10->cx2 r11->cx3 | clobber: rcx rdx | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_mem_scan_config`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -485,29 +499,49 @@ pub unsafe fn tdh_mem_scan_config(
         inout("r11") __in_r11 => __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8, mut __r9, mut __r10, mut __r11) = (
-        __rax,
-        __r8,
-        __r9,
-        __r10,
-        __r11,
-    );
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            __in_r11,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, __r8, __r9, __r10, __r11] = *__regs;
+            ::core::result::Result::Ok(MemScanConfig {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                cx0: ::tdx_core::__private::output_as::<
+                    ScanCxOut,
+                    abi::TdhMemScanConfig,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+                cx1: ::tdx_core::__private::output_as::<
+                    ScanCxOut,
+                    abi::TdhMemScanConfig,
+                    ::tdx_core::__private::R9,
+                >(__r9),
+                cx2: ::tdx_core::__private::output_as::<
+                    ScanCxOut,
+                    abi::TdhMemScanConfig,
+                    ::tdx_core::__private::R10,
+                >(__r10),
+                cx3: ::tdx_core::__private::output_as::<
+                    ScanCxOut,
+                    abi::TdhMemScanConfig,
+                    ::tdx_core::__private::R11,
+                >(__r11),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -515,21 +549,10 @@ pub unsafe fn tdh_mem_scan_config(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, __in_r9, __in_r10, __in_r11],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r8 = __regs[3];
-        __r9 = __regs[4];
-        __r10 = __regs[5];
-        __r11 = __regs[6];
+        };
     }
     ::core::result::Result::Ok(MemScanConfig {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -557,7 +580,7 @@ pub unsafe fn tdh_mem_scan_config(
 }
 
 // wrapper: host::tdh_mem_scan_reset (host/mem_scan.rs)
-// seamcall abi::TdhMemScanReset | in: rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMemScanReset | in: rdx=td.tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mem_scan_reset(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMemScanReset>()
@@ -635,23 +658,27 @@ pub unsafe fn tdh_mem_scan_reset(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            0u64,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -659,17 +686,10 @@ pub unsafe fn tdh_mem_scan_reset(td: &TdxTd<'_>) -> Result<TdxStatus, TdxError> 
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[0u64, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_servtd_bind (host/servtd.rs)
-// seamcall abi::TdhServtdBind | in: rcx=td.tdr rdx=servtd r8=slot r9=kind r10=attributes | out: rcx->handle r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rdx r8 r9 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
+// seamcall abi::TdhServtdBind | in: rcx=td.tdr rdx=servtd r8=slot r9=kind r10=attributes | out: rcx->handle r10->uuid0 r11->uuid1 r12->uuid2 r13->uuid3 | clobber: rdx r8 r9 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
 ///Outputs of [`tdh_servtd_bind`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -143,49 +143,85 @@ pub unsafe fn tdh_servtd_bind(
         lateout("r13") __r13,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __r10, mut __r11, mut __r12, mut __r13) = (
-        __rax,
-        __rcx,
-        __r10,
-        __r11,
-        __r12,
-        __r13,
-    );
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r12: __r12,
-            r13: __r13,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-                __r10 = __regs.r10;
-                __r11 = __regs.r11;
-                __r12 = __regs.r12;
-                __r13 = __regs.r13;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                let __r10 = __state.1.r10;
+                let __r11 = __state.1.r11;
+                let __r12 = __state.1.r12;
+                let __r13 = __state.1.r13;
+                ::core::result::Result::Ok(ServtdBind {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    handle: ::tdx_core::__private::output_as::<
+                        ServtdHandle,
+                        abi::TdhServtdBind,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                    uuid0: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhServtdBind,
+                        ::tdx_core::__private::R10,
+                    >(__r10),
+                    uuid1: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhServtdBind,
+                        ::tdx_core::__private::R11,
+                    >(__r11),
+                    uuid2: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhServtdBind,
+                        ::tdx_core::__private::R12,
+                    >(__r12),
+                    uuid3: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhServtdBind,
+                        ::tdx_core::__private::R13,
+                    >(__r13),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(ServtdBind {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -218,7 +254,7 @@ pub unsafe fn tdh_servtd_bind(
 }
 
 // wrapper: host::tdh_servtd_prebind (host/servtd.rs)
-// seamcall abi::TdhServtdPrebind | in: rcx=td.tdr rdx=info_hash r8=slot r9=kind r10=attributes | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
+// seamcall abi::TdhServtdPrebind | in: rcx=td.tdr rdx=info_hash r8=slot r9=kind r10=attributes | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
 pub unsafe fn tdh_servtd_prebind(
     td: &TdxTd<'_>,
     info_hash: Hpa,
@@ -314,23 +350,27 @@ pub unsafe fn tdh_servtd_prebind(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -338,17 +378,10 @@ pub unsafe fn tdh_servtd_prebind(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

@@ -1,4 +1,4 @@
-// seamcall abi::TdhMngRd | in: rcx=tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMngRd | in: rcx=tdr rdx=field | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_mng_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -94,23 +94,34 @@ pub unsafe fn tdh_mng_rd(tdr: Page<Tdr>, field: FieldId) -> Result<MngRd, TdxErr
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(MngRd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                value: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhMngRd,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -118,18 +129,10 @@ pub unsafe fn tdh_mng_rd(tdr: Page<Tdr>, field: FieldId) -> Result<MngRd, TdxErr
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(MngRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

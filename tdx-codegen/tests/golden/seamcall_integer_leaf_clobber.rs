@@ -1,4 +1,4 @@
-// seamcall 0x7a (unchecked) | in: r12=page | out: r13->detail | clobber: rcx rdx r8 r9 r10 r11 rbx | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall 0x7a (unchecked) | in: r12=page | out: r13->detail | clobber: rcx rdx r8 r9 r10 r11 rbx | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`vendor`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -68,33 +68,54 @@ pub unsafe fn vendor(page: u64) -> Result<Vendor, TdxError> {
         lateout("r13") __r13,
         options(nostack),
     ) };
-    let (mut __rax, mut __r13) = (__rax, __r13);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r13: __r13,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            r12: __in_r12,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __r13 = __regs.r13;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r13: __r13,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    r12: __in_r12,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __r13 = __state.1.r13;
+                ::core::result::Result::Ok(Vendor {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    detail: <u64 as ::tdx_core::__private::UncheckedDecode>::decode(
+                        __r13,
+                    ),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(Vendor {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

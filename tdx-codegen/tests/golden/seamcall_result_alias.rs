@@ -1,4 +1,4 @@
-// seamcall abi::TdhMrFinalize | in: rcx=tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhMrFinalize | in: rcx=tdr | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhMrFinalize>()
@@ -76,23 +76,32 @@ pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return <Result<
+                    TdxStatus,
+                > as ::tdx_core::__private::CallResult>::from_error(
+                    ::tdx_core::__private::narrow_error(__call, __regs),
+                );
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            <Result<
+                TdxStatus,
+            > as ::tdx_core::__private::CallResult>::from_ok(
+                ::tdx_core::__private::TdxStatus::from_raw(__rax),
+            )
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -100,18 +109,10 @@ pub unsafe fn tdh_mr_finalize(tdr: Page<Tdr>) -> Result<TdxStatus> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return <Result<
-                TdxStatus,
-            > as ::tdx_core::__private::CallResult>::from_error(
-                ::tdx_core::__private::narrow_error(__call, __regs),
-            );
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     <Result<
         TdxStatus,

@@ -1,4 +1,4 @@
-// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// seamcall abi::TdhSysLpInit | in: - | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhSysLpInit>()
@@ -73,16 +73,27 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -90,17 +101,10 @@ pub unsafe fn tdh_sys_lp_init() -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }

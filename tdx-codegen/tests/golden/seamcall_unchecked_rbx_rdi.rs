@@ -1,4 +1,4 @@
-// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 r13 r14 r15 rdi rsi | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall 0x42 (unchecked) version=2 | in: rcx=a rbx=b rdi=c | out: r12->d rbx->b_out | clobber: rcx rdx r8 r9 r10 r11 r13 r14 r15 rdi rsi | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`raw_leaf`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -81,37 +81,57 @@ pub unsafe fn raw_leaf(a: u64, b: u64, c: u64) -> Result<RawOut, TdxError> {
         lateout("rsi") _,
         options(nostack),
     ) };
-    let (mut __rax, mut __r12, mut __rbx) = (__rax, __r12, __rbx);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r12: __r12,
-            rbx: __rbx,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rbx: __in_rbx,
-            rdi: __in_rdi,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __r12 = __regs.r12;
-                __rbx = __regs.rbx;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    rbx: __rbx,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rbx: __in_rbx,
+                    rdi: __in_rdi,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __r12 = __state.1.r12;
+                let __rbx = __state.1.rbx;
+                ::core::result::Result::Ok(RawOut {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    d: <u64 as ::tdx_core::__private::UncheckedDecode>::decode(__r12),
+                    b_out: <u64 as ::tdx_core::__private::UncheckedDecode>::decode(__rbx),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(RawOut {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -1,4 +1,4 @@
-// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: shared cold `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
+// tdcall abi::TdgVpInfo | in: - | out: rcx->gpa_width rdx->attributes | clobber: r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `tdcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rcx rdx r8 r9 r10 r11 | retry: none
 ///Outputs of [`tdg_vp_info`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -90,16 +90,39 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx) = (__rax, __rcx, __rdx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &::tdx_core::__private::NO_INPUTS;
-        if !unsafe {
-            ::tdx_core::__private::tdcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, __rdx, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(VpInfo {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                gpa_width: ::tdx_core::__private::output::<
+                    _,
+                    abi::TdgVpInfo,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                attributes: ::tdx_core::__private::output::<
+                    _,
+                    abi::TdgVpInfo,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                false,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -107,19 +130,10 @@ pub fn tdg_vp_info() -> Result<VpInfo, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &::tdx_core::__private::NO_INPUTS,
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __rdx = __regs[2];
+        };
     }
     ::core::result::Result::Ok(VpInfo {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

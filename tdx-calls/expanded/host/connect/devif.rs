@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_devif_create (host/connect/devif.rs)
-// seamcall abi::TdhDevifCreate | in: rcx=devif_id rdx=tdr r8=devifcs r9=td_buffer r10=vmm_buffer | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
+// seamcall abi::TdhDevifCreate | in: rcx=devif_id rdx=tdr r8=devifcs r9=td_buffer r10=vmm_buffer | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r11 | retry: entropy<=9
 pub unsafe fn tdh_devif_create(
     devif_id: DevifId,
     tdr: Page<Tdr>,
@@ -99,23 +99,27 @@ pub unsafe fn tdh_devif_create(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -123,23 +127,16 @@ pub unsafe fn tdh_devif_create(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, __in_r9, __in_r10, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_devif_remove (host/connect/devif.rs)
-// seamcall abi::TdhDevifRemove | in: rcx=function_id | out: rcx->td_buffer rdx->vmm_buffer r8->tdr | clobber: r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDevifRemove | in: rcx=function_id | out: rcx->td_buffer rdx->vmm_buffer r8->tdr | clobber: r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_devif_remove`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -249,23 +246,44 @@ pub unsafe fn tdh_devif_remove(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx, mut __rdx, mut __r8) = (__rax, __rcx, __rdx, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, __rdx, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifRemove {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                td_buffer: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhDevifRemove,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+                vmm_buffer: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhDevifRemove,
+                    ::tdx_core::__private::Rdx,
+                >(__rdx),
+                tdr: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhDevifRemove,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -273,20 +291,10 @@ pub unsafe fn tdh_devif_remove(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
-        __rdx = __regs[2];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(DevifRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -309,7 +317,7 @@ pub unsafe fn tdh_devif_remove(
 }
 
 // wrapper: host::tdh_devif_request (host/connect/devif.rs)
-// seamcall abi::TdhDevifRequest | in: rcx=function_id rdx=request r8=out_page | out: rcx->request_out | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDevifRequest | in: rcx=function_id rdx=request r8=out_page | out: rcx->request_out | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_devif_request`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -415,23 +423,34 @@ pub unsafe fn tdh_devif_request(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifRequest {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                request_out: ::tdx_core::__private::output_as::<
+                    DevifReqOut,
+                    abi::TdhDevifRequest,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -439,18 +458,10 @@ pub unsafe fn tdh_devif_request(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DevifRequest {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -463,7 +474,7 @@ pub unsafe fn tdh_devif_request(
 }
 
 // wrapper: host::tdh_devif_response (host/connect/devif.rs)
-// seamcall abi::TdhDevifResponse | in: rcx=function_id rdx=response r8=out_page | out: rcx->response_out | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDevifResponse | in: rcx=function_id rdx=response r8=out_page | out: rcx->response_out | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_devif_response`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -569,23 +580,34 @@ pub unsafe fn tdh_devif_response(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifResponse {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                response_out: ::tdx_core::__private::output_as::<
+                    DevifRspOut,
+                    abi::TdhDevifResponse,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -593,18 +615,10 @@ pub unsafe fn tdh_devif_response(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DevifResponse {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -617,7 +631,7 @@ pub unsafe fn tdh_devif_response(
 }
 
 // wrapper: host::tdh_devif_mt_add (host/connect/devif.rs)
-// seamcall abi::TdhDevifMtAdd | in: rcx=index rdx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDevifMtAdd | in: rcx=index rdx=page | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_devif_mt_add(
     index: DevifmtIdx,
     page: Page<Guest>,
@@ -701,23 +715,27 @@ pub unsafe fn tdh_devif_mt_add(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -725,23 +743,16 @@ pub unsafe fn tdh_devif_mt_add(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_devif_mt_remove (host/connect/devif.rs)
-// seamcall abi::TdhDevifMtRemove | in: rcx=index | out: rcx->page | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDevifMtRemove | in: rcx=index | out: rcx->page | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_devif_mt_remove`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -837,23 +848,34 @@ pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<DevifMtRemove, Td
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifMtRemove {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                page: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhDevifMtRemove,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -861,18 +883,10 @@ pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<DevifMtRemove, Td
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DevifMtRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -885,7 +899,7 @@ pub unsafe fn tdh_devif_mt_remove(index: DevifmtIdx) -> Result<DevifMtRemove, Td
 }
 
 // wrapper: host::tdh_devif_mt_rd (host/connect/devif.rs)
-// seamcall abi::TdhDevifMtRd | in: rcx=index | out: rcx->entry | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDevifMtRd | in: rcx=index | out: rcx->entry | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_devif_mt_rd`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -981,23 +995,34 @@ pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<DevifMtRd, TdxError> 
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DevifMtRd {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                entry: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhDevifMtRd,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -1005,18 +1030,10 @@ pub unsafe fn tdh_devif_mt_rd(index: DevifmtIdx) -> Result<DevifMtRd, TdxError> 
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DevifMtRd {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

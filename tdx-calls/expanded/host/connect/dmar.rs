@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_dmar_add (host/connect/dmar.rs)
-// seamcall abi::TdhDmarAdd | in: rcx=index rdx=val1 r8=val2 r9=val3 r10=val4 r11=val5 r12=val6 r13=val7 r14=val8 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhDmarAdd | in: rcx=index rdx=val1 r8=val2 r9=val3 r10=val4 r11=val5 r12=val6 r13=val7 r14=val8 | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_dmar_add(
     index: DmarIdx,
@@ -121,45 +121,63 @@ pub unsafe fn tdh_dmar_add(
         in("r14") __in_r14,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r13: __in_r13,
-            r14: __in_r14,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    r13: __in_r13,
+                    r14: __in_r14,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                ::core::result::Result::Ok(
+                    ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                )
+            },
+        );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_dmar_block (host/connect/dmar.rs)
-// seamcall abi::TdhDmarBlock | in: rcx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDmarBlock | in: rcx=index | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhDmarBlock>()
@@ -237,23 +255,27 @@ pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -261,23 +283,16 @@ pub unsafe fn tdh_dmar_block(index: DmarIdx) -> Result<TdxStatus, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_dmar_read (host/connect/dmar.rs)
-// seamcall abi::TdhDmarRead | in: rcx=index | out: rdx->state r8->q0 r9->q1 r10->q2 r11->q3 r12->q4 r13->q5 r14->q6 r15->q7 | clobber: rcx | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDmarRead | in: rcx=index | out: rdx->state r8->q0 r9->q1 r10->q2 r11->q3 r12->q4 r13->q5 r14->q6 r15->q7 | clobber: rcx | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_dmar_read`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -425,55 +440,107 @@ pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<DmarRead, TdxError> {
         lateout("r15") __r15,
         options(nostack),
     ) };
-    let (
-        mut __rax,
-        mut __rdx,
-        mut __r8,
-        mut __r9,
-        mut __r10,
-        mut __r11,
-        mut __r12,
-        mut __r13,
-        mut __r14,
-        mut __r15,
-    ) = (__rax, __rdx, __r8, __r9, __r10, __r11, __r12, __r13, __r14, __r15);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            r12: __r12,
-            r13: __r13,
-            r14: __r14,
-            r15: __r15,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rdx = __regs.rdx;
-                __r8 = __regs.r8;
-                __r9 = __regs.r9;
-                __r10 = __regs.r10;
-                __r11 = __regs.r11;
-                __r12 = __regs.r12;
-                __r13 = __regs.r13;
-                __r14 = __regs.r14;
-                __r15 = __regs.r15;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    r12: __r12,
+                    r13: __r13,
+                    r14: __r14,
+                    r15: __r15,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rdx = __state.1.rdx;
+                let __r8 = __state.1.r8;
+                let __r9 = __state.1.r9;
+                let __r10 = __state.1.r10;
+                let __r11 = __state.1.r11;
+                let __r12 = __state.1.r12;
+                let __r13 = __state.1.r13;
+                let __r14 = __state.1.r14;
+                let __r15 = __state.1.r15;
+                ::core::result::Result::Ok(DmarRead {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    state: ::tdx_core::__private::output_as::<
+                        DmarStateInfo,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::Rdx,
+                    >(__rdx),
+                    q0: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R8,
+                    >(__r8),
+                    q1: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R9,
+                    >(__r9),
+                    q2: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R10,
+                    >(__r10),
+                    q3: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R11,
+                    >(__r11),
+                    q4: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R12,
+                    >(__r12),
+                    q5: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R13,
+                    >(__r13),
+                    q6: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R14,
+                    >(__r14),
+                    q7: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhDmarRead,
+                        ::tdx_core::__private::R15,
+                    >(__r15),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(DmarRead {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -526,7 +593,7 @@ pub unsafe fn tdh_dmar_read(index: DmarIdx) -> Result<DmarRead, TdxError> {
 }
 
 // wrapper: host::tdh_dmar_remove (host/connect/dmar.rs)
-// seamcall abi::TdhDmarRemove | in: rcx=index | out: rcx->page | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhDmarRemove | in: rcx=index | out: rcx->page | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_dmar_remove`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -622,23 +689,34 @@ pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<DmarRemove, TdxError> {
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(DmarRemove {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                page: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhDmarRemove,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -646,18 +724,10 @@ pub unsafe fn tdh_dmar_remove(index: DmarIdx) -> Result<DmarRemove, TdxError> {
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(DmarRemove {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_ide_stream_create (host/connect/ide.rs)
-// seamcall abi::TdhIdeStreamCreate | in: rcx=iommu rdx=spdm_id r8=stream_cfg r9=stream_ctrl r10=rid_assoc1 r11=rid_assoc2 r12=addr_assoc1 r13=addr_assoc2 r14=addr_assoc3 r15=exinfo | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhIdeStreamCreate | in: rcx=iommu rdx=spdm_id r8=stream_cfg r9=stream_ctrl r10=rid_assoc1 r11=rid_assoc2 r12=addr_assoc1 r13=addr_assoc2 r14=addr_assoc3 r15=exinfo | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 #[allow(clippy::too_many_arguments)]
 pub unsafe fn tdh_ide_stream_create(
     iommu: IommuId,
@@ -127,46 +127,64 @@ pub unsafe fn tdh_ide_stream_create(
         in("r15") __in_r15,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            r13: __in_r13,
-            r14: __in_r14,
-            r15: __in_r15,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    r13: __in_r13,
+                    r14: __in_r14,
+                    r15: __in_r15,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                ::core::result::Result::Ok(
+                    ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                )
+            },
+        );
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_ide_stream_block (host/connect/ide.rs)
-// seamcall abi::TdhIdeStreamBlock | in: rcx=iommu rdx=stream_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhIdeStreamBlock | in: rcx=iommu rdx=stream_id | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_ide_stream_block(
     iommu: IommuId,
     stream_id: StreamId,
@@ -250,23 +268,27 @@ pub unsafe fn tdh_ide_stream_block(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -274,23 +296,16 @@ pub unsafe fn tdh_ide_stream_block(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_ide_stream_delete (host/connect/ide.rs)
-// seamcall abi::TdhIdeStreamDelete | in: rcx=iommu rdx=stream_id | out: rcx->exinfo | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhIdeStreamDelete | in: rcx=iommu rdx=stream_id | out: rcx->exinfo | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_ide_stream_delete`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -392,23 +407,34 @@ pub unsafe fn tdh_ide_stream_delete(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(IdeStreamDelete {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                exinfo: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhIdeStreamDelete,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -416,18 +442,10 @@ pub unsafe fn tdh_ide_stream_delete(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(IdeStreamDelete {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -440,7 +458,7 @@ pub unsafe fn tdh_ide_stream_delete(
 }
 
 // wrapper: host::tdh_ide_stream_idekmreq (host/connect/ide.rs)
-// seamcall abi::TdhIdeStreamIdekmreq | in: rcx=iommu rdx=stream_id r8=object_id r9=km_param r10=slot_id r11=message | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhIdeStreamIdekmreq | in: rcx=iommu rdx=stream_id r8=object_id r9=km_param r10=slot_id r11=message | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | retry: entropy<=9
 pub unsafe fn tdh_ide_stream_idekmreq(
     iommu: IommuId,
     stream_id: StreamId,
@@ -539,23 +557,27 @@ pub unsafe fn tdh_ide_stream_idekmreq(
         inout("r11") __in_r11 => __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            __in_r9,
-            __in_r10,
-            __in_r11,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -563,23 +585,16 @@ pub unsafe fn tdh_ide_stream_idekmreq(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, __in_r9, __in_r10, __in_r11],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_ide_stream_idekmrsp (host/connect/ide.rs)
-// seamcall abi::TdhIdeStreamIdekmrsp | in: rcx=iommu rdx=stream_id r8=message | out: rcx->payload | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhIdeStreamIdekmrsp | in: rcx=iommu rdx=stream_id r8=message | out: rcx->payload | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_ide_stream_idekmrsp`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -685,23 +700,34 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, __rcx, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(IdeStreamIdekmrsp {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                payload: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhIdeStreamIdekmrsp,
+                    ::tdx_core::__private::Rcx,
+                >(__rcx),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -709,18 +735,10 @@ pub unsafe fn tdh_ide_stream_idekmrsp(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __rcx = __regs[1];
+        };
     }
     ::core::result::Result::Ok(IdeStreamIdekmrsp {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_iommu_setreg (host/connect/iommu.rs)
-// seamcall abi::TdhIommuSetreg | in: rcx=iommu rdx=reg_id r8=value | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhIommuSetreg | in: rcx=iommu rdx=reg_id r8=value | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_iommu_setreg(
     iommu: IommuId,
     reg_id: IommuRegId,
@@ -91,23 +91,27 @@ pub unsafe fn tdh_iommu_setreg(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            __in_r8,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -115,23 +119,16 @@ pub unsafe fn tdh_iommu_setreg(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, __in_r8, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
 
 // wrapper: host::tdh_iommu_getreg (host/connect/iommu.rs)
-// seamcall abi::TdhIommuGetreg | in: rcx=iommu rdx=reg_id | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhIommuGetreg | in: rcx=iommu rdx=reg_id | out: r8->value | clobber: rcx rdx r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: r8 r9 r10 r11 | retry: entropy<=9
 ///Outputs of [`tdh_iommu_getreg`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -233,23 +230,34 @@ pub unsafe fn tdh_iommu_getreg(
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax, mut __r8) = (__rax, __r8);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            __in_rdx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, __r8, _, _, _] = *__regs;
+            ::core::result::Result::Ok(IommuGetreg {
+                status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                value: ::tdx_core::__private::output_as::<
+                    u64,
+                    abi::TdhIommuGetreg,
+                    ::tdx_core::__private::R8,
+                >(__r8),
+            })
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -257,18 +265,10 @@ pub unsafe fn tdh_iommu_getreg(
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, __in_rdx, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
-        __r8 = __regs[3];
+        };
     }
     ::core::result::Result::Ok(IommuGetreg {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),

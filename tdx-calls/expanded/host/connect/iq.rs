@@ -3,7 +3,7 @@
 // `TDX_BLESS=1 cargo test -p tdx-codegen --test catalog`; do not edit.
 
 // wrapper: host::tdh_iq_inv_request (host/connect/iq.rs)
-// seamcall abi::TdhIqInvRequest | in: rcx=iommu rdx=request_type r8=subject r9=wait_q0 r10=wait_q1 r11=wait_q2 r12=wait_q3 | out: rcx->remaining | clobber: rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
+// seamcall abi::TdhIqInvRequest | in: rcx=iommu rdx=request_type r8=subject r9=wait_q0 r10=wait_q1 r11=wait_q2 r12=wait_q3 | out: rcx->remaining | clobber: rdx r8 r9 r10 r11 | status != 0: out of line, cold `out_of_line` then shared `seamcall_wide` (retries, success with information, the error) | retry: entropy<=9
 ///Outputs of [`tdh_iq_inv_request`]: the completion status and the registers named by `out(..)`.
 #[derive(
     ::core::fmt::Debug,
@@ -126,38 +126,61 @@ pub unsafe fn tdh_iq_inv_request(
         in("r12") __in_r12,
         options(nostack),
     ) };
-    let (mut __rax, mut __rcx) = (__rax, __rcx);
     if __rax != 0 {
-        let mut __regs = ::tdx_core::__private::ModuleArgs {
-            rcx: __rcx,
-            rdx: __rdx,
-            r8: __r8,
-            r9: __r9,
-            r10: __r10,
-            r11: __r11,
-            ..::tdx_core::__private::NO_REGS
-        };
-        let __inputs = ::tdx_core::__private::ModuleArgs {
-            rcx: __in_rcx,
-            rdx: __in_rdx,
-            r8: __in_r8,
-            r9: __in_r9,
-            r10: __in_r10,
-            r11: __in_r11,
-            r12: __in_r12,
-            ..::tdx_core::__private::NO_REGS
-        };
-        match unsafe {
-            ::tdx_core::__private::seamcall_wide(__call, &__inputs, __rax, &mut __regs)
-        } {
-            ::core::result::Result::Ok(status) => {
-                __rax = status;
-                __rcx = __regs.rcx;
-            }
-            ::core::result::Result::Err(__error) => {
-                return ::tdx_core::__private::fail::<_, TdxError>(__error);
-            }
-        }
+        return ::tdx_core::__private::out_of_line(
+            (
+                __rax,
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __rcx,
+                    rdx: __rdx,
+                    r8: __r8,
+                    r9: __r9,
+                    r10: __r10,
+                    r11: __r11,
+                    ..::tdx_core::__private::NO_REGS
+                },
+                ::tdx_core::__private::ModuleArgs {
+                    rcx: __in_rcx,
+                    rdx: __in_rdx,
+                    r8: __in_r8,
+                    r9: __in_r9,
+                    r10: __in_r10,
+                    r11: __in_r11,
+                    r12: __in_r12,
+                    ..::tdx_core::__private::NO_REGS
+                },
+            ),
+            move |
+                __state: &mut (
+                    ::core::primitive::u64,
+                    ::tdx_core::__private::ModuleArgs,
+                    ::tdx_core::__private::ModuleArgs,
+                )|
+            {
+                let __rax = match unsafe {
+                    ::tdx_core::__private::seamcall_wide(
+                        __call,
+                        &__state.2,
+                        __state.0,
+                        &mut __state.1,
+                    )
+                } {
+                    ::core::result::Result::Ok(status) => status,
+                    ::core::result::Result::Err(__error) => {
+                        return ::tdx_core::__private::fail::<_, TdxError>(__error);
+                    }
+                };
+                let __rcx = __state.1.rcx;
+                ::core::result::Result::Ok(IqInvRequest {
+                    status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
+                    remaining: ::tdx_core::__private::output_as::<
+                        u64,
+                        abi::TdhIqInvRequest,
+                        ::tdx_core::__private::Rcx,
+                    >(__rcx),
+                })
+            },
+        );
     }
     ::core::result::Result::Ok(IqInvRequest {
         status: ::tdx_core::__private::TdxStatus::from_raw(__rax),
@@ -170,7 +193,7 @@ pub unsafe fn tdh_iq_inv_request(
 }
 
 // wrapper: host::tdh_iq_inv_process (host/connect/iq.rs)
-// seamcall abi::TdhIqInvProcess | in: rcx=iommu | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: shared cold `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
+// seamcall abi::TdhIqInvProcess | in: rcx=iommu | out: - | clobber: rcx rdx r8 r9 r10 r11 | status != 0: out of line, cold `narrow_failed` then shared `seamcall_narrow` (retries, success with information, the error) | zeroed if the table reserves: rdx r8 r9 r10 r11 | retry: entropy<=9
 pub unsafe fn tdh_iq_inv_process(iommu: IommuId) -> Result<TdxStatus, TdxError> {
     let __leaf: ::tdx_core::__private::LeafInfo = const {
         ::tdx_core::__private::seamcall_leaf::<abi::TdhIqInvProcess>()
@@ -248,23 +271,27 @@ pub unsafe fn tdh_iq_inv_process(iommu: IommuId) -> Result<TdxStatus, TdxError> 
         out("r11") __r11,
         options(nostack),
     ) };
-    let (mut __rax,) = (__rax,);
     if __rax != 0 {
-        let mut __regs = ::core::mem::MaybeUninit::<
-            [::core::primitive::u64; 7],
-        >::uninit();
-        let __inputs: &[::core::primitive::u64; 6] = &[
-            __in_rcx,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-            0u64,
-        ];
-        if !unsafe {
-            ::tdx_core::__private::seamcall_narrow(
+        let __finish = |
+            __call: &'static ::tdx_core::__private::CallSite,
+            __ok: ::core::primitive::bool,
+            __regs: &[::core::primitive::u64; 7]|
+        {
+            if !__ok {
+                return ::tdx_core::__private::fail::<
+                    _,
+                    TdxError,
+                >(::tdx_core::__private::narrow_error(__call, __regs));
+            }
+            let [__rax, _, _, _, _, _, _] = *__regs;
+            ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
+        };
+        return unsafe {
+            ::tdx_core::__private::narrow_failed::<
+                true,
+                _,
+            >(
                 __call,
-                __inputs,
                 __rdx,
                 __rcx,
                 __r8,
@@ -272,17 +299,10 @@ pub unsafe fn tdh_iq_inv_process(iommu: IommuId) -> Result<TdxStatus, TdxError> 
                 __rax,
                 __r10,
                 __r11,
-                &mut __regs,
+                &[__in_rcx, 0u64, 0u64, 0u64, 0u64, 0u64],
+                __finish,
             )
-        } {
-            let __regs = unsafe { __regs.assume_init_ref() };
-            return ::tdx_core::__private::fail::<
-                _,
-                TdxError,
-            >(::tdx_core::__private::narrow_error(__call, __regs));
-        }
-        let __regs = unsafe { __regs.assume_init_ref() };
-        __rax = __regs[0];
+        };
     }
     ::core::result::Result::Ok(::tdx_core::__private::TdxStatus::from_raw(__rax))
 }
