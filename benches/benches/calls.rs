@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use tdx_benches::count::{Count, parse};
+use tdx_benches::count::{Count, Run, parse};
 use tdx_benches::report;
 use tdx_benches::subjects::SUBJECTS;
 
@@ -45,10 +45,15 @@ fn counts(binary: &Path, leaves: &[&str]) -> Result<Counts, String> {
         .collect())
 }
 
-fn get(counts: &Counts, leaf: &str, set: &str, script: &str) -> Option<u64> {
+fn counted(counts: &Counts, leaf: &str, set: &str, script: &str) -> Option<Run> {
     counts
         .get(&(leaf.to_string(), set.to_string(), script.to_string()))
         .and_then(|c| c.as_ref().ok().copied())
+}
+
+/// Instructions executed by `leaf`'s `set` subject on `script`.
+fn get(counts: &Counts, leaf: &str, set: &str, script: &str) -> Option<u64> {
+    counted(counts, leaf, set, script).map(|r| r.instructions)
 }
 
 fn smoke() -> Result<(), String> {
@@ -63,6 +68,22 @@ fn smoke() -> Result<(), String> {
         if retry <= ok {
             return Err(format!(
                 "({set}) retry path {retry} not longer than success {ok}"
+            ));
+        }
+    }
+    // The traps counted: one instruction on success; two when (a) retries one
+    // TDX_RND_NO_ENTROPY; one for the floor, which does not retry.
+    let traps = |set, script| counted(&counts, "tdh_mng_addcx", set, script).map(|r| r.traps);
+    for (set, script, expected) in [
+        ("a", "Success", 1),
+        ("a", "EntropyOnce", 2),
+        ("a", "Error", 1),
+        ("b", "EntropyOnce", 1),
+    ] {
+        if traps(set, script) != Some(expected) {
+            return Err(format!(
+                "({set}) {script}: {:?} TDX instructions counted, {expected} expected",
+                traps(set, script)
             ));
         }
     }
@@ -96,8 +117,9 @@ fn section(counts: &Counts, binary: &Path) -> String {
                 get(counts, leaf, set, "EntropyOnce"),
                 get(counts, leaf, set, "Success"),
             );
-            // A set that does not retry returns the status: the "retry" run is an error run.
-            let retries = subject.family() == "seamcall" && get(counts, leaf, set, "Error") != once;
+            // A set retried when its run on one TDX_RND_NO_ENTROPY issued the instruction twice;
+            // one that does not retry returned the status after one.
+            let retries = counted(counts, leaf, set, "EntropyOnce").is_some_and(|r| r.traps == 2);
             match (once, ok) {
                 (Some(once), Some(ok)) if retries => format!("+{}", once as i64 - ok as i64),
                 (Some(_), Some(_)) => "no retry".into(),
@@ -154,7 +176,8 @@ fn section(counts: &Counts, binary: &Path) -> String {
          resumes when RIP is back just after the instruction at the same RSP). Paths: **ok** = \
          `TDX_SUCCESS` (TDG.VP.VMCALL: RAX = R10 = 0; \
          TDH.VP.ENTER: exit reason 77), **retry** = one `TDX_RND_NO_ENTROPY` then success, shown \
-         as the instructions added by the extra attempt, **error** = `TDX_OPERAND_INVALID` \
+         as the instructions added by the extra attempt (\"no retry\" where that run issued the \
+         instruction once: the counter also counts the trapped instructions), **error** = `TDX_OPERAND_INVALID` \
          (TDG.VP.VMCALL: the VMM's `TDG.VP.VMCALL_INVALID_OPERAND` in R10). (b) never retries and \
          never captures, so its three paths are the same length.\n\n\
          | target | measured | verdict |\n|---|---|---|\n\

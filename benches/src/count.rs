@@ -17,7 +17,17 @@ use crate::script::Script;
 use crate::subjects::SUBJECTS;
 
 /// Instructions counted, or why not.
-pub type Count = Result<u64, String>;
+pub type Count = Result<Run, String>;
+
+/// What one counted run did: the instructions executed from the subject's entry to its return,
+/// and how many of them were a trapped TDX instruction (2 when a run retried once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// Instructions executed, the trapped ones included once each.
+    pub instructions: u64,
+    /// TDX instructions executed (each one trapped to the scripted module).
+    pub traps: u64,
+}
 
 fn check(ret: libc::c_long, what: &str) -> Result<libc::c_long, String> {
     if ret == -1 {
@@ -77,6 +87,7 @@ fn trace(pid: libc::pid_t, entry: u64) -> Count {
     let (mut ret, mut ret_rsp) = (0u64, 0u64);
     let mut pending = 0;
     let mut counted = 0u64;
+    let mut traps = 0u64;
     for _ in 0..50_000_000u64 {
         // SAFETY: `regs` is a valid `user_regs_struct` for PTRACE_GETREGS of a stopped tracee.
         let mut regs: libc::user_regs_struct = unsafe { core::mem::zeroed() };
@@ -92,7 +103,12 @@ fn trace(pid: libc::pid_t, entry: u64) -> Count {
                 ret_rsp = rsp + 8;
                 state = State::Counting;
             }
-            State::Counting if rip == ret && rsp == ret_rsp => return Ok(counted),
+            State::Counting if rip == ret && rsp == ret_rsp => {
+                return Ok(Run {
+                    instructions: counted,
+                    traps,
+                });
+            }
             State::Trapped { rip: at, rsp: sp } if rsp == sp && rip > at && rip <= at + 15 => {
                 state = State::Counting;
             }
@@ -115,6 +131,7 @@ fn trace(pid: libc::pid_t, entry: u64) -> Count {
         if signal != libc::SIGTRAP {
             pending = signal;
             if matches!(state, State::Counting) {
+                traps += 1;
                 state = State::Trapped { rip, rsp };
             }
         }
@@ -163,7 +180,10 @@ pub fn count_all(leaves: &[String]) -> Result<(), String> {
                     ("b'", Some(shaped)) => (shaped.run)(script),
                     _ => (subject.run)(set.chars().next().unwrap_or('a'), script),
                 });
-                let shown = count.map_or_else(|e| format!("error: {e}"), |n| n.to_string());
+                let shown = count.map_or_else(
+                    |e| format!("error: {e}"),
+                    |run| format!("{}\t{}", run.instructions, run.traps),
+                );
                 let _ = writeln!(out, "{}\t{set}\t{script:?}\t{shown}", subject.name);
             }
         }
@@ -178,8 +198,15 @@ pub fn parse(text: &str) -> Vec<(String, String, String, Count)> {
         .filter_map(|line| {
             let mut f = line.split('\t');
             let (leaf, set, script, count) = (f.next()?, f.next()?, f.next()?, f.next()?);
-            let count = count.parse::<u64>().map_err(|_| count.to_string());
-            Some((leaf.into(), set.into(), script.into(), count))
+            let traps = f.next();
+            let run = match (count.parse::<u64>(), traps.map(str::parse::<u64>)) {
+                (Ok(instructions), Some(Ok(traps))) => Ok(Run {
+                    instructions,
+                    traps,
+                }),
+                _ => Err(count.to_string()),
+            };
+            Some((leaf.into(), set.into(), script.into(), run))
         })
         .collect()
 }
